@@ -1,0 +1,77 @@
+package io.lancers.protocol;
+
+import io.lancers.map.ArenaMap;
+
+import java.util.List;
+
+/**
+ * Control messages the server sends, as JSON text frames {@code {"type": "...", ...fields}}.
+ * The wire name of each type is in {@link ControlCodec}. State is binary, see {@link StateCodec}.
+ */
+public sealed interface ServerMessage {
+
+    /** Answer to hello: who the server is and the timing the client must keep. */
+    record Welcome(String serverName, String serverVersion, String protocol, long heartbeatIntervalMs,
+                   long heartbeatTimeoutMs, long resumeGraceMs, Limits limits) implements ServerMessage {
+    }
+
+    /** Limits the server enforces; a client should respect them rather than be kicked. */
+    record Limits(int maxNameLength, int maxChatLength, int chatPerTenSeconds, int maxInputsPerTick,
+                  int maxTextFrameBytes, int maxBinaryFrameBytes) {
+    }
+
+    record MatchList(List<MatchInfo> matches) implements ServerMessage {
+        public MatchList {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /** One match in the list: enough for a lobby or discovery screen. */
+    record MatchInfo(String id, String mapId, String mapName, String phase, int players, int maxPlayers,
+                     int bots, int spectators, int tickRate) {
+    }
+
+    /**
+     * You are in a match. A binary snapshot follows. Spectators get {@code playerId} 0 and no
+     * resume token.
+     */
+    record Joined(String matchId, String role, int playerId, String resumeToken, boolean resumed, int tickRate,
+                  Rules rules, ArenaMap map) implements ServerMessage {
+    }
+
+    /** The match's rules as configured on the server. */
+    record Rules(int durationSeconds, int killLimit, int intermissionSeconds, int respawnSeconds) {
+    }
+
+    /** You left the match (asked for, or the match closed); back in the lobby. */
+    record Left(String matchId, String reason) implements ServerMessage {
+    }
+
+    /** Everyone in the match, sent on join and whenever presence, names or pings change. */
+    record Roster(String matchId, List<PlayerInfo> players, int spectators) implements ServerMessage {
+        public Roster {
+            players = List.copyOf(players);
+        }
+    }
+
+    record PlayerInfo(int id, String name, int color, boolean bot, boolean online, int pingMs) {
+    }
+
+    /** A chat line. {@code fromId} is 0 for a spectator. */
+    record Chat(int fromId, String from, String text, long serverTime) implements ServerMessage {
+    }
+
+    /** A system notice: join, leave, offline, online, match events. {@code playerId} 0 if none. */
+    record Notice(String kind, int playerId, String text) implements ServerMessage {
+    }
+
+    /** A refusal: a machine-readable {@code code} (see {@link ErrorCode}) and a message for people. */
+    record Error(String code, String message) implements ServerMessage {
+    }
+
+    record Heartbeat(long t, int tick) implements ServerMessage {
+    }
+
+    record HeartbeatAck(long t) implements ServerMessage {
+    }
+}

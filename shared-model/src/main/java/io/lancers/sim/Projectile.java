@@ -1,0 +1,27 @@
+package io.lancers.sim;
+
+/**
+ * A projectile flies in a straight line at constant velocity from its spawn until it hits
+ * something; its position is derived, never stored, so it appears on the wire only when it is
+ * spawned and when it is removed.
+ *
+ * @param id        unique within the match
+ * @param ownerId   id of the ship that fired it
+ * @param x0        spawn position (snapped to {@link Quantum#POSITION})
+ * @param y0        spawn position
+ * @param vx        velocity in units/s (snapped to {@link Quantum#VELOCITY})
+ * @param vy        velocity
+ * @param spawnTick tick it was fired at
+ * @param damage    damage on hit
+ */
+public record Projectile(int id, int ownerId, float x0, float y0, float vx, float vy, int spawnTick, int damage) {
+
+    /** Position at {@code tick}, for a simulation running at {@code dt} seconds per tick. */
+    public float xAt(int tick, float dt) {
+        return x0 + vx * ((tick - spawnTick) * dt);
+    }
+
+    public float yAt(int tick, float dt) {
+        return y0 + vy * ((tick - spawnTick) * dt);
+    }
+}
