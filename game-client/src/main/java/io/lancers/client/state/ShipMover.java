@@ -1,0 +1,13 @@
+package io.lancers.client.state;
+
+import io.lancers.sim.Input;
+import io.lancers.sim.Ship;
+
+/**
+ * Moves one ship by one input: the server's own movement rule, so prediction replays exactly what
+ * the server will do. In the game this is {@code simulation::moveShip}.
+ */
+@FunctionalInterface
+public interface ShipMover {
+    Ship move(Ship ship, Input input, int tick);
+}
