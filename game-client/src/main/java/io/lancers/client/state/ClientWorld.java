@@ -2,10 +2,13 @@ package io.lancers.client.state;
 
 import io.lancers.client.state.RenderFrame.RenderProjectile;
 import io.lancers.client.state.RenderFrame.RenderShip;
+import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Projectile;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 
 import java.util.ArrayDeque;
@@ -77,6 +80,14 @@ public final class ClientWorld {
     private record Received(World world, long receivedNanos) {
     }
 
+    /** For a match just joined: its tick rate, its movement rule on its map, our ship. */
+    public static ClientWorld forMatch(ServerMessage.Joined joined) {
+        ServerMessage.Rules rules = joined.rules();
+        MatchConfig config = new MatchConfig(joined.tickRate(), rules.durationSeconds(), rules.killLimit(),
+                rules.intermissionSeconds(), rules.respawnSeconds());
+        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), config)::moveShip, joined.playerId());
+    }
+
     /**
      * @param tickRate the match's ticks per second ({@code joined.tickRate})
      * @param mover    the movement rule for prediction ({@code simulation::moveShip})
@@ -123,8 +134,8 @@ public final class ClientWorld {
                 pending.removeFirst();
             }
             if (predicted != null) {
-                predictedTick++;
                 predicted = mover.move(predicted, input, predictedTick);
+                predictedTick++;
             }
         }
     }
@@ -239,8 +250,8 @@ public final class ClientWorld {
         Ship replayed = authoritative;
         int tick = world.tick();
         for (Input input : pending) {
-            tick++;
             replayed = mover.move(replayed, input, tick);
+            tick++;
         }
         Ship previous = predicted;
         predicted = replayed;

@@ -1,12 +1,18 @@
 package io.lancers.client.state;
 
 import io.lancers.client.state.RenderFrame.RenderShip;
+import io.lancers.map.ArenaMap;
+import io.lancers.map.SpawnPoint;
+import io.lancers.map.Wall;
+import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchPhase;
+import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Projectile;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -246,6 +253,46 @@ class ClientWorldTest {
             assertEquals(expected.y(), own.y(), 1e-3);
         }
         assertEquals(0, cw.pendingInputs());
+    }
+
+    /**
+     * With the real rules: the server steps its world with our inputs arriving {@code latencyTicks}
+     * late; what we draw for our ship is always where the server will have it once it has applied
+     * every input we sent so far, and at the end both agree exactly.
+     */
+    @Property(tries = 60)
+    void predictionWithTheRealRulesMatchesTheServerStep(
+            @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = 31) Integer> buttons,
+            @ForAll @IntRange(min = 0, max = 5) int latencyTicks) {
+        ArenaMap map = new ArenaMap("box", "Box", 1000, 600, List.of(new Wall(480, 200, 40, 200)),
+                List.of(new SpawnPoint(400, 300)), List.of());
+        MatchConfig config = new MatchConfig(60, 300, 0, 10, 3);
+        Simulation sim = new Simulation(map, config);
+        ClientWorld cw = ClientWorld.forMatch(new ServerMessage.Joined("m1", "player", 1, "token", false, 60,
+                new ServerMessage.Rules(300, 0, 10, 3), map));
+
+        World server = sim.addShip(sim.newMatch(42L, 0, 1), 1);
+        long now = T0;
+        cw.onWorld(server, now);
+        List<Input> sent = new ArrayList<>();
+        Ship expected = server.ships().get(0);
+        for (int i = 0; i < buttons.size() + latencyTicks; i++) {
+            if (i < buttons.size()) {
+                Input input = new Input(i + 1, buttons.get(i), i * 0.3f);
+                sent.add(input);
+                cw.onInputSent(input);
+                expected = sim.moveShip(expected, input, server.tick() + latencyTicks);
+            }
+            int arrived = i - latencyTicks;
+            server = sim.step(server, arrived >= 0 ? Map.of(1, sent.get(arrived)) : Map.of());
+            now += 1_000_000_000L / 60;
+            cw.onWorld(server, now);
+            RenderShip own = cw.sample(now).orElseThrow().own();
+            assertEquals(expected.x(), own.x(), 1e-3);
+            assertEquals(expected.y(), own.y(), 1e-3);
+        }
+        assertEquals(server.ships().get(0).x(), expected.x());
+        assertEquals(server.ships().get(0).y(), expected.y());
     }
 
     private static World world(int tick, Ship... ships) {
