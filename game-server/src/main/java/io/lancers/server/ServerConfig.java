@@ -1,10 +1,14 @@
 package io.lancers.server;
 
+import io.lancers.map.MapLoader;
 import io.lancers.protocol.Discovery;
+import io.lancers.server.match.MatchSettings;
+import io.lancers.sim.MatchConfig;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,8 +22,8 @@ import java.util.Objects;
  * @param tickRate          simulation steps per second, 10–128
  * @param matches           number of rooms
  * @param mapId             every room plays this map; null: rooms rotate through the built-in maps
- * @param bots              bots per room
- * @param maxPlayers        human players per room
+ * @param bots              bot fill: bots keep each room at this many participants (humans take their places)
+ * @param maxPlayers        participants (humans and bots) per room
  * @param heartbeatInterval how often each side sends a heartbeat
  * @param heartbeatMisses   intervals without any frame before a connection counts as dead
  * @param resumeGrace       how long a lost player waits for its resume
@@ -35,19 +39,16 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit) {
 
-    public static final int MIN_TICK_RATE = 10;
-    public static final int MAX_TICK_RATE = 128;
-
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(serverName, "serverName");
         allowedOrigins = List.copyOf(allowedOrigins);
         requireRange("port", port, 0, 65535);
         requireRange("discoveryPort", discoveryPort, 0, 65535);
-        requireRange("tickRate", tickRate, MIN_TICK_RATE, MAX_TICK_RATE);
+        requireRange("tickRate", tickRate, MatchSettings.MIN_TICK_RATE, MatchSettings.MAX_TICK_RATE);
         requireRange("matches", matches, 1, 64);
         requireRange("bots", bots, 0, 64);
-        requireRange("maxPlayers", maxPlayers, 1, 64);
+        requireRange("maxPlayers", maxPlayers, 1, MatchSettings.MAX_PLAYERS);
         requireRange("heartbeatMisses", heartbeatMisses, 2, 100);
         requireRange("matchMinutes", matchMinutes, 1, 24 * 60);
         requireRange("killLimit", killLimit, 0, 10_000);
@@ -63,6 +64,27 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, 16,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20);
+    }
+
+    /**
+     * One room per {@link #matches}, ids {@code m1, m2, …}; the map is {@link #mapId} or the
+     * built-in maps in turn. {@link #bots} is the bot fill: bots keep each room at that many
+     * participants, each human taking a bot's place.
+     */
+    public List<MatchSettings> matchSettings() {
+        List<String> maps = mapId != null ? List.of(mapId) : MapLoader.builtInIds();
+        List<MatchSettings> rooms = new ArrayList<>();
+        for (int i = 0; i < matches; i++) {
+            MatchSettings room = MatchSettings.defaults("m" + (i + 1), maps.get(i % maps.size()));
+            MatchConfig rules = room.rules();
+            rooms.add(new MatchSettings(room.id(), room.mapId(),
+                    new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
+                            rules.respawnSeconds()),
+                    maxPlayers, bots, room.botSkill(), room.seed(), room.maxSpectators(),
+                    resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs(),
+                    room.slowConsumer(), room.commandQueue()));
+        }
+        return List.copyOf(rooms);
     }
 
     /** Silence for this long closes a connection (4000). */

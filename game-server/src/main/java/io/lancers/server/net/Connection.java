@@ -7,10 +7,12 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.InputCodec;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.StateCodec;
 import io.lancers.server.match.MatchException;
 import io.lancers.server.match.MatchRegistry;
 import io.lancers.server.match.Membership;
 import io.lancers.server.match.Peer;
+import io.lancers.server.match.Role;
 import io.lancers.sim.Input;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -54,6 +56,8 @@ public final class Connection implements Peer {
     private final Heartbeats heartbeats;
     private final AtomicInteger pendingSends = new AtomicInteger();
     private final SendHandler sent = result -> pendingSends.decrementAndGet();
+    /** Tick of the last state frame sent: the heartbeat tells it, so a client can see how far behind it is. */
+    private volatile int lastTickSent;
 
     // Guarded by this.
     private State state = State.AWAITING_HELLO;
@@ -102,6 +106,7 @@ public final class Connection implements Peer {
         if (!session.isOpen()) {
             return;
         }
+        lastTickSent = StateCodec.header(frame).tick();
         pendingSends.incrementAndGet();
         try {
             // The buffer is shared by every receiver of this tick: each send gets its own position.
@@ -140,7 +145,7 @@ public final class Connection implements Peer {
         try {
             message = ControlCodec.decodeClient(text);
         } catch (ProtocolException e) {
-            fail(e.closeCode(), e.getMessage());
+            fail(e.closeCode(), e.reason());
             return;
         }
         synchronized (this) {
@@ -168,7 +173,7 @@ public final class Connection implements Peer {
         try {
             input = InputCodec.decode(frame);
         } catch (ProtocolException e) {
-            fail(e.closeCode(), e.getMessage());
+            fail(e.closeCode(), e.reason());
             return;
         }
         if (target != null && !target.submitInput(input)) {
@@ -197,16 +202,14 @@ public final class Connection implements Peer {
     /** Called by the heartbeat thread a few times per interval. */
     void poll(long now) {
         Liveness.Verdict verdict;
-        long tick;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
             verdict = liveness.poll(now);
-            tick = membership == null ? 0 : membership.tick();
         }
         switch (verdict) {
-            case SEND_HEARTBEAT -> sendText(ControlCodec.encode(new ServerMessage.Heartbeat(now, (int) tick)));
+            case SEND_HEARTBEAT -> sendText(ControlCodec.encode(new ServerMessage.Heartbeat(now, lastTickSent)));
             case HELLO_TIMEOUT -> fail(CloseCodes.HELLO_TIMEOUT, "hello timeout");
             case HEARTBEAT_TIMEOUT -> fail(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
             case NOTHING -> { }
@@ -242,27 +245,23 @@ public final class Connection implements Peer {
         } else if (message instanceof ClientMessage.Hello) {
             failLocked(CloseCodes.PROTOCOL_ERROR, "hello twice");
         } else if (message instanceof ClientMessage.Join join) {
-            enterMatch(registry.join(join.matchId(), name, this), State.PLAYING, "join " + join.matchId());
+            enterMatch(registry.join(join.matchId(), name, this), "join " + join.matchId());
         } else if (message instanceof ClientMessage.Spectate spectate) {
-            enterMatch(registry.spectate(spectate.matchId(), this), State.SPECTATING, "spectate " + spectate.matchId());
+            enterMatch(registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
         } else {
             inMatch(message);
         }
     }
 
     private void hello(ClientMessage.Hello hello) {
-        if (hello.name() == null) {
-            failLocked(CloseCodes.PROTOCOL_ERROR, "hello without name");
-            return;
-        }
-        name = hello.name();
+        name = hello.name(); // the codec guarantees it is there; naming rules are the match's
         state = State.LOBBY;
         liveness.helloReceived(nowMs());
         LOG.info(() -> "hello " + label + " name=" + name + (hello.resumeToken() == null ? ""
                 : " resume=" + hello.resumeToken().substring(0, Math.min(6, hello.resumeToken().length())) + "..."));
         sendText(ControlCodec.encode(settings.welcome()));
         if (hello.resumeToken() != null) {
-            enterMatch(registry.resume(hello.resumeToken(), this), State.PLAYING, "resume");
+            enterMatch(registry.resume(hello.resumeToken(), this), "resume");
         }
     }
 
@@ -277,7 +276,7 @@ public final class Connection implements Peer {
             return;
         }
         if (state != State.PLAYING && state != State.SPECTATING) {
-            failLocked(CloseCodes.PROTOCOL_ERROR, message.getClass().getSimpleName().toLowerCase() + " outside a match");
+            failLocked(CloseCodes.PROTOCOL_ERROR, ControlCodec.wireName(message.getClass()) + " outside a match");
             return;
         }
         if (message instanceof ClientMessage.Chat chat) {
@@ -294,7 +293,7 @@ public final class Connection implements Peer {
         }
     }
 
-    private void enterMatch(CompletableFuture<Membership> joining, State role, String what) {
+    private void enterMatch(CompletableFuture<Membership> joining, String what) {
         if (state != State.LOBBY) {
             sendText(ControlCodec.encode(new ServerMessage.Error(ErrorCode.WRONG_PHASE.wire(),
                     "already " + state.name().toLowerCase())));
@@ -302,10 +301,10 @@ public final class Connection implements Peer {
         }
         state = State.JOINING;
         // Completes on the match's tick thread (or at once on a refusal): keep the callback short.
-        joining.whenComplete((joined, failure) -> entered(joined, failure, role, what));
+        joining.whenComplete((joined, failure) -> entered(joined, failure, what));
     }
 
-    private void entered(Membership joined, Throwable failure, State role, String what) {
+    private void entered(Membership joined, Throwable failure, String what) {
         List<ClientMessage> replay;
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -322,8 +321,8 @@ public final class Connection implements Peer {
                 return;
             }
             membership = joined;
-            state = role;
-            LOG.info(() -> what + " " + label + " as " + role.name().toLowerCase());
+            state = joined.role() == Role.PLAYER ? State.PLAYING : State.SPECTATING;
+            LOG.info(() -> what + " " + label + ": " + joined);
             replay = List.copyOf(deferred);
             deferred.clear();
             replay.forEach(this::handle);

@@ -6,5 +6,5 @@ import io.lancers.protocol.ServerMessage;
  * What every connection of one server shares: the welcome it sends (which also carries the
  * heartbeat timing it keeps) and how long it waits for the hello.
  */
-record ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs) {
+public record ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs) {
 }

@@ -21,9 +21,6 @@ public final class GameEndpoint extends Endpoint {
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
     private static final String CONNECTION = Connection.class.getName();
 
-    static final int MAX_TEXT_FRAME_BYTES = 8 * 1024;
-    static final int MAX_BINARY_FRAME_BYTES = 256;
-
     private final MatchRegistry registry;
     private final ConnectionSettings settings;
     private final Heartbeats heartbeats;
@@ -37,8 +34,8 @@ public final class GameEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        session.setMaxTextMessageBufferSize(MAX_TEXT_FRAME_BYTES);
-        session.setMaxBinaryMessageBufferSize(MAX_BINARY_FRAME_BYTES);
+        session.setMaxTextMessageBufferSize(NetServer.MAX_TEXT_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(NetServer.MAX_BINARY_FRAME_BYTES);
         String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "?";
         Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote,
                 registry, settings, heartbeats);

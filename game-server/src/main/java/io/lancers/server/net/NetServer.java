@@ -30,6 +30,9 @@ import java.util.logging.Logger;
 public final class NetServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetServer.class.getName());
     private static final String LISTENER = "lancers";
+    /** Largest frames a client may send; bigger ones are closed with 1009 by Tyrus. */
+    public static final int MAX_TEXT_FRAME_BYTES = 8 * 1024;
+    public static final int MAX_BINARY_FRAME_BYTES = 256;
 
     private final HttpServer http;
     private final WebSocketContainer container;
