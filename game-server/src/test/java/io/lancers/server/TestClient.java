@@ -26,15 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * A real protocol client for integration tests, on the JDK's WebSocket: records every control
  * message, applies state frames to its own {@link World} like a game client would, answers the
  * server's heartbeats (unless told to go silent), and reports how the connection closed.
  */
 final class TestClient implements WebSocket.Listener {
-    static final Duration PATIENCE = Duration.ofSeconds(15);
+    static final Duration PATIENCE = Await.PATIENCE;
 
     private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
     private final AtomicInteger stateFrames = new AtomicInteger();
@@ -135,27 +133,12 @@ final class TestClient implements WebSocket.Listener {
     }
 
     <T> T awaitValue(Supplier<Optional<T>> probe, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
+        return Await.until(() -> {
             if (failure != null) {
-                fail("client failed while waiting for " + what, failure);
+                throw new AssertionError("client failed while waiting for " + what, failure);
             }
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            sleepBriefly();
-        }
-        return fail("timed out waiting for " + what + "; received " + messages);
-    }
-
-    static void sleepBriefly() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+            return probe.get();
+        }, () -> what + "; received " + messages);
     }
 
     void close() {
