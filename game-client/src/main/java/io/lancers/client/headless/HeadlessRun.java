@@ -1,12 +1,16 @@
 package io.lancers.client.headless;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import io.lancers.bot.BotBrain;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
 import io.lancers.client.net.NetStats;
+import io.lancers.client.state.ClientWorld;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
 import io.lancers.sim.World;
 
 import java.time.Duration;
@@ -21,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * N clients in one process over real {@link GameConnection}s: each plays (joins the first match
- * with room and drives a {@link ScriptedPilot} at the match's tick rate) or spectates. Prints one
+ * with room and lets a {@link BotBrain} drive its inputs from the received worlds, at the match's
+ * tick rate) or spectates. Prints one
  * JSON line per connection event and, at the end, a summary line with per-client and total figures.
  *
  * <pre>
@@ -31,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * {@code t} is milliseconds since the run started.
  */
 public final class HeadlessRun {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** Middling aim and reactions: enough to fight, not a benchmark of the AI. */
+    private static final float PILOT_SKILL = 0.5f;
 
     private final HeadlessOptions options;
     private final long startNanos = System.nanoTime();
@@ -136,7 +143,6 @@ public final class HeadlessRun {
         volatile boolean closing;
         private volatile World world;
         private ScheduledFuture<?> pilot;
-        private long inputs;
 
         Bot(String name, ScheduledExecutorService pilots) {
             this.name = name;
@@ -192,8 +198,9 @@ public final class HeadlessRun {
         public void onJoined(ServerMessage.Joined joined) {
             print(name, "joined", "match", joined.matchId(), "role", joined.role(), "playerId", joined.playerId(),
                     "resumed", joined.resumed());
+            world = null; // a world of the match we were in before is no use to the new brain
             if (joined.playerId() != 0) {
-                startPilot(joined.playerId(), joined.tickRate());
+                startPilot(joined);
             }
         }
 
@@ -212,13 +219,18 @@ public final class HeadlessRun {
             world = w;
         }
 
-        private synchronized void startPilot(int ownId, int tickRate) {
+        /** One brain per match joined; it runs only on the pilots thread, as it is not thread-safe. */
+        private synchronized void startPilot(ServerMessage.Joined joined) {
             stopPilot();
-            long period = 1_000_000_000L / Math.max(1, tickRate);
+            BotBrain brain = new BotBrain(name.hashCode(), PILOT_SKILL);
+            MatchConfig config = ClientWorld.matchConfig(joined);
             pilot = pilots.scheduleAtFixedRate(() -> {
-                Input move = ScriptedPilot.decide(world, ownId, inputs++);
-                connection.sendInput(move.buttons(), move.aim());
-            }, 0, period, TimeUnit.NANOSECONDS);
+                World w = world;
+                if (w != null) {
+                    Input move = brain.decide(w, joined.playerId(), joined.map(), config);
+                    connection.sendInput(move.buttons(), move.aim());
+                }
+            }, 0, 1_000_000_000L / joined.tickRate(), TimeUnit.NANOSECONDS);
         }
 
         private synchronized void stopPilot() {

@@ -82,10 +82,15 @@ public final class ClientWorld {
 
     /** For a match just joined: its tick rate, its movement rule on its map, our ship. */
     public static ClientWorld forMatch(ServerMessage.Joined joined) {
+        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), matchConfig(joined))::moveShip,
+                joined.playerId());
+    }
+
+    /** The simulation settings of a joined match, as the server announced them. */
+    public static MatchConfig matchConfig(ServerMessage.Joined joined) {
         ServerMessage.Rules rules = joined.rules();
-        MatchConfig config = new MatchConfig(joined.tickRate(), rules.durationSeconds(), rules.killLimit(),
+        return new MatchConfig(joined.tickRate(), rules.durationSeconds(), rules.killLimit(),
                 rules.intermissionSeconds(), rules.respawnSeconds());
-        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), config)::moveShip, joined.playerId());
     }
 
     /**

@@ -45,6 +45,7 @@ class HeadlessRunTest {
             assertEquals(summary.clients().stream().mapToLong(HeadlessRun.ClientReport::frames).sum(),
                     summary.total().frames());
         }
+        System.out.print(out.toString(StandardCharsets.UTF_8)); // kept in the surefire report for people
         List<JsonObject> lines = lines(out);
         Set<String> inMatch = lines.stream()
                 .filter(l -> l.has("state") && l.get("state").getAsString().equals("in-match"))
