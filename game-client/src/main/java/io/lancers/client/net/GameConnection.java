@@ -263,7 +263,7 @@ public final class GameConnection implements AutoCloseable {
         public void onText(String text) {
             synchronized (GameConnection.this) {
                 if (gen == generation) {
-                    received(text.length());
+                    received(text.getBytes(StandardCharsets.UTF_8).length);
                     textReceived(text);
                 }
             }

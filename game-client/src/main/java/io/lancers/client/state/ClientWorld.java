@@ -233,6 +233,12 @@ public final class ClientWorld {
         // The tick grid shifted by the arrival: how much later or earlier than its tick spacing.
         double transitChange = (receivedNanos - previous.receivedNanos())
                 - (double) (tick - previous.world().tick()) * tickNanos;
+        if (transitChange > MAX_DELAY_NANOS) {
+            // A stall longer than any delay (a reconnect, a paused process) is not jitter: start
+            // the timeline again from this arrival instead of creeping towards it while starving.
+            timelineOffsetNanos = arrivalOffset;
+            return;
+        }
         jitterNanos += (Math.abs(transitChange) - jitterNanos) * JITTER_GAIN;
         timelineOffsetNanos = arrivalOffset < timelineOffsetNanos ? arrivalOffset
                 : timelineOffsetNanos + (arrivalOffset - timelineOffsetNanos) * TIMELINE_DRIFT_GAIN;
