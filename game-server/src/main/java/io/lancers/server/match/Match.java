@@ -628,8 +628,8 @@ public final class Match {
         int best = ships.stream().mapToInt(Ship::kills).max().orElse(0);
         List<String> leaders = ships.stream().filter(s -> s.kills() == best).map(s -> nameOf(s.id())).toList();
         String kills = best + (best == 1 ? " kill" : " kills");
-        if (leaders.isEmpty()) {
-            return "Match over";
+        if (best == 0) {
+            return "Match over — nobody scored";
         }
         if (leaders.size() == 1) {
             return "Match over — " + leaders.get(0) + " wins with " + kills;
