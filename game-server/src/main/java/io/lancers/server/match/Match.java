@@ -120,6 +120,7 @@ public final class Match {
         this.metrics = new TickMetrics(config.tickRate());
         this.world = sim.newMatch(settings.seed(), 0, 1);
         balanceBots(0);
+        notices.clear(); // nobody is here yet to be told about the first bots
         publish();
     }
 
@@ -628,8 +629,8 @@ public final class Match {
         int best = ships.stream().mapToInt(Ship::kills).max().orElse(0);
         List<String> leaders = ships.stream().filter(s -> s.kills() == best).map(s -> nameOf(s.id())).toList();
         String kills = best + (best == 1 ? " kill" : " kills");
-        if (leaders.isEmpty()) {
-            return "Match over";
+        if (best == 0) {
+            return "Match over — nobody scored";
         }
         if (leaders.size() == 1) {
             return "Match over — " + leaders.get(0) + " wins with " + kills;
