@@ -60,9 +60,9 @@ class GameConnectionServerTest {
 
         @Override
         public void onWorld(World w) {
+            clientWorld.onWorld(w, System.nanoTime()); // first: the test reads `world` as "everything is in"
             world.set(w);
             worlds.incrementAndGet();
-            clientWorld.onWorld(w, System.nanoTime());
         }
 
         Ship own() {
