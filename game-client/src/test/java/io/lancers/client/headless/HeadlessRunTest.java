@@ -58,6 +58,19 @@ class HeadlessRunTest {
     }
 
     @Test
+    void botsTurnedAwayByAFullRoomTryTheNext() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GameServer server = GameServer.start(config().withMatches(2).withMaxPlayers(2))) {
+            HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 4, null,
+                    Duration.ofSeconds(2), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
+            summary.clients().forEach(c -> assertEquals("in-match", c.state(), c.toString()));
+        }
+        Set<String> matches = lines(out).stream().filter(l -> l.get("event").getAsString().equals("joined"))
+                .map(l -> l.get("match").getAsString()).collect(Collectors.toSet());
+        assertEquals(2, matches.size(), "both rooms used");
+    }
+
+    @Test
     void aSpectatorWatches() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GameServer server = GameServer.start(config().withBots(2))) {
