@@ -80,6 +80,11 @@ final class TestClient implements WebSocket.Listener {
         socket.sendText(raw, true).join();
     }
 
+    /** Sends without waiting: for frames the server may refuse (and close) while they are still going out. */
+    void sendTextUnchecked(String raw) {
+        socket.sendText(raw, true);
+    }
+
     void sendBinary(byte[] frame) {
         socket.sendBinary(ByteBuffer.wrap(frame), true).join();
     }
@@ -181,8 +186,7 @@ final class TestClient implements WebSocket.Listener {
             try {
                 StateCodec.Header header = StateCodec.header(frame);
                 World current = world;
-                if (header.baseTick() < 0 || header.kind() == StateCodec.Kind.SNAPSHOT
-                        || (current != null && current.tick() == header.baseTick())) {
+                if (header.kind() == StateCodec.SNAPSHOT || (current != null && current.tick() == header.baseTick())) {
                     world = StateCodec.apply(current, frame);
                 }
                 stateFrames.incrementAndGet();
