@@ -408,7 +408,7 @@ public final class GameConnection implements AutoCloseable {
         try {
             message = ControlCodec.decodeServer(text);
         } catch (ProtocolException e) {
-            protocolViolation("undecodable control message: " + e.getMessage());
+            corruptStream(e, "undecodable control message");
             return;
         }
         if (message instanceof ServerMessage.Welcome w) {
@@ -517,7 +517,7 @@ public final class GameConnection implements AutoCloseable {
                 next = StateCodec.apply(lastWorld, frame);
             }
         } catch (ProtocolException e) {
-            protocolViolation("undecodable state frame: " + e.getMessage());
+            corruptStream(e, "undecodable state frame");
             return;
         }
         lastWorld = next;
@@ -525,7 +525,17 @@ public final class GameConnection implements AutoCloseable {
         listener.onWorld(next);
     }
 
-    /** The server sent something we cannot understand: a bug on one side; retrying will not help. */
+    /**
+     * The server sent something we cannot understand. As PROTOCOL.md §8 says: close with the
+     * codec's code and reconnect (a stream corrupted in transit heals; a server that keeps doing
+     * it exhausts the reconnect budget and we fail).
+     */
+    private void corruptStream(ProtocolException e, String what) {
+        LOG.warning(name + ": " + what + ": " + e.reason());
+        linkLost(e.closeCode(), what + ": " + e.reason());
+    }
+
+    /** A message that cannot come in this state: the server does not follow the protocol. */
     private void protocolViolation(String reason) {
         LOG.warning(name + ": " + reason);
         dropLink(CloseCodes.PROTOCOL_ERROR, "protocol error");

@@ -305,7 +305,7 @@ class GameConnectionTest {
     }
 
     @Test
-    void garbageFromTheServerFails() {
+    void garbageBeforeAnyWelcomeFails() {
         connection.connect();
         FakeTransport.Attempt link = transport.last().accept();
         link.handler.onText("{\"type\":\"surprise\"}");
@@ -369,10 +369,19 @@ class GameConnectionTest {
     }
 
     @Test
-    void aCorruptStateFrameFails() {
-        FakeTransport.Attempt link = inMatch();
-        link.serverBinary(new byte[]{0x7f, 1, 2});
-        assertEquals(FAILED, connection.state());
+    void aCorruptStreamIsClosedAndTheMatchResumed() {
+        FakeTransport.Attempt first = inMatch();
+        first.serverBinary(new byte[]{0x7f, 1, 2});
+        assertEquals(RECONNECTING, connection.state());
+        assertEquals(CloseCodes.UNSUPPORTED_DATA, first.closeCode);
+
+        clock.advanceMillis(125);
+        FakeTransport.Attempt second = transport.last().accept();
+        assertEquals(List.of(new ClientMessage.Hello("ada", "tok-abcdefgh")), second.sent(ClientMessage.Hello.class));
+        second.server(WELCOME);
+        second.handler.onText("{\"type\":\"joined\"}"); // a required field missing
+        assertEquals(RECONNECTING, connection.state());
+        assertEquals(CloseCodes.PROTOCOL_ERROR, second.closeCode);
     }
 
     @Test
