@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * JSON line per connection event and, at the end, a summary line with per-client and total figures.
  *
  * <pre>
- * {"t":812,"client":"bot2","event":"state","state":"in-match","detail":"joined m1 as player 2"}
- * {"t":3004,"event":"summary","clients":[{"client":"bot1","state":"closed","frames":176,...}],"total":{...}}
+ * {"t":812,"client":"bot2","event":"state","state":"IN_MATCH","detail":"joined m1 as player 2"}
+ * {"t":3004,"event":"summary","clients":[{"client":"bot1","state":"CLOSED","frames":176,...}],"total":{...}}
  * </pre>
  * {@code t} is milliseconds since the run started.
  */
