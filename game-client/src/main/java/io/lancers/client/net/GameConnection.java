@@ -441,8 +441,11 @@ public final class GameConnection implements AutoCloseable {
             protocolViolation("welcome while " + state.logName());
             return;
         }
-        cancel(handshakeTimer);
-        handshakeTimer = null;
+        if (!rejoining) {
+            // Rejoining keeps the timer running until joined (or a refusal): a server that
+            // welcomes and then says nothing more must not leave us waiting forever.
+            handshakeFinished();
+        }
         welcome = w;
         if (everWelcomed) {
             reconnects++;
@@ -460,6 +463,7 @@ public final class GameConnection implements AutoCloseable {
     }
 
     private void joined(ServerMessage.Joined j) {
+        handshakeFinished();
         rejoining = false;
         matchId = j.matchId();
         playerId = j.playerId();
@@ -475,6 +479,9 @@ public final class GameConnection implements AutoCloseable {
     }
 
     private void refused(ServerMessage.Error e) {
+        if (rejoining) {
+            handshakeFinished();
+        }
         if (ErrorCode.RESUME_REJECTED.wire().equals(e.code())) {
             forgetMatch();
             enter(ConnectionState.RESUME_REFUSED, e.message());
@@ -483,6 +490,11 @@ public final class GameConnection implements AutoCloseable {
             enter(ConnectionState.LOBBY, "could not return to the match: " + e.code() + " " + e.message());
         }
         listener.onError(e);
+    }
+
+    private void handshakeFinished() {
+        cancel(handshakeTimer);
+        handshakeTimer = null;
     }
 
     private void forgetMatch() {

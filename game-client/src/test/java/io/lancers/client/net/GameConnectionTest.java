@@ -199,6 +199,24 @@ class GameConnectionTest {
     }
 
     @Test
+    void aServerThatWelcomesButNeverTakesUsBackIsLeft() {
+        inMatch();
+        transport.last().serverClose(CloseCodes.GOING_AWAY);
+        clock.advanceMillis(125);
+        FakeTransport.Attempt second = transport.last().accept();
+        second.server(WELCOME);
+        long timeout = ReconnectPolicy.defaults().connectTimeout().toMillis();
+        for (long t = 0; t < timeout - 1; t += 1000) {
+            clock.advanceMillis(Math.min(1000, timeout - 1 - t));
+            second.server(new ServerMessage.Heartbeat(t, 0)); // alive, but no joined
+        }
+        assertEquals(HANDSHAKING, connection.state());
+        clock.advanceMillis(1);
+        assertEquals(RECONNECTING, connection.state());
+        assertEquals(CloseCodes.GOING_AWAY, second.closeCode);
+    }
+
+    @Test
     void aRefusedResumeLeavesUsInTheLobbyToJoinAgain() {
         inMatch();
         transport.last().serverClose(CloseCodes.GOING_AWAY);
