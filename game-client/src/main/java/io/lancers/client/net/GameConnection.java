@@ -37,6 +37,7 @@ import java.util.logging.Logger;
  *     └ budget spent ──▶ FAILED        close() ──▶ CLOSED        closed 4002 ──▶ CLOSED
  * </pre>
  * Closes with 1002, 1003, 1008, 1009 or 4004 mean we broke the rules: no point retrying, FAILED.
+ * A frame we cannot decode is a corrupt stream: we close it (1002 or 1003) and reconnect.
  *
  * <p>Threads: transport threads deliver frames, the clock's timer thread runs heartbeats and
  * reconnects, any thread may call the public methods. Everything runs under this object's lock,
@@ -309,7 +310,7 @@ public final class GameConnection implements AutoCloseable {
     private void handshakeTimedOut(int gen) {
         synchronized (this) {
             if (gen == generation && handshakeTimer != null) {
-                linkLost(CloseCodes.GOING_AWAY, "no welcome within " + policy.connectTimeout().toMillis() + " ms");
+                linkLost(CloseCodes.GOING_AWAY, "handshake not done within " + policy.connectTimeout().toMillis() + " ms");
             }
         }
     }
