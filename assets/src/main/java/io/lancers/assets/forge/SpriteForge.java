@@ -302,7 +302,7 @@ final class SpriteForge {
     private static Canvas wallTile() {
         Canvas c = new Canvas(TILE_SIZE, TILE_SIZE);
         int last = TILE_SIZE - 1;
-        Rgba steel = Rgba.rgb(0.2, 0.21, 0.26);
+        Rgba steel = Rgba.rgb(0.18, 0.2, 0.27);
         c.paint((px, py) -> {
             double brushed = (Noise.smooth(px, py * 8, 6, TILE_SIZE / 6 * 8, 31) - 0.5) * 0.05
                     + (Noise.hash(px, py, 9) - 0.5) * 0.02;
