@@ -76,7 +76,7 @@ final class SpriteForge {
 
     /** Panel seams cut into the hull. */
     private static Shape hullSeams() {
-        Shape seams = Shape.capsule(-12, 0, 2, 0, 0.35);
+        Shape seams = Shape.capsule(-11, 0, 1, 0, 0.3);
         for (int side = -1; side <= 1; side += 2) {
             seams = seams
                     .union(Shape.capsule(-3, 5.8 * side, -11.5, 17 * side, 0.35))
@@ -90,7 +90,11 @@ final class SpriteForge {
         Canvas c = new Canvas(SHIP_SIZE, SHIP_SIZE);
         double mid = SHIP_SIZE / 2.0;
         Shape hull = hullOutline().placed(mid, mid, 0, 1);
-        c.fill(hull, bevel(hull, Rgba.grey(0.86), 2.2));
+        c.fill(hull, bevel(hull, Rgba.grey(0.8), 2.2));
+        // A raised fuselage down the middle, brighter than the wings.
+        Shape fuselage = Shape.mirroredPolygon(19, 0, 8, -2.3, -3, -4.3, -12.5, -3.4, -12.5, 0)
+                .placed(mid, mid, 0, 1);
+        c.fill(fuselage, bevel(fuselage, Rgba.grey(0.95), 1.6));
         c.fill(hullSeams().placed(mid, mid, 0, 1).intersect(hull.grow(-0.8)), Rgba.grey(0.35).withAlpha(0.75));
         // The engine pods are darker metal, so the accent layer's flames stand out.
         Shape pods = Shape.box(-15.2, 0, 2, 8.5, 0.5).minus(Shape.box(-15.2, 0, 3, 2.6, 0))
