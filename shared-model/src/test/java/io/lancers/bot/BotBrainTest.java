@@ -11,11 +11,13 @@ import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,6 +82,50 @@ class BotBrainTest {
             assertTrue(travelledLate[id] > 300, mapId + ": bot " + id + " is stuck at the end, moved "
                     + travelledLate[id] + " in the last 15 s");
         }
+    }
+
+    /**
+     * A duel on foundry, seeded like the server seeds a room: the world from {@code seed}, each
+     * brain from {@code seed + id}. Both must score, and neither may hang about one spot.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {42, 1, 7, 2024, 99})
+    void twoBotsOnFoundryKeepMovingAndScore(long seed) {
+        ArenaMap map = MapLoader.load("foundry");
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(seed, 0, 1);
+        BotBrain[] brains = new BotBrain[3];
+        for (int id = 1; id <= 2; id++) {
+            w = sim.addShip(w, id);
+            brains[id] = new BotBrain(new SplittableRandom(seed + id).nextLong(), 0.6f);
+        }
+        final float stuckRadius = 40f;
+        final int stuckTicks = 5 * cfg.tickRate();
+        Ship[] anchor = new Ship[3];
+        int[] anchoredAt = new int[3];
+        int kills = 0;
+        for (int t = 0; t < 60 * cfg.tickRate(); t++) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= 2; id++) {
+                inputs.put(id, brains[id].decide(w, id, map, cfg));
+            }
+            w = sim.step(w, inputs);
+            for (GameEvent e : w.events()) {
+                kills += e instanceof GameEvent.Kill ? 1 : 0;
+            }
+            for (Ship s : w.ships()) {
+                Ship a = anchor[s.id()];
+                if (!s.alive() || a == null || Math.hypot(s.x() - a.x(), s.y() - a.y()) > stuckRadius) {
+                    anchor[s.id()] = s.alive() ? s : null;
+                    anchoredAt[s.id()] = w.tick();
+                } else {
+                    assertTrue(w.tick() - anchoredAt[s.id()] < stuckTicks, "seed " + seed + ": bot " + s.id()
+                            + " stuck near (" + a.x() + ", " + a.y() + ") since tick " + anchoredAt[s.id()]);
+                }
+            }
+        }
+        assertTrue(kills > 0, "seed " + seed + ": nobody scored in 60 s");
     }
 
     @Test
