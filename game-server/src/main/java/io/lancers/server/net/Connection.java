@@ -267,11 +267,13 @@ final class Connection implements Peer {
         name = hello.name(); // the codec guarantees it is there; naming rules are the match's
         state = State.LOBBY;
         liveness.helloReceived(nowMs());
-        LOG.info(() -> "hello " + label + " name=" + name + (hello.resumeToken() == null ? ""
-                : " resume=" + hello.resumeToken().substring(0, Math.min(6, hello.resumeToken().length())) + "..."));
+        String token = hello.resumeToken();
+        // Never more of a token than its first 6 characters in a log.
+        LOG.info(() -> "hello " + label + " name=" + forLog(name)
+                + (token == null ? "" : " resume=" + forLog(token.substring(0, Math.min(6, token.length())))));
         sendText(ControlCodec.encode(settings.welcome()));
-        if (hello.resumeToken() != null) {
-            enterMatch(registry.resume(hello.resumeToken(), this), "resume");
+        if (token != null) {
+            enterMatch(registry.resume(token, this), "resume");
         }
     }
 
@@ -392,6 +394,12 @@ final class Connection implements Peer {
             return reason;
         }
         return new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8).replace("\uFFFD", "");
+    }
+
+    /** Client text in a log line: one line, bounded (the match layer judges names; the log must not be forged). */
+    private static String forLog(String clientText) {
+        String oneLine = clientText.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 40 ? '"' + oneLine + '"' : '"' + oneLine.substring(0, 40) + "\"...";
     }
 
     private static boolean utf8LengthAbove(String text, int limit) {
