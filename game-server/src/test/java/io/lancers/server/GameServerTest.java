@@ -309,6 +309,16 @@ class GameServerTest {
     }
 
     @Test
+    void aFloodOfInputsIsClosedAsAPolicyViolation() {
+        TestClient flooder = player("Ada");
+        // 4 inputs per tick are consumed and 32 may wait: 2000 sent back to back cannot all fit.
+        for (int seq = 1; seq <= 2000 && !flooder.isClosed(); seq++) {
+            flooder.sendInputUnchecked(new Input(seq, Input.FIRE, 0f));
+        }
+        assertEquals(CloseCodes.POLICY_VIOLATION, flooder.awaitClose().code());
+    }
+
+    @Test
     void statusDescribesTheServerAndItsMatches() throws Exception {
         player("Ada");
         JsonObject m1 = awaitStatusOfM1(match -> match.getAsJsonArray("players").size() == 1);
