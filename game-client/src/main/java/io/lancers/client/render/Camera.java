@@ -14,7 +14,7 @@ package io.lancers.client.render;
 public record Camera(double centerX, double centerY, double scale, double screenW, double screenH) {
 
     /** World units visible from top to bottom of the window. */
-    public static final double VIEW_HEIGHT = 760;
+    public static final double VIEW_HEIGHT = 640;
     /** How far past the arena edge the camera may look, in world units: a glimpse of the outside. */
     static final double EDGE_MARGIN = 60;
 
