@@ -27,6 +27,12 @@ final class TestArenas {
                 List.of(new PickupSpot(300, 100, PickupKind.HEALTH), new PickupSpot(700, 100, PickupKind.POWER)));
     }
 
+    /** 2000×600 and nothing in it but two spawns. */
+    static ArenaMap open() {
+        return new ArenaMap("open", "Open", 2000, 600, List.of(),
+                List.of(new SpawnPoint(100, 300), new SpawnPoint(1900, 300)), List.of());
+    }
+
     /** A ship at rest at (x, y), full health, not invulnerable. */
     static Ship ship(int id, float x, float y) {
         return new Ship(id, x, y, 0, 0, 0, Rules.MAX_HEALTH, 0, 0, 0, 0, 0, 0, 0);
