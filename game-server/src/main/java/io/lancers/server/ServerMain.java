@@ -24,6 +24,15 @@ import java.util.logging.Logger;
         description = "Runs a Lancers server: WebSocket game endpoint and GET /status on one TCP port, "
                 + "LAN discovery on a UDP port.")
 public final class ServerMain implements Callable<Integer> {
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
+    static {
+        // One line per log event (the JDK's default takes two); must be set before logging starts.
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(ServerMain.class.getName());
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
 
@@ -76,8 +85,10 @@ public final class ServerMain implements Callable<Integer> {
             description = "How long a new connection may take to say hello (else 4001).")
     long helloTimeoutSeconds = DEFAULTS.helloTimeout().toSeconds();
 
-    @Option(names = "--discovery", negatable = true, description = "Answer LAN discovery probes.")
-    boolean discovery = DEFAULTS.discovery();
+    // Picocli's recipe for a negatable flag that is on by default (ServerConfig.defaults() agrees).
+    @Option(names = "--discovery", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Answer LAN discovery probes.")
+    boolean discovery;
 
     @Option(names = "--discovery-port", paramLabel = "PORT", description = "UDP port for LAN discovery.")
     int discoveryPort = DEFAULTS.discoveryPort();

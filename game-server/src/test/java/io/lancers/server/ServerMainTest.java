@@ -32,6 +32,13 @@ class ServerMainTest {
     }
 
     @Test
+    void withoutFlagsTheConfigIsTheDefaults() {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs();
+        assertEquals(ServerConfig.defaults(), main.config());
+    }
+
+    @Test
     void helpListsTheFlagsAndBadValuesAreRefused() {
         StringWriter help = new StringWriter();
         CommandLine commandLine = new CommandLine(new ServerMain());
