@@ -139,6 +139,9 @@ final class FieldTable<R> {
         if (base == null) {
             return allBits;
         }
+        if (base.equals(next)) {
+            return 0; // the common case for most records, decided without converting a field
+        }
         int mask = 0;
         for (int i = firstMasked; i < fields.size(); i++) {
             Field<R> field = fields.get(i);

@@ -1,6 +1,11 @@
 package io.lancers.protocol;
 
+import io.lancers.bot.BotBrain;
+import io.lancers.map.ArenaMap;
+import io.lancers.map.MapLoader;
 import io.lancers.sim.GameEvent;
+import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Pickup;
@@ -8,17 +13,22 @@ import io.lancers.sim.PickupKind;
 import io.lancers.sim.Projectile;
 import io.lancers.sim.Quantum;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,6 +82,33 @@ class StateCodecTest {
             server = next;
             assertEquals(server, client);
         }
+    }
+
+    /** The real thing: sixteen bots fight, and a client following the frame stream holds the server's world. */
+    @ParameterizedTest
+    @MethodSource("io.lancers.map.MapLoader#builtInIds")
+    void aSimulatedBotMatchStreamsExactly(String mapId) throws ProtocolException {
+        ArenaMap map = MapLoader.load(mapId);
+        MatchConfig config = MatchConfig.defaults();
+        Simulation simulation = new Simulation(map, config);
+        World server = simulation.newMatch(5, 0, 1);
+        BotBrain[] brains = new BotBrain[17];
+        for (int id = 1; id < brains.length; id++) {
+            server = simulation.addShip(server, id);
+            brains[id] = new BotBrain(id, id / 16f);
+        }
+        World client = StateCodec.apply(null, ByteBuffer.wrap(StateCodec.encodeSnapshot(server)));
+        for (int tick = 0; tick < 20 * config.tickRate(); tick++) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id < brains.length; id++) {
+                inputs.put(id, brains[id].decide(server, id, map, config));
+            }
+            World next = simulation.step(server, inputs);
+            client = StateCodec.apply(client, ByteBuffer.wrap(StateCodec.encodeDelta(server, next)));
+            server = next;
+            assertEquals(server, client, "tick " + server.tick());
+        }
+        assertEquals(server, StateCodec.apply(null, ByteBuffer.wrap(StateCodec.encodeSnapshot(server))));
     }
 
     @Property(tries = 300)
