@@ -275,7 +275,7 @@ public final class BotBrain {
         // Moving goals (a circled target) are re-planned when they have moved on, not every tick.
         boolean replan = waypoint == null || tick >= replanAt
                 || dist2(gx, gy, waypointGoalX, waypointGoalY) > GOAL_SLACK * GOAL_SLACK
-                || dist2(self.x(), self.y(), waypoint[0], waypoint[1]) < 24f * 24f;
+                || dist2(self.x(), self.y(), waypoint[0], waypoint[1]) < NavGraph.REACHED * NavGraph.REACHED;
         if (replan) {
             waypoint = nav.nextWaypoint(self.x(), self.y(), gx, gy);
             waypointGoalX = gx;
