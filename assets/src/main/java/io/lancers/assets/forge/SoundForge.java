@@ -100,8 +100,8 @@ final class SoundForge {
         mix(out, shape(rumble, Curve.pluck(0.02, 0.5)), 2.8);
         mix(out, shape(osc(length, SINE, Curve.glide(85, 28, 0.7)), Curve.pluck(0.003, 0.28)), 0.9);
         mix(out, shape(filter(noise(length, 6), HIGH_PASS, 1200, 0.7), Curve.pluck(0.0005, 0.012)), 0.7);
-        mix(out, crackles(0.9, 7), 0.5, 0.05);
-        return echo(Synth.saturate(out, 1.6), 0.11, 0.2);
+        mix(out, crackles(0.9, 7), 0.3, 0.05);
+        return Synth.reverb(Synth.saturate(out, 1.6), 0.8, 0.3);
     }
 
     /** Sparse, ever rarer pops of bright noise: debris and burning fragments. */
@@ -134,7 +134,7 @@ final class SoundForge {
             mix(voice, osc(noteLength, TRIANGLE, Curve.constant(f * 2)), 0.12);
             mix(out, shape(voice, Curve.pluck(0.004, 0.09 + 0.03 * n)), 0.5, at);
         }
-        return echo(out, 0.09, 0.25);
+        return Synth.reverb(echo(out, 0.09, 0.2), 0.78, 0.35);
     }
 
     /** A buzzing charge-up sweep that lands on a bright power fifth. */
@@ -151,7 +151,7 @@ final class SoundForge {
             double[] stab = filter(osc(noteLength, SQUARE, Curve.constant(fifth[n])), LOW_PASS, 3800, 0.9);
             mix(out, shape(stab, Curve.pluck(0.002, 0.07 + 0.04 * n)), 0.3, at);
         }
-        return echo(out, 0.1, 0.3);
+        return Synth.reverb(echo(out, 0.1, 0.25), 0.78, 0.3);
     }
 
     /** Materialising: a rising, wavering swell with a whoosh, topped by a bell ping. */
@@ -168,7 +168,7 @@ final class SoundForge {
         double ping = 0.6;
         mix(out, shape(fm(length - ping, 1760, 1.41, Curve.pluck(0.001, 0.05).times(Curve.constant(2))),
                 Curve.pluck(0.002, 0.12)), 0.35, ping);
-        return echo(out, 0.08, 0.25);
+        return Synth.reverb(echo(out, 0.08, 0.2), 0.8, 0.4);
     }
 
     /** Two ready blips, then a bright major chord that opens up: go! */
@@ -190,7 +190,7 @@ final class SoundForge {
         chord = filter(chord, LOW_PASS, t -> t < 0.08 ? 700 + 5800 * t / 0.08 : 2200 + 4300 * StrictMath.exp(-(t - 0.08) / 0.2), 1.2);
         mix(out, shape(chord, Curve.pluck(0.01, 0.32)), 0.7, at);
         mix(out, shape(osc(chordLength, SINE, Curve.constant(110)), Curve.pluck(0.01, 0.3)), 0.5, at);
-        return echo(out, 0.12, 0.25);
+        return Synth.reverb(echo(out, 0.12, 0.2), 0.84, 0.45);
     }
 
     /** A closing cadence, G major to C major, settling on a long low chord. */
@@ -215,7 +215,7 @@ final class SoundForge {
             chord = filter(chord, LOW_PASS, Curve.glide(3500, 900, 0.5), 1);
             mix(out, shape(chord, Curve.pluck(0.012, taus[c])), 0.6, starts[c]);
         }
-        return echo(out, 0.14, 0.3);
+        return Synth.reverb(echo(out, 0.14, 0.2), 0.85, 0.5);
     }
 
     /** A tight, dry tick for buttons. */
@@ -238,6 +238,6 @@ final class SoundForge {
             double[] bell = fm(length - at, notes[n], 2, Curve.pluck(0.001, 0.06).times(Curve.constant(1.6)));
             mix(out, shape(bell, Curve.pluck(0.003, 0.1)), 0.5, at);
         }
-        return echo(out, 0.075, 0.2);
+        return Synth.reverb(echo(out, 0.075, 0.15), 0.75, 0.3);
     }
 }

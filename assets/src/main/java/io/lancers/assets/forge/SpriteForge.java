@@ -76,7 +76,7 @@ final class SpriteForge {
 
     /** Panel seams cut into the hull. */
     private static Shape hullSeams() {
-        Shape seams = Shape.capsule(-12, 0, 2, 0, 0.35);
+        Shape seams = Shape.capsule(-11, 0, 1, 0, 0.3);
         for (int side = -1; side <= 1; side += 2) {
             seams = seams
                     .union(Shape.capsule(-3, 5.8 * side, -11.5, 17 * side, 0.35))
@@ -88,15 +88,26 @@ final class SpriteForge {
 
     private static Canvas shipHull() {
         Canvas c = new Canvas(SHIP_SIZE, SHIP_SIZE);
-        double mid = SHIP_SIZE / 2.0;
-        Shape hull = hullOutline().placed(mid, mid, 0, 1);
-        c.fill(hull, bevel(hull, Rgba.grey(0.86), 2.2));
-        c.fill(hullSeams().placed(mid, mid, 0, 1).intersect(hull.grow(-0.8)), Rgba.grey(0.35).withAlpha(0.75));
-        // The engine pods are darker metal, so the accent layer's flames stand out.
-        Shape pods = Shape.box(-15.2, 0, 2, 8.5, 0.5).minus(Shape.box(-15.2, 0, 3, 2.6, 0))
-                .placed(mid, mid, 0, 1).intersect(hull);
-        c.fill(pods, bevel(pods, Rgba.grey(0.5), 1.2));
+        paintHull(c, SHIP_SIZE / 2.0, SHIP_SIZE / 2.0, 0, 1, WHITE);
         return c;
+    }
+
+    /**
+     * The hull placed at (x, y), turned by {@code angle} and scaled: a bevelled body, a raised
+     * fuselage, panel seams and darker engine pods (so the flames stand out), in tones of
+     * {@code tint}.
+     */
+    private static void paintHull(Canvas c, double x, double y, double angle, double scale, Rgba tint) {
+        Shape hull = hullOutline().placed(x, y, angle, scale);
+        c.fill(hull, bevel(hull, tint.times(0.8), 2.2 * scale));
+        Shape fuselage = Shape.mirroredPolygon(19, 0, 8, -2.3, -3, -4.3, -12.5, -3.4, -12.5, 0)
+                .placed(x, y, angle, scale);
+        c.fill(fuselage, bevel(fuselage, tint.times(0.95), 1.6 * scale));
+        c.fill(hullSeams().placed(x, y, angle, scale).intersect(hull.grow(-0.8 * scale)),
+                tint.times(0.35).withAlpha(0.75));
+        Shape pods = Shape.box(-15.2, 0, 2, 8.5, 0.5).minus(Shape.box(-15.2, 0, 3, 2.6, 0))
+                .placed(x, y, angle, scale).intersect(hull);
+        c.fill(pods, bevel(pods, tint.times(0.5), 1.2 * scale));
     }
 
     private static Canvas shipAccent() {
@@ -302,7 +313,7 @@ final class SpriteForge {
     private static Canvas wallTile() {
         Canvas c = new Canvas(TILE_SIZE, TILE_SIZE);
         int last = TILE_SIZE - 1;
-        Rgba steel = Rgba.rgb(0.2, 0.21, 0.26);
+        Rgba steel = Rgba.rgb(0.18, 0.2, 0.27);
         c.paint((px, py) -> {
             double brushed = (Noise.smooth(px, py * 8, 6, TILE_SIZE / 6 * 8, 31) - 0.5) * 0.05
                     + (Noise.hash(px, py, 9) - 0.5) * 0.02;
@@ -364,11 +375,8 @@ final class SpriteForge {
             c.glow(shot, CYAN.withAlpha(0.8), 4);
             c.fill(shot, WHITE);
         }
-        Shape hull = hullOutline().placed(sx, sy, angle, scale);
-        c.glow(hull, CYAN.withAlpha(0.5), 8);
-        c.fill(hull, bevel(hull, Rgba.rgb(0.55, 0.85, 1.0), 9));
-        c.fill(hullSeams().placed(sx, sy, angle, scale).intersect(hull.grow(-3)),
-                Rgba.rgb(0.1, 0.25, 0.4).withAlpha(0.7));
+        c.glow(hullOutline().placed(sx, sy, angle, scale), CYAN.withAlpha(0.5), 8);
+        paintHull(c, sx, sy, angle, scale, Rgba.rgb(0.65, 0.9, 1.0));
         Shape canopy = Shape.ellipse(8, 0, 5, 1.9).placed(sx, sy, angle, scale);
         c.fill(canopy, bevel(canopy, Rgba.rgb(0.2, 0.3, 0.45), 4));
         for (int side = -1; side <= 1; side += 2) {

@@ -171,6 +171,41 @@ final class Synth {
         return signal;
     }
 
+    /** Comb delays of the reverb, in samples at 44.1 kHz: mutually prime, so echoes don't pile up. */
+    private static final int[] COMBS = {1557, 1617, 1491, 1422, 1277, 1356};
+    private static final int[] ALL_PASSES = {556, 441, 341};
+
+    /**
+     * A small room (Schroeder/Freeverb style: damped parallel combs, then series all-passes),
+     * mixed in at {@code wet}; {@code feedback} near 0.85 is a hall, near 0.7 a small room.
+     */
+    static double[] reverb(double[] signal, double feedback, double wet) {
+        double damping = 0.3;
+        double[] tail = new double[signal.length];
+        for (int delay : COMBS) {
+            double[] line = new double[delay];
+            double lowPassed = 0;
+            for (int i = 0, p = 0; i < signal.length; i++, p = (p + 1) % delay) {
+                double delayed = line[p];
+                lowPassed = delayed * (1 - damping) + lowPassed * damping;
+                line[p] = signal[i] + lowPassed * feedback;
+                tail[i] += delayed / COMBS.length;
+            }
+        }
+        for (int delay : ALL_PASSES) {
+            double[] line = new double[delay];
+            for (int i = 0, p = 0; i < tail.length; i++, p = (p + 1) % delay) {
+                double delayed = line[p];
+                line[p] = tail[i] + delayed * 0.5;
+                tail[i] = delayed - tail[i] * 0.5;
+            }
+        }
+        for (int i = 0; i < signal.length; i++) {
+            signal[i] += tail[i] * wet;
+        }
+        return signal;
+    }
+
     /** Soft saturation: warmth and grit without hard clipping. */
     static double[] saturate(double[] signal, double drive) {
         for (int i = 0; i < signal.length; i++) {
@@ -186,7 +221,7 @@ final class Synth {
     static double[] master(double[] signal, double peak) {
         double[] out = filter(signal, Filter.HIGH_PASS, 25, 0.707);
         int fadeIn = Math.min(out.length / 4, (int) (0.003 * RATE));
-        int fadeOut = Math.min(out.length / 4, (int) (0.02 * RATE));
+        int fadeOut = Math.min(out.length / 4, (int) (0.08 * RATE));
         for (int i = 0; i < fadeIn; i++) {
             out[i] *= raisedCosine(i / (double) fadeIn);
         }
