@@ -1,9 +1,9 @@
 package io.lancers.client.audio;
 
-import java.net.URL;
+import io.lancers.assets.Assets;
+
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -14,40 +14,51 @@ import java.util.logging.Logger;
 public final class SoundBoard {
     private static final Logger LOG = Logger.getLogger(SoundBoard.class.getName());
 
-    public enum Sound { FIRE, HIT, EXPLODE, PICKUP, RESPAWN }
+    /** The effects the game plays, each with its file in the assets. */
+    public enum Sound {
+        FIRE(Assets.Sounds.FIRE), FIRE_POWERED(Assets.Sounds.FIRE_POWERED), HIT(Assets.Sounds.HIT),
+        EXPLODE(Assets.Sounds.EXPLODE), PICKUP_HEALTH(Assets.Sounds.PICKUP_HEALTH),
+        PICKUP_POWER(Assets.Sounds.PICKUP_POWER), RESPAWN(Assets.Sounds.RESPAWN), CHAT(Assets.Sounds.CHAT_MESSAGE);
+
+        private final String path;
+
+        Sound(String path) {
+            this.path = path;
+        }
+    }
 
     private final Map<Sound, javafx.scene.media.AudioClip> clips = new EnumMap<>(Sound.class);
     private volatile boolean enabled;
     private boolean broken;
 
     /**
-     * @param resources where each sound's file is on the classpath (null: that sound is missing)
-     * @param enabled   whether sounds play at all (the player's setting)
+     * Loads the clips (needs the JavaFX toolkit running).
+     *
+     * @param enabled whether sounds play at first (the player's setting)
      */
-    public SoundBoard(Function<Sound, URL> resources, boolean enabled) {
+    public SoundBoard(boolean enabled) {
         this.enabled = enabled;
-        if (enabled) {
-            load(resources);
-        }
+        load();
+    }
+
+    private SoundBoard() {
+        this.enabled = false;
+        this.broken = true;
     }
 
     /** A board that never makes a sound and loads nothing (for {@code --no-sound}). */
     public static SoundBoard silent() {
-        return new SoundBoard(s -> null, false);
+        return new SoundBoard();
     }
 
-    private void load(Function<Sound, URL> resources) {
+    private void load() {
         try {
             for (Sound s : Sound.values()) {
-                URL url = resources.apply(s);
-                if (url == null) {
-                    LOG.warning("sound missing from assets: " + s);
-                    continue;
-                }
-                clips.put(s, new javafx.scene.media.AudioClip(url.toExternalForm()));
+                clips.put(s, new javafx.scene.media.AudioClip(Assets.url(s.path).toExternalForm()));
             }
         } catch (RuntimeException | LinkageError e) {
-            // MediaException, UnsatisfiedLinkError, NoClassDefFoundError: no media on this machine.
+            // MediaException, UnsatisfiedLinkError, NoClassDefFoundError: no media on this machine;
+            // IllegalArgumentException: a sound missing from the assets jar.
             broken = true;
             clips.clear();
             LOG.warning("sound unavailable, playing silently: " + e);

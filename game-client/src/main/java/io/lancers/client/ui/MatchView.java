@@ -18,6 +18,7 @@ import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchPhase;
+import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
 import javafx.animation.AnimationTimer;
@@ -121,6 +122,9 @@ public final class MatchView extends StackPane {
     private final ChatPanel chat;
     private final Overlays.ConnectionOverlay connectionOverlay = new Overlays.ConnectionOverlay();
     private final StackPane pauseMenu;
+    private final Button reconnectLeave;
+    private final Button joinAsNew;
+    private final Button backToMenu;
     private StackPane controlsOverlay;
 
     private final Set<KeyCode> held = new HashSet<>();
@@ -170,6 +174,9 @@ public final class MatchView extends StackPane {
         canvas.heightProperty().bind(canvasHolder.heightProperty());
 
         chat = new ChatPanel(maxChatLength, link::sendChat, this::requestFocus);
+        reconnectLeave = Overlays.menuButton("Leave", "reconnect-leave", link::leave);
+        joinAsNew = Overlays.menuButton("Join as new player", "join-as-new", link::joinAsNew);
+        backToMenu = Overlays.menuButton("Back to menu", "back-to-menu", link::leave);
         pauseMenu = Overlays.dimmed("pause-menu", heading("PAUSED"),
                 Overlays.menuButton("Resume", "pause-resume", this::resume),
                 Overlays.menuButton("Settings", "pause-settings", link::openSettings),
@@ -184,13 +191,15 @@ public final class MatchView extends StackPane {
                 onControlsSeen.run();
                 requestFocus();
             });
-            getChildren().add(controlsOverlay);
+            // Below the connection overlay and the pause menu: those must stay reachable.
+            getChildren().add(getChildren().indexOf(connectionOverlay), controlsOverlay);
         }
         installInput();
         loop = new AnimationTimer() {
             @Override
-            public void handle(long now) {
-                frame(now);
+            public void handle(long pulseNanos) {
+                // The state buffer stamps arrivals with System.nanoTime(): sample on the same clock.
+                frame(System.nanoTime());
             }
         };
     }
@@ -235,6 +244,7 @@ public final class MatchView extends StackPane {
     }
 
     public void chatFx(ServerMessage.Chat c) {
+        sounds.play(Sound.CHAT, 0.5, 0);
         chat.playerLine(c.from(), c.fromId() == 0 ? Palette.TEXT_DIM : look(c.fromId()).color(), c.text());
     }
 
@@ -250,15 +260,14 @@ public final class MatchView extends StackPane {
     public void connectionStateFx(ConnectionState state, String detail) {
         switch (state) {
             case IN_MATCH -> connectionOverlay.hide();
-            case RECONNECTING -> connectionOverlay.show("Connection lost — reconnecting…", true, leaveButton());
+            case RECONNECTING -> connectionOverlay.show("Connection lost — reconnecting…", true, reconnectLeave);
             case RESUME_REFUSED -> connectionOverlay.show(
                     "Your seat expired — the server restarted or you were away too long", false,
-                    Overlays.menuButton("Join as new player", "join-as-new", link::joinAsNew),
-                    Overlays.menuButton("Back to menu", "back-to-menu", link::leave));
+                    joinAsNew, backToMenu);
             case FAILED -> connectionOverlay.show("Connection failed: " + (detail == null ? "unknown" : detail),
-                    false, Overlays.menuButton("Back to menu", "back-to-menu", link::leave));
+                    false, backToMenu);
             case CLOSED -> connectionOverlay.show("Disconnected" + (detail == null ? "" : ": " + detail), false,
-                    Overlays.menuButton("Back to menu", "back-to-menu", link::leave));
+                    backToMenu);
             default -> {
                 // CONNECTING, HANDSHAKING, LOBBY: transitional while resuming; the overlay stays as it is.
             }
@@ -266,7 +275,7 @@ public final class MatchView extends StackPane {
     }
 
     public void reconnectAttemptFx(int attempt) {
-        connectionOverlay.show("Connection lost — reconnecting, attempt " + attempt + "…", true, leaveButton());
+        connectionOverlay.show("Connection lost — reconnecting, attempt " + attempt + "…", true, reconnectLeave);
     }
 
     public String connectionMessage() {
@@ -279,10 +288,6 @@ public final class MatchView extends StackPane {
 
     public List<Scoreboard.Row> scoreboardRows() {
         return scoreboard.isVisible() ? scoreboard.shownRows() : List.of();
-    }
-
-    private Button leaveButton() {
-        return Overlays.menuButton("Leave", "reconnect-leave", link::leave);
     }
 
     // ---- the frame --------------------------------------------------------------------------
@@ -423,7 +428,8 @@ public final class MatchView extends StackPane {
             } else if (e instanceof GameEvent.Kill kill) {
                 playAt(Sound.EXPLODE, ship(f, kill.victimId()), cam);
             } else if (e instanceof GameEvent.PickupTaken taken) {
-                playAt(Sound.PICKUP, ship(f, taken.shipId()), cam);
+                playAt(taken.kind() == PickupKind.POWER ? Sound.PICKUP_POWER : Sound.PICKUP_HEALTH,
+                        ship(f, taken.shipId()), cam);
             } else if (e instanceof GameEvent.Spawn spawn && spawn.shipId() == followedId()) {
                 sounds.play(Sound.RESPAWN, 0.8, 0);
             }
@@ -440,7 +446,8 @@ public final class MatchView extends StackPane {
                 double vol = volumeAt(p.projectile().x0(), p.projectile().y0(), cam)
                         * (p.projectile().ownerId() == ownId ? 0.6 : 0.35);
                 if (vol > 0.02) {
-                    sounds.play(Sound.FIRE, vol, pan(p.projectile().x0(), cam));
+                    sounds.play(p.projectile().damage() > Rules.PROJECTILE_DAMAGE ? Sound.FIRE_POWERED : Sound.FIRE,
+                            vol, pan(p.projectile().x0(), cam));
                 }
             }
             newest = Math.max(newest, id);

@@ -75,7 +75,10 @@ final class Overlays {
             message.setText(text);
             spinner.setVisible(working);
             spinner.setManaged(working);
-            buttons.getChildren().setAll(actions);
+            // The same buttons stay put: a click must not land on one that was just replaced.
+            if (!buttons.getChildren().equals(java.util.List.of(actions))) {
+                buttons.getChildren().setAll(actions);
+            }
             setVisible(true);
         }
 
