@@ -249,16 +249,24 @@ class GameServerTest {
         TestClient rambler = hello("Cy");
         TestClient early = hello("Di");
         TestClient lobbyChatter = hello("Ed");
+        TestClient bulky = player("Flo");
+        TestClient huge = hello("Gus");
 
         garbler.sendBinary(new byte[] {0x7F, 1, 2});
         rambler.sendText("{\"type\":\"chat\",\"text\":\"" + "x".repeat(9 * 1024) + "\"}");
         early.sendInput(new Input(1, Input.UP, 0f));
         lobbyChatter.send(new ClientMessage.Chat("hi"));
+        bulky.sendBinary(new byte[300]);
+        huge.sendTextUnchecked("{\"type\":\"chat\",\"text\":\"" + "x".repeat(100 * 1024) + "\"}");
 
         assertTrue(Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.UNSUPPORTED_DATA).contains(garbler.awaitClose().code()));
         assertEquals(CloseCodes.TOO_BIG, rambler.awaitClose().code());
         assertEquals(CloseCodes.PROTOCOL_ERROR, early.awaitClose().code());
         assertEquals(CloseCodes.PROTOCOL_ERROR, lobbyChatter.awaitClose().code());
+        assertEquals(CloseCodes.TOO_BIG, bulky.awaitClose().code());
+        // Beyond Tyrus's incoming buffer the transport itself gives up ("Buffer overflow", 1011) before
+        // the frame is assembled: that bound is what protects the server's memory.
+        assertTrue(Set.of(CloseCodes.TOO_BIG, CloseCodes.INTERNAL_ERROR).contains(huge.awaitClose().code()));
 
         int frames = bystander.stateFrames();
         bystander.awaitValue(() -> Optional.of(bystander.stateFrames()).filter(n -> n > frames + 10), "more frames");

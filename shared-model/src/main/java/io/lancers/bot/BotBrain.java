@@ -70,14 +70,10 @@ public final class BotBrain {
         this.skill = skill;
     }
 
-    public float skill() {
-        return skill;
-    }
-
     /** The input for ship {@code selfId} this tick; sequence numbers increase by one per call. */
     public Input decide(World w, int selfId, ArenaMap map, MatchConfig cfg) {
         seq++;
-        if (nav == null || nav.map() != map) {
+        if (nav == null || !map.equals(nav.map())) {
             nav = new NavGraph(map);
         }
         Ship self = find(w.ships(), selfId);

@@ -120,6 +120,7 @@ public final class Match {
         this.metrics = new TickMetrics(config.tickRate());
         this.world = sim.newMatch(settings.seed(), 0, 1);
         balanceBots(0);
+        notices.clear(); // nobody is here yet to be told about the first bots
         publish();
     }
 

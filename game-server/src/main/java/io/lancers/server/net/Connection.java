@@ -106,7 +106,11 @@ public final class Connection implements Peer {
         if (!session.isOpen()) {
             return;
         }
-        lastTickSent = StateCodec.header(frame).tick();
+        try {
+            lastTickSent = StateCodec.header(frame).tick();
+        } catch (ProtocolException notAStateFrame) {
+            // The match only sends state frames; should that change, the heartbeat keeps the last tick.
+        }
         pendingSends.incrementAndGet();
         try {
             // The buffer is shared by every receiver of this tick: each send gets its own position.
@@ -124,11 +128,11 @@ public final class Connection implements Peer {
     /** The match layer closes us (superseded, slow consumer, kicked): it knows, so it is not told back. */
     @Override
     public void close(int code, String reason) {
-        LOG.info(() -> "closing " + label + " by server: " + code + " " + reason);
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
+            LOG.info(() -> "closing " + label + " by server: " + code + " " + reason);
             enterClosed();
             membership = null;
         }
@@ -141,6 +145,10 @@ public final class Connection implements Peer {
         ClientMessage message;
         synchronized (this) {
             liveness.received(nowMs());
+        }
+        if (utf8LengthAbove(text, NetServer.MAX_TEXT_FRAME_BYTES)) {
+            fail(CloseCodes.TOO_BIG, "text frame over " + NetServer.MAX_TEXT_FRAME_BYTES + " bytes");
+            return;
         }
         try {
             message = ControlCodec.decodeClient(text);
@@ -157,6 +165,10 @@ public final class Connection implements Peer {
         Membership target;
         synchronized (this) {
             liveness.received(nowMs());
+            if (frame.remaining() > NetServer.MAX_BINARY_FRAME_BYTES) {
+                failLocked(CloseCodes.TOO_BIG, "binary frame over " + NetServer.MAX_BINARY_FRAME_BYTES + " bytes");
+                return;
+            }
             switch (state) {
                 case PLAYING -> target = membership;
                 case JOINING -> target = null; // sent right after `joined`, before the join reached us
@@ -382,6 +394,11 @@ public final class Connection implements Peer {
             return reason;
         }
         return new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8).replace("\uFFFD", "");
+    }
+
+    private static boolean utf8LengthAbove(String text, int limit) {
+        // A char is at most 3 UTF-8 bytes (surrogate pairs are 4 for 2 chars): short texts need no count.
+        return text.length() * 3L > limit && text.getBytes(StandardCharsets.UTF_8).length > limit;
     }
 
     private static String describe(CloseReason reason) {

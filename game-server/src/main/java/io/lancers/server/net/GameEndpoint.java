@@ -13,8 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code /game} endpoint: one instance per server, one {@link Connection} per session. Frame
- * size limits are set per session, so Tyrus itself closes an oversized frame with 1009. Public
+ * The {@code /game} endpoint: one instance per server, one {@link Connection} per session. Public
  * only because Tyrus calls it reflectively.
  */
 public final class GameEndpoint extends Endpoint {
@@ -34,6 +33,7 @@ public final class GameEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        // Tyrus applies these to fragmented messages only; Connection checks whole frames itself.
         session.setMaxTextMessageBufferSize(NetServer.MAX_TEXT_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(NetServer.MAX_BINARY_FRAME_BYTES);
         String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "?";

@@ -16,11 +16,14 @@ import java.util.Set;
  */
 final class WebSocketContainer extends TyrusServerContainer {
     private static final String ROOT_PATH = "";
+    private static final int INCOMING_BUFFER_BYTES = 4 * NetServer.MAX_TEXT_FRAME_BYTES;
     private final TyrusWebSocketEngine engine;
 
     WebSocketContainer() {
         super((Set<Class<?>>) null);
-        engine = TyrusWebSocketEngine.builder(this).build();
+        // Bounds what one connection can make Tyrus buffer: a larger frame is closed with 1009
+        // before it is ever assembled (the limits of the protocol are checked in Connection).
+        engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(INCOMING_BUFFER_BYTES).build();
     }
 
     @Override
