@@ -1,19 +1,26 @@
 package io.lancers.client.headless;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import io.lancers.bot.BotBrain;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
 import io.lancers.client.net.NetStats;
+import io.lancers.client.state.ClientWorld;
+import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
 import io.lancers.sim.World;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * N clients in one process over real {@link GameConnection}s: each plays (joins the first match
- * with room and drives a {@link ScriptedPilot} at the match's tick rate) or spectates. Prints one
+ * with room and lets a {@link BotBrain} drive its inputs from the received worlds, at the match's
+ * tick rate) or spectates. Prints one
  * JSON line per connection event and, at the end, a summary line with per-client and total figures.
  *
  * <pre>
@@ -31,7 +39,9 @@ import java.util.concurrent.TimeUnit;
  * {@code t} is milliseconds since the run started.
  */
 public final class HeadlessRun {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** Middling aim and reactions: enough to fight, not a benchmark of the AI. */
+    private static final float PILOT_SKILL = 0.5f;
 
     private final HeadlessOptions options;
     private final long startNanos = System.nanoTime();
@@ -136,7 +146,9 @@ public final class HeadlessRun {
         volatile boolean closing;
         private volatile World world;
         private ScheduledFuture<?> pilot;
-        private long inputs;
+        // Only touched by listener calls, which the connection makes one at a time.
+        private final Set<String> refusedAsFull = new HashSet<>();
+        private String pendingJoin;
 
         Bot(String name, ScheduledExecutorService pilots) {
             this.name = name;
@@ -176,7 +188,7 @@ public final class HeadlessRun {
         public void onMatchList(ServerMessage.MatchList list) {
             ServerMessage.MatchInfo choice = null;
             for (ServerMessage.MatchInfo m : list.matches()) {
-                if (m.players() < m.maxPlayers()) {
+                if (m.players() < m.maxPlayers() && !refusedAsFull.contains(m.id())) {
                     choice = m;
                     break;
                 }
@@ -185,6 +197,7 @@ public final class HeadlessRun {
                 print(name, "noMatch", "matches", list.matches().size());
                 return;
             }
+            pendingJoin = choice.id();
             connection.join(choice.id());
         }
 
@@ -192,14 +205,23 @@ public final class HeadlessRun {
         public void onJoined(ServerMessage.Joined joined) {
             print(name, "joined", "match", joined.matchId(), "role", joined.role(), "playerId", joined.playerId(),
                     "resumed", joined.resumed());
+            pendingJoin = null;
+            refusedAsFull.clear();
+            world = null; // a world of the match we were in before is no use to the new brain
             if (joined.playerId() != 0) {
-                startPilot(joined.playerId(), joined.tickRate());
+                startPilot(joined);
             }
         }
 
         @Override
         public void onError(ServerMessage.Error error) {
             print(name, "error", "code", error.code(), "message", error.message());
+            if (ErrorCode.MATCH_FULL.wire().equals(error.code()) && pendingJoin != null) {
+                // Many bots read the same list at once and pick the same room: try the next one.
+                refusedAsFull.add(pendingJoin);
+                pendingJoin = null;
+                connection.listMatches();
+            }
         }
 
         @Override
@@ -212,13 +234,18 @@ public final class HeadlessRun {
             world = w;
         }
 
-        private synchronized void startPilot(int ownId, int tickRate) {
+        /** One brain per match joined; it runs only on the pilots thread, as it is not thread-safe. */
+        private synchronized void startPilot(ServerMessage.Joined joined) {
             stopPilot();
-            long period = 1_000_000_000L / Math.max(1, tickRate);
+            BotBrain brain = new BotBrain(name.hashCode(), PILOT_SKILL);
+            MatchConfig config = ClientWorld.matchConfig(joined);
             pilot = pilots.scheduleAtFixedRate(() -> {
-                Input move = ScriptedPilot.decide(world, ownId, inputs++);
-                connection.sendInput(move.buttons(), move.aim());
-            }, 0, period, TimeUnit.NANOSECONDS);
+                World w = world;
+                if (w != null) {
+                    Input move = brain.decide(w, joined.playerId(), joined.map(), config);
+                    connection.sendInput(move.buttons(), move.aim());
+                }
+            }, 0, 1_000_000_000L / joined.tickRate(), TimeUnit.NANOSECONDS);
         }
 
         private synchronized void stopPilot() {

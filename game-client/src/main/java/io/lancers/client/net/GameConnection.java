@@ -263,7 +263,7 @@ public final class GameConnection implements AutoCloseable {
         public void onText(String text) {
             synchronized (GameConnection.this) {
                 if (gen == generation) {
-                    received(text.length());
+                    received(text.getBytes(StandardCharsets.UTF_8).length);
                     textReceived(text);
                 }
             }
@@ -469,9 +469,9 @@ public final class GameConnection implements AutoCloseable {
         if (j.resumed()) {
             resumes++;
         }
+        listener.onJoined(j); // first: the listener sets up for the match before it hears IN_MATCH
         enter(ConnectionState.IN_MATCH, (j.resumed() ? "resumed " : "joined ") + j.matchId() + " as " + j.role()
                 + (j.playerId() != 0 ? " " + j.playerId() : ""));
-        listener.onJoined(j);
     }
 
     private void refused(ServerMessage.Error e) {

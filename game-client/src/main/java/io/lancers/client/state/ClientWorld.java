@@ -82,10 +82,15 @@ public final class ClientWorld {
 
     /** For a match just joined: its tick rate, its movement rule on its map, our ship. */
     public static ClientWorld forMatch(ServerMessage.Joined joined) {
+        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), matchConfig(joined))::moveShip,
+                joined.playerId());
+    }
+
+    /** The simulation settings of a joined match, as the server announced them. */
+    public static MatchConfig matchConfig(ServerMessage.Joined joined) {
         ServerMessage.Rules rules = joined.rules();
-        MatchConfig config = new MatchConfig(joined.tickRate(), rules.durationSeconds(), rules.killLimit(),
+        return new MatchConfig(joined.tickRate(), rules.durationSeconds(), rules.killLimit(),
                 rules.intermissionSeconds(), rules.respawnSeconds());
-        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), config)::moveShip, joined.playerId());
     }
 
     /**
@@ -228,6 +233,12 @@ public final class ClientWorld {
         // The tick grid shifted by the arrival: how much later or earlier than its tick spacing.
         double transitChange = (receivedNanos - previous.receivedNanos())
                 - (double) (tick - previous.world().tick()) * tickNanos;
+        if (transitChange > MAX_DELAY_NANOS) {
+            // A stall longer than any delay (a reconnect, a paused process) is not jitter: start
+            // the timeline again from this arrival instead of creeping towards it while starving.
+            timelineOffsetNanos = arrivalOffset;
+            return;
+        }
         jitterNanos += (Math.abs(transitChange) - jitterNanos) * JITTER_GAIN;
         timelineOffsetNanos = arrivalOffset < timelineOffsetNanos ? arrivalOffset
                 : timelineOffsetNanos + (arrivalOffset - timelineOffsetNanos) * TIMELINE_DRIFT_GAIN;

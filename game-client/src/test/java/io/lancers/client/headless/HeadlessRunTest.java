@@ -45,6 +45,7 @@ class HeadlessRunTest {
             assertEquals(summary.clients().stream().mapToLong(HeadlessRun.ClientReport::frames).sum(),
                     summary.total().frames());
         }
+        System.out.print(out.toString(StandardCharsets.UTF_8)); // kept in the surefire report for people
         List<JsonObject> lines = lines(out);
         Set<String> inMatch = lines.stream()
                 .filter(l -> l.has("state") && l.get("state").getAsString().equals("in-match"))
@@ -54,6 +55,19 @@ class HeadlessRunTest {
         assertEquals("summary", last.get("event").getAsString());
         assertTrue(last.getAsJsonObject("total").get("frames").getAsLong() > 0);
         assertEquals(3, last.getAsJsonArray("clients").size());
+    }
+
+    @Test
+    void botsTurnedAwayByAFullRoomTryTheNext() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GameServer server = GameServer.start(config().withMatches(2).withMaxPlayers(2))) {
+            HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 4, null,
+                    Duration.ofSeconds(2), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
+            summary.clients().forEach(c -> assertEquals("in-match", c.state(), c.toString()));
+        }
+        Set<String> matches = lines(out).stream().filter(l -> l.get("event").getAsString().equals("joined"))
+                .map(l -> l.get("match").getAsString()).collect(Collectors.toSet());
+        assertEquals(2, matches.size(), "both rooms used");
     }
 
     @Test

@@ -97,6 +97,23 @@ class ClientWorldTest {
     }
 
     @Test
+    void aLongStallRestartsTheTimelineInsteadOfStarving() {
+        ClientWorld cw = new ClientWorld(TICK_RATE, STEPPER, 0);
+        for (int tick = 0; tick < 20; tick++) {
+            cw.onWorld(world(tick, ship(1, tick, 0, 0)), T0 + tick * TICK);
+        }
+        long delay = cw.interpolationDelayNanos();
+        long resumedAt = T0 + 20 * TICK + 3_000 * MS; // three seconds of nothing, then ticks go on
+        cw.onWorld(world(20, ship(1, 20, 0, 0)), resumedAt);
+        cw.onWorld(world(21, ship(1, 21, 0, 0)), resumedAt + TICK);
+
+        assertEquals(delay, cw.interpolationDelayNanos(), "a stall is not jitter");
+        RenderFrame frame = cw.sample(resumedAt + TICK + delay).orElseThrow();
+        assertEquals(21.0, frame.renderTick(), 1e-6);
+        assertFalse(frame.extrapolating());
+    }
+
+    @Test
     void starvedOthersRunOnBrieflyThenStop() {
         ClientWorld cw = new ClientWorld(TICK_RATE, STEPPER, 0);
         Ship moving = new Ship(3, 0, 0, 100, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0);
