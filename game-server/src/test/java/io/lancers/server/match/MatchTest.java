@@ -580,6 +580,15 @@ class MatchTest {
                 adaPeer.kinds().subList(adaPeer.kinds().size() - 3, adaPeer.kinds().size()));
     }
 
+    @Test
+    void stoppingFailsRequestsStillWaitingForATick() {
+        Match match = match(settings());
+        CompletableFuture<Membership> waiting = match.join("Ada", new RecordingPeer("ada"));
+        match.stop();
+        assertEquals(ErrorCode.NO_SUCH_MATCH, refusal(waiting));
+        assertEquals(ErrorCode.NO_SUCH_MATCH, refusal(match.spectate(new RecordingPeer("late"))));
+    }
+
     // ------------------------------------------------------------------ match cycle, roster, status
 
     @Test
