@@ -1,11 +1,13 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.render.ArenaRenderer;
 import io.lancers.client.testing.Fx;
 import io.lancers.client.testing.Screenshots;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -68,6 +71,7 @@ class ClientWindowTest {
 
     @Test
     void playStartsALocalMatchWithScoreboardChatAndAScreenshot(FxRobot robot) throws Exception {
+        Screenshots.save(Fx.get(() -> robot.lookup("#main-menu").query().getScene().snapshot(null)), "menu");
         robot.clickOn("#menu-play");
         Fx.waitFor("the match view with every ship drawn", () -> {
             MatchView v = matchView(robot);
@@ -102,12 +106,25 @@ class ClientWindowTest {
         assertFalse(Fx.get(() -> visible(robot, "#chat-input")), "the field closes after sending");
 
         // Fly and shoot a little so the picture has some action, then take the screenshot.
+        // The snapshot is taken in the same FX turn that sees the condition: bots are quick to kill.
         robot.press(KeyCode.D, KeyCode.SPACE);
-        Fx.waitFor("our ship alive among projectiles in flight", () -> view.lastFrameSummary().projectiles() > 0
-                && view.lastFrameSummary().shipIds().contains(view.ownId()));
+        AtomicReference<WritableImage> picture = new AtomicReference<>();
+        Fx.waitFor("our ship alive among projectiles in flight", () -> {
+            ArenaRenderer.FrameSummary f = view.lastFrameSummary();
+            if (f.projectiles() > 0 && f.shipIds().contains(view.ownId())) {
+                picture.set(view.getScene().snapshot(null));
+            }
+            return picture.get() != null;
+        });
         robot.release(KeyCode.D, KeyCode.SPACE);
-        Path shot = Screenshots.save(Fx.get(() -> view.getScene().snapshot(null)), "match");
+        Path shot = Screenshots.save(picture.get(), "match");
         assertTrue(Files.size(shot) > 10_000, "a real picture, not an empty one");
+
+        // Esc: the pause menu; Leave: back to the title screen.
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitFor("the pause menu", () -> visible(robot, "#pause-menu"));
+        robot.clickOn("#pause-leave");
+        Fx.waitFor("back at the menu", () -> robot.lookup("#main-menu").tryQuery().isPresent());
     }
 
     @Test
@@ -130,6 +147,7 @@ class ClientWindowTest {
         assertFalse(Fx.get(() -> robot.lookup("#controls-overlay").tryQuery().isPresent()),
                 "spectators have no controls to learn");
         Fx.waitFor("the camera follows a bot", () -> view.followedId() != 0);
+        Screenshots.save(Fx.get(() -> view.getScene().snapshot(null)), "spectate");
         int first = Fx.get(view::followedId);
         robot.type(KeyCode.E);
         Fx.waitFor("E switches to another ship", () -> view.followedId() != first);
