@@ -39,6 +39,7 @@ public final class ClientWindow {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
     private static final long DISCOVERY_PERIOD_SECONDS = 3;
+    private static final long EXIT_WAIT_MILLIS = 3000;
     private static final Duration DISCOVERY_WAIT = Duration.ofMillis(800);
 
     private final Stage stage;
@@ -82,7 +83,6 @@ public final class ClientWindow {
         stage.setTitle("Lancers");
         stage.setMinWidth(800);
         stage.setMinHeight(560);
-        stage.setOnCloseRequest(e -> shutdown());
         if (options.connect() != null) {
             GameSession.Goal goal = options.spectateMatch() != null
                     ? new GameSession.Goal.Spectate(options.spectateMatch()) : new GameSession.Goal.JoinAny();
@@ -97,13 +97,25 @@ public final class ClientWindow {
         return settings;
     }
 
-    /** Closes the session (and any embedded server). Called when the window closes. */
+    /** Closes the session (and any embedded server) in the background. */
     public void shutdown() {
         startGeneration.incrementAndGet();
         stopDiscovery();
         if (session != null) {
             session.close();
             session = null;
+        }
+    }
+
+    /**
+     * When the application ends: closes like {@link #shutdown()} and waits a moment for the
+     * goodbye to reach the server, so it sees a player leave rather than a connection drop.
+     */
+    public void exit() {
+        GameSession last = session;
+        shutdown();
+        if (last != null) {
+            last.awaitClosed(EXIT_WAIT_MILLIS);
         }
     }
 
@@ -145,7 +157,7 @@ public final class ClientWindow {
 
             @Override
             public void quit() {
-                shutdown();
+                // LancersApp.stop() closes the session on the way out.
                 Platform.exit();
             }
         }, settings.playerName());
@@ -182,7 +194,8 @@ public final class ClientWindow {
     private void startServer(String text, List<ServerConfig> configs, Consumer<GameServer> then) {
         long generation = startGeneration.incrementAndGet();
         root.getChildren().add(Overlays.busy("starting", text, () -> {
-            startGeneration.incrementAndGet();
+            // Also ends a session already connecting to the new server (and so the server).
+            shutdown();
             showMenu(null);
         }));
         Thread starter = new Thread(() -> {

@@ -60,6 +60,7 @@ final class GameSession implements ConnectionListener, MatchView.Link {
     private ServerMessage.Joined joined;
     private boolean goalSent;
     private boolean ended;
+    private Thread closer;
 
     /**
      * @param embedded the server this client started for this session (closed with it), or null
@@ -227,10 +228,10 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         if (ended) {
             return;
         }
-        boolean sameMatch = view != null && joined != null && joined.matchId().equals(j.matchId())
-                && joined.playerId() == j.playerId();
+        // A resume continues the same player in the same view; anything else is a fresh start.
+        boolean resumed = view != null && j.resumed();
         joined = j;
-        if (sameMatch) {
+        if (resumed) {
             view.connectionStateFx(ConnectionState.IN_MATCH, "resumed");
             return;
         }
@@ -293,7 +294,7 @@ final class GameSession implements ConnectionListener, MatchView.Link {
             view.stop();
         }
         world = null;
-        Thread closer = new Thread(() -> {
+        closer = new Thread(() -> {
             connection.close();
             if (embedded != null) {
                 try {
@@ -305,6 +306,19 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         }, "lancers-session-close");
         closer.setDaemon(true);
         closer.start();
+    }
+
+    /** Waits up to {@code millis} for {@link #close()} to finish. */
+    void awaitClosed(long millis) {
+        Thread t = closer;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- MatchView.Link: the frame loop and the HUD, FX thread ------------------------------

@@ -31,7 +31,7 @@ public final class LancersApp extends Application {
     @Override
     public void stop() {
         if (window != null) {
-            window.shutdown();
+            window.exit();
         }
     }
 }

@@ -50,6 +50,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The match screen: the arena on a canvas with the HUD, scoreboard, chat and overlays on top.
@@ -92,6 +94,7 @@ public final class MatchView extends StackPane {
         void openSettings();
     }
 
+    private static final Logger LOG = Logger.getLogger(MatchView.class.getName());
     private static final long KILL_FEED_NANOS = 6_000_000_000L;
     private static final double FREE_CAMERA_SPEED = 700;
 
@@ -147,6 +150,7 @@ public final class MatchView extends StackPane {
     private int lastProjectileId = -1;
     private RenderFrame lastFrame;
     private Camera lastCamera;
+    private boolean frameFailureLogged;
 
     /**
      * @param joined      the server's {@code joined}: role, own id, tick rate, rules, map
@@ -186,10 +190,12 @@ public final class MatchView extends StackPane {
         getChildren().addAll(canvasHolder, buildHud(), scoreboardLayer(), connectionOverlay, pauseMenu);
         if (firstMatch) {
             controlsOverlay = Overlays.controls(() -> {
-                getChildren().remove(controlsOverlay);
-                controlsOverlay = null;
-                onControlsSeen.run();
-                requestFocus();
+                if (controlsOverlay != null) {
+                    getChildren().remove(controlsOverlay);
+                    controlsOverlay = null;
+                    onControlsSeen.run();
+                    requestFocus();
+                }
             });
             // Below the connection overlay and the pause menu: those must stay reachable.
             getChildren().add(getChildren().indexOf(connectionOverlay), controlsOverlay);
@@ -198,8 +204,16 @@ public final class MatchView extends StackPane {
         loop = new AnimationTimer() {
             @Override
             public void handle(long pulseNanos) {
-                // The state buffer stamps arrivals with System.nanoTime(): sample on the same clock.
-                frame(System.nanoTime());
+                try {
+                    // The state buffer stamps arrivals with System.nanoTime(): sample on the same clock.
+                    frame(System.nanoTime());
+                } catch (RuntimeException e) {
+                    // A bad frame must not take the window down; say it once, keep drawing.
+                    if (!frameFailureLogged) {
+                        frameFailureLogged = true;
+                        LOG.log(Level.WARNING, "frame failed; later failures are not logged", e);
+                    }
+                }
             }
         };
     }
@@ -752,9 +766,8 @@ public final class MatchView extends StackPane {
             }
             case ESCAPE -> {
                 if (controlsOverlay != null) {
-                    return;
-                }
-                if (pauseMenu.isVisible()) {
+                    controlsOverlay.lookup("#controls-ok").fireEvent(new javafx.event.ActionEvent());
+                } else if (pauseMenu.isVisible()) {
                     resume();
                 } else {
                     held.clear();

@@ -181,4 +181,34 @@ class ClientWindowTest {
         robot.clickOn("#reconnect-leave");
         Fx.waitFor("back at the menu", () -> robot.lookup("#main-menu").tryQuery().isPresent());
     }
+
+    @Test
+    void aRestartedServerRefusesTheResumeAndJoinAsNewPlayerGetsBackIn(FxRobot robot) throws Exception {
+        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
+                .withDiscovery(false).withBots(1));
+        int port = server.port();
+        robot.clickOn("#menu-join");
+        robot.clickOn("#server-address").write("127.0.0.1:" + port);
+        robot.clickOn("#server-list-matches");
+        Fx.waitFor("the server's matches listed",
+                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
+        robot.clickOn("#server-choose");
+        Fx.waitFor("in the match", () -> {
+            MatchView v = matchView(robot);
+            return v != null && v.lastFrameSummary().shipIds().contains(v.ownId());
+        });
+        MatchView before = matchView(robot);
+
+        // Same address, new server: it has never heard of our resume token.
+        server.close();
+        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port)
+                .withDiscovery(false).withBots(1));
+        Fx.waitFor("the seat-expired overlay", () -> before.connectionMessage().contains("seat expired"));
+        robot.clickOn("#join-as-new");
+        Fx.waitFor("a new match view with our new ship", () -> {
+            MatchView v = matchView(robot);
+            return v != null && v != before && v.lastFrameSummary().shipIds().contains(v.ownId());
+        });
+        assertEquals("", Fx.get(() -> matchView(robot).connectionMessage()), "no overlay once back in");
+    }
 }
