@@ -236,9 +236,13 @@ public final class ClientWindow {
         Label address = new Label(server.uri().toString());
         address.setId("host-address");
         address.getStyleClass().add("address");
-        var enter = Overlays.menuButton("Enter the arena", "host-enter", () -> startSession(
-                URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
+        var enter = Overlays.menuButton("Enter the arena", "host-enter", () -> {
+            startSession(URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(),
+                    server);
+            session.announceOnJoin("You are hosting: friends join at " + server.uri());
+        });
         enter.getStyleClass().add("primary");
+        enter.setDefaultButton(true);
         var stop = Overlays.menuButton("Stop hosting", "host-stop", () -> {
             closeInBackground(server);
             showMenu(null);

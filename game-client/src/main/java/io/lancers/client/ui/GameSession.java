@@ -61,6 +61,7 @@ final class GameSession implements ConnectionListener, MatchView.Link {
     private boolean goalSent;
     private boolean ended;
     private Thread closer;
+    private String announcement;
 
     /**
      * @param embedded the server this client started for this session (closed with it), or null
@@ -80,6 +81,11 @@ final class GameSession implements ConnectionListener, MatchView.Link {
 
     URI server() {
         return server;
+    }
+
+    /** A line for the chat log of every match view this session opens (the host's address). */
+    void announceOnJoin(String text) {
+        announcement = text;
     }
 
     MatchView view() {
@@ -245,6 +251,9 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         view = new MatchView(j, this, sounds, settings.showNetStats(), firstTime, maxChat,
                 () -> window.saveSettings(window.settings().withControlsSeen(true)));
         window.showMatchFx(this, view);
+        if (announcement != null) {
+            view.systemLineFx(announcement);
+        }
         view.start();
     }
 

@@ -266,6 +266,11 @@ public final class MatchView extends StackPane {
         chat.systemLine(n.text(), false);
     }
 
+    /** A line of our own in the chat log, in the notice colour. */
+    public void systemLineFx(String text) {
+        chat.systemLine(text, false);
+    }
+
     public void errorFx(ServerMessage.Error e) {
         chat.systemLine(e.message(), true);
     }
