@@ -53,6 +53,10 @@ public final class SoundBoard {
 
     private void load() {
         try {
+            // AudioClip fails late, on its own thread, once per play: a player made here fails
+            // now, on this thread, when the machine has no media back end.
+            new javafx.scene.media.MediaPlayer(new javafx.scene.media.Media(
+                    Assets.url(Sound.FIRE.path).toExternalForm())).dispose();
             for (Sound s : Sound.values()) {
                 clips.put(s, new javafx.scene.media.AudioClip(Assets.url(s.path).toExternalForm()));
             }
