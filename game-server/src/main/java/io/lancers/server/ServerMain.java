@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +122,14 @@ public final class ServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
         }
-        GameServer server = GameServer.start(config);
+        GameServer server;
+        try {
+            server = GameServer.start(config);
+        } catch (BindException taken) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Cannot listen on " + config.bindAddress()
+                    + " port " + config.port() + " (TCP) or " + config.discoveryPort() + " (UDP): " + taken.getMessage()
+                    + ". Is another server running? Try --port / --discovery-port.", taken);
+        }
         LOG.info(() -> "server " + server.config().serverName() + " ready");
         out.println("listening " + server.uri());
         out.flush();

@@ -2,20 +2,26 @@ package io.lancers.bot;
 
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
+import io.lancers.map.PickupSpot;
+import io.lancers.map.SpawnPoint;
+import io.lancers.map.Wall;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,6 +85,98 @@ class BotBrainTest {
             assertTrue(travelled[id] > 2000, mapId + ": bot " + id + " travelled only " + travelled[id]);
             assertTrue(travelledLate[id] > 300, mapId + ": bot " + id + " is stuck at the end, moved "
                     + travelledLate[id] + " in the last 15 s");
+        }
+    }
+
+    /**
+     * A duel on foundry, seeded like the server seeds a room: the world from {@code seed}, each
+     * brain from {@code seed + id}. Both must score, and neither may hang about one spot.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {42, 1, 7, 2024, 99})
+    void twoBotsOnFoundryKeepMovingAndScore(long seed) {
+        ArenaMap map = MapLoader.load("foundry");
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(seed, 0, 1);
+        BotBrain[] brains = new BotBrain[3];
+        for (int id = 1; id <= 2; id++) {
+            w = sim.addShip(w, id);
+            brains[id] = new BotBrain(new SplittableRandom(seed + id).nextLong(), 0.6f);
+        }
+        Loitering loitering = new Loitering();
+        int kills = 0;
+        for (int t = 0; t < 60 * cfg.tickRate(); t++) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= 2; id++) {
+                inputs.put(id, brains[id].decide(w, id, map, cfg));
+            }
+            w = sim.step(w, inputs);
+            for (GameEvent e : w.events()) {
+                kills += e instanceof GameEvent.Kill ? 1 : 0;
+            }
+            loitering.observe(w);
+        }
+        assertTrue(kills > 0, "seed " + seed + ": nobody scored in 60 s");
+        assertTrue(loitering.longestTicks < 5 * cfg.tickRate(), "seed " + seed + ": " + loitering);
+    }
+
+    /** A power-up sealed in a box: no way leads there, so the bot must not push into the box. */
+    @Test
+    void aGoalWithNoWayIsGivenUp() {
+        List<Wall> box = List.of(new Wall(440, 240, 120, 20), new Wall(440, 340, 120, 20),
+                new Wall(440, 260, 20, 80), new Wall(540, 260, 20, 80));
+        assertLoitersNoLongerThan(arena(box), 3);
+    }
+
+    /** 1000×600 with the given walls, a power-up at (500, 300) and spawns at (300, 300) and (60, 60). */
+    private static ArenaMap arena(List<Wall> walls) {
+        return new ArenaMap("test", "Test", 1000, 600, walls,
+                List.of(new SpawnPoint(300, 300), new SpawnPoint(60, 60)),
+                List.of(new PickupSpot(500, 300, PickupKind.POWER)));
+    }
+
+    /** One bot alone for 30 s from (300, 300); fails naming the spot it stayed at too long. */
+    private static void assertLoitersNoLongerThan(ArenaMap map, int seconds) {
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(3, 0, 1);
+        w = new World(w.tick(), w.match(), List.of(new Ship(1, 300, 300, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0)),
+                List.of(), w.pickups(), List.of());
+        BotBrain brain = new BotBrain(8, 0.6f);
+        Loitering loitering = new Loitering();
+        for (int t = 0; t < 30 * cfg.tickRate(); t++) {
+            w = sim.step(w, Map.of(1, brain.decide(w, 1, map, cfg)));
+            loitering.observe(w);
+        }
+        assertTrue(loitering.longestTicks < seconds * cfg.tickRate(), loitering.toString());
+    }
+
+    /** The longest time any ship stayed alive within 40 units of one spot. */
+    private static final class Loitering {
+        private static final float RADIUS = 40f;
+        private final Map<Integer, Ship> anchors = new HashMap<>();
+        private final Map<Integer, Integer> since = new HashMap<>();
+        int longestTicks;
+        private String worst = "nobody loitered";
+
+        void observe(World w) {
+            for (Ship s : w.ships()) {
+                Ship anchor = anchors.get(s.id());
+                if (!s.alive() || anchor == null || Math.hypot(s.x() - anchor.x(), s.y() - anchor.y()) > RADIUS) {
+                    anchors.put(s.id(), s.alive() ? s : null);
+                    since.put(s.id(), w.tick());
+                } else if (w.tick() - since.get(s.id()) > longestTicks) {
+                    longestTicks = w.tick() - since.get(s.id());
+                    worst = "ship " + s.id() + " stayed near (" + anchor.x() + ", " + anchor.y() + ") from tick "
+                            + since.get(s.id()) + " for " + longestTicks + " ticks";
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return worst;
         }
     }
 

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * JSON line per connection event and, at the end, a summary line with per-client and total figures.
  *
  * <pre>
- * {"t":812,"client":"bot2","event":"state","state":"in-match","detail":"joined m1 as player 2"}
- * {"t":3004,"event":"summary","clients":[{"client":"bot1","state":"closed","frames":176,...}],"total":{...}}
+ * {"t":812,"client":"bot2","event":"state","state":"IN_MATCH","detail":"joined m1 as player 2"}
+ * {"t":3004,"event":"summary","clients":[{"client":"bot1","state":"CLOSED","frames":176,...}],"total":{...}}
  * </pre>
  * {@code t} is milliseconds since the run started.
  */
@@ -239,7 +239,9 @@ public final class HeadlessRun {
             stopPilot();
             BotBrain brain = new BotBrain(name.hashCode(), PILOT_SKILL);
             MatchConfig config = ClientWorld.matchConfig(joined);
-            pilot = pilots.scheduleAtFixedRate(() -> {
+            // Fixed delay, not fixed rate: after a stall a fixed rate fires the missed runs back to
+            // back, and a burst of inputs can overflow the server's input queue (1008).
+            pilot = pilots.scheduleWithFixedDelay(() -> {
                 World w = world;
                 if (w != null) {
                     Input move = brain.decide(w, joined.playerId(), joined.map(), config);

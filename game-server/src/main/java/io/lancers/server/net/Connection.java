@@ -15,6 +15,7 @@ import io.lancers.server.match.Peer;
 import io.lancers.server.match.Role;
 import io.lancers.sim.Input;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +42,7 @@ import java.util.logging.Logger;
  * arrive here while still JOINING: they are dropped, and its control messages wait and are
  * replayed once joined.
  */
-public final class Connection implements Peer {
+final class Connection implements Peer {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     /** Close reasons are cut to this many bytes: RFC 6455 allows 123. */
     private static final int MAX_REASON_BYTES = 120;
@@ -90,31 +92,29 @@ public final class Connection implements Peer {
 
     @Override
     public void sendText(String json) {
-        if (!session.isOpen()) {
-            return;
-        }
-        pendingSends.incrementAndGet();
-        try {
-            session.getAsyncRemote().sendText(json, sent);
-        } catch (RuntimeException closedMeanwhile) {
-            pendingSends.decrementAndGet();
-        }
+        send(remote -> remote.sendText(json, sent));
     }
 
     @Override
     public void sendBinary(ByteBuffer frame) {
-        if (!session.isOpen()) {
-            return;
-        }
         try {
             lastTickSent = StateCodec.header(frame).tick();
         } catch (ProtocolException notAStateFrame) {
             // The match only sends state frames; should that change, the heartbeat keeps the last tick.
         }
+        // The buffer is shared by every receiver of this tick: each send gets its own position.
+        ByteBuffer own = frame.duplicate();
+        send(remote -> remote.sendBinary(own, sent));
+    }
+
+    /** Counts the send in flight until Tyrus reports it done (the match's slow-consumer signal). */
+    private void send(Consumer<RemoteEndpoint.Async> write) {
+        if (!session.isOpen()) {
+            return;
+        }
         pendingSends.incrementAndGet();
         try {
-            // The buffer is shared by every receiver of this tick: each send gets its own position.
-            session.getAsyncRemote().sendBinary(frame.duplicate(), sent);
+            write.accept(session.getAsyncRemote());
         } catch (RuntimeException closedMeanwhile) {
             pendingSends.decrementAndGet();
         }
@@ -125,7 +125,10 @@ public final class Connection implements Peer {
         return pendingSends.get();
     }
 
-    /** The match layer closes us (superseded, slow consumer, kicked): it knows, so it is not told back. */
+    /**
+     * The match layer (superseded, slow consumer) or the server's shutdown closes us: either way
+     * the match already knows, so it is not told back.
+     */
     @Override
     public void close(int code, String reason) {
         synchronized (this) {
@@ -195,17 +198,16 @@ public final class Connection implements Peer {
 
     /** Tyrus closed the session: the peer closed, the socket dropped (1006), or we closed it. */
     void onClosed(CloseReason reason) {
+        LOG.info(() -> "closed " + label + " " + describe(reason));
         Membership lost;
         synchronized (this) {
             if (state == State.CLOSED) {
-                LOG.info(() -> "closed " + label + " " + describe(reason));
-                return;
+                return; // we closed it, and told the match then
             }
             lost = membership;
             membership = null;
             enterClosed();
         }
-        LOG.info(() -> "closed " + label + " " + describe(reason));
         if (lost != null) {
             lost.connectionLost();
         }
@@ -226,10 +228,6 @@ public final class Connection implements Peer {
             case HEARTBEAT_TIMEOUT -> fail(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
             case NOTHING -> { }
         }
-    }
-
-    synchronized State state() {
-        return state;
     }
 
     // ---- dispatch, holding the lock ----
