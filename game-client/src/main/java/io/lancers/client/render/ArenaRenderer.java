@@ -17,7 +17,6 @@ import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.RadialGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -36,8 +35,11 @@ public final class ArenaRenderer {
     private static final double PROJECTILE_RADIUS = Rules.PROJECTILE_RADIUS * 1.5;
     private static final double PICKUP_RADIUS = Rules.PICKUP_RADIUS;
     private static final double GRID = 50;
+    /** The sprite's width over the ship's radius: the 48 px jet spans about its hit circle. */
+    private static final double SPRITE_SCALE = 2.7;
 
     private final Effects effects;
+    private final ShipSprites sprites = new ShipSprites();
     private volatile FrameSummary lastFrame = FrameSummary.EMPTY;
 
     /** What the last frame showed. */
@@ -255,7 +257,7 @@ public final class ArenaRenderer {
         return drawn;
     }
 
-    private static void drawShip(GraphicsContext g, Camera cam, SceneView view, RenderShip rs, double time) {
+    private void drawShip(GraphicsContext g, Camera cam, SceneView view, RenderShip rs, double time) {
         Ship s = rs.ship();
         double tick = view.frame().renderTick();
         SceneView.PlayerLook look = view.look(s.id());
@@ -274,7 +276,7 @@ public final class ArenaRenderer {
         double speed = Math.hypot(s.vx(), s.vy());
         if (speed > 1) {
             // Engine plume opposite to the motion.
-            double len = Math.min(2.2, speed / 120) * r;
+            double len = Math.min(1.3, speed / 220) * r;
             double ex = sx - s.vx() / speed * (r * 0.7 + len * 0.5);
             double ey = sy - s.vy() / speed * (r * 0.7 + len * 0.5);
             g.setFill(new RadialGradient(0, 0, ex, ey, len, false, CycleMethod.NO_CYCLE,
@@ -289,18 +291,13 @@ public final class ArenaRenderer {
         if (shielded) {
             g.setGlobalAlpha(0.55 + 0.35 * Math.sin(time * 18));
         }
-        double[] xs = {r * 1.25, -r * 0.85, -r * 0.45, -r * 0.85};
-        double[] ys = {0, -r * 0.9, 0, r * 0.9};
-        g.setFill(look.color().deriveColor(0, 1, 0.45, 1));
-        g.fillPolygon(shift(xs, r * 0.12), shift(ys, r * 0.12), 4);
-        g.setFill(look.color());
-        g.fillPolygon(xs, ys, 4);
-        g.setStroke(look.color().interpolate(Color.WHITE, 0.55));
-        g.setLineWidth(Math.max(1.2, 1.8 * cam.scale()));
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        g.strokePolygon(xs, ys, 4);
-        g.setFill(Color.web("#0b1224", 0.85));
-        g.fillOval(r * 0.05, -r * 0.22, r * 0.5, r * 0.44);
+        double size = r * SPRITE_SCALE;
+        // A drop shadow, then the hull in the player's colour, then its lights.
+        g.setGlobalAlpha(g.getGlobalAlpha() * 0.45);
+        g.drawImage(sprites.hull(Color.BLACK), -size / 2 + r * 0.25, -size / 2 + r * 0.25, size, size);
+        g.setGlobalAlpha(shielded ? 0.55 + 0.35 * Math.sin(time * 18) : 1);
+        g.drawImage(sprites.hull(look.color()), -size / 2, -size / 2, size, size);
+        g.drawImage(sprites.accent(), -size / 2, -size / 2, size, size);
         g.restore();
         g.setGlobalAlpha(1);
 
@@ -339,11 +336,4 @@ public final class ArenaRenderer {
         g.fillRoundRect(bx, by, bw * frac, bh, bh, bh);
     }
 
-    private static double[] shift(double[] v, double by) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] + by;
-        }
-        return out;
-    }
 }

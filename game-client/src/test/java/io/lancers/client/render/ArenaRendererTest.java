@@ -45,7 +45,7 @@ class ArenaRendererTest {
         stage.show();
     }
 
-    /** Four ships fighting for a second of game time, sampled through the client's state buffer. */
+    /** Four ships fighting for three seconds of game time, sampled through the client's state buffer. */
     private static RenderFrame fight(ArenaMap map) {
         MatchConfig config = MatchConfig.defaults();
         Simulation sim = new Simulation(map, config);
@@ -55,16 +55,17 @@ class ArenaRendererTest {
         }
         ClientWorld client = new ClientWorld(config.tickRate(), sim::moveShip, 1);
         long tickNanos = 1_000_000_000L / config.tickRate();
-        for (int t = 0; t < 60; t++) {
+        for (int t = 0; t < 180; t++) {
             Map<Integer, Input> inputs = new HashMap<>();
             for (int id = 1; id <= 4; id++) {
-                int buttons = Input.FIRE | (id % 2 == 0 ? Input.RIGHT : Input.UP);
-                inputs.put(id, new Input(t + 1, buttons, (float) (id * Math.PI / 2 + t * 0.02)));
+                // Everyone turns on the spot and fires; the odd ones also drift a little.
+                int buttons = Input.FIRE | (id % 2 == 1 && t < 30 ? Input.RIGHT : 0);
+                inputs.put(id, new Input(t + 1, buttons, (float) (id * Math.PI / 2 + t * 0.03)));
             }
             w = sim.step(w, inputs);
             client.onWorld(w, t * tickNanos);
         }
-        return client.sample(60 * tickNanos).orElseThrow();
+        return client.sample(180 * tickNanos).orElseThrow();
     }
 
     @Test
@@ -90,7 +91,7 @@ class ArenaRendererTest {
         List<Integer> living = frame.ships().stream().filter(s -> s.ship().alive()).map(s -> s.ship().id()).toList();
         assertEquals(living, summary.shipIds());
         assertEquals(frame.projectiles().size(), summary.projectiles());
-        assertTrue(summary.projectiles() > 0, "ships that fire for a second leave projectiles in flight");
+        assertTrue(summary.projectiles() > 0, "ships that keep firing leave projectiles in flight");
 
         // The own ship is at the centre unless the camera is clamped at an edge; either way the
         // frame is not a blank fill: the floor, the walls and the ships all have their own colours.
