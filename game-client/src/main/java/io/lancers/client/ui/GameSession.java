@@ -88,10 +88,6 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         announcement = text;
     }
 
-    MatchView view() {
-        return view;
-    }
-
     /** From the browser: join or watch a match of this (already welcomed) server. */
     void choose(Goal next) {
         goal = next;

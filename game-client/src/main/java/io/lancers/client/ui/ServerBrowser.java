@@ -42,7 +42,6 @@ final class ServerBrowser extends StackPane {
         void back();
     }
 
-    private final Mode mode;
     private final ListView<Entry> list = new ListView<>();
     private final Label status = new Label();
     private final TextField address = new TextField();
@@ -50,7 +49,6 @@ final class ServerBrowser extends StackPane {
     private List<Entry> typed = List.of();
 
     ServerBrowser(Mode mode, String lastAddress, Actions actions) {
-        this.mode = mode;
         setId(mode == Mode.JOIN ? "join-view" : "spectate-view");
         getStyleClass().add("screen");
 
@@ -118,10 +116,6 @@ final class ServerBrowser extends StackPane {
         panel.getStyleClass().add("panel");
         panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         getChildren().add(panel);
-    }
-
-    Mode mode() {
-        return mode;
     }
 
     void setDiscovered(List<Entry> entries) {
