@@ -40,4 +40,14 @@ public final class Fx {
             throw new AssertionError("timed out waiting for: " + what, e);
         }
     }
+
+    /** Whether {@code condition}, evaluated on the FX thread, comes to hold within {@code seconds}. */
+    public static boolean holdsWithin(int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> get(condition::getAsBoolean));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
 }
