@@ -588,9 +588,14 @@ public final class MatchView extends StackPane {
             int hp = s == null ? 0 : s.health();
             healthText.setText("HP " + hp);
             healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
-            healthBar.getStyleClass().remove("low");
-            if (hp <= Rules.MAX_HEALTH / 4) {
-                healthBar.getStyleClass().add("low");
+            boolean low = hp <= Rules.MAX_HEALTH / 4;
+            // Toggled only on change: a style class change restyles the node.
+            if (low != healthBar.getStyleClass().contains("low")) {
+                if (low) {
+                    healthBar.getStyleClass().add("low");
+                } else {
+                    healthBar.getStyleClass().remove("low");
+                }
             }
             scoreText.setText(s == null ? "" : "Kills " + s.kills() + "   Deaths " + s.deaths()
                     + (f.renderTick() < s.powerUntil() ? "   POWER" : ""));
