@@ -86,6 +86,23 @@ public final class ArenaRenderer {
         lastFrame = new FrameSummary(f.latestTick(), shipIds, projectiles, available, effects.liveCount(nowNanos));
     }
 
+    /**
+     * Red at the screen's edges, for the own ship being hit or low on health; {@code strength}
+     * 0 draws nothing, 1 is the strongest.
+     */
+    public void drawDamageVignette(GraphicsContext g, Camera cam, double strength) {
+        if (strength <= 0) {
+            return;
+        }
+        double w = cam.screenW();
+        double h = cam.screenH();
+        g.setGlobalAlpha(Math.min(1, strength));
+        g.setFill(new RadialGradient(0, 0, w / 2, h / 2, Math.hypot(w, h) / 2, false, CycleMethod.NO_CYCLE,
+                new Stop(0.55, Color.TRANSPARENT), new Stop(1, Color.web("#ff1e1e", 0.55))));
+        g.fillRect(0, 0, w, h);
+        g.setGlobalAlpha(1);
+    }
+
     /** A fixed star field with parallax: hashes of the cell, not a random generator. */
     private static void drawStars(GraphicsContext g, Camera cam) {
         double parallax = 0.35;

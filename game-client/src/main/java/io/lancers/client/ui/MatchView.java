@@ -97,6 +97,7 @@ public final class MatchView extends StackPane {
     private static final Logger LOG = Logger.getLogger(MatchView.class.getName());
     private static final long KILL_FEED_NANOS = 6_000_000_000L;
     private static final double FREE_CAMERA_SPEED = 700;
+    private static final long HIT_FLASH_NANOS = 350_000_000L;
 
     private final Link link;
     private final SoundBoard sounds;
@@ -151,6 +152,7 @@ public final class MatchView extends StackPane {
     private RenderFrame lastFrame;
     private Camera lastCamera;
     private boolean frameFailureLogged;
+    private long lastHitNanos;
 
     /**
      * @param joined      the server's {@code joined}: role, own id, tick rate, rules, map
@@ -355,9 +357,26 @@ public final class MatchView extends StackPane {
         playSounds(f, cam);
         SceneView view = new SceneView(f, joined.map(), looks, followedId(), cam);
         renderer.render(canvas.getGraphicsContext2D(), view, now);
+        renderer.drawDamageVignette(canvas.getGraphicsContext2D(), cam, damageStrength(f, now));
 
         // 5. HUD
         updateHud(f, now);
+    }
+
+    /** A fading flash after each hit on us, and a slow pulse while health is low. */
+    private double damageStrength(RenderFrame f, long now) {
+        RenderShip own = f.own();
+        if (own == null || !own.ship().alive()) {
+            return 0;
+        }
+        for (GameEvent e : f.events()) {
+            if (e instanceof GameEvent.Hit hit && hit.targetId() == ownId) {
+                lastHitNanos = now;
+            }
+        }
+        double flash = lastHitNanos == 0 ? 0 : Math.max(0, 1 - (now - lastHitNanos) / (double) HIT_FLASH_NANOS);
+        double low = own.ship().health() <= Rules.MAX_HEALTH / 4 ? 0.45 + 0.25 * Math.sin(now / 1e9 * 5) : 0;
+        return Math.max(flash, low);
     }
 
     private int buttons() {
