@@ -120,7 +120,18 @@ class ClientWindowTest {
         Path shot = Screenshots.save(picture.get(), "match");
         assertTrue(Files.size(shot) > 10_000, "a real picture, not an empty one");
 
-        // Esc: the pause menu; Leave: back to the title screen.
+        // Esc: the pause menu; its settings apply at once: the net stats panel goes away.
+        assertTrue(Fx.get(() -> visible(robot, "#net-stats")));
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitFor("the pause menu", () -> visible(robot, "#pause-menu"));
+        robot.clickOn("#pause-settings");
+        robot.clickOn("#settings-netstats");
+        robot.clickOn("#settings-save");
+        Fx.waitFor("back in the game without net stats", () -> !visible(robot, "#pause-menu")
+                && robot.lookup("#settings-view").tryQuery().isEmpty() && !visible(robot, "#net-stats"));
+        assertFalse(Settings.load(prefs).showNetStats(), "saved");
+
+        // Esc, Leave: back to the title screen.
         robot.type(KeyCode.ESCAPE);
         Fx.waitFor("the pause menu", () -> visible(robot, "#pause-menu"));
         robot.clickOn("#pause-leave");
