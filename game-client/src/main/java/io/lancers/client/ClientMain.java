@@ -1,0 +1,95 @@
+package io.lancers.client;
+
+import io.lancers.client.headless.HeadlessOptions;
+import io.lancers.client.headless.HeadlessRun;
+import io.lancers.client.ui.LancersApp;
+import io.lancers.client.ui.LaunchOptions;
+import io.lancers.client.ui.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** The client's flags. Without {@code --headless} it opens the window; with it, JavaFX never starts. */
+@Command(name = "lancers", mixinStandardHelpOptions = true, versionProvider = ClientMain.Version.class,
+        description = {"Lancers: a real-time multiplayer arena shooter.",
+                "Without options it opens the menu: Play against bots, host or join a LAN game, spectate."})
+public final class ClientMain implements Callable<Integer> {
+
+    @Option(names = "--connect", paramLabel = "URL",
+            description = "Connect to this server at once, e.g. ws://192.168.1.20:8025/game.")
+    URI connect;
+
+    @Option(names = "--spectate", paramLabel = "MATCH", description = "With --connect: watch this match instead of playing.")
+    String spectate;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Player name for this run (default: the saved setting; headless: the prefix of the clients' names).")
+    String name;
+
+    @Option(names = "--discovery-target", paramLabel = "HOST:PORT",
+            description = "Where LAN discovery probes go (default: the saved setting, initially ${DEFAULT-VALUE}).",
+            defaultValue = Settings.DEFAULT_DISCOVERY_TARGET)
+    String discoveryTarget;
+
+    @Option(names = "--headless", description = "No window: run scripted clients (or spectators) and print JSON lines.")
+    boolean headless;
+
+    @Option(names = "--bots", paramLabel = "N",
+            description = "Window: bots in a local Play match (default ${DEFAULT-VALUE}). Headless: clients to run.",
+            defaultValue = "" + LaunchOptions.DEFAULT_BOTS)
+    int bots;
+
+    @Option(names = "--duration", paramLabel = "S", description = "Headless: seconds to run (default ${DEFAULT-VALUE}).",
+            defaultValue = "60")
+    long durationSeconds;
+
+    @Option(names = "--no-sound", description = "No sound effects.")
+    boolean noSound;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Parses and runs; returns the exit code (0 fine, 2 usage error, 1 failure). */
+    public static int run(String[] args) {
+        return new CommandLine(new ClientMain()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (spectate != null && connect == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spectate needs --connect");
+        }
+        if (bots < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bots must not be negative");
+        }
+        if (headless) {
+            if (connect == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--headless needs --connect");
+            }
+            HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(connect, Math.max(1, bots), spectate,
+                    Duration.ofSeconds(durationSeconds), name == null ? "bot" : name, System.out));
+            return summary.clients().isEmpty() ? 1 : 0;
+        }
+        boolean discoveryGiven = spec.commandLine().getParseResult().hasMatchedOption("--discovery-target");
+        LancersApp.launch(new LaunchOptions(connect, spectate, name, discoveryGiven ? discoveryTarget : null,
+                !noSound, bots));
+        return 0;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ClientMain.class.getPackage().getImplementationVersion();
+            return new String[] {"lancers " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,429 @@
+package io.lancers.client.ui;
+
+import io.lancers.client.audio.SoundBoard;
+import io.lancers.client.net.LanDiscovery;
+import io.lancers.protocol.Discovery;
+import io.lancers.protocol.ServerMessage.MatchInfo;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.prefs.Preferences;
+
+/**
+ * The client's one window: it owns the scene, switches between screens (menu, settings, server
+ * browser, host panel, match) and holds the current {@link GameSession}. Everything here runs on
+ * the JavaFX thread; starting a server happens on a background thread behind a busy panel.
+ */
+public final class ClientWindow {
+    private static final Logger LOG = Logger.getLogger(ClientWindow.class.getName());
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    private static final long DISCOVERY_PERIOD_SECONDS = 3;
+    private static final long EXIT_WAIT_MILLIS = 3000;
+    private static final Duration DISCOVERY_WAIT = Duration.ofMillis(800);
+
+    private final Stage stage;
+    private final LaunchOptions options;
+    private final Preferences prefs;
+    private final StackPane root = new StackPane();
+    private final SoundBoard sounds;
+    /** Bumped by every start and every cancel: a background start whose number is stale gives up. */
+    private final AtomicLong startGeneration = new AtomicLong();
+    private Settings settings;
+    private GameSession session;
+    private ServerBrowser browser;
+    private ScheduledExecutorService discovery;
+    private String lastAddress = "";
+
+    /**
+     * @param prefs where settings are kept ({@link Settings#USER_NODE} under the user root in the
+     *              real client; tests pass a throw-away node)
+     */
+    public ClientWindow(Stage stage, LaunchOptions options, Preferences prefs) {
+        this.stage = stage;
+        this.options = options;
+        this.prefs = prefs;
+        Settings loaded = Settings.load(prefs);
+        if (options.name() != null) {
+            loaded = loaded.withPlayerName(options.name());
+        }
+        if (options.discoveryTarget() != null) {
+            loaded = loaded.withDiscoveryTarget(options.discoveryTarget());
+        }
+        this.settings = loaded;
+        this.sounds = options.sound() ? new SoundBoard(settings.sound()) : SoundBoard.silent();
+    }
+
+    /** Builds the scene and shows the menu, or goes straight to the server given on the command line. */
+    public void show() {
+        root.setId("root");
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Lancers");
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        if (options.connect() != null) {
+            GameSession.Goal goal = options.spectateMatch() != null
+                    ? new GameSession.Goal.Spectate(options.spectateMatch()) : new GameSession.Goal.JoinAny();
+            startSession(options.connect(), goal, null);
+        } else {
+            showMenu(null);
+        }
+        stage.show();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Closes the session (and any embedded server) in the background. */
+    public void shutdown() {
+        startGeneration.incrementAndGet();
+        stopDiscovery();
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    /**
+     * When the application ends: closes like {@link #shutdown()} and waits a moment for the
+     * goodbye to reach the server, so it sees a player leave rather than a connection drop.
+     */
+    public void exit() {
+        GameSession last = session;
+        shutdown();
+        if (last != null) {
+            last.awaitClosed(EXIT_WAIT_MILLIS);
+        }
+    }
+
+    void saveSettings(Settings s) {
+        settings = s;
+        s.save(prefs);
+        sounds.setEnabled(s.sound());
+    }
+
+    // ---- screens ----------------------------------------------------------------------------
+
+    void showMenu(String message) {
+        leaveBrowser();
+        MainMenu menu = new MainMenu(new MainMenu.Actions() {
+            @Override
+            public void play() {
+                ClientWindow.this.play();
+            }
+
+            @Override
+            public void host() {
+                ClientWindow.this.host();
+            }
+
+            @Override
+            public void join() {
+                showBrowser(ServerBrowser.Mode.JOIN);
+            }
+
+            @Override
+            public void spectate() {
+                showBrowser(ServerBrowser.Mode.SPECTATE);
+            }
+
+            @Override
+            public void settings() {
+                setScreen(new SettingsView(settings, ClientWindow.this::saveSettings, () -> showMenu(null), false));
+            }
+
+            @Override
+            public void quit() {
+                // LancersApp.stop() closes the session on the way out.
+                Platform.exit();
+            }
+        }, settings.playerName());
+        menu.showStatus(message);
+        setScreen(menu);
+    }
+
+    private void setScreen(Node screen) {
+        root.getChildren().setAll(screen);
+    }
+
+    /** "Play": a local server on loopback with bots, then join it. */
+    private void play() {
+        // The server fills each room up to its bot count and a bot makes room for each human:
+        // one more than the opponents asked for.
+        ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
+                .withBots(options.bots() + 1);
+        startServer("Starting a local arena…", List.of(config), server -> startSession(
+                URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
+    }
+
+    /** "Host a LAN game": a server on every interface with discovery, then show its address. */
+    private void host() {
+        ServerConfig lan = ServerConfig.defaults().withBindAddress("0.0.0.0").withDiscovery(true)
+                .withBots(options.bots() + 1);
+        // The usual port first, so friends can type a familiar address; any free one if it is taken.
+        startServer("Starting your LAN game…", List.of(lan, lan.withPort(0)), this::showHosting);
+    }
+
+    /**
+     * Starts the first config that binds, on a background thread, behind a busy panel with
+     * Cancel; then hands the server to {@code then} on the FX thread.
+     */
+    private void startServer(String text, List<ServerConfig> configs, Consumer<GameServer> then) {
+        long generation = startGeneration.incrementAndGet();
+        root.getChildren().add(Overlays.busy("starting", text, () -> {
+            // Also ends a session already connecting to the new server (and so the server).
+            shutdown();
+            showMenu(null);
+        }));
+        Thread starter = new Thread(() -> {
+            GameServer server = null;
+            IOException failure = null;
+            for (ServerConfig c : configs) {
+                try {
+                    server = GameServer.start(c);
+                    break;
+                } catch (IOException e) {
+                    failure = e;
+                    LOG.info("could not start a server on port " + c.port() + ": " + e.getMessage());
+                }
+            }
+            GameServer started = server;
+            String error = failure == null ? "unknown error" : failure.getMessage();
+            Platform.runLater(() -> {
+                if (started == null) {
+                    if (startGeneration.get() == generation) {
+                        showMenu("Could not start a server: " + error);
+                    }
+                } else if (startGeneration.get() != generation) {
+                    closeInBackground(started);
+                } else {
+                    then.accept(started);
+                }
+            });
+        }, "lancers-server-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void showHosting(GameServer server) {
+        Label title = new Label("YOUR LAN GAME IS UP");
+        title.getStyleClass().add("heading");
+        Label tell = new Label("Friends on your network find it under Join, or type this address:");
+        tell.getStyleClass().add("dim");
+        Label address = new Label(server.uri().toString());
+        address.setId("host-address");
+        address.getStyleClass().add("address");
+        var enter = Overlays.menuButton("Enter the arena", "host-enter", () -> {
+            startSession(URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(),
+                    server);
+            session.announceOnJoin("You are hosting: friends join at " + server.uri());
+        });
+        enter.getStyleClass().add("primary");
+        enter.setDefaultButton(true);
+        var stop = Overlays.menuButton("Stop hosting", "host-stop", () -> {
+            closeInBackground(server);
+            showMenu(null);
+        });
+        VBox panel = new VBox(16, title, tell, address, enter, stop);
+        panel.setAlignment(Pos.CENTER);
+        panel.getStyleClass().add("panel");
+        panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        StackPane screen = new StackPane(panel);
+        screen.setId("host-view");
+        screen.getStyleClass().add("screen");
+        setScreen(screen);
+    }
+
+    private void showBrowser(ServerBrowser.Mode mode) {
+        browser = new ServerBrowser(mode, lastAddress, new ServerBrowser.Actions() {
+            @Override
+            public void list(URI server) {
+                lastAddress = server.getHost() + ":" + server.getPort();
+                if (session != null) {
+                    session.close();
+                }
+                session = new GameSession(ClientWindow.this, server, settings.playerName(),
+                        new GameSession.Goal.Browse(), null, sounds);
+                session.connect();
+            }
+
+            @Override
+            public void choose(ServerBrowser.Entry entry) {
+                GameSession.Goal goal = mode == ServerBrowser.Mode.JOIN
+                        ? new GameSession.Goal.Join(entry.match().id())
+                        : new GameSession.Goal.Spectate(entry.match().id());
+                root.getChildren().add(Overlays.busy("connecting", "Connecting to " + entry.serverName() + "…",
+                        () -> {
+                            shutdown();
+                            showBrowser(mode);
+                        }));
+                if (session != null && session.server().equals(entry.server())) {
+                    session.choose(goal);
+                } else {
+                    startSession(entry.server(), goal, null);
+                }
+            }
+
+            @Override
+            public void back() {
+                shutdown();
+                showMenu(null);
+            }
+        });
+        setScreen(browser);
+        startDiscovery(browser);
+    }
+
+    /** Probes the LAN every few seconds while this browser is on screen; probes block, so off the FX thread. */
+    private void startDiscovery(ServerBrowser shown) {
+        stopDiscovery();
+        String target = settings.discoveryTarget();
+        discovery = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lancers-discovery");
+            t.setDaemon(true);
+            return t;
+        });
+        discovery.scheduleWithFixedDelay(() -> {
+            List<ServerBrowser.Entry> found = new ArrayList<>();
+            String problem = null;
+            try {
+                for (Discovery.Reply reply : LanDiscovery.probe(discoveryAddress(target), DISCOVERY_WAIT)) {
+                    URI url = URI.create(reply.url());
+                    reply.matches().forEach(m -> found.add(new ServerBrowser.Entry(reply.name(), url, m)));
+                }
+            } catch (IOException | RuntimeException e) {
+                problem = "LAN search failed (" + target + "): " + e.getMessage();
+            }
+            String status = problem;
+            Platform.runLater(() -> {
+                if (browser == shown) {
+                    shown.setDiscovered(found);
+                    if (status != null) {
+                        shown.showStatus(status);
+                    }
+                }
+            });
+        }, 0, DISCOVERY_PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void stopDiscovery() {
+        if (discovery != null) {
+            discovery.shutdownNow();
+            discovery = null;
+        }
+    }
+
+    private void leaveBrowser() {
+        browser = null;
+        stopDiscovery();
+    }
+
+    /** {@code HOST:PORT} or {@code HOST}; the port defaults to discovery's. */
+    static InetSocketAddress discoveryAddress(String target) {
+        int colon = target.lastIndexOf(':');
+        if (colon > 0 && target.indexOf(':') == colon) {
+            return new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+        }
+        return new InetSocketAddress(target, Discovery.DEFAULT_PORT);
+    }
+
+    private void startSession(URI server, GameSession.Goal goal, GameServer embedded) {
+        if (session != null) {
+            session.close();
+        }
+        if (root.lookup("#starting") == null && root.lookup("#connecting") == null) {
+            root.getChildren().add(Overlays.busy("connecting", "Connecting to " + server.getHost() + ":"
+                    + server.getPort() + "…", () -> {
+                        shutdown();
+                        showMenu(null);
+                    }));
+        }
+        session = new GameSession(this, server, settings.playerName(), goal, embedded, sounds);
+        session.connect();
+    }
+
+    private static void closeInBackground(GameServer server) {
+        Thread t = new Thread(server::close, "lancers-server-stop");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    // ---- from the session, FX thread --------------------------------------------------------
+
+    void showMatchFx(GameSession from, MatchView view) {
+        if (from != session) {
+            return;
+        }
+        leaveBrowser();
+        setScreen(view);
+    }
+
+    void sessionEndedFx(GameSession from, String message) {
+        if (from != session) {
+            return;
+        }
+        session = null;
+        showMenu(message);
+    }
+
+    void matchListFx(GameSession from, List<MatchInfo> matches) {
+        if (from != session || browser == null) {
+            return;
+        }
+        String name = from.server().getHost() + ":" + from.server().getPort();
+        browser.setTyped(matches.stream().map(m -> new ServerBrowser.Entry(name, from.server(), m)).toList());
+    }
+
+    /** The browser's server could not be reached or refused: say so, stay in the browser. */
+    void browserErrorFx(GameSession from, String message) {
+        if (from != session) {
+            return;
+        }
+        root.getChildren().removeIf(n -> "connecting".equals(n.getId()));
+        if (browser != null) {
+            browser.showStatus(message);
+            if (from.ended()) {
+                session = null;
+            }
+        } else {
+            from.close();
+            session = null;
+            showMenu(message);
+        }
+    }
+
+    void showSettingsOverMatchFx(MatchView view) {
+        StackPane[] holder = new StackPane[1];
+        holder[0] = new SettingsView(settings, s -> {
+            saveSettings(s);
+            view.setShowNetStats(s.showNetStats());
+        }, () -> {
+            root.getChildren().remove(holder[0]);
+            view.resumeFx();
+        }, true);
+        root.getChildren().add(holder[0]);
+    }
+}

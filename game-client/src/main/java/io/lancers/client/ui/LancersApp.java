@@ -1,0 +1,37 @@
+package io.lancers.client.ui;
+
+import io.lancers.assets.Assets;
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.util.prefs.Preferences;
+
+/** The JavaFX application: one {@link ClientWindow} with the player's saved settings. */
+public final class LancersApp extends Application {
+    /** Handed over from {@link #launch(LaunchOptions)}: JavaFX builds the instance itself. */
+    private static volatile LaunchOptions pending = LaunchOptions.menu();
+    private ClientWindow window;
+
+    /** Starts JavaFX and blocks until the window is closed. */
+    public static void launch(LaunchOptions options) {
+        pending = options;
+        Application.launch(LancersApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        for (String icon : Assets.Sprites.ICONS) {
+            stage.getIcons().add(new Image(Assets.url(icon).toExternalForm()));
+        }
+        window = new ClientWindow(stage, pending, Preferences.userRoot().node(Settings.USER_NODE));
+        window.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.exit();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.lancers.client.ui;
+
+import io.lancers.protocol.Discovery;
+
+import java.util.Locale;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The player's settings, persisted with {@link Preferences} under a node of the caller's choice
+ * (tests use a throw-away node so they never touch the player's own settings).
+ *
+ * @param playerName      the name shown to others
+ * @param sound           sound effects on
+ * @param showNetStats    the ping / fps / bandwidth panel in a match
+ * @param discoveryTarget where LAN discovery probes go, {@code HOST:PORT}
+ * @param controlsSeen    the controls overlay was shown once already
+ */
+public record Settings(String playerName, boolean sound, boolean showNetStats, String discoveryTarget,
+                       boolean controlsSeen) {
+
+    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+    public static final String DEFAULT_DISCOVERY_TARGET = "255.255.255.255:" + Discovery.DEFAULT_PORT;
+    /** The preferences node the real client uses. */
+    public static final String USER_NODE = "io/lancers/client";
+
+    public Settings {
+        playerName = sanitizeName(playerName);
+        discoveryTarget = discoveryTarget == null || discoveryTarget.isBlank()
+                ? DEFAULT_DISCOVERY_TARGET : discoveryTarget.trim();
+    }
+
+    public static Settings defaults() {
+        return new Settings(defaultName(), true, false, DEFAULT_DISCOVERY_TARGET, false);
+    }
+
+    public Settings withPlayerName(String name) {
+        return new Settings(name, sound, showNetStats, discoveryTarget, controlsSeen);
+    }
+
+    public Settings withSound(boolean on) {
+        return new Settings(playerName, on, showNetStats, discoveryTarget, controlsSeen);
+    }
+
+    public Settings withShowNetStats(boolean on) {
+        return new Settings(playerName, sound, on, discoveryTarget, controlsSeen);
+    }
+
+    public Settings withDiscoveryTarget(String target) {
+        return new Settings(playerName, sound, showNetStats, target, controlsSeen);
+    }
+
+    public Settings withControlsSeen(boolean seen) {
+        return new Settings(playerName, sound, showNetStats, discoveryTarget, seen);
+    }
+
+    /** Reads the settings stored under {@code node}; missing values take their defaults. */
+    public static Settings load(Preferences node) {
+        Settings d = defaults();
+        return new Settings(node.get("playerName", d.playerName()), node.getBoolean("sound", d.sound()),
+                node.getBoolean("showNetStats", d.showNetStats()),
+                node.get("discoveryTarget", d.discoveryTarget()),
+                node.getBoolean("controlsSeen", d.controlsSeen()));
+    }
+
+    /** Stores these settings under {@code node}; a failing backing store costs only persistence. */
+    public void save(Preferences node) {
+        node.put("playerName", playerName);
+        node.putBoolean("sound", sound);
+        node.putBoolean("showNetStats", showNetStats);
+        node.put("discoveryTarget", discoveryTarget);
+        node.putBoolean("controlsSeen", controlsSeen);
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            LOG.log(Level.WARNING, "settings not persisted: " + e.getMessage());
+        }
+    }
+
+    /** Names follow the server's rules (1–20 characters, no control characters). */
+    static String sanitizeName(String name) {
+        String cleaned = name == null ? "" : name.codePoints()
+                .filter(cp -> !Character.isISOControl(cp))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString().trim();
+        if (cleaned.isEmpty()) {
+            return defaultName();
+        }
+        return cleaned.length() > 20 ? cleaned.substring(0, 20).trim() : cleaned;
+    }
+
+    private static String defaultName() {
+        String user = System.getProperty("user.name", "");
+        String base = user.isBlank() || user.equalsIgnoreCase("root") ? "Lancer" : user;
+        base = base.substring(0, 1).toUpperCase(Locale.ROOT) + base.substring(1);
+        return base.length() > 20 ? base.substring(0, 20) : base;
+    }
+}

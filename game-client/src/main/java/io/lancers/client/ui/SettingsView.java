@@ -1,0 +1,79 @@
+package io.lancers.client.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Consumer;
+
+/** Player name, sound, net stats and the discovery target. Used as a screen and over a match. */
+final class SettingsView extends StackPane {
+
+    /**
+     * @param current the settings shown at first
+     * @param save    called with the edited settings when the player saves
+     * @param back    called after saving or when the player backs out
+     */
+    SettingsView(Settings current, Consumer<Settings> save, Runnable back, boolean overMatch) {
+        setId("settings-view");
+        getStyleClass().add(overMatch ? "overlay" : "screen");
+
+        TextField name = new TextField(current.playerName());
+        name.setId("settings-name");
+        name.setPrefColumnCount(20);
+        CheckBox sound = new CheckBox("Sound effects");
+        sound.setId("settings-sound");
+        sound.setSelected(current.sound());
+        CheckBox netStats = new CheckBox("Show network stats in matches");
+        netStats.setId("settings-netstats");
+        netStats.setSelected(current.showNetStats());
+        TextField discovery = new TextField(current.discoveryTarget());
+        discovery.setId("settings-discovery");
+        Label hint = new Label("Where \"Join\" looks for LAN games: the broadcast address, or one host.");
+        hint.getStyleClass().add("dim");
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(12);
+        grid.addRow(0, new Label("Player name"), name);
+        grid.addRow(1, new Label("Sound"), sound);
+        grid.addRow(2, new Label("Network"), netStats);
+        grid.addRow(3, new Label("LAN discovery"), discovery);
+        grid.add(hint, 1, 4);
+
+        Button ok = Overlays.menuButton("Save", "settings-save", () -> {
+            String target = discovery.getText().trim();
+            if (!target.isEmpty() && !target.matches("[^\\s:]+(:\\d{1,5})?")) {
+                error.setText("Discovery target must be HOST or HOST:PORT");
+                return;
+            }
+            save.accept(current.withPlayerName(name.getText()).withSound(sound.isSelected())
+                    .withShowNetStats(netStats.isSelected()).withDiscoveryTarget(target));
+            back.run();
+        });
+        ok.getStyleClass().add("primary");
+        ok.setDefaultButton(true);
+        Button cancel = Overlays.menuButton("Back", "settings-back", back);
+        cancel.setCancelButton(true);
+        HBox buttons = new HBox(12, cancel, ok);
+        buttons.setAlignment(Pos.CENTER);
+        for (Button b : new Button[] {ok, cancel}) {
+            b.setPrefWidth(150);
+        }
+        Label title = new Label("SETTINGS");
+        title.getStyleClass().add("heading");
+        VBox panel = new VBox(18, title, grid, error, buttons);
+        panel.setAlignment(Pos.CENTER);
+        panel.getStyleClass().add("panel");
+        panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        getChildren().add(panel);
+    }
+}

@@ -1,0 +1,106 @@
+package io.lancers.client.render;
+
+import io.lancers.client.state.ClientWorld;
+import io.lancers.client.testing.Screenshots;
+import io.lancers.client.state.RenderFrame;
+import io.lancers.map.ArenaMap;
+import io.lancers.map.MapLoader;
+import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Simulation;
+import io.lancers.sim.World;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Draws a real simulated match (the real rules on a built-in map) and checks what was drawn. */
+@ExtendWith(ApplicationExtension.class)
+class ArenaRendererTest {
+    private static final int W = 1280;
+    private static final int H = 720;
+    private Canvas canvas;
+
+    @Start
+    void start(Stage stage) {
+        canvas = new Canvas(W, H);
+        stage.setScene(new Scene(new Pane(canvas), W, H));
+        stage.show();
+    }
+
+    /** Four ships fighting for three seconds of game time, sampled through the client's state buffer. */
+    private static RenderFrame fight(ArenaMap map) {
+        MatchConfig config = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, config);
+        World w = sim.newMatch(42, 1, 1);
+        for (int id = 1; id <= 4; id++) {
+            w = sim.addShip(w, id);
+        }
+        ClientWorld client = new ClientWorld(config.tickRate(), sim::moveShip, 1);
+        long tickNanos = 1_000_000_000L / config.tickRate();
+        for (int t = 0; t < 180; t++) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= 4; id++) {
+                // Everyone turns on the spot and fires; the odd ones also drift a little.
+                int buttons = Input.FIRE | (id % 2 == 1 && t < 30 ? Input.RIGHT : 0);
+                inputs.put(id, new Input(t + 1, buttons, (float) (id * Math.PI / 2 + t * 0.03)));
+            }
+            w = sim.step(w, inputs);
+            client.onWorld(w, t * tickNanos);
+        }
+        return client.sample(180 * tickNanos).orElseThrow();
+    }
+
+    @Test
+    void drawsEveryLivingShipProjectilesAndTheArena() {
+        ArenaMap map = MapLoader.load("foundry");
+        RenderFrame frame = fight(map);
+        ArenaRenderer renderer = new ArenaRenderer(new Effects());
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Map<Integer, SceneView.PlayerLook> looks = new HashMap<>();
+            for (int id = 1; id <= 4; id++) {
+                looks.put(id, new SceneView.PlayerLook("Pilot " + id, Palette.shipColor(id, null)));
+            }
+            RenderFrame.RenderShip own = frame.own();
+            Camera cam = Camera.follow(own.x(), own.y(), map.width(), map.height(), W, H);
+            renderer.render(canvas.getGraphicsContext2D(), new SceneView(frame, map, looks, 1, cam), 1_000_000_000L);
+            image.set(canvas.snapshot(null, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(image.get(), "renderer");
+
+        ArenaRenderer.FrameSummary summary = renderer.lastFrame();
+        List<Integer> living = frame.ships().stream().filter(s -> s.ship().alive()).map(s -> s.ship().id()).toList();
+        assertEquals(living, summary.shipIds());
+        assertEquals(frame.projectiles().size(), summary.projectiles());
+        assertTrue(summary.projectiles() > 0, "ships that keep firing leave projectiles in flight");
+
+        // The own ship is at the centre unless the camera is clamped at an edge; either way the
+        // frame is not a blank fill: the floor, the walls and the ships all have their own colours.
+        PixelReader px = image.get().getPixelReader();
+        Color corner = px.getColor(2, 2);
+        long distinct = java.util.stream.IntStream.range(0, 64)
+                .mapToObj(i -> px.getColor(20 + i * 19, 40 + (i * 37) % (H - 80)))
+                .distinct().count();
+        assertTrue(distinct > 3, "a drawn arena has many colours, found " + distinct);
+        assertNotEquals(Color.WHITE, corner);
+    }
+}

@@ -1,0 +1,231 @@
+package io.lancers.client.ui;
+
+import io.lancers.client.render.ArenaRenderer;
+import io.lancers.client.testing.Fx;
+import io.lancers.client.testing.Screenshots;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real window on headless Monocle against real servers on loopback: the menu's Play, the
+ * scoreboard, chat through the server, spectating, and a lost server.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClientWindowTest {
+    /** Opponents in a local game; a server with this bot count has this many ships with nobody joined. */
+    private static final int BOTS = 3;
+
+    private final Preferences prefs = Preferences.userRoot().node("io/lancers/test/window-" + UUID.randomUUID());
+    private ClientWindow window;
+    private GameServer server;
+
+    @Start
+    void start(Stage stage) {
+        Settings.defaults().withPlayerName("Tester").withSound(false).withShowNetStats(true).save(prefs);
+        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, BOTS), prefs);
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown() throws BackingStoreException {
+        Fx.get(() -> {
+            window.shutdown();
+            return null;
+        });
+        if (server != null) {
+            server.close();
+        }
+        prefs.removeNode();
+    }
+
+    private static MatchView matchView(FxRobot robot) {
+        return robot.lookup("#match-view").tryQuery().map(n -> (MatchView) n).orElse(null);
+    }
+
+    private static boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void playStartsALocalMatchWithScoreboardChatAndAScreenshot(FxRobot robot) throws Exception {
+        Screenshots.save(Fx.get(() -> robot.lookup("#main-menu").query().getScene().snapshot(null)), "menu");
+        robot.clickOn("#menu-play");
+        Fx.waitFor("the match view with every ship drawn", () -> {
+            MatchView v = matchView(robot);
+            return v != null && v.lastFrameSummary().shipIds().size() >= 1 + BOTS;
+        });
+        MatchView view = matchView(robot);
+        assertTrue(Fx.get(() -> view.lastFrameSummary().shipIds().contains(view.ownId())), "our own ship is drawn");
+
+        // First match: the controls are explained, then out of the way.
+        assertTrue(Fx.get(() -> visible(robot, "#controls-overlay")));
+        robot.clickOn("#controls-ok");
+        Fx.waitFor("controls overlay gone", () -> robot.lookup("#controls-overlay").tryQuery().isEmpty());
+        assertTrue(Fx.get(() -> window.settings().controlsSeen()), "the overlay is shown only the first time");
+
+        // Tab held: the scoreboard lists us and the bots.
+        robot.press(KeyCode.TAB);
+        Fx.waitFor("the scoreboard with every player", () -> view.scoreboardRows().size() >= 1 + BOTS);
+        List<Scoreboard.Row> rows = Fx.get(view::scoreboardRows);
+        assertEquals(1 + BOTS, rows.size());
+        assertEquals(BOTS, rows.stream().filter(Scoreboard.Row::bot).count());
+        assertTrue(rows.stream().anyMatch(r -> r.name().equals("Tester") && !r.bot()));
+        robot.release(KeyCode.TAB);
+        Fx.waitFor("the scoreboard hidden again", () -> !visible(robot, "#scoreboard"));
+
+        // Chat: Enter, type, Enter; the line comes back from the server.
+        robot.type(KeyCode.ENTER);
+        Fx.waitFor("the chat field open", () -> visible(robot, "#chat-input"));
+        robot.write("gl hf everyone");
+        robot.type(KeyCode.ENTER);
+        Fx.waitFor("our chat line echoed by the server",
+                () -> view.chatLines().contains("Tester: gl hf everyone"));
+        assertFalse(Fx.get(() -> visible(robot, "#chat-input")), "the field closes after sending");
+
+        // Fly and shoot a little so the picture has some action, then take the screenshot.
+        // The snapshot is taken in the same FX turn that sees the condition: bots are quick to kill.
+        robot.press(KeyCode.D, KeyCode.SPACE);
+        AtomicReference<WritableImage> picture = new AtomicReference<>();
+        Fx.waitFor("our ship alive among projectiles in flight", () -> {
+            ArenaRenderer.FrameSummary f = view.lastFrameSummary();
+            if (f.projectiles() > 0 && f.shipIds().contains(view.ownId())) {
+                picture.set(view.getScene().snapshot(null));
+            }
+            return picture.get() != null;
+        });
+        robot.release(KeyCode.D, KeyCode.SPACE);
+        Path shot = Screenshots.save(picture.get(), "match");
+        assertTrue(Files.size(shot) > 10_000, "a real picture, not an empty one");
+
+        // Esc: the pause menu; its settings apply at once: the net stats panel goes away.
+        assertTrue(Fx.get(() -> visible(robot, "#net-stats")));
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitFor("the pause menu", () -> visible(robot, "#pause-menu"));
+        robot.clickOn("#pause-settings");
+        robot.clickOn("#settings-netstats");
+        robot.clickOn("#settings-save");
+        Fx.waitFor("back in the game without net stats", () -> !visible(robot, "#pause-menu")
+                && robot.lookup("#settings-view").tryQuery().isEmpty() && !visible(robot, "#net-stats"));
+        assertFalse(Settings.load(prefs).showNetStats(), "saved");
+
+        // Esc, Leave: back to the title screen.
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitFor("the pause menu", () -> visible(robot, "#pause-menu"));
+        robot.clickOn("#pause-leave");
+        Fx.waitFor("back at the menu", () -> robot.lookup("#main-menu").tryQuery().isPresent());
+    }
+
+    @Test
+    void spectatingAMatchShowsTheBadgeAndTheShips(FxRobot robot) throws Exception {
+        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
+                .withDiscovery(false).withBots(BOTS));
+        robot.clickOn("#menu-spectate");
+        robot.clickOn("#server-address").write("127.0.0.1:" + server.port());
+        robot.clickOn("#server-list-matches");
+        Fx.waitFor("the server's matches listed",
+                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
+        robot.clickOn("#server-choose");
+        Fx.waitFor("the spectator's view with the bots' ships", () -> {
+            MatchView v = matchView(robot);
+            return v != null && v.lastFrameSummary().shipIds().size() >= BOTS;
+        });
+        MatchView view = matchView(robot);
+        assertEquals(0, view.ownId());
+        assertTrue(Fx.get(() -> visible(robot, "#spectating-badge")));
+        assertFalse(Fx.get(() -> robot.lookup("#controls-overlay").tryQuery().isPresent()),
+                "spectators have no controls to learn");
+        Fx.waitFor("the camera follows a bot", () -> view.followedId() != 0);
+        Screenshots.save(Fx.get(() -> view.getScene().snapshot(null)), "spectate");
+        // E moves to the next living ship; when the others happen to be dead, there is none yet:
+        // press again a little later.
+        int first = Fx.get(view::followedId);
+        boolean switched = false;
+        for (int attempt = 0; attempt < 15 && !switched; attempt++) {
+            robot.type(KeyCode.E);
+            switched = Fx.holdsWithin(2, () -> view.followedId() != first);
+        }
+        assertTrue(switched, "E switches to another ship");
+    }
+
+    @Test
+    void joinFindsTheServerByDiscoveryAndALostServerShowsReconnecting(FxRobot robot) throws Exception {
+        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
+                .withDiscovery(true).withDiscoveryPort(0).withBots(1));
+        // Point discovery at the test server (loopback only) through the settings screen.
+        robot.clickOn("#menu-settings");
+        robot.doubleClickOn("#settings-discovery").eraseText(40).write("127.0.0.1:" + server.discoveryPort());
+        robot.clickOn("#settings-save");
+        Fx.waitFor("back at the menu", () -> robot.lookup("#main-menu").tryQuery().isPresent());
+        assertEquals("127.0.0.1:" + server.discoveryPort(), Fx.get(() -> window.settings().discoveryTarget()));
+        assertEquals(Fx.get(window::settings), Settings.load(prefs), "settings are persisted");
+
+        robot.clickOn("#menu-join");
+        Fx.waitFor("the LAN server's match listed by discovery",
+                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
+        robot.clickOn("#server-list").type(KeyCode.HOME);
+        robot.clickOn("#server-choose");
+        Fx.waitFor("in the match", () -> {
+            MatchView v = matchView(robot);
+            return v != null && !v.lastFrameSummary().shipIds().isEmpty();
+        });
+        MatchView view = matchView(robot);
+        server.close();
+        server = null;
+        Fx.waitFor("the reconnecting overlay", () -> view.connectionMessage().contains("reconnecting"));
+        robot.clickOn("#reconnect-leave");
+        Fx.waitFor("back at the menu", () -> robot.lookup("#main-menu").tryQuery().isPresent());
+    }
+
+    @Test
+    void aRestartedServerRefusesTheResumeAndJoinAsNewPlayerGetsBackIn(FxRobot robot) throws Exception {
+        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
+                .withDiscovery(false).withBots(1));
+        int port = server.port();
+        robot.clickOn("#menu-join");
+        robot.clickOn("#server-address").write("127.0.0.1:" + port);
+        robot.clickOn("#server-list-matches");
+        Fx.waitFor("the server's matches listed",
+                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
+        robot.clickOn("#server-choose");
+        Fx.waitFor("in the match", () -> {
+            MatchView v = matchView(robot);
+            return v != null && v.lastFrameSummary().shipIds().contains(v.ownId());
+        });
+        MatchView before = matchView(robot);
+
+        // Same address, new server: it has never heard of our resume token.
+        server.close();
+        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port)
+                .withDiscovery(false).withBots(1));
+        Fx.waitFor("the seat-expired overlay", () -> before.connectionMessage().contains("seat expired"));
+        robot.clickOn("#join-as-new");
+        Fx.waitFor("a new match view with our new ship", () -> {
+            MatchView v = matchView(robot);
+            return v != null && v != before && v.lastFrameSummary().shipIds().contains(v.ownId());
+        });
+        assertEquals("", Fx.get(() -> matchView(robot).connectionMessage()), "no overlay once back in");
+    }
+}
