@@ -1,0 +1,153 @@
+package io.lancers.bot;
+
+import io.lancers.map.ArenaMap;
+import io.lancers.map.Wall;
+import io.lancers.sim.Geometry;
+import io.lancers.sim.Rules;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where a ship can go on a map: a visibility graph over points just off every wall corner. A
+ * ship that can see its goal flies straight at it; otherwise it follows the shortest chain of
+ * corner points, so it steers around walls instead of pushing into them.
+ */
+final class NavGraph {
+    /** Paths keep the ship's centre this far from walls: it brushes past, never snags on a corner. */
+    static final float CLEARANCE = Rules.SHIP_RADIUS - 1f;
+    /** Corner points sit this far out from the corner on both axes: outside the clearance. */
+    private static final float CORNER_OFFSET = Rules.SHIP_RADIUS + 10f;
+
+    private final ArenaMap map;
+    private final float[] nodeX;
+    private final float[] nodeY;
+    /** adjacency[i][j]: distance between nodes i and j if the way is clear, else +inf. */
+    private final float[][] adjacency;
+
+    NavGraph(ArenaMap map) {
+        this.map = map;
+        List<Wall> walls = map.walls();
+        float[] xs = new float[walls.size() * 4];
+        float[] ys = new float[walls.size() * 4];
+        int n = 0;
+        for (Wall w : walls) {
+            for (int corner = 0; corner < 4; corner++) {
+                float x = (corner & 1) == 0 ? w.x() - CORNER_OFFSET : w.x() + w.width() + CORNER_OFFSET;
+                float y = (corner & 2) == 0 ? w.y() - CORNER_OFFSET : w.y() + w.height() + CORNER_OFFSET;
+                if (isOpen(x, y)) {
+                    xs[n] = x;
+                    ys[n] = y;
+                    n++;
+                }
+            }
+        }
+        nodeX = Arrays.copyOf(xs, n);
+        nodeY = Arrays.copyOf(ys, n);
+        adjacency = new float[n][n];
+        for (int i = 0; i < n; i++) {
+            adjacency[i][i] = 0f;
+            for (int j = i + 1; j < n; j++) {
+                float d = clear(nodeX[i], nodeY[i], nodeX[j], nodeY[j])
+                        ? (float) Math.hypot(nodeX[i] - nodeX[j], nodeY[i] - nodeY[j]) : Float.POSITIVE_INFINITY;
+                adjacency[i][j] = d;
+                adjacency[j][i] = d;
+            }
+        }
+    }
+
+    ArenaMap map() {
+        return map;
+    }
+
+    /**
+     * True when a circle of radius {@link #CLEARANCE} can move along the segment without touching a
+     * wall: the segment misses every wall grown by that radius with rounded corners.
+     */
+    boolean clear(float ax, float ay, float bx, float by) {
+        final float r = CLEARANCE;
+        for (Wall w : map.walls()) {
+            float x0 = w.x();
+            float y0 = w.y();
+            float x1 = w.x() + w.width();
+            float y1 = w.y() + w.height();
+            if (Geometry.segmentRect(ax, ay, bx, by, x0 - r, y0, x1 + r, y1) != Geometry.MISS
+                    || Geometry.segmentRect(ax, ay, bx, by, x0, y0 - r, x1, y1 + r) != Geometry.MISS
+                    || Geometry.segmentCircle(ax, ay, bx, by, x0, y0, r) != Geometry.MISS
+                    || Geometry.segmentCircle(ax, ay, bx, by, x1, y0, r) != Geometry.MISS
+                    || Geometry.segmentCircle(ax, ay, bx, by, x0, y1, r) != Geometry.MISS
+                    || Geometry.segmentCircle(ax, ay, bx, by, x1, y1, r) != Geometry.MISS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first point to fly toward on the shortest way from (fromX, fromY) to (toX, toY): the goal
+     * itself when it is in clear view, else a corner point; null when no way is known.
+     */
+    float[] nextWaypoint(float fromX, float fromY, float toX, float toY) {
+        if (clear(fromX, fromY, toX, toY)) {
+            return new float[] {toX, toY};
+        }
+        int n = nodeX.length;
+        float[] toGoal = new float[n];
+        for (int i = 0; i < n; i++) {
+            toGoal[i] = clear(nodeX[i], nodeY[i], toX, toY)
+                    ? (float) Math.hypot(nodeX[i] - toX, nodeY[i] - toY) : Float.POSITIVE_INFINITY;
+        }
+        // Dijkstra backwards from the goal: dist[i] = length of the best way from node i to the goal.
+        float[] dist = toGoal.clone();
+        boolean[] done = new boolean[n];
+        for (int round = 0; round < n; round++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (!done[i] && (best < 0 || dist[i] < dist[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0 || dist[best] == Float.POSITIVE_INFINITY) {
+                break;
+            }
+            done[best] = true;
+            for (int i = 0; i < n; i++) {
+                float via = dist[best] + adjacency[best][i];
+                if (via < dist[i]) {
+                    dist[i] = via;
+                }
+            }
+        }
+        int first = -1;
+        float bestTotal = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (dist[i] == Float.POSITIVE_INFINITY) {
+                continue;
+            }
+            float total = (float) Math.hypot(nodeX[i] - fromX, nodeY[i] - fromY) + dist[i];
+            if (total < bestTotal && clear(fromX, fromY, nodeX[i], nodeY[i])) {
+                bestTotal = total;
+                first = i;
+            }
+        }
+        return first < 0 ? null : new float[] {nodeX[first], nodeY[first]};
+    }
+
+    /** Somewhere a ship's centre may be: inside the arena, clear of every wall. */
+    boolean isOpen(float x, float y) {
+        float r = Rules.SHIP_RADIUS;
+        if (x < r || y < r || x > map.width() - r || y > map.height() - r) {
+            return false;
+        }
+        for (Wall w : map.walls()) {
+            if (Geometry.circleOverlapsWall(x, y, CLEARANCE + 2f, w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int size() {
+        return nodeX.length;
+    }
+}

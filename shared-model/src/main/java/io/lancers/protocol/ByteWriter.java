@@ -1,0 +1,98 @@
+package io.lancers.protocol;
+
+import java.util.Arrays;
+
+/**
+ * A growable big-endian byte sink, reused across frames so that encoding a tick allocates only the
+ * final array. Every put checks its range: a value that does not fit is a bug of the caller
+ * ({@link IllegalArgumentException}), never silently truncated.
+ */
+final class ByteWriter {
+    private byte[] bytes;
+    private int size;
+
+    ByteWriter(int initialCapacity) {
+        bytes = new byte[Math.max(16, initialCapacity)];
+    }
+
+    void reset() {
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    void u8(int value) {
+        checkRange(value, 0, 0xFF, "u8");
+        ensure(1);
+        bytes[size++] = (byte) value;
+    }
+
+    void u16(int value) {
+        checkRange(value, 0, 0xFFFF, "u16");
+        putShort(value);
+    }
+
+    void i16(int value) {
+        checkRange(value, Short.MIN_VALUE, Short.MAX_VALUE, "i16");
+        putShort(value);
+    }
+
+    void u32(long value) {
+        checkRange(value, 0, 0xFFFF_FFFFL, "u32");
+        ensure(4);
+        bytes[size++] = (byte) (value >>> 24);
+        bytes[size++] = (byte) (value >>> 16);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
+    }
+
+    void i64(long value) {
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            bytes[size++] = (byte) (value >>> shift);
+        }
+    }
+
+    /** Reserves {@code n} bytes for a count written later with a patch method; returns their offset. */
+    int reserve(int n) {
+        ensure(n);
+        int at = size;
+        size += n;
+        return at;
+    }
+
+    void patchU8(int at, int value) {
+        checkRange(value, 0, 0xFF, "u8 count");
+        bytes[at] = (byte) value;
+    }
+
+    void patchU16(int at, int value) {
+        checkRange(value, 0, 0xFFFF, "u16 count");
+        bytes[at] = (byte) (value >>> 8);
+        bytes[at + 1] = (byte) value;
+    }
+
+    private void putShort(int value) {
+        ensure(2);
+        bytes[size++] = (byte) (value >>> 8);
+        bytes[size++] = (byte) value;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    private static void checkRange(long value, long min, long max, String type) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(value + " does not fit " + type);
+        }
+    }
+}

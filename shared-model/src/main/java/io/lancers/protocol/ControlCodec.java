@@ -1,0 +1,417 @@
+package io.lancers.protocol;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JSON text frames: {@code {"type":"<wire name>", ...the record's components}}.
+ *
+ * <p>Records map to JSON objects with one member per component, in declaration order; lists to
+ * arrays; enums to their lower-case names; {@code int}/{@code long} to integral numbers and
+ * {@code float} to finite numbers. Decoding is strict JSON (no NaN, comments or single quotes),
+ * ignores unknown members and rejects a missing or null component unless it is one of the few
+ * nullable ones (see {@link #NULLABLE}). Every failure is a {@link ProtocolException} with close
+ * code 1002 and a reason naming the offending member.
+ *
+ * <p>Gson parses and writes the JSON; the mapping is this class's own so that the wire shape is
+ * exactly what docs/PROTOCOL.md says, with no silent defaults for missing members.
+ */
+public final class ControlCodec {
+
+    /** Client → server, one entry per {@link ClientMessage} type. */
+    private static final Map<String, Class<? extends ClientMessage>> CLIENT_TYPES = Map.ofEntries(
+            Map.entry("hello", ClientMessage.Hello.class),
+            Map.entry("listMatches", ClientMessage.ListMatches.class),
+            Map.entry("join", ClientMessage.Join.class),
+            Map.entry("spectate", ClientMessage.Spectate.class),
+            Map.entry("leave", ClientMessage.Leave.class),
+            Map.entry("chat", ClientMessage.Chat.class),
+            Map.entry("resync", ClientMessage.Resync.class),
+            Map.entry("heartbeat", ClientMessage.Heartbeat.class),
+            Map.entry("heartbeatAck", ClientMessage.HeartbeatAck.class));
+
+    /** Server → client, one entry per {@link ServerMessage} type. */
+    private static final Map<String, Class<? extends ServerMessage>> SERVER_TYPES = Map.ofEntries(
+            Map.entry("welcome", ServerMessage.Welcome.class),
+            Map.entry("matchList", ServerMessage.MatchList.class),
+            Map.entry("joined", ServerMessage.Joined.class),
+            Map.entry("left", ServerMessage.Left.class),
+            Map.entry("roster", ServerMessage.Roster.class),
+            Map.entry("chat", ServerMessage.Chat.class),
+            Map.entry("notice", ServerMessage.Notice.class),
+            Map.entry("error", ServerMessage.Error.class),
+            Map.entry("heartbeat", ServerMessage.Heartbeat.class),
+            Map.entry("heartbeatAck", ServerMessage.HeartbeatAck.class));
+
+    private static final Map<Class<?>, String> WIRE_NAMES = wireNames();
+
+    /** The only components that may be null or absent; every other one is required. */
+    static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
+            ClientMessage.Hello.class, Set.of("resumeToken"),
+            ServerMessage.Joined.class, Set.of("resumeToken"));
+
+    private static final String TYPE_MEMBER = "type";
+
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
+
+    private ControlCodec() {
+    }
+
+    public static String encode(ServerMessage message) {
+        return write((Record) message);
+    }
+
+    public static String encode(ClientMessage message) {
+        return write((Record) message);
+    }
+
+    public static ServerMessage decodeServer(String json) throws ProtocolException {
+        return decode(json, SERVER_TYPES, "server");
+    }
+
+    public static ClientMessage decodeClient(String json) throws ProtocolException {
+        return decode(json, CLIENT_TYPES, "client");
+    }
+
+    /** The {@code type} value of a message record, e.g. {@code "heartbeatAck"}. */
+    public static String wireName(Class<?> messageType) {
+        String name = WIRE_NAMES.get(messageType);
+        if (name == null) {
+            throw new IllegalArgumentException("not a control message type: " + messageType.getName());
+        }
+        return name;
+    }
+
+    private static Map<Class<?>, String> wireNames() {
+        Map<Class<?>, String> names = new HashMap<>();
+        CLIENT_TYPES.forEach((name, type) -> names.put(type, name));
+        SERVER_TYPES.forEach((name, type) -> names.put(type, name));
+        return Map.copyOf(names);
+    }
+
+    // ---------------------------------------------------------------- encoding
+
+    private static String write(Record message) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter out = new JsonWriter(text)) {
+            out.setStrictness(Strictness.STRICT);
+            out.setSerializeNulls(true);
+            String name = wireName(message.getClass());
+            out.beginObject();
+            out.name(TYPE_MEMBER).value(name);
+            writeMembers(out, message, name);
+            out.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return text.toString();
+    }
+
+    private static void writeMembers(JsonWriter out, Record record, String path) throws IOException {
+        RecordShape shape = SHAPES.get(record.getClass());
+        for (int i = 0; i < shape.components.length; i++) {
+            RecordComponent component = shape.components[i];
+            String memberPath = path + "." + component.getName();
+            Object value = shape.get(record, i);
+            if (value == null && !shape.nullable[i]) {
+                throw new IllegalArgumentException(memberPath + " must not be null");
+            }
+            out.name(component.getName());
+            writeValue(out, value, memberPath);
+        }
+    }
+
+    private static void writeValue(JsonWriter out, Object value, String path) throws IOException {
+        if (value == null) {
+            out.nullValue();
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.value(((Number) value).longValue());
+        } else if (value instanceof Float) {
+            float f = (Float) value;
+            if (!Float.isFinite(f)) {
+                throw new IllegalArgumentException(path + " must be finite: " + f);
+            }
+            out.value(f);
+        } else if (value instanceof Boolean) {
+            out.value((Boolean) value);
+        } else if (value instanceof String) {
+            out.value((String) value);
+        } else if (value instanceof Enum<?>) {
+            out.value(enumWireName((Enum<?>) value));
+        } else if (value instanceof Record) {
+            out.beginObject();
+            writeMembers(out, (Record) value, path);
+            out.endObject();
+        } else if (value instanceof List<?>) {
+            out.beginArray();
+            List<?> list = (List<?>) value;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    throw new IllegalArgumentException(path + "[" + i + "] must not be null");
+                }
+                writeValue(out, list.get(i), path + "[" + i + "]");
+            }
+            out.endArray();
+        } else {
+            throw new IllegalArgumentException(path + ": no JSON mapping for " + value.getClass().getName());
+        }
+    }
+
+    static String enumWireName(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    private static <T> T decode(String json, Map<String, Class<? extends T>> types, String direction)
+            throws ProtocolException {
+        JsonObject object = parseObject(json);
+        JsonElement typeMember = object.get(TYPE_MEMBER);
+        if (typeMember == null || !isString(typeMember)) {
+            throw malformed("message has no string \"type\"");
+        }
+        String name = typeMember.getAsString();
+        Class<? extends T> type = types.get(name);
+        if (type == null) {
+            throw malformed("unknown " + direction + " message type \"" + abbreviate(name) + "\"");
+        }
+        return type.cast(readRecord(object, type, name));
+    }
+
+    private static JsonObject parseObject(String json) throws ProtocolException {
+        if (json == null) {
+            throw malformed("no JSON text");
+        }
+        JsonElement root;
+        try {
+            JsonReader reader = new JsonReader(new StringReader(json));
+            reader.setStrictness(Strictness.STRICT);
+            root = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw malformed("trailing data after the JSON object");
+            }
+        } catch (IOException | RuntimeException e) {
+            // Gson reports syntax errors as several runtime exception types; all mean "not JSON".
+            throw malformed("invalid JSON: " + abbreviate(String.valueOf(e.getMessage())));
+        }
+        if (!root.isJsonObject()) {
+            throw malformed("a message must be a JSON object");
+        }
+        return root.getAsJsonObject();
+    }
+
+    private static Object readRecord(JsonElement element, Class<?> type, String path) throws ProtocolException {
+        if (!element.isJsonObject()) {
+            throw malformed(path + " must be an object");
+        }
+        JsonObject object = element.getAsJsonObject();
+        RecordShape shape = SHAPES.get(type);
+        Object[] args = new Object[shape.components.length];
+        for (int i = 0; i < args.length; i++) {
+            RecordComponent component = shape.components[i];
+            String memberPath = path + "." + component.getName();
+            JsonElement member = object.get(component.getName());
+            if (member == null || member.isJsonNull()) {
+                if (!shape.nullable[i]) {
+                    throw malformed(memberPath + " is missing");
+                }
+                args[i] = null;
+            } else {
+                args[i] = readValue(member, component.getGenericType(), memberPath);
+            }
+        }
+        return shape.construct(args, path);
+    }
+
+    private static Object readValue(JsonElement element, Type type, String path) throws ProtocolException {
+        Class<?> raw = rawClass(type);
+        if (raw == int.class) {
+            return exactNumber(element, path).intValueExact(path);
+        } else if (raw == long.class) {
+            return exactNumber(element, path).longValueExact(path);
+        } else if (raw == float.class) {
+            float value = Float.parseFloat(number(element, path).getAsString());
+            if (!Float.isFinite(value)) {
+                throw malformed(path + " out of range");
+            }
+            return value;
+        } else if (raw == boolean.class) {
+            if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isBoolean()) {
+                throw malformed(path + " must be true or false");
+            }
+            return element.getAsBoolean();
+        } else if (raw == String.class) {
+            if (!isString(element)) {
+                throw malformed(path + " must be a string");
+            }
+            return element.getAsString();
+        } else if (raw.isEnum()) {
+            return readEnum(element, raw, path);
+        } else if (raw.isRecord()) {
+            return readRecord(element, raw, path);
+        } else if (raw == List.class) {
+            return readList(element, ((ParameterizedType) type).getActualTypeArguments()[0], path);
+        }
+        throw new IllegalStateException(path + ": no JSON mapping for " + type);
+    }
+
+    private static Object readEnum(JsonElement element, Class<?> type, String path) throws ProtocolException {
+        if (isString(element)) {
+            String name = element.getAsString();
+            for (Object constant : type.getEnumConstants()) {
+                if (enumWireName((Enum<?>) constant).equals(name)) {
+                    return constant;
+                }
+            }
+        }
+        throw malformed(path + " is not a known " + type.getSimpleName());
+    }
+
+    private static List<Object> readList(JsonElement element, Type elementType, String path)
+            throws ProtocolException {
+        if (!element.isJsonArray()) {
+            throw malformed(path + " must be an array");
+        }
+        JsonArray array = element.getAsJsonArray();
+        List<Object> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement item = array.get(i);
+            if (item.isJsonNull()) {
+                throw malformed(path + "[" + i + "] is null");
+            }
+            values.add(readValue(item, elementType, path + "[" + i + "]"));
+        }
+        return values;
+    }
+
+    private static JsonPrimitive number(JsonElement element, String path) throws ProtocolException {
+        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
+            throw malformed(path + " must be a number");
+        }
+        return element.getAsJsonPrimitive();
+    }
+
+    private static ExactNumber exactNumber(JsonElement element, String path) throws ProtocolException {
+        try {
+            return new ExactNumber(new BigDecimal(number(element, path).getAsString()));
+        } catch (NumberFormatException e) {
+            // Strict JSON syntax was checked already; this is an exponent beyond BigDecimal's range.
+            throw malformed(path + " out of range");
+        }
+    }
+
+    /** An integral JSON number; 1.0 is accepted as 1, 1.5 and out-of-range values are not. */
+    private record ExactNumber(BigDecimal value) {
+        int intValueExact(String path) throws ProtocolException {
+            try {
+                return value.intValueExact();
+            } catch (ArithmeticException e) {
+                throw malformed(path + " must be an integer in the int range");
+            }
+        }
+
+        long longValueExact(String path) throws ProtocolException {
+            try {
+                return value.longValueExact();
+            } catch (ArithmeticException e) {
+                throw malformed(path + " must be an integer in the long range");
+            }
+        }
+    }
+
+    private static boolean isString(JsonElement element) {
+        return element instanceof JsonPrimitive && ((JsonPrimitive) element).isString();
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?>) {
+            return (Class<?>) type;
+        }
+        return (Class<?>) ((ParameterizedType) type).getRawType();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    private static ProtocolException malformed(String reason) {
+        return new ProtocolException(CloseCodes.PROTOCOL_ERROR, reason);
+    }
+
+    /** A record type's components, accessors and canonical constructor, looked up once. */
+    private static final class RecordShape {
+        final RecordComponent[] components;
+        final boolean[] nullable;
+        private final Constructor<?> constructor;
+
+        RecordShape(Class<?> type) {
+            if (!type.isRecord()) {
+                throw new IllegalStateException(type.getName() + " is not a record");
+            }
+            components = type.getRecordComponents();
+            nullable = new boolean[components.length];
+            Set<String> nullableNames = NULLABLE.getOrDefault(type, Set.of());
+            Class<?>[] parameterTypes = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(TYPE_MEMBER) && WIRE_NAMES.containsKey(type)) {
+                    throw new IllegalStateException(type.getName() + " clashes with the \"type\" member");
+                }
+                nullable[i] = nullableNames.contains(components[i].getName());
+                parameterTypes[i] = components[i].getType();
+            }
+            try {
+                constructor = type.getDeclaredConstructor(parameterTypes);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record has a canonical constructor", e);
+            }
+        }
+
+        Object get(Record record, int index) {
+            try {
+                return components[index].getAccessor().invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("record accessor failed: " + components[index], e);
+            }
+        }
+
+        Object construct(Object[] args, String path) throws ProtocolException {
+            try {
+                return constructor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                // The record's own constructor refused the values.
+                throw malformed(path + ": " + e.getCause().getMessage());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot construct " + constructor.getDeclaringClass(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.lancers.protocol;
+
+import io.lancers.sim.Input;
+import io.lancers.sim.Quantum;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The client's INPUT frame, exactly {@value #LENGTH} bytes, big-endian:
+ * <pre>
+ *  0        1                 5          6          8
+ * +--------+-----------------+----------+----------+
+ * | 0x01   | seq u32         | buttons  | aim u16  |
+ * +--------+-----------------+----------+----------+
+ * </pre>
+ * {@code seq} is 0..2<sup>31</sup>−1, {@code buttons} a subset of {@link Input#ALL_BUTTONS},
+ * {@code aim} the binary angle {@link Quantum#angleToSteps} (65536 steps per turn).
+ */
+public final class InputCodec {
+    public static final byte TYPE = 0x01;
+    public static final int LENGTH = 8;
+
+    private InputCodec() {
+    }
+
+    /** @throws IllegalArgumentException for a negative seq, unknown button bits or a non-finite aim */
+    public static byte[] encode(Input input) {
+        if (input.seq() < 0) {
+            throw new IllegalArgumentException("input seq must be >= 0: " + input.seq());
+        }
+        if ((input.buttons() & ~Input.ALL_BUTTONS) != 0) {
+            throw new IllegalArgumentException("unknown button bits: " + Integer.toHexString(input.buttons()));
+        }
+        if (!Float.isFinite(input.aim())) {
+            throw new IllegalArgumentException("aim must be finite: " + input.aim());
+        }
+        ByteWriter out = new ByteWriter(LENGTH);
+        out.u8(TYPE);
+        out.u32(input.seq());
+        out.u8(input.buttons());
+        out.u16(Quantum.angleToSteps(input.aim()));
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes one whole INPUT frame (the buffer's remaining bytes) and consumes it. The aim comes
+     * back snapped to {@link Quantum#ANGLE} in [0, 2π).
+     *
+     * @throws ProtocolException 1003 for another frame type, out-of-range seq or unknown button bits;
+     *                           1002 for a frame that is not exactly {@value #LENGTH} bytes
+     */
+    public static Input decode(ByteBuffer frame) throws ProtocolException {
+        ByteReader in = new ByteReader(frame);
+        if (in.remaining() == 0) {
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, "empty binary frame");
+        }
+        int type = in.u8();
+        if (type != TYPE) {
+            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA,
+                    "unknown client frame type 0x" + Integer.toHexString(type));
+        }
+        if (in.remaining() != LENGTH - 1) {
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
+                    "INPUT must be " + LENGTH + " bytes, got " + (in.remaining() + 1));
+        }
+        int seq = in.u31("input seq");
+        int buttons = in.u8();
+        if ((buttons & ~Input.ALL_BUTTONS) != 0) {
+            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA,
+                    "unknown button bits 0x" + Integer.toHexString(buttons & ~Input.ALL_BUTTONS));
+        }
+        float aim = Quantum.angleFromSteps(in.u16());
+        in.consume();
+        return new Input(seq, buttons, aim);
+    }
+}

@@ -1,0 +1,650 @@
+package io.lancers.sim;
+
+import io.lancers.map.ArenaMap;
+import io.lancers.map.PickupSpot;
+import io.lancers.map.SpawnPoint;
+import io.lancers.map.Wall;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules: a pure, deterministic step from one {@link World} to the next.
+ *
+ * <p>Nothing here reads a clock or a random generator, and ships are always processed in id
+ * order, so the same world and inputs give the same next world on every machine; the client
+ * predicts its own ship with {@link #moveShip}, the very code {@link #step} moves ships with.
+ *
+ * <p>A step from tick T computes the state at {@code now = T + 1}, in this order: move ships,
+ * separate touching ships, fly projectiles (hits, kills), fire, take pickups, respawn the dead,
+ * end the phase if due; finally every quantity is snapped to the {@link Quantum} grid.
+ */
+public final class Simulation {
+    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
+    /** Ships move in sub-steps of at most this far, so a centre never gets inside a wall. */
+    private static final float MAX_SUBSTEP = Rules.SHIP_RADIUS / 2;
+
+    private final ArenaMap map;
+    private final MatchConfig config;
+    private final float dt;
+    // Walls as flat arrays: the hot loops read nothing else.
+    private final float[] wallMinX;
+    private final float[] wallMinY;
+    private final float[] wallMaxX;
+    private final float[] wallMaxY;
+    private final int fireCooldownTicks;
+    private final int projectileLifetimeTicks;
+    private final int invulnerableTicks;
+    private final int powerTicks;
+    private final int respawnTicks;
+
+    public Simulation(ArenaMap map, MatchConfig config) {
+        if (map.spawns().isEmpty()) {
+            throw new IllegalArgumentException("map " + map.id() + " has no spawn points");
+        }
+        this.map = map;
+        this.config = config;
+        this.dt = config.dt();
+        int n = map.walls().size();
+        wallMinX = new float[n];
+        wallMinY = new float[n];
+        wallMaxX = new float[n];
+        wallMaxY = new float[n];
+        for (int i = 0; i < n; i++) {
+            Wall w = map.walls().get(i);
+            wallMinX[i] = w.x();
+            wallMinY[i] = w.y();
+            wallMaxX[i] = w.x() + w.width();
+            wallMaxY[i] = w.y() + w.height();
+        }
+        fireCooldownTicks = Math.max(1, config.ticks(Rules.FIRE_COOLDOWN_SECONDS));
+        projectileLifetimeTicks = Math.max(1, config.ticks(Rules.PROJECTILE_LIFETIME_SECONDS));
+        invulnerableTicks = config.ticks(Rules.INVULNERABLE_SECONDS);
+        powerTicks = config.ticks(Rules.POWER_SECONDS);
+        respawnTicks = config.ticks(config.respawnSeconds());
+    }
+
+    public ArenaMap map() {
+        return map;
+    }
+
+    public MatchConfig config() {
+        return config;
+    }
+
+    /** A match with no ships yet, every pickup available, PLAYING until its duration is over. */
+    public World newMatch(long seed, int startTick, int round) {
+        MatchState state = new MatchState(MatchPhase.PLAYING, startTick + config.ticks(config.durationSeconds()),
+                config.killLimit(), seed, 1, round);
+        return new World(startTick, state, List.of(), List.of(), freshPickups(startTick), List.of());
+    }
+
+    /**
+     * Adds a ship, alive and invulnerable at the free spawn point, and appends a {@link GameEvent.Spawn}
+     * to the world's events.
+     *
+     * @throws IllegalArgumentException if a ship with that id exists or the id is out of 1..65535
+     */
+    public World addShip(World w, int shipId) {
+        if (shipId < 1 || shipId > 65535) {
+            throw new IllegalArgumentException("ship id must be 1..65535, was " + shipId);
+        }
+        int at = indexOf(w.ships(), shipId);
+        if (at >= 0) {
+            throw new IllegalArgumentException("ship " + shipId + " is already in the match");
+        }
+        Body[] bodies = bodies(w.ships());
+        Body ship = new Body(shipId);
+        spawn(ship, bodies, w.match().seed(), w.tick());
+        List<Ship> ships = new ArrayList<>(w.ships());
+        ships.add(-at - 1, ship.toShip());
+        List<GameEvent> events = new ArrayList<>(w.events());
+        events.add(new GameEvent.Spawn(shipId));
+        return new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), events);
+    }
+
+    /** Removes a ship (its projectiles fly on); a world without that ship is returned unchanged. */
+    public World removeShip(World w, int shipId) {
+        int at = indexOf(w.ships(), shipId);
+        if (at < 0) {
+            return w;
+        }
+        List<Ship> ships = new ArrayList<>(w.ships());
+        ships.remove(at);
+        return new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), w.events());
+    }
+
+    /**
+     * Movement, aim and wall collision of one ship for one tick: exactly what {@link #step} does to
+     * a living ship before it looks at other ships. Dead ships do not move. Also records
+     * {@code input.seq()} as the ship's last applied input.
+     *
+     * @param tick the tick the ship is at (the step goes to {@code tick + 1})
+     */
+    public Ship moveShip(Ship ship, Input input, int tick) {
+        Body b = new Body(ship);
+        b.lastInputSeq = input.seq();
+        if (b.health > 0) {
+            move(b, input.buttons(), input.aim());
+        }
+        return b.toShip();
+    }
+
+    /**
+     * One tick. Ships without an entry in {@code inputsByShipId} hold no buttons and keep their aim.
+     * The world's events become those of this step.
+     */
+    public World step(World w, Map<Integer, Input> inputsByShipId) {
+        int now = w.tick() + 1;
+        MatchState match = w.match();
+        Body[] ships = bodies(w.ships());
+        for (Body b : ships) {
+            Input in = inputsByShipId.get(b.id);
+            if (in != null) {
+                b.lastInputSeq = in.seq();
+                b.buttons = in.buttons();
+                b.aimInput = in.aim();
+            }
+        }
+        List<GameEvent> events = new ArrayList<>();
+        if (match.phase() == MatchPhase.INTERMISSION) {
+            if (now < match.phaseEndTick()) {
+                return new World(now, match, toShips(ships), List.of(), w.pickups(), events);
+            }
+            return startNextMatch(now, match, ships, events);
+        }
+
+        for (Body b : ships) {
+            if (b.health > 0) {
+                move(b, b.buttons, b.aimInput);
+            }
+        }
+        separateShips(ships);
+        List<Projectile> projectiles = flyProjectiles(w.projectiles(), w.tick(), now, ships, events);
+        int nextProjectileId = fire(ships, now, match.nextProjectileId(), projectiles);
+        List<Pickup> pickups = takePickups(w.pickups(), ships, now, events);
+        respawnDue(ships, match.seed(), now, events);
+
+        boolean killLimitReached = false;
+        if (match.killLimit() > 0) {
+            for (Body b : ships) {
+                killLimitReached |= b.kills >= match.killLimit();
+            }
+        }
+        if (now >= match.phaseEndTick() || killLimitReached) {
+            for (Body b : ships) {
+                b.vx = 0f;
+                b.vy = 0f;
+            }
+            MatchState intermission = new MatchState(MatchPhase.INTERMISSION,
+                    now + config.ticks(config.intermissionSeconds()), match.killLimit(), match.seed(),
+                    nextProjectileId, match.round());
+            return new World(now, intermission, toShips(ships), List.of(), pickups, events);
+        }
+        MatchState playing = new MatchState(match.phase(), match.phaseEndTick(), match.killLimit(), match.seed(),
+                nextProjectileId, match.round());
+        return new World(now, playing, toShips(ships), projectiles, pickups, events);
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    private World startNextMatch(int now, MatchState old, Body[] ships, List<GameEvent> events) {
+        long seed = Rules.nextSeed(old.seed());
+        MatchState playing = new MatchState(MatchPhase.PLAYING, now + config.ticks(config.durationSeconds()),
+                old.killLimit(), seed, old.nextProjectileId(), old.round() + 1);
+        for (Body b : ships) {
+            b.kills = 0;
+            b.deaths = 0;
+            b.lastFireTick = 0;
+            b.health = 0; // not "living" until placed, so the free spawn ignores it
+        }
+        for (Body b : ships) {
+            spawn(b, ships, seed, now);
+            events.add(new GameEvent.Spawn(b.id));
+        }
+        return new World(now, playing, toShips(ships), List.of(), freshPickups(now), events);
+    }
+
+    private List<Pickup> freshPickups(int availableAt) {
+        List<PickupSpot> spots = map.pickups();
+        List<Pickup> pickups = new ArrayList<>(spots.size());
+        for (int i = 0; i < spots.size(); i++) {
+            PickupSpot s = spots.get(i);
+            pickups.add(new Pickup(i, s.kind(), Quantum.position(s.x()), Quantum.position(s.y()), availableAt));
+        }
+        return pickups;
+    }
+
+    // ---------------------------------------------------------------- movement
+
+    private void move(Body b, int buttons, float aim) {
+        if (Float.isFinite(aim)) {
+            b.aim = Quantum.angle(aim);
+        }
+        float dx = 0f;
+        float dy = 0f;
+        if ((buttons & Input.LEFT) != 0) {
+            dx -= 1f;
+        }
+        if ((buttons & Input.RIGHT) != 0) {
+            dx += 1f;
+        }
+        if ((buttons & Input.UP) != 0) {
+            dy -= 1f;
+        }
+        if ((buttons & Input.DOWN) != 0) {
+            dy += 1f;
+        }
+        if (dx != 0f && dy != 0f) {
+            dx *= INV_SQRT2;
+            dy *= INV_SQRT2;
+        }
+        float vx = b.vx + dx * Rules.ACCELERATION * dt;
+        float vy = b.vy + dy * Rules.ACCELERATION * dt;
+        float speed = (float) Math.sqrt(vx * vx + vy * vy);
+        if (speed > 0f) {
+            float slowed = Math.min(Rules.MAX_SPEED, speed - (Rules.DRAG * speed + Rules.FRICTION) * dt);
+            float scale = slowed > 0f ? slowed / speed : 0f;
+            vx *= scale;
+            vy *= scale;
+        }
+        b.vx = vx;
+        b.vy = vy;
+
+        float distance = Math.max(Math.abs(vx), Math.abs(vy)) * dt;
+        int substeps = Math.max(1, (int) Math.ceil(distance / MAX_SUBSTEP));
+        float sdt = dt / substeps;
+        for (int s = 0; s < substeps; s++) {
+            b.x += b.vx * sdt;
+            b.y += b.vy * sdt;
+            collideWalls(b);
+        }
+    }
+
+    /** Pushes the ship out of walls and the border, removing the velocity into them: it slides. */
+    private void collideWalls(Body b) {
+        final float r = Rules.SHIP_RADIUS;
+        for (int i = 0; i < wallMinX.length; i++) {
+            float cx = Geometry.clamp(b.x, wallMinX[i], wallMaxX[i]);
+            float cy = Geometry.clamp(b.y, wallMinY[i], wallMaxY[i]);
+            float dx = b.x - cx;
+            float dy = b.y - cy;
+            float d2 = dx * dx + dy * dy;
+            if (d2 >= r * r) {
+                continue;
+            }
+            float nx;
+            float ny;
+            float depth;
+            if (d2 > 1e-6f) {
+                float d = (float) Math.sqrt(d2);
+                nx = dx / d;
+                ny = dy / d;
+                depth = r - d;
+            } else {
+                // Centre on or inside the rectangle (only when placed there): leave by the nearest side.
+                float left = b.x - wallMinX[i];
+                float right = wallMaxX[i] - b.x;
+                float top = b.y - wallMinY[i];
+                float bottom = wallMaxY[i] - b.y;
+                float min = Math.min(Math.min(left, right), Math.min(top, bottom));
+                nx = min == left ? -1f : min == right ? 1f : 0f;
+                ny = nx != 0f ? 0f : min == top ? -1f : 1f;
+                depth = min + r;
+            }
+            b.x += nx * depth;
+            b.y += ny * depth;
+            float vn = b.vx * nx + b.vy * ny;
+            if (vn < 0f) {
+                b.vx -= vn * nx;
+                b.vy -= vn * ny;
+            }
+        }
+        float maxX = map.width() - r;
+        float maxY = map.height() - r;
+        if (b.x < r) {
+            b.x = r;
+            b.vx = Math.max(0f, b.vx);
+        } else if (b.x > maxX) {
+            b.x = maxX;
+            b.vx = Math.min(0f, b.vx);
+        }
+        if (b.y < r) {
+            b.y = r;
+            b.vy = Math.max(0f, b.vy);
+        } else if (b.y > maxY) {
+            b.y = maxY;
+            b.vy = Math.min(0f, b.vy);
+        }
+    }
+
+    /** Living ships that overlap are pushed apart equally and stop closing in on each other. */
+    private void separateShips(Body[] ships) {
+        final float minDist = 2 * Rules.SHIP_RADIUS;
+        boolean any = false;
+        for (int i = 0; i < ships.length; i++) {
+            Body a = ships[i];
+            if (a.health <= 0) {
+                continue;
+            }
+            for (int j = i + 1; j < ships.length; j++) {
+                Body b = ships[j];
+                if (b.health <= 0) {
+                    continue;
+                }
+                float dx = b.x - a.x;
+                float dy = b.y - a.y;
+                float d2 = dx * dx + dy * dy;
+                if (d2 >= minDist * minDist) {
+                    continue;
+                }
+                float nx = 1f;
+                float ny = 0f;
+                float d = (float) Math.sqrt(d2);
+                if (d > 1e-4f) {
+                    nx = dx / d;
+                    ny = dy / d;
+                }
+                float half = (minDist - d) / 2;
+                a.x -= nx * half;
+                a.y -= ny * half;
+                b.x += nx * half;
+                b.y += ny * half;
+                float closing = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny;
+                if (closing > 0f) {
+                    float share = closing / 2;
+                    a.vx -= nx * share;
+                    a.vy -= ny * share;
+                    b.vx += nx * share;
+                    b.vy += ny * share;
+                }
+                a.pushed = true;
+                b.pushed = true;
+                any = true;
+            }
+        }
+        if (any) {
+            for (Body b : ships) {
+                if (b.pushed) {
+                    collideWalls(b);
+                    b.pushed = false;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- combat
+
+    private List<Projectile> flyProjectiles(List<Projectile> flying, int from, int now, Body[] ships,
+                                            List<GameEvent> events) {
+        List<Projectile> kept = new ArrayList<>(flying.size() + 8);
+        final float hitRadius = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS;
+        for (int p = 0, n = flying.size(); p < n; p++) {
+            Projectile pr = flying.get(p);
+            float ax = pr.xAt(from, dt);
+            float ay = pr.yAt(from, dt);
+            float bx = pr.xAt(now, dt);
+            float by = pr.yAt(now, dt);
+            float best = Geometry.segmentLeavesArena(ax, ay, bx, by, map.width(), map.height());
+            for (int i = 0; i < wallMinX.length; i++) {
+                float t = Geometry.segmentRect(ax, ay, bx, by, wallMinX[i], wallMinY[i], wallMaxX[i], wallMaxY[i]);
+                if (t < best) {
+                    best = t;
+                }
+            }
+            Body target = null;
+            for (Body s : ships) {
+                if (s.health <= 0 || s.id == pr.ownerId()) {
+                    continue;
+                }
+                float t = Geometry.segmentCircle(ax, ay, bx, by, s.x, s.y, hitRadius);
+                if (t < best) {
+                    best = t;
+                    target = s;
+                }
+            }
+            if (target != null) {
+                hit(target, pr, now, ships, events);
+            } else if (best == Geometry.MISS && now - pr.spawnTick() < projectileLifetimeTicks) {
+                kept.add(pr);
+            }
+        }
+        return kept;
+    }
+
+    private void hit(Body target, Projectile pr, int now, Body[] ships, List<GameEvent> events) {
+        if (now < target.invulnerableUntil) {
+            return; // absorbed by the spawn shield
+        }
+        target.health = Math.max(0, target.health - pr.damage());
+        events.add(new GameEvent.Hit(target.id, pr.ownerId(), pr.damage()));
+        if (target.health > 0) {
+            return;
+        }
+        target.deaths++;
+        target.vx = 0f;
+        target.vy = 0f;
+        target.powerUntil = 0;
+        target.respawnTick = now + respawnTicks;
+        Body killer = find(ships, pr.ownerId());
+        if (killer != null) {
+            killer.kills++;
+        }
+        events.add(new GameEvent.Kill(pr.ownerId(), target.id));
+    }
+
+    /** Living ships holding FIRE whose cooldown is over shoot; returns the next projectile id. */
+    private int fire(Body[] ships, int now, int nextId, List<Projectile> projectiles) {
+        for (Body b : ships) {
+            if (b.health <= 0 || (b.buttons & Input.FIRE) == 0
+                    || (b.lastFireTick != 0 && now - b.lastFireTick < fireCooldownTicks)) {
+                continue;
+            }
+            b.lastFireTick = now;
+            float cos = (float) StrictMath.cos(b.aim);
+            float sin = (float) StrictMath.sin(b.aim);
+            float x0 = Quantum.position(b.x + cos * Rules.NOSE_DISTANCE);
+            float y0 = Quantum.position(b.y + sin * Rules.NOSE_DISTANCE);
+            boolean muzzleBlocked =
+                    Geometry.segmentLeavesArena(b.x, b.y, x0, y0, map.width(), map.height()) != Geometry.MISS
+                            || Geometry.segmentWalls(map.walls(), b.x, b.y, x0, y0, 0f) != Geometry.MISS;
+            if (muzzleBlocked) {
+                continue; // nose in a wall: the shot is spent on it
+            }
+            int damage = now < b.powerUntil ? Rules.PROJECTILE_DAMAGE * Rules.POWER_DAMAGE_FACTOR
+                    : Rules.PROJECTILE_DAMAGE;
+            projectiles.add(new Projectile(nextId++, b.id, x0, y0, Quantum.velocity(cos * Rules.PROJECTILE_SPEED),
+                    Quantum.velocity(sin * Rules.PROJECTILE_SPEED), now, damage));
+        }
+        return nextId;
+    }
+
+    private List<Pickup> takePickups(List<Pickup> pickups, Body[] ships, int now, List<GameEvent> events) {
+        List<Pickup> result = null;
+        final float reach = Rules.SHIP_RADIUS + Rules.PICKUP_RADIUS;
+        for (int p = 0; p < pickups.size(); p++) {
+            Pickup pk = pickups.get(p);
+            if (now < pk.availableAt()) {
+                continue;
+            }
+            for (Body b : ships) {
+                float dx = b.x - pk.x();
+                float dy = b.y - pk.y();
+                if (b.health <= 0 || dx * dx + dy * dy > reach * reach
+                        || (pk.kind() == PickupKind.HEALTH && b.health >= Rules.MAX_HEALTH)) {
+                    continue;
+                }
+                if (pk.kind() == PickupKind.HEALTH) {
+                    b.health = Math.min(Rules.MAX_HEALTH, b.health + Rules.HEALTH_PICKUP_AMOUNT);
+                } else {
+                    b.powerUntil = now + powerTicks;
+                }
+                if (result == null) {
+                    result = new ArrayList<>(pickups);
+                }
+                result.set(p, new Pickup(pk.id(), pk.kind(), pk.x(), pk.y(),
+                        now + config.ticks(Rules.respawnSeconds(pk.kind()))));
+                events.add(new GameEvent.PickupTaken(b.id, pk.id(), pk.kind()));
+                break;
+            }
+        }
+        return result == null ? pickups : result;
+    }
+
+    private void respawnDue(Body[] ships, long seed, int now, List<GameEvent> events) {
+        for (Body b : ships) {
+            if (b.health <= 0 && now >= b.respawnTick) {
+                spawn(b, ships, seed, now);
+                events.add(new GameEvent.Spawn(b.id));
+            }
+        }
+    }
+
+    /**
+     * Brings a ship to life at the spawn point farthest from every living ship in {@code others};
+     * exact ties (e.g. an empty arena) are broken by the hash of (seed, tick, id).
+     */
+    private void spawn(Body b, Body[] others, long seed, int now) {
+        List<SpawnPoint> spawns = map.spawns();
+        float bestScore = -1f;
+        int ties = 0;
+        int[] tied = new int[spawns.size()];
+        for (int i = 0; i < spawns.size(); i++) {
+            SpawnPoint sp = spawns.get(i);
+            float score = Float.MAX_VALUE;
+            for (Body o : others) {
+                if (o != b && o.health > 0) {
+                    float dx = o.x - sp.x();
+                    float dy = o.y - sp.y();
+                    score = Math.min(score, dx * dx + dy * dy);
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                ties = 0;
+            }
+            if (score == bestScore) {
+                tied[ties++] = i;
+            }
+        }
+        SpawnPoint sp = spawns.get(tied[(int) Math.floorMod(Rules.hash(seed, now, b.id), (long) ties)]);
+        b.x = sp.x();
+        b.y = sp.y();
+        b.vx = 0f;
+        b.vy = 0f;
+        b.health = Rules.MAX_HEALTH;
+        b.respawnTick = 0;
+        b.invulnerableUntil = now + invulnerableTicks;
+        b.powerUntil = 0;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static int indexOf(List<Ship> ships, int id) {
+        int lo = 0;
+        int hi = ships.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int midId = ships.get(mid).id();
+            if (midId < id) {
+                lo = mid + 1;
+            } else if (midId > id) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
+    }
+
+    private static Body find(Body[] ships, int id) {
+        int lo = 0;
+        int hi = ships.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ships[mid].id < id) {
+                lo = mid + 1;
+            } else if (ships[mid].id > id) {
+                hi = mid - 1;
+            } else {
+                return ships[mid];
+            }
+        }
+        return null;
+    }
+
+    private static Body[] bodies(List<Ship> ships) {
+        Body[] bodies = new Body[ships.size()];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = new Body(ships.get(i));
+        }
+        // The World contract says sorted by id; insist, since everything here relies on the order.
+        for (int i = 1; i < bodies.length; i++) {
+            if (bodies[i - 1].id >= bodies[i].id) {
+                Arrays.sort(bodies, (a, b) -> Integer.compare(a.id, b.id));
+                break;
+            }
+        }
+        return bodies;
+    }
+
+    private static List<Ship> toShips(Body[] bodies) {
+        List<Ship> ships = new ArrayList<>(bodies.length);
+        for (Body b : bodies) {
+            ships.add(b.toShip());
+        }
+        return ships;
+    }
+
+    /** A ship being worked on during a step: mutable, snapped to the grid when it becomes a {@link Ship}. */
+    private static final class Body {
+        final int id;
+        float x;
+        float y;
+        float vx;
+        float vy;
+        float aim;
+        int health;
+        int respawnTick;
+        int invulnerableUntil;
+        int powerUntil;
+        int lastFireTick;
+        int kills;
+        int deaths;
+        int lastInputSeq;
+        // This step's input: idle unless the caller gave one.
+        int buttons;
+        float aimInput;
+        boolean pushed;
+
+        Body(int id) {
+            this.id = id;
+        }
+
+        Body(Ship s) {
+            id = s.id();
+            x = s.x();
+            y = s.y();
+            vx = s.vx();
+            vy = s.vy();
+            aim = s.aim();
+            health = s.health();
+            respawnTick = s.respawnTick();
+            invulnerableUntil = s.invulnerableUntil();
+            powerUntil = s.powerUntil();
+            lastFireTick = s.lastFireTick();
+            kills = s.kills();
+            deaths = s.deaths();
+            lastInputSeq = s.lastInputSeq();
+            aimInput = s.aim();
+        }
+
+        Ship toShip() {
+            return new Ship(id, Quantum.position(x), Quantum.position(y), Quantum.velocity(vx), Quantum.velocity(vy),
+                    Quantum.angle(aim), health, respawnTick, invulnerableUntil, powerUntil, lastFireTick, kills,
+                    deaths, lastInputSeq);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.lancers.bot;
+
+import io.lancers.map.ArenaMap;
+import io.lancers.map.MapLoader;
+import io.lancers.sim.GameEvent;
+import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Rules;
+import io.lancers.sim.Ship;
+import io.lancers.sim.Simulation;
+import io.lancers.sim.World;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BotBrainTest {
+    private static final int BOTS = 8;
+
+    static List<String> maps() {
+        return MapLoader.builtInIds();
+    }
+
+    /** Eight bots of mixed skill fight for 60 simulated seconds. */
+    @ParameterizedTest
+    @MethodSource("maps")
+    void botsFightMoveAroundAndStayInTheArena(String mapId) {
+        ArenaMap map = MapLoader.load(mapId);
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(11, 0, 1);
+        BotBrain[] brains = new BotBrain[BOTS + 1];
+        for (int id = 1; id <= BOTS; id++) {
+            w = sim.addShip(w, id);
+            brains[id] = new BotBrain(1000 + id, (id - 1) / (float) (BOTS - 1));
+        }
+        int[] lastSeq = new int[BOTS + 1];
+        double[] travelled = new double[BOTS + 1];
+        double[] travelledLate = new double[BOTS + 1];
+        Map<Integer, Ship> previous = new HashMap<>();
+        int kills = 0;
+        int hits = 0;
+        int seconds = 60;
+        for (int t = 0; t < seconds * cfg.tickRate(); t++) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= BOTS; id++) {
+                Input in = brains[id].decide(w, id, map, cfg);
+                assertTrue(in.seq() > lastSeq[id], "increasing seq");
+                lastSeq[id] = in.seq();
+                inputs.put(id, in);
+            }
+            w = sim.step(w, inputs);
+            for (GameEvent e : w.events()) {
+                kills += e instanceof GameEvent.Kill ? 1 : 0;
+                hits += e instanceof GameEvent.Hit ? 1 : 0;
+            }
+            for (Ship s : w.ships()) {
+                assertTrue(s.x() >= Rules.SHIP_RADIUS && s.x() <= map.width() - Rules.SHIP_RADIUS
+                        && s.y() >= Rules.SHIP_RADIUS && s.y() <= map.height() - Rules.SHIP_RADIUS, s.toString());
+                Ship before = previous.put(s.id(), s);
+                if (before != null && before.alive() && s.alive()) {
+                    double step = Math.hypot(s.x() - before.x(), s.y() - before.y());
+                    travelled[s.id()] += step;
+                    if (t >= (seconds - 15) * cfg.tickRate()) {
+                        travelledLate[s.id()] += step;
+                    }
+                }
+            }
+        }
+        assertTrue(kills >= 5, mapId + ": bots kill each other, kills=" + kills + " hits=" + hits);
+        for (int id = 1; id <= BOTS; id++) {
+            assertTrue(travelled[id] > 2000, mapId + ": bot " + id + " travelled only " + travelled[id]);
+            assertTrue(travelledLate[id] > 300, mapId + ": bot " + id + " is stuck at the end, moved "
+                    + travelledLate[id] + " in the last 15 s");
+        }
+    }
+
+    @Test
+    void aSharpBotShootsAVisibleEnemyAndHitsIt() {
+        ArenaMap map = MapLoader.load("foundry");
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(5, 0, 1);
+        Ship shooter = new Ship(1, 500, 700, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0);
+        Ship dummy = new Ship(2, 500, 920, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0);
+        w = new World(w.tick(), w.match(), List.of(shooter, dummy), List.of(), w.pickups(), List.of());
+        BotBrain brain = new BotBrain(3, 1f);
+        int damage = 0;
+        for (int t = 0; t < 3 * cfg.tickRate(); t++) {
+            w = sim.step(w, Map.of(1, brain.decide(w, 1, map, cfg)));
+            for (GameEvent e : w.events()) {
+                if (e instanceof GameEvent.Hit hit && hit.targetId() == 2) {
+                    damage += hit.damage();
+                }
+            }
+        }
+        assertTrue(damage >= 40, "damage dealt: " + damage);
+    }
+
+    @Test
+    void aDeadOrMissingBotHoldsStill() {
+        ArenaMap map = MapLoader.load("foundry");
+        MatchConfig cfg = MatchConfig.defaults();
+        World w = new Simulation(map, cfg).newMatch(1, 0, 1);
+        BotBrain brain = new BotBrain(1, 0.5f);
+        Input first = brain.decide(w, 9, map, cfg);
+        Input second = brain.decide(w, 9, map, cfg);
+        assertEquals(0, first.buttons());
+        assertEquals(first.seq() + 1, second.seq());
+    }
+
+    @Test
+    void skillMustBeWithinZeroAndOne() {
+        assertThrows(IllegalArgumentException.class, () -> new BotBrain(1, 1.5f));
+        assertThrows(IllegalArgumentException.class, () -> new BotBrain(1, Float.NaN));
+    }
+}

@@ -1,0 +1,270 @@
+package io.lancers.protocol;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lancers.map.ArenaMap;
+import io.lancers.map.PickupSpot;
+import io.lancers.map.SpawnPoint;
+import io.lancers.map.Wall;
+import io.lancers.protocol.ClientMessage.Hello;
+import io.lancers.protocol.ServerMessage.Joined;
+import io.lancers.sim.PickupKind;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ControlCodecTest {
+
+    // ------------------------------------------------------------ generators
+
+    private static Arbitrary<String> texts() {
+        return Arbitraries.strings().ofMaxLength(30);
+    }
+
+    private static Arbitrary<String> nullableTexts() {
+        return texts().injectNull(0.3);
+    }
+
+    private static Arbitrary<Integer> ints() {
+        return Arbitraries.integers();
+    }
+
+    private static Arbitrary<Long> longs() {
+        return Arbitraries.longs();
+    }
+
+    private static Arbitrary<Float> floats() {
+        return Arbitraries.floats().between(-1e6f, 1e6f).ofScale(3);
+    }
+
+    @Provide
+    Arbitrary<ClientMessage> clientMessages() {
+        return Arbitraries.oneOf(List.of(
+                Combinators.combine(texts(), nullableTexts()).as(ClientMessage.Hello::new),
+                Arbitraries.just(new ClientMessage.ListMatches()),
+                texts().map(ClientMessage.Join::new),
+                texts().map(ClientMessage.Spectate::new),
+                Arbitraries.just(new ClientMessage.Leave()),
+                texts().map(ClientMessage.Chat::new),
+                Arbitraries.just(new ClientMessage.Resync()),
+                longs().map(ClientMessage.Heartbeat::new),
+                longs().map(ClientMessage.HeartbeatAck::new)));
+    }
+
+    private static Arbitrary<ServerMessage.MatchInfo> matchInfos() {
+        return Combinators.combine(texts(), texts(), texts(), texts(), ints(), ints(), ints(), ints())
+                .flatAs((id, mapId, mapName, phase, players, maxPlayers, bots, spectators) ->
+                        ints().map(tickRate -> new ServerMessage.MatchInfo(
+                                id, mapId, mapName, phase, players, maxPlayers, bots, spectators, tickRate)));
+    }
+
+    private static Arbitrary<ArenaMap> maps() {
+        Arbitrary<Wall> walls = Combinators.combine(floats(), floats(), floats(), floats()).as(Wall::new);
+        Arbitrary<SpawnPoint> spawns = Combinators.combine(floats(), floats()).as(SpawnPoint::new);
+        Arbitrary<PickupSpot> pickups = Combinators.combine(floats(), floats(),
+                Arbitraries.of(PickupKind.class)).as(PickupSpot::new);
+        return Combinators.combine(texts(), texts(), floats(), floats(), walls.list().ofMaxSize(5),
+                spawns.list().ofMaxSize(5), pickups.list().ofMaxSize(5)).as(ArenaMap::new);
+    }
+
+    @Provide
+    Arbitrary<ServerMessage> serverMessages() {
+        Arbitrary<ServerMessage.Limits> limits = Combinators.combine(ints(), ints(), ints(), ints(), ints(), ints())
+                .as(ServerMessage.Limits::new);
+        Arbitrary<ServerMessage.Rules> rules = Combinators.combine(ints(), ints(), ints(), ints())
+                .as(ServerMessage.Rules::new);
+        Arbitrary<ServerMessage.PlayerInfo> players = Combinators.combine(ints(), texts(), ints(),
+                Arbitraries.of(true, false), Arbitraries.of(true, false), ints()).as(ServerMessage.PlayerInfo::new);
+        return Arbitraries.oneOf(List.of(
+                Combinators.combine(texts(), texts(), texts(), longs(), longs(), longs(), limits)
+                        .as(ServerMessage.Welcome::new),
+                matchInfos().list().ofMaxSize(4).map(ServerMessage.MatchList::new),
+                Combinators.combine(texts(), texts(), ints(), nullableTexts(), Arbitraries.of(true, false), ints(),
+                        rules, maps()).as(ServerMessage.Joined::new),
+                Combinators.combine(texts(), texts()).as(ServerMessage.Left::new),
+                Combinators.combine(texts(), players.list().ofMaxSize(5), ints()).as(ServerMessage.Roster::new),
+                Combinators.combine(ints(), texts(), texts(), longs()).as(ServerMessage.Chat::new),
+                Combinators.combine(texts(), ints(), texts()).as(ServerMessage.Notice::new),
+                Combinators.combine(texts(), texts()).as(ServerMessage.Error::new),
+                Combinators.combine(longs(), ints()).as(ServerMessage.Heartbeat::new),
+                longs().map(ServerMessage.HeartbeatAck::new)));
+    }
+
+    // ------------------------------------------------------------ round trips
+
+    @Property(tries = 2000)
+    void everyClientMessageRoundTrips(@ForAll("clientMessages") ClientMessage message) throws ProtocolException {
+        assertEquals(message, ControlCodec.decodeClient(ControlCodec.encode(message)));
+    }
+
+    @Property(tries = 2000)
+    void everyServerMessageRoundTrips(@ForAll("serverMessages") ServerMessage message) throws ProtocolException {
+        assertEquals(message, ControlCodec.decodeServer(ControlCodec.encode(message)));
+    }
+
+    @Test
+    void generatorsCoverEveryMessageType() {
+        assertEquals(Set.of(ClientMessage.class.getPermittedSubclasses()), generatedTypes(clientMessages()));
+        assertEquals(Set.of(ServerMessage.class.getPermittedSubclasses()), generatedTypes(serverMessages()));
+    }
+
+    private static Set<Class<?>> generatedTypes(Arbitrary<?> messages) {
+        return messages.sampleStream().limit(2000).map(Object::getClass).collect(Collectors.toSet());
+    }
+
+    // ------------------------------------------------------------ the registry and the wire shape
+
+    @Test
+    void wireNamesAreLowerCamelRecordNamesAndCoverBothDirections() {
+        for (Class<?> family : List.of(ClientMessage.class, ServerMessage.class)) {
+            for (Class<?> type : family.getPermittedSubclasses()) {
+                String simple = type.getSimpleName();
+                String expected = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+                assertEquals(expected, ControlCodec.wireName(type));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ControlCodec.wireName(String.class));
+    }
+
+    @Test
+    void helloWritesTypeFirstAndAnExplicitNullToken() {
+        assertEquals("{\"type\":\"hello\",\"name\":\"Ann\",\"resumeToken\":null}",
+                ControlCodec.encode(new Hello("Ann", null)));
+    }
+
+    @Test
+    void joinedCarriesTheMapAsPlainJsonWithLowerCaseKinds() throws ProtocolException {
+        ArenaMap map = new ArenaMap("duel", "Duel", 800f, 600f, List.of(new Wall(10f, 20f, 30f, 40.5f)),
+                List.of(new SpawnPoint(1f, 2f)), List.of(new PickupSpot(3f, 4f, PickupKind.POWER)));
+        Joined joined = new Joined("m1", "player", 7, "tok", false, 30, new ServerMessage.Rules(300, 20, 10, 3), map);
+        JsonObject json = JsonParser.parseString(ControlCodec.encode(joined)).getAsJsonObject();
+        assertEquals("joined", json.get("type").getAsString());
+        JsonObject wireMap = json.getAsJsonObject("map");
+        assertEquals("power", wireMap.getAsJsonArray("pickups").get(0).getAsJsonObject().get("kind").getAsString());
+        assertEquals(40.5, wireMap.getAsJsonArray("walls").get(0).getAsJsonObject().get("height").getAsDouble());
+        assertEquals(joined, ControlCodec.decodeServer(json.toString()));
+    }
+
+    @Test
+    void nullableMembersMayBeAbsentOrNull() throws ProtocolException {
+        assertNull(((Hello) ControlCodec.decodeClient("{\"type\":\"hello\",\"name\":\"x\"}")).resumeToken());
+        assertNull(((Hello) ControlCodec.decodeClient("{\"type\":\"hello\",\"name\":\"x\",\"resumeToken\":null}"))
+                .resumeToken());
+    }
+
+    @Test
+    void unknownMembersAreIgnored() throws ProtocolException {
+        assertEquals(new ClientMessage.Join("m1"),
+                ControlCodec.decodeClient("{\"extra\":[1,{\"a\":null}],\"type\":\"join\",\"matchId\":\"m1\",\"v\":2}"));
+    }
+
+    @Test
+    void nonFiniteFloatsAreNotWritten() {
+        ArenaMap map = new ArenaMap("a", "A", Float.NaN, 1f, List.of(), List.of(), List.of());
+        Joined joined = new Joined("m", "player", 1, null, false, 30, new ServerMessage.Rules(1, 1, 1, 1), map);
+        assertThrows(IllegalArgumentException.class, () -> ControlCodec.encode(joined));
+    }
+
+    @Test
+    void requiredNullsAreNotWritten() {
+        assertThrows(IllegalArgumentException.class, () -> ControlCodec.encode(new ClientMessage.Join(null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "", " ", "null", "[]", "42", "\"hello\"", "{", "{}", "{\"type\":7}", "{\"type\":\"nope\"}",
+            "{\"type\":\"welcome\"}", // a server type sent by a client
+            "{\"type\":\"join\"}", "{\"type\":\"join\",\"matchId\":null}", "{\"type\":\"join\",\"matchId\":5}",
+            "{\"type\":\"heartbeat\",\"t\":1.5}", "{\"type\":\"heartbeat\",\"t\":\"1\"}",
+            "{\"type\":\"heartbeat\",\"t\":1e400}", "{\"type\":\"heartbeat\",\"t\":1e2147483648}",
+            "{\"type\":\"heartbeat\",\"t\":99999999999999999999}", "{\"type\":\"heartbeat\",\"t\":NaN}",
+            "{type:\"leave\"}", "{'type':'leave'}", "{\"type\":\"leave\"} {}", "{\"type\":\"leave\"}x",
+            "{\"type\":\"leave\"} // comment", "{\"type\":\"hello\",\"name\":[\"x\"]}",
+    })
+    void malformedClientMessagesCloseWith1002(String json) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> ControlCodec.decodeClient(json));
+        assertEquals(CloseCodes.PROTOCOL_ERROR, e.closeCode());
+        assertTrue(e.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                <= ProtocolException.MAX_REASON_BYTES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"hello\",\"name\":\"x\"}", // a client type sent by a server
+            "{\"type\":\"roster\",\"matchId\":\"m\",\"players\":[null],\"spectators\":0}",
+            "{\"type\":\"roster\",\"matchId\":\"m\",\"players\":{},\"spectators\":0}",
+            "{\"type\":\"roster\",\"matchId\":\"m\",\"players\":[{\"id\":1}],\"spectators\":0}",
+            "{\"type\":\"heartbeat\",\"t\":1,\"tick\":2147483648}",
+    })
+    void malformedServerMessagesAreRejected(String json) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> ControlCodec.decodeServer(json));
+        assertEquals(CloseCodes.PROTOCOL_ERROR, e.closeCode());
+    }
+
+    @Test
+    void unknownEnumNamesAreRejected() {
+        String json = ControlCodec.encode(new Joined("m", "player", 1, null, false, 30,
+                new ServerMessage.Rules(1, 1, 1, 1), new ArenaMap("a", "A", 1f, 1f, List.of(), List.of(),
+                List.of(new PickupSpot(1f, 1f, PickupKind.HEALTH)))));
+        assertThrows(ProtocolException.class, () -> ControlCodec.decodeServer(json.replace("\"health\"", "\"HEALTH\"")));
+        assertThrows(ProtocolException.class, () -> ControlCodec.decodeServer(json.replace("\"health\"", "\"ammo\"")));
+    }
+
+    @Test
+    void deepNestingIsJustInvalidInput() {
+        char[] open = new char[200_000];
+        Arrays.fill(open, '[');
+        assertThrows(ProtocolException.class, () -> ControlCodec.decodeClient(new String(open)));
+        String nestedMember = "{\"type\":\"leave\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThrows(ProtocolException.class, () -> ControlCodec.decodeClient(nestedMember + "x"));
+    }
+
+    @Property(tries = 10_000)
+    void arbitraryTextOnlyEverFailsWithAProtocolException(@ForAll String text) {
+        try {
+            ControlCodec.decodeClient(text);
+            ControlCodec.decodeServer(text);
+        } catch (ProtocolException expected) {
+            // the only allowed failure
+        }
+    }
+
+    private static final String JSON_PUNCTUATION = "{}[]\":,0-e.n\\";
+
+    @Property(tries = 3000)
+    void mutatedValidMessagesOnlyEverFailWithAProtocolException(
+            @ForAll("serverMessages") ServerMessage message, @ForAll long mutationSeed) {
+        String json = ControlCodec.encode(message);
+        java.util.Random random = new java.util.Random(mutationSeed);
+        StringBuilder mutated = new StringBuilder(json);
+        for (int i = 0; i < 1 + random.nextInt(3); i++) {
+            int at = random.nextInt(mutated.length());
+            switch (random.nextInt(3)) {
+                case 0 -> mutated.deleteCharAt(at);
+                case 1 -> mutated.insert(at, JSON_PUNCTUATION.charAt(random.nextInt(JSON_PUNCTUATION.length())));
+                default -> mutated.setCharAt(at, (char) random.nextInt(128));
+            }
+        }
+        try {
+            ControlCodec.decodeServer(mutated.toString());
+        } catch (ProtocolException expected) {
+            // the only allowed failure
+        }
+    }
+}
