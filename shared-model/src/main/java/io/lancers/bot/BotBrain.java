@@ -70,14 +70,10 @@ public final class BotBrain {
         this.skill = skill;
     }
 
-    public float skill() {
-        return skill;
-    }
-
     /** The input for ship {@code selfId} this tick; sequence numbers increase by one per call. */
     public Input decide(World w, int selfId, ArenaMap map, MatchConfig cfg) {
         seq++;
-        if (nav == null || nav.map() != map) {
+        if (nav == null || !map.equals(nav.map())) {
             nav = new NavGraph(map);
         }
         Ship self = find(w.ships(), selfId);
@@ -275,7 +271,7 @@ public final class BotBrain {
         // Moving goals (a circled target) are re-planned when they have moved on, not every tick.
         boolean replan = waypoint == null || tick >= replanAt
                 || dist2(gx, gy, waypointGoalX, waypointGoalY) > GOAL_SLACK * GOAL_SLACK
-                || dist2(self.x(), self.y(), waypoint[0], waypoint[1]) < 24f * 24f;
+                || dist2(self.x(), self.y(), waypoint[0], waypoint[1]) < NavGraph.REACHED * NavGraph.REACHED;
         if (replan) {
             waypoint = nav.nextWaypoint(self.x(), self.y(), gx, gy);
             waypointGoalX = gx;

@@ -16,6 +16,8 @@ import java.util.List;
 final class NavGraph {
     /** Paths keep the ship's centre this far from walls: it brushes past, never snags on a corner. */
     static final float CLEARANCE = Rules.SHIP_RADIUS - 1f;
+    /** A waypoint closer than this counts as reached: the way goes on from the next one. */
+    static final float REACHED = 24f;
     /** Corner points sit this far out from the corner on both axes: outside the clearance. */
     private static final float CORNER_OFFSET = Rules.SHIP_RADIUS + 10f;
 
@@ -121,10 +123,11 @@ final class NavGraph {
         int first = -1;
         float bestTotal = Float.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            if (dist[i] == Float.POSITIVE_INFINITY) {
+            float hop = (float) Math.hypot(nodeX[i] - fromX, nodeY[i] - fromY);
+            if (dist[i] == Float.POSITIVE_INFINITY || hop < REACHED) {
                 continue;
             }
-            float total = (float) Math.hypot(nodeX[i] - fromX, nodeY[i] - fromY) + dist[i];
+            float total = hop + dist[i];
             if (total < bestTotal && clear(fromX, fromY, nodeX[i], nodeY[i])) {
                 bestTotal = total;
                 first = i;

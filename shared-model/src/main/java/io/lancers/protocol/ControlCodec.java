@@ -255,9 +255,17 @@ public final class ControlCodec {
     private static Object readValue(JsonElement element, Type type, String path) throws ProtocolException {
         Class<?> raw = rawClass(type);
         if (raw == int.class) {
-            return exactNumber(element, path).intValueExact(path);
+            try {
+                return integral(element, path).intValueExact();
+            } catch (ArithmeticException e) {
+                throw malformed(path + " must be an integer in the int range");
+            }
         } else if (raw == long.class) {
-            return exactNumber(element, path).longValueExact(path);
+            try {
+                return integral(element, path).longValueExact();
+            } catch (ArithmeticException e) {
+                throw malformed(path + " must be an integer in the long range");
+            }
         } else if (raw == float.class) {
             float value = Float.parseFloat(number(element, path).getAsString());
             if (!Float.isFinite(value)) {
@@ -320,31 +328,13 @@ public final class ControlCodec {
         return element.getAsJsonPrimitive();
     }
 
-    private static ExactNumber exactNumber(JsonElement element, String path) throws ProtocolException {
+    /** The exact value of a JSON number; {@code intValueExact} and friends then reject 1.5 or 1e20. */
+    private static BigDecimal integral(JsonElement element, String path) throws ProtocolException {
         try {
-            return new ExactNumber(new BigDecimal(number(element, path).getAsString()));
+            return new BigDecimal(number(element, path).getAsString());
         } catch (NumberFormatException e) {
             // Strict JSON syntax was checked already; this is an exponent beyond BigDecimal's range.
             throw malformed(path + " out of range");
-        }
-    }
-
-    /** An integral JSON number; 1.0 is accepted as 1, 1.5 and out-of-range values are not. */
-    private record ExactNumber(BigDecimal value) {
-        int intValueExact(String path) throws ProtocolException {
-            try {
-                return value.intValueExact();
-            } catch (ArithmeticException e) {
-                throw malformed(path + " must be an integer in the int range");
-            }
-        }
-
-        long longValueExact(String path) throws ProtocolException {
-            try {
-                return value.longValueExact();
-            } catch (ArithmeticException e) {
-                throw malformed(path + " must be an integer in the long range");
-            }
         }
     }
 

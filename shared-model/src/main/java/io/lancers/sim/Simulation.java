@@ -44,6 +44,10 @@ public final class Simulation {
         if (map.spawns().isEmpty()) {
             throw new IllegalArgumentException("map " + map.id() + " has no spawn points");
         }
+        if (map.width() > Rules.MAX_COORDINATE || map.height() > Rules.MAX_COORDINATE) {
+            throw new IllegalArgumentException("map " + map.id() + " is larger than the wire can carry: "
+                    + map.width() + "x" + map.height());
+        }
         this.map = map;
         this.config = config;
         this.dt = config.dt();
@@ -118,10 +122,12 @@ public final class Simulation {
 
     /**
      * Movement, aim and wall collision of one ship for one tick: exactly what {@link #step} does to
-     * a living ship before it looks at other ships. Dead ships do not move. Also records
-     * {@code input.seq()} as the ship's last applied input.
+     * a living ship during PLAYING before it looks at other ships (during INTERMISSION step moves
+     * nobody). Dead ships do not move. Also records {@code input.seq()} as the ship's last applied
+     * input.
      *
-     * @param tick the tick the ship is at (the step goes to {@code tick + 1})
+     * @param tick the tick the ship is at (the step goes to {@code tick + 1}); movement does not depend on
+     *             time today, the parameter keeps the prediction seam stable if it ever does
      */
     public Ship moveShip(Ship ship, Input input, int tick) {
         Body b = new Body(ship);

@@ -2,6 +2,7 @@ package io.lancers.map;
 
 import io.lancers.sim.Geometry;
 import io.lancers.sim.PickupKind;
+import io.lancers.sim.Rules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +53,29 @@ class MapLoaderTest {
                 SpawnPoint b = spawns.get(j);
                 assertTrue(Geometry.segmentWalls(map.walls(), a.x(), a.y(), b.x(), b.y(), 0f) != Geometry.MISS,
                         id + ": spawns " + a + " and " + b + " are in each other's line of fire");
+            }
+        }
+    }
+
+    /** Walls either touch or leave a gap a ship passes with room to spare: no slits to get wedged in. */
+    @ParameterizedTest
+    @MethodSource("builtInIds")
+    void passagesOfABuiltInMapFitAShip(String id) {
+        ArenaMap map = MapLoader.load(id);
+        float minGap = 2 * Rules.SHIP_RADIUS + 8;
+        List<Wall> walls = map.walls();
+        for (int i = 0; i < walls.size(); i++) {
+            Wall a = walls.get(i);
+            for (int j = i + 1; j < walls.size(); j++) {
+                Wall b = walls.get(j);
+                float dx = Math.max(0, Math.max(b.x() - (a.x() + a.width()), a.x() - (b.x() + b.width())));
+                float dy = Math.max(0, Math.max(b.y() - (a.y() + a.height()), a.y() - (b.y() + b.height())));
+                double gap = Math.hypot(dx, dy);
+                assertTrue(gap == 0 || gap >= minGap, id + ": a " + gap + " gap between " + a + " and " + b);
+            }
+            for (float gap : new float[] {a.x(), a.y(), map.width() - a.x() - a.width(),
+                    map.height() - a.y() - a.height()}) {
+                assertTrue(gap == 0 || gap >= minGap, id + ": a " + gap + " gap between " + a + " and the border");
             }
         }
     }

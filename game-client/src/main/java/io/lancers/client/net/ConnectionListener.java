@@ -1,0 +1,53 @@
+package io.lancers.client.net;
+
+import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.World;
+
+import java.time.Duration;
+
+/**
+ * What a {@link GameConnection} reports. Every method is called on a network or timer thread,
+ * never the JavaFX thread, one call at a time per connection and in order: marshal to the UI
+ * thread yourself and do not block (a slow listener delays frame decoding and heartbeats).
+ * Every method has a no-op default, so a listener implements only what it needs.
+ */
+public interface ConnectionListener {
+
+    /** The connection changed state; {@code detail} says why, for people and logs. */
+    default void onState(ConnectionState state, String detail) {
+    }
+
+    /** A reconnect attempt is scheduled: attempt {@code attempt} (1-based) starts after {@code delay}. */
+    default void onReconnectAttempt(int attempt, Duration delay) {
+    }
+
+    default void onWelcome(ServerMessage.Welcome welcome) {
+    }
+
+    default void onMatchList(ServerMessage.MatchList list) {
+    }
+
+    /** Joined (or resumed, {@code joined.resumed()}) a match; a snapshot and worlds follow. */
+    default void onJoined(ServerMessage.Joined joined) {
+    }
+
+    default void onRoster(ServerMessage.Roster roster) {
+    }
+
+    default void onChat(ServerMessage.Chat chat) {
+    }
+
+    default void onNotice(ServerMessage.Notice notice) {
+    }
+
+    /** A refusal from the server, e.g. {@code resume_rejected}, {@code match_full}, {@code rate_limited}. */
+    default void onError(ServerMessage.Error error) {
+    }
+
+    default void onLeft(ServerMessage.Left left) {
+    }
+
+    /** A new authoritative world, complete (deltas are already applied); worlds arrive in tick order. */
+    default void onWorld(World world) {
+    }
+}

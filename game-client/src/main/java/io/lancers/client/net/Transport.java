@@ -1,0 +1,43 @@
+package io.lancers.client.net;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * Opens WebSocket links. The seam between {@link GameConnection}'s state machine and the socket:
+ * the game uses {@link TyrusTransport}; the state machine's unit tests use an in-memory one so they
+ * can step time.
+ */
+interface Transport {
+
+    /**
+     * Starts opening a link offering the {@code lancers.v1} subprotocol; returns at once. Later
+     * exactly one of {@link Handler#onOpen} or {@link Handler#onOpenFailed} is called, and after
+     * {@code onOpen} the link's frames and finally its close.
+     */
+    void open(URI uri, Duration timeout, Handler handler);
+
+    /** One open WebSocket. Sends are asynchronous and never block the caller. */
+    interface Link {
+        void sendText(String text);
+
+        void sendBinary(ByteBuffer frame);
+
+        /** Starts closing with {@code code}; the handler still gets {@link Handler#onClosed}. */
+        void close(int code, String reason);
+    }
+
+    /** Events of one link, in order, on transport threads. */
+    interface Handler {
+        void onOpen(Link link);
+
+        void onOpenFailed(String reason);
+
+        void onText(String text);
+
+        void onBinary(ByteBuffer frame);
+
+        void onClosed(int code, String reason);
+    }
+}

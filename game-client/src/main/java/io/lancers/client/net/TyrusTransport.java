@@ -1,0 +1,144 @@
+package io.lancers.client.net;
+
+import io.lancers.protocol.ProtocolVersion;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Links over the Tyrus client. Every link shares one Grizzly container (many headless bots in one
+ * process must not start a thread pool each). Connecting and closing can block (a handshake, a
+ * close frame to a peer that does not read), so both run on a small daemon pool, never on the
+ * caller's thread.
+ */
+final class TyrusTransport implements Transport {
+    private static final Logger LOG = Logger.getLogger(TyrusTransport.class.getName());
+
+    static final TyrusTransport SHARED = new TyrusTransport();
+
+    private final ExecutorService blocking = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lancers-client-connect");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TyrusTransport() {
+    }
+
+    @Override
+    public void open(URI uri, Duration timeout, Handler handler) {
+        blocking.execute(() -> connect(uri, timeout, handler));
+    }
+
+    private void connect(URI uri, Duration timeout, Handler handler) {
+        ClientManager client = ClientManager.createClient();
+        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        // Must be an Integer: anything else is silently ignored and means 30 s.
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
+                timeout.toMillis()));
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
+                .build();
+        try {
+            client.connectToServer(new LinkEndpoint(handler), config, uri);
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            handler.onOpenFailed(describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private final class LinkEndpoint extends Endpoint {
+        private final Handler handler;
+
+        LinkEndpoint(Handler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            if (!ProtocolVersion.SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())) {
+                // An endpoint that does not speak our protocol: do not talk to it at all.
+                handler.onOpenFailed("server did not accept subprotocol " + ProtocolVersion.SUBPROTOCOL);
+                closeQuietly(session, CloseReason.CloseCodes.PROTOCOL_ERROR.getCode(), "subprotocol");
+                return;
+            }
+            handler.onOpen(new TyrusLink(session));
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) handler::onText);
+            session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) handler::onBinary);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            handler.onClosed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
+
+        @Override
+        public void onError(Session session, Throwable error) {
+            LOG.log(Level.FINE, "websocket error: " + describe(error));
+        }
+    }
+
+    private final class TyrusLink implements Link {
+        private final Session session;
+
+        TyrusLink(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void sendText(String text) {
+            try {
+                session.getAsyncRemote().sendText(text);
+            } catch (RuntimeException e) {
+                // A link dying under us: the close or the heartbeat watchdog will report it.
+                LOG.fine("send failed: " + describe(e));
+            }
+        }
+
+        @Override
+        public void sendBinary(ByteBuffer frame) {
+            try {
+                session.getAsyncRemote().sendBinary(frame);
+            } catch (RuntimeException e) {
+                LOG.fine("send failed: " + describe(e));
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            blocking.execute(() -> closeQuietly(session, code, reason));
+        }
+    }
+
+    private static void closeQuietly(Session session, int code, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.fine("close failed: " + describe(e));
+        }
+    }
+}

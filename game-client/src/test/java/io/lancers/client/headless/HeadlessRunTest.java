@@ -1,0 +1,74 @@
+package io.lancers.client.headless;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Headless clients against the real server on 127.0.0.1. */
+class HeadlessRunTest {
+
+    private static ServerConfig config() {
+        return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false).withMatches(1)
+                .withBots(0);
+    }
+
+    private static List<JsonObject> lines(ByteArrayOutputStream out) {
+        return out.toString(StandardCharsets.UTF_8).lines().map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
+    }
+
+    @Test
+    void threeBotsPlayAndReport() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GameServer server = GameServer.start(config())) {
+            HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 3, null,
+                    Duration.ofSeconds(3), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
+
+            assertEquals(3, summary.clients().size());
+            summary.clients().forEach(c -> {
+                assertEquals("in-match", c.state(), c.toString());
+                assertTrue(c.frames() > 0 && c.bytesSent() > 0, c.toString());
+            });
+            assertEquals(summary.clients().stream().mapToLong(HeadlessRun.ClientReport::frames).sum(),
+                    summary.total().frames());
+        }
+        System.out.print(out.toString(StandardCharsets.UTF_8)); // kept in the surefire report for people
+        List<JsonObject> lines = lines(out);
+        Set<String> inMatch = lines.stream()
+                .filter(l -> l.has("state") && l.get("state").getAsString().equals("in-match"))
+                .map(l -> l.get("client").getAsString()).collect(Collectors.toSet());
+        assertEquals(Set.of("bot1", "bot2", "bot3"), inMatch);
+        JsonObject last = lines.get(lines.size() - 1);
+        assertEquals("summary", last.get("event").getAsString());
+        assertTrue(last.getAsJsonObject("total").get("frames").getAsLong() > 0);
+        assertEquals(3, last.getAsJsonArray("clients").size());
+    }
+
+    @Test
+    void aSpectatorWatches() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GameServer server = GameServer.start(config().withBots(2))) {
+            String match = server.matches().list().get(0).id();
+            HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 1, match,
+                    Duration.ofSeconds(2), "eye", new PrintStream(out, true, StandardCharsets.UTF_8)));
+            HeadlessRun.ClientReport eye = summary.clients().get(0);
+            assertEquals("in-match", eye.state());
+            assertTrue(eye.frames() > 0, eye.toString());
+        }
+        assertTrue(lines(out).stream().anyMatch(l -> l.get("event").getAsString().equals("joined")
+                && l.get("role").getAsString().equals("spectator")));
+    }
+}

@@ -1,0 +1,208 @@
+package io.lancers.client.net;
+
+import io.lancers.client.state.ClientWorld;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
+import io.lancers.sim.Input;
+import io.lancers.sim.Ship;
+import io.lancers.sim.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.lancers.client.net.ConnectionState.HANDSHAKING;
+import static io.lancers.client.net.ConnectionState.IN_MATCH;
+import static io.lancers.client.net.ConnectionState.LOBBY;
+import static io.lancers.client.net.ConnectionState.RECONNECTING;
+import static io.lancers.client.net.ConnectionState.RESUME_REFUSED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GameConnection against the real server on 127.0.0.1, over real WebSockets (and a relay for bad links). */
+class GameConnectionServerTest {
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** What the connection told us, for the test thread to wait on. */
+    static final class Observed implements ConnectionListener {
+        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        final AtomicReference<ServerMessage.MatchList> matchList = new AtomicReference<>();
+        final AtomicReference<ServerMessage.Joined> joined = new AtomicReference<>();
+        final AtomicReference<World> world = new AtomicReference<>();
+        final AtomicInteger worlds = new AtomicInteger();
+        volatile ClientWorld clientWorld;
+
+        @Override
+        public void onState(ConnectionState state, String detail) {
+            states.add(state);
+        }
+
+        @Override
+        public void onMatchList(ServerMessage.MatchList list) {
+            matchList.set(list);
+        }
+
+        @Override
+        public void onJoined(ServerMessage.Joined j) {
+            joined.set(j);
+            clientWorld = ClientWorld.forMatch(j);
+        }
+
+        @Override
+        public void onWorld(World w) {
+            clientWorld.onWorld(w, System.nanoTime()); // first: the test reads `world` as "everything is in"
+            world.set(w);
+            worlds.incrementAndGet();
+        }
+
+        Ship own() {
+            World w = world.get();
+            ServerMessage.Joined j = joined.get();
+            return w == null || j == null ? null
+                    : w.ships().stream().filter(s -> s.id() == j.playerId()).findFirst().orElse(null);
+        }
+    }
+
+    private static ServerConfig config() {
+        return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
+                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofMillis(200)).withHeartbeatMisses(3);
+    }
+
+    private GameServer start(ServerConfig config) throws Exception {
+        GameServer server = GameServer.start(config);
+        toClose.add(server);
+        return server;
+    }
+
+    private GameConnection connect(java.net.URI uri, String name, Observed observed) {
+        GameConnection connection = new GameConnection(uri, name, observed);
+        toClose.add(0, connection);
+        connection.connect();
+        return connection;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private static void joinFirstMatch(GameConnection connection, Observed observed) {
+        Await.until("lobby", () -> connection.state() == LOBBY, observed.states::toString);
+        assertTrue(connection.listMatches());
+        Await.until("match list", () -> observed.matchList.get() != null);
+        assertTrue(connection.join(observed.matchList.get().matches().get(0).id()));
+        Await.until("in match", () -> connection.state() == IN_MATCH, observed.states::toString);
+        Await.until("our ship in a world", () -> observed.own() != null);
+    }
+
+    @Test
+    void joinPlayAndSeeOurInputsApplied() throws Exception {
+        GameServer server = start(config());
+        Observed observed = new Observed();
+        GameConnection connection = connect(server.uri(), "ada", observed);
+        joinFirstMatch(connection, observed);
+        assertEquals(List.of(ConnectionState.CONNECTING, HANDSHAKING, LOBBY, IN_MATCH), observed.states);
+
+        Ship start = observed.own();
+        int tickRate = observed.joined.get().tickRate();
+        Input last = null;
+        for (int i = 0; i < tickRate; i++) { // a second of thrust, paced at the tick rate like the game
+            int buttons = (i / 15) % 2 == 0 ? Input.RIGHT | Input.DOWN : Input.LEFT | Input.UP;
+            last = connection.sendInput(buttons, 0.5f);
+            observed.clientWorld.onInputSent(last);
+            Thread.sleep(1000 / tickRate);
+        }
+        int lastSeq = last.seq();
+        Await.until("the server acknowledged every input", () -> observed.own().lastInputSeq() == lastSeq);
+        Ship now = observed.own();
+        assertTrue(now.x() != start.x() || now.y() != start.y(), "the inputs moved our ship: " + start + " -> " + now);
+        assertEquals(0, observed.clientWorld.pendingInputs(), "acknowledged inputs are no longer replayed");
+        assertNotNull(observed.clientWorld.sample(System.nanoTime()).orElseThrow().own());
+
+        NetStats stats = connection.stats();
+        assertTrue(stats.framesReceived() > 0 && stats.bytesReceived() > 0 && stats.bytesSent() > 0, stats.toString());
+        Await.until("a ping", () -> connection.stats().pingMs() >= 0);
+    }
+
+    @Test
+    void aHalfOpenLinkIsNoticedAndTheSamePlayerResumes() throws Exception {
+        GameServer server = start(config());
+        TcpRelay relay = new TcpRelay(new InetSocketAddress("127.0.0.1", server.port()));
+        toClose.add(relay);
+        Observed observed = new Observed();
+        GameConnection connection = connect(relay.gameUri(), "grace", observed);
+        joinFirstMatch(connection, observed);
+        int playerId = connection.playerId();
+
+        relay.freezeExisting(); // nothing gets through, nothing is closed
+        Await.until("reconnecting", () -> observed.states.contains(RECONNECTING), observed.states::toString);
+        Await.until("back in the match", () -> connection.state() == IN_MATCH
+                && observed.states.lastIndexOf(IN_MATCH) > observed.states.indexOf(RECONNECTING),
+                observed.states::toString);
+
+        assertEquals(playerId, connection.playerId(), "the same player");
+        assertTrue(observed.joined.get().resumed());
+        assertEquals(1, connection.stats().resumes());
+        assertEquals(1, connection.stats().reconnects());
+        List<ConnectionState> tail = observed.states.subList(observed.states.indexOf(RECONNECTING),
+                observed.states.size());
+        assertEquals(List.of(RECONNECTING, HANDSHAKING, IN_MATCH), dedupe(tail));
+        int before = observed.worlds.get();
+        Await.until("worlds flowing again", () -> observed.worlds.get() > before + 10);
+    }
+
+    @Test
+    void aServerGoneForGoodRefusesTheResumeAndWeCanJoinAnew() throws Exception {
+        GameServer first = start(config());
+        TcpRelay relay = new TcpRelay(new InetSocketAddress("127.0.0.1", first.port()));
+        toClose.add(relay);
+        Observed observed = new Observed();
+        GameConnection connection = connect(relay.gameUri(), "hopper", observed);
+        joinFirstMatch(connection, observed);
+
+        first.close();
+        Await.until("reconnecting", () -> connection.state() == RECONNECTING, observed.states::toString);
+        GameServer second = start(config());
+        relay.retarget(new InetSocketAddress("127.0.0.1", second.port()));
+        Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, observed.states::toString);
+        assertFalse(observed.states.contains(ConnectionState.FAILED));
+
+        ServerMessage.Joined old = observed.joined.get();
+        assertTrue(connection.join(old.matchId()));
+        Await.until("joined anew", () -> connection.state() == IN_MATCH && observed.joined.get() != old);
+        assertFalse(observed.joined.get().resumed());
+        assertNotNull(observed.joined.get().resumeToken());
+    }
+
+    @Test
+    void discoveryFindsTheServerOnLoopback() throws Exception {
+        GameServer server = start(config().withDiscovery(true).withDiscoveryPort(0));
+        var replies = LanDiscovery.probe(new InetSocketAddress("127.0.0.1", server.discoveryPort()),
+                Duration.ofSeconds(3));
+        assertEquals(1, replies.size(), replies.toString());
+        assertTrue(replies.get(0).url().contains(":" + server.port() + "/"), replies.get(0).url());
+        assertFalse(replies.get(0).matches().isEmpty());
+    }
+
+    private static List<ConnectionState> dedupe(List<ConnectionState> states) {
+        List<ConnectionState> out = new ArrayList<>();
+        for (ConnectionState s : states) {
+            if (out.isEmpty() || out.get(out.size() - 1) != s) {
+                out.add(s);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

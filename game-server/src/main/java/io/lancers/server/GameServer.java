@@ -1,0 +1,130 @@
+package io.lancers.server;
+
+import io.lancers.protocol.Discovery;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.server.match.MatchRegistry;
+import io.lancers.server.match.MatchSettings;
+import io.lancers.server.net.ConnectionSettings;
+import io.lancers.server.net.DiscoveryResponder;
+import io.lancers.server.net.LanAddress;
+import io.lancers.server.net.NetServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The whole server, embeddable: the dedicated server's main and the client's "Play"/"Host" both
+ * start one. No static state, so several can run in one JVM (tests do).
+ */
+public final class GameServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GameServer.class.getName());
+    /** The jar's version (from its manifest), or "dev" when run from classes. */
+    public static final String VERSION = version();
+
+    private final ServerConfig config;
+    private final MatchRegistry matches;
+    private final NetServer net;
+    private final DiscoveryResponder discovery;
+    private final URI uri;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private GameServer(ServerConfig config, MatchRegistry matches, NetServer net, DiscoveryResponder discovery,
+                       URI uri) {
+        this.config = config;
+        this.matches = matches;
+        this.net = net;
+        this.discovery = discovery;
+        this.uri = uri;
+    }
+
+    public static GameServer start(ServerConfig config) throws IOException {
+        long startedAt = System.nanoTime();
+        List<MatchSettings> rooms = config.matchSettings();
+        MatchRegistry matches = new MatchRegistry(rooms);
+        matches.start();
+        NetServer net = null;
+        try {
+            net = NetServer.start(config.bindAddress(), config.port(), config.allowedOrigins(), matches,
+                    connectionSettings(config, rooms.get(0)),
+                    () -> ServerStatus.of(config.serverName(), VERSION,
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt), matches.status()));
+            URI uri = URI.create("ws://" + LanAddress.advertisedHost(config.bindAddress()) + ":" + net.port()
+                    + ProtocolVersion.ENDPOINT_PATH);
+            DiscoveryResponder discovery = config.discovery()
+                    ? DiscoveryResponder.start(config.bindAddress(), config.discoveryPort(),
+                            () -> new Discovery.Reply(Discovery.Reply.TYPE, config.serverName(), VERSION,
+                                    uri.toString(), ProtocolVersion.SUBPROTOCOL, matches.list()))
+                    : null;
+            LOG.info(() -> "started " + uri + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)
+                    + " ms, " + config.matches() + " matches, discovery "
+                    + (discovery == null ? "off" : "on udp " + discovery.port()));
+            return new GameServer(config, matches, net, discovery, uri);
+        } catch (IOException | RuntimeException e) {
+            if (net != null) {
+                net.close();
+            }
+            matches.shutdown();
+            throw e;
+        }
+    }
+
+    /** Every room has the same limits: the first one's are announced. */
+    private static ConnectionSettings connectionSettings(ServerConfig config, MatchSettings room) {
+        int chatPerTenSeconds = (int) Math.floor(room.chat().perWindow() * 10 / room.chat().windowSeconds());
+        ServerMessage.Limits limits = new ServerMessage.Limits(room.maxNameLength(), room.chat().maxLength(),
+                chatPerTenSeconds, room.inputs().perTick(),
+                NetServer.MAX_TEXT_FRAME_BYTES, NetServer.MAX_BINARY_FRAME_BYTES);
+        ServerMessage.Welcome welcome = new ServerMessage.Welcome(config.serverName(), VERSION,
+                ProtocolVersion.SUBPROTOCOL, config.heartbeatInterval().toMillis(),
+                config.heartbeatTimeout().toMillis(), config.resumeGrace().toMillis(), limits);
+        return new ConnectionSettings(welcome, config.helloTimeout().toMillis());
+    }
+
+    /** {@code ws://HOST:PORT/game}, HOST being something a friend on the LAN could type. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The real TCP port, also when the config asked for 0. */
+    public int port() {
+        return net.port();
+    }
+
+    /** The real UDP discovery port, or -1 when discovery is off. */
+    public int discoveryPort() {
+        return discovery == null ? -1 : discovery.port();
+    }
+
+    public MatchRegistry matches() {
+        return matches;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Says 1001 to every client first, then stops the matches, discovery and the listener. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info(() -> "shutting down " + uri);
+        net.closeConnections();
+        matches.shutdown();
+        if (discovery != null) {
+            discovery.close();
+        }
+        net.close();
+    }
+
+    private static String version() {
+        String version = GameServer.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,221 @@
+package io.lancers.server;
+
+import io.lancers.map.MapLoader;
+import io.lancers.protocol.Discovery;
+import io.lancers.server.match.MatchSettings;
+import io.lancers.sim.MatchConfig;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a server can be told, with the defaults of the jar. Immutable; change a copy with the
+ * {@code with…} methods ({@code ServerConfig.defaults().withPort(0).withBots(3)}).
+ *
+ * @param bindAddress       interface to listen on (TCP and discovery UDP); 0.0.0.0 for all
+ * @param port              TCP port for WebSocket and {@code /status}; 0 picks a free one
+ * @param serverName        shown in server lists and discovery replies
+ * @param tickRate          simulation steps per second, 10–128
+ * @param matches           number of rooms
+ * @param mapId             every room plays this map; null: rooms rotate through the built-in maps
+ * @param bots              bot fill: bots keep each room at this many participants (humans take their places)
+ * @param maxPlayers        participants (humans and bots) per room
+ * @param heartbeatInterval how often each side sends a heartbeat
+ * @param heartbeatMisses   intervals without any frame before a connection counts as dead
+ * @param resumeGrace       how long a lost player waits for its resume
+ * @param helloTimeout      how long a new connection may take to say hello
+ * @param discovery         answer LAN discovery probes
+ * @param discoveryPort     UDP port for discovery; 0 picks a free one
+ * @param allowedOrigins    browser origins accepted besides the server's own host; "*" for any
+ * @param matchMinutes      length of a match
+ * @param killLimit         kills that end a match early; 0 for none
+ */
+public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
+                           int bots, int maxPlayers, Duration heartbeatInterval, int heartbeatMisses,
+                           Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
+                           List<String> allowedOrigins, int matchMinutes, int killLimit) {
+
+    public ServerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(serverName, "serverName");
+        allowedOrigins = List.copyOf(allowedOrigins);
+        requireRange("port", port, 0, 65535);
+        requireRange("discoveryPort", discoveryPort, 0, 65535);
+        requireRange("tickRate", tickRate, MatchSettings.MIN_TICK_RATE, MatchSettings.MAX_TICK_RATE);
+        requireRange("matches", matches, 1, 64);
+        requireRange("bots", bots, 0, 64);
+        requireRange("maxPlayers", maxPlayers, 1, MatchSettings.MAX_PLAYERS);
+        requireRange("heartbeatMisses", heartbeatMisses, 2, 100);
+        requireRange("matchMinutes", matchMinutes, 1, 24 * 60);
+        requireRange("killLimit", killLimit, 0, 10_000);
+        requirePositive("heartbeatInterval", heartbeatInterval);
+        requirePositive("resumeGrace", resumeGrace);
+        requirePositive("helloTimeout", helloTimeout);
+        if (serverName.isBlank()) {
+            throw new IllegalArgumentException("serverName must not be blank");
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, 16,
+                Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
+                Discovery.DEFAULT_PORT, List.of(), 5, 20);
+    }
+
+    /**
+     * One room per {@link #matches}, ids {@code m1, m2, …}; the map is {@link #mapId} or the
+     * built-in maps in turn. {@link #bots} is the bot fill: bots keep each room at that many
+     * participants, each human taking a bot's place.
+     */
+    public List<MatchSettings> matchSettings() {
+        List<String> maps = mapId != null ? List.of(mapId) : MapLoader.builtInIds();
+        List<MatchSettings> rooms = new ArrayList<>();
+        for (int i = 0; i < matches; i++) {
+            MatchSettings room = MatchSettings.defaults("m" + (i + 1), maps.get(i % maps.size()));
+            MatchConfig rules = room.rules();
+            rooms.add(new MatchSettings(room.id(), room.mapId(),
+                    new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
+                            rules.respawnSeconds()),
+                    maxPlayers, bots, room.botSkill(), room.seed(), room.maxSpectators(),
+                    resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs(),
+                    room.slowConsumer(), room.commandQueue()));
+        }
+        return List.copyOf(rooms);
+    }
+
+    /** Silence for this long closes a connection (4000). */
+    public Duration heartbeatTimeout() {
+        return heartbeatInterval.multipliedBy(heartbeatMisses);
+    }
+
+    static String defaultServerName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "somebody";
+            }
+        }
+        int dot = host.indexOf('.');
+        return (dot > 0 ? host.substring(0, dot) : host) + "'s Lancers";
+    }
+
+    private static void requireRange(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be " + min + "–" + max + ", was " + value);
+        }
+    }
+
+    private static void requirePositive(String what, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+    }
+
+    public ServerConfig withBindAddress(String bindAddress) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withServerName(String serverName) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withTickRate(int tickRate) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withMatches(int matches) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withMapId(String mapId) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withBots(int bots) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withMaxPlayers(int maxPlayers) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withHeartbeatInterval(Duration heartbeatInterval) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withHeartbeatMisses(int heartbeatMisses) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withResumeGrace(Duration resumeGrace) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withHelloTimeout(Duration helloTimeout) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withDiscovery(boolean discovery) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withDiscoveryPort(int discoveryPort) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withAllowedOrigins(List<String> allowedOrigins) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withMatchMinutes(int matchMinutes) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+
+    public ServerConfig withKillLimit(int killLimit) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit);
+    }
+}

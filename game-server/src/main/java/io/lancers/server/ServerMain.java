@@ -1,0 +1,147 @@
+package io.lancers.server;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * The dedicated server: flags in, one line out. On ready it prints exactly
+ * {@code listening ws://HOST:PORT/game} to stdout; everything else goes to the log (stderr).
+ */
+@Command(name = "game-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
+        showDefaultValues = true, sortOptions = false,
+        description = "Runs a Lancers server: WebSocket game endpoint and GET /status on one TCP port, "
+                + "LAN discovery on a UDP port.")
+public final class ServerMain implements Callable<Integer> {
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
+    static {
+        // One line per log event (the JDK's default takes two); must be set before logging starts.
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(ServerMain.class.getName());
+    private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Interface to listen on (TCP and UDP).")
+    String bindAddress = DEFAULTS.bindAddress();
+
+    @Option(names = "--port", description = "TCP port for the game and /status; 0 picks a free port.")
+    int port = DEFAULTS.port();
+
+    @Option(names = "--name", description = "Server name shown in lists.")
+    String serverName = DEFAULTS.serverName();
+
+    @Option(names = "--tick-rate", paramLabel = "HZ", description = "Simulation steps per second (10-128).")
+    int tickRate = DEFAULTS.tickRate();
+
+    @Option(names = "--matches", paramLabel = "N", description = "Number of rooms.")
+    int matches = DEFAULTS.matches();
+
+    @Option(names = "--map", paramLabel = "ID",
+            description = "Map every room plays; without it rooms rotate through the built-in maps.")
+    String mapId = DEFAULTS.mapId();
+
+    @Option(names = "--bots", paramLabel = "N", description = "Bots per room.")
+    int bots = DEFAULTS.bots();
+
+    @Option(names = "--max-players", paramLabel = "N", description = "Human players per room.")
+    int maxPlayers = DEFAULTS.maxPlayers();
+
+    @Option(names = "--match-minutes", paramLabel = "MIN", description = "Length of a match.")
+    int matchMinutes = DEFAULTS.matchMinutes();
+
+    @Option(names = "--kill-limit", paramLabel = "N", description = "Kills that end a match early; 0 for none.")
+    int killLimit = DEFAULTS.killLimit();
+
+    @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat interval.")
+    long heartbeatMs = DEFAULTS.heartbeatInterval().toMillis();
+
+    @Option(names = "--heartbeat-misses", paramLabel = "N",
+            description = "Intervals of silence after which a connection is closed (4000).")
+    int heartbeatMisses = DEFAULTS.heartbeatMisses();
+
+    @Option(names = "--resume-grace-seconds", paramLabel = "S",
+            description = "How long a disconnected player keeps its place for a resume.")
+    long resumeGraceSeconds = DEFAULTS.resumeGrace().toSeconds();
+
+    @Option(names = "--hello-timeout-seconds", paramLabel = "S",
+            description = "How long a new connection may take to say hello (else 4001).")
+    long helloTimeoutSeconds = DEFAULTS.helloTimeout().toSeconds();
+
+    // Picocli's recipe for a negatable flag that is on by default (ServerConfig.defaults() agrees).
+    @Option(names = "--discovery", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Answer LAN discovery probes.")
+    boolean discovery;
+
+    @Option(names = "--discovery-port", paramLabel = "PORT", description = "UDP port for LAN discovery.")
+    int discoveryPort = DEFAULTS.discoveryPort();
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "Browser origin to accept besides this server's own host (repeatable; * for any).")
+    List<String> allowedOrigins = new ArrayList<>(DEFAULTS.allowedOrigins());
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new ServerMain()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Runs until the JVM is asked to stop; the shutdown hook says 1001 to every client. */
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        GameServer server = start(System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lancers-shutdown"));
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** Starts the server these flags describe and prints the one ready line to {@code out}. */
+    GameServer start(PrintStream out) throws IOException {
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException invalid) {
+            throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
+        }
+        GameServer server = GameServer.start(config);
+        LOG.info(() -> "server " + server.config().serverName() + " ready");
+        out.println("listening " + server.uri());
+        out.flush();
+        return server;
+    }
+
+    ServerConfig config() {
+        return DEFAULTS.withBindAddress(bindAddress).withPort(port).withServerName(serverName)
+                .withTickRate(tickRate).withMatches(matches).withMapId(mapId).withBots(bots)
+                .withMaxPlayers(maxPlayers).withMatchMinutes(matchMinutes).withKillLimit(killLimit)
+                .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
+                .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))
+                .withHelloTimeout(Duration.ofSeconds(helloTimeoutSeconds))
+                .withDiscovery(discovery).withDiscoveryPort(discoveryPort).withAllowedOrigins(allowedOrigins);
+    }
+
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Lancers server " + GameServer.VERSION};
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.lancers.server;
+
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.server.match.MatchStatus;
+
+import java.util.List;
+
+/**
+ * The {@code GET /status} document (docs/PROTOCOL.md, "/status"): the server and, per match, its
+ * players with their scores, spectators, tick cost and outgoing bandwidth.
+ */
+record ServerStatus(String name, String version, String protocol, long uptimeSeconds, List<Match> matches) {
+
+    record Match(String id, String map, int tickRate, String phase, int round, List<Player> players, int spectators,
+                 TickTime tickTimeMs, long bytesSentPerSecond) {
+    }
+
+    /** {@code score}: kills in the current round. */
+    record Player(int id, String name, int score, int deaths, boolean online, boolean bot) {
+    }
+
+    record TickTime(double p50, double p99) {
+    }
+
+    static ServerStatus of(String name, String version, long uptimeSeconds, List<MatchStatus> matches) {
+        return new ServerStatus(name, version, ProtocolVersion.SUBPROTOCOL, uptimeSeconds,
+                matches.stream().map(ServerStatus::match).toList());
+    }
+
+    private static Match match(MatchStatus status) {
+        return new Match(status.id(), status.mapId(), status.tickRate(), status.phase(), status.round(),
+                status.players().stream()
+                        .map(p -> new Player(p.id(), p.name(), p.kills(), p.deaths(), p.online(), p.bot()))
+                        .toList(),
+                status.spectators(), new TickTime(status.tickP50Ms(), status.tickP99Ms()), status.bytesPerSecond());
+    }
+}

@@ -1,0 +1,780 @@
+package io.lancers.server.match;
+
+import io.lancers.bot.BotBrain;
+import io.lancers.map.ArenaMap;
+import io.lancers.map.MapLoader;
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
+import io.lancers.sim.MatchPhase;
+import io.lancers.sim.MatchState;
+import io.lancers.sim.Ship;
+import io.lancers.sim.Simulation;
+import io.lancers.sim.World;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * One room: its world, players, bots, spectators and tick loop.
+ *
+ * <p>Threads: network threads only enqueue (the public request methods and {@link Membership});
+ * everything else happens in {@link #tick()}, on the room's tick thread ({@link #start()}) or, in
+ * tests, on the test's thread. Time inside the room is the tick count: grace periods, chat
+ * windows and slow-consumer limits are measured in ticks.
+ */
+public final class Match {
+    private static final Logger LOG = Logger.getLogger(Match.class.getName());
+
+    /** Ship ids are 1..65535 on the wire and never reused within a room's life. */
+    private static final int MAX_PLAYER_ID = 65535;
+    /** A roster that only refreshes pings goes out at most this often. */
+    private static final double PING_ROSTER_SECONDS = 2;
+    /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
+    private static final int MAX_LAG_TICKS = 5;
+    private static final long STOP_TIMEOUT_MILLIS = 2000;
+    private static final String SPECTATOR_NAME = "Spectator";
+    private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
+            "Margaret", "Ken", "Radia", "Linus", "Frances", "Niklaus", "Hedy", "Dennis", "Katherine", "Tony");
+
+    private final MatchSettings settings;
+    private final ArenaMap map;
+    private final MatchConfig config;
+    private final Simulation sim;
+    private final Clock wallClock;
+    private final StateEncoder encoder;
+    private final ServerMessage.Rules rules;
+    private final int graceTicks;
+    private final int chatWindowTicks;
+    private final int slowConsumerDropTicks;
+    private final int pingRosterTicks;
+
+    private final BlockingQueue<Command> commands;
+    private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
+    private final ResumeTokens tokens = new ResumeTokens();
+    private final TickMetrics metrics;
+
+    // Tick thread only.
+    private World world;
+    private final SortedMap<Integer, Player> players = new TreeMap<>();
+    private final Set<Membership> spectators = new LinkedHashSet<>();
+    private final List<ServerMessage.Notice> notices = new ArrayList<>();
+    private int nextPlayerId = 1;
+    private boolean rosterChanged;
+    private boolean pingsChanged;
+    private int nextPingRosterTick;
+    private long bytesThisTick;
+
+    /** What other threads may read: the lobby line and the status players, renewed every tick. */
+    private volatile Published published;
+    private volatile boolean running;
+    private volatile boolean stopped;
+    private Thread thread;
+
+    private record Published(ServerMessage.MatchInfo info, int round, List<MatchStatus.PlayerStatus> players) {
+    }
+
+    /** A room playing the built-in map {@code settings.mapId()}. */
+    public Match(MatchSettings settings) {
+        this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC);
+    }
+
+    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder) {
+        this.settings = settings;
+        this.map = map;
+        this.config = settings.rules();
+        this.sim = new Simulation(map, config);
+        this.wallClock = wallClock;
+        this.encoder = encoder;
+        this.rules = new ServerMessage.Rules(config.durationSeconds(), config.killLimit(),
+                config.intermissionSeconds(), config.respawnSeconds());
+        this.graceTicks = config.ticks(settings.resumeGraceSeconds());
+        this.chatWindowTicks = config.ticks(settings.chat().windowSeconds());
+        this.slowConsumerDropTicks = config.ticks(settings.slowConsumer().dropAfterSeconds());
+        this.pingRosterTicks = config.ticks(PING_ROSTER_SECONDS);
+        this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
+        this.metrics = new TickMetrics(config.tickRate());
+        this.world = sim.newMatch(settings.seed(), 0, 1);
+        balanceBots(0);
+        notices.clear(); // nobody is here yet to be told about the first bots
+        publish();
+    }
+
+    public String id() {
+        return settings.id();
+    }
+
+    public MatchSettings settings() {
+        return settings;
+    }
+
+    // ------------------------------------------------------------------ requests (any thread)
+
+    /** Joins as a player; completes on the tick thread, or fails with INVALID_NAME or MATCH_FULL. */
+    public CompletableFuture<Membership> join(String name, Peer peer) {
+        return request(new Command.Join(name, peer, new CompletableFuture<>()));
+    }
+
+    /** Watches the match; completes on the tick thread, or fails with MATCH_FULL. */
+    public CompletableFuture<Membership> spectate(Peer peer) {
+        return request(new Command.Spectate(peer, new CompletableFuture<>()));
+    }
+
+    /** Takes a player back by its token; completes on the tick thread, or fails with RESUME_REJECTED. */
+    public CompletableFuture<Membership> resume(String token, Peer peer) {
+        return request(new Command.Resume(token, peer, new CompletableFuture<>()));
+    }
+
+    /** The lobby's line for this match, as of the last tick. */
+    public ServerMessage.MatchInfo info() {
+        return published.info();
+    }
+
+    public MatchStatus status() {
+        Published p = published;
+        return new MatchStatus(id(), settings.mapId(), settings.tickRate(), p.info().phase(), p.round(), p.players(),
+                p.info().spectators(), metrics.tickMillis(50), metrics.tickMillis(99), metrics.bytesPerSecond());
+    }
+
+    private CompletableFuture<Membership> request(Command.Request request) {
+        if (stopped) {
+            request.reply().completeExceptionally(new MatchException(ErrorCode.NO_SUCH_MATCH, "The match has closed"));
+        } else if (!commands.offer(request)) {
+            LOG.warning(() -> id() + ": command queue full, refused a request from " + request.peer().label());
+            request.reply().completeExceptionally(new MatchException(ErrorCode.MATCH_FULL,
+                    "The match is busy, try again"));
+        } else if (stopped) {
+            failPendingRequests(); // stop() drained the queue before this request got in
+        }
+        return request.reply();
+    }
+
+    /** Chat, resync and pings: dropped when the queue is full, which only a flood can cause. */
+    void enqueue(Command command) {
+        if (!commands.offer(command)) {
+            LOG.fine(() -> id() + ": command queue full, dropped " + command.getClass().getSimpleName());
+        }
+    }
+
+    void depart(Command.Departure departure) {
+        departures.add(departure);
+    }
+
+    // ------------------------------------------------------------------ the tick
+
+    /**
+     * One tick, always in this order:
+     * <ol>
+     *   <li>apply commands: joins, spectates, resumes, chat, resyncs, pings, then leaves and lost
+     *       connections (answers to the asker — joined, left, error — go out at once);</li>
+     *   <li>expire resume graces: those players leave;</li>
+     *   <li>announce the roster and notices of 1–2, so a newcomer sees joined → roster → notice →
+     *       snapshot; then collect inputs: up to the cap per player, merged; bots decide;</li>
+     *   <li>step the simulation;</li>
+     *   <li>encode: one delta against the world every receiver has, one snapshot if anyone needs
+     *       it (new, resumed, resync, recovered from lagging), each at most once;</li>
+     *   <li>broadcast: the same bytes to every healthy receiver; lagging ones get nothing, hopeless
+     *       ones are closed (4003);</li>
+     *   <li>announce what 4–6 changed: match cycle notices, offline notices, ping rosters;</li>
+     *   <li>metrics: tick duration, bytes sent; publish the lobby line and status.</li>
+     * </ol>
+     */
+    public void tick() {
+        long started = System.nanoTime();
+        World base = world; // what every receiver has: the base of this tick's delta
+
+        applyCommands();
+        expireResumeGrace();
+        announce();
+        Map<Integer, Input> inputs = collectInputs();
+
+        World next = sim.step(world, inputs);
+        Frames frames = new Frames(base, next);
+        world = next;
+
+        broadcastFrames(frames);
+
+        announceMatchCycle(base.match(), next);
+        announce();
+
+        metrics.record(System.nanoTime() - started, bytesThisTick);
+        bytesThisTick = 0;
+        publish();
+    }
+
+    World world() {
+        return world;
+    }
+
+    // ------------------------------------------------------------------ 1. commands
+
+    private void applyCommands() {
+        List<Command> batch = new ArrayList<>(commands.size());
+        commands.drainTo(batch);
+        for (Command command : batch) {
+            apply(command);
+        }
+        for (Command.Departure departure; (departure = departures.poll()) != null; ) {
+            applyDeparture(departure);
+        }
+    }
+
+    private void apply(Command command) {
+        if (command instanceof Command.Join join) {
+            applyJoin(join);
+        } else if (command instanceof Command.Spectate spectate) {
+            applySpectate(spectate);
+        } else if (command instanceof Command.Resume resume) {
+            applyResume(resume);
+        } else if (command instanceof Command.Chat chat) {
+            applyChat(chat);
+        } else if (command instanceof Command.Resync resync) {
+            if (isCurrent(resync.who())) {
+                resync.who().needsSnapshot = true;
+            }
+        } else if (command instanceof Command.Ping ping) {
+            applyPing(ping);
+        }
+    }
+
+    private void applyJoin(Command.Join join) {
+        Optional<String> name = TextRules.playerName(join.name(), settings.maxNameLength());
+        if (name.isEmpty()) {
+            refuse(join, ErrorCode.INVALID_NAME,
+                    "A name is 1 to " + settings.maxNameLength() + " characters, without control characters");
+        } else if (humans() >= settings.maxPlayers() || nextPlayerId > MAX_PLAYER_ID) {
+            refuse(join, ErrorCode.MATCH_FULL, "The match is full");
+        } else if (nameTaken(name.get())) {
+            refuse(join, ErrorCode.INVALID_NAME, "The name " + name.get() + " is taken in this match");
+        } else {
+            balanceBots(humans() + 1);
+            Player player = addParticipant(name.get(), false);
+            Membership membership = attach(player, join.peer());
+            send(membership, joined(membership, player.resumeToken, false));
+            LOG.info(() -> id() + ": " + player.name + " joined as player " + player.id + " on "
+                    + join.peer().label() + ", token " + ResumeTokens.redact(player.resumeToken));
+            join.reply().complete(membership);
+        }
+    }
+
+    private void applySpectate(Command.Spectate spectate) {
+        if (spectators.size() >= settings.maxSpectators()) {
+            refuse(spectate, ErrorCode.MATCH_FULL, "No more room for spectators");
+            return;
+        }
+        Membership membership = new Membership(this, spectate.peer(), Role.SPECTATOR, 0, newChatWindow(), null);
+        spectators.add(membership);
+        rosterChanged = true;
+        send(membership, joined(membership, null, false));
+        LOG.info(() -> id() + ": spectator joined on " + spectate.peer().label());
+        spectate.reply().complete(membership);
+    }
+
+    private void applyResume(Command.Resume resume) {
+        Player player = findByToken(resume.token());
+        if (player == null) {
+            refuse(resume, ErrorCode.RESUME_REJECTED, "Unknown or expired resume token");
+            return;
+        }
+        Membership old = player.membership;
+        if (old != null) {
+            old.detach();
+            old.peer.close(CloseCodes.SUPERSEDED, "superseded by a new connection");
+            LOG.info(() -> id() + ": " + player.name + " on " + old.peer.label() + " superseded by "
+                    + resume.peer().label());
+        }
+        boolean wasOffline = !player.online;
+        Membership membership = attach(player, resume.peer());
+        send(membership, joined(membership, player.resumeToken, true));
+        rosterChanged = true; // the new connection needs the roster even if nothing changed
+        if (wasOffline) {
+            presence("online", player, player.name + " is back");
+        }
+        LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") resumed on " + resume.peer().label()
+                + ", token " + ResumeTokens.redact(player.resumeToken));
+        resume.reply().complete(membership);
+    }
+
+    private void applyChat(Command.Chat chat) {
+        Membership from = chat.from();
+        if (!isCurrent(from)) {
+            return;
+        }
+        String text = TextRules.chatText(chat.text());
+        int length = TextRules.length(text);
+        MatchSettings.ChatLimits limits = settings.chat();
+        if (length == 0 || length > limits.maxLength()) {
+            send(from, error(ErrorCode.INVALID_CHAT, "A chat message is 1 to " + limits.maxLength() + " characters"));
+        } else if (!from.chatWindow.tryAcquire(world.tick())) {
+            send(from, error(ErrorCode.RATE_LIMITED, "At most " + limits.perWindow() + " messages per "
+                    + Math.round(limits.windowSeconds()) + " seconds"));
+        } else {
+            String name = from.role() == Role.PLAYER ? players.get(from.playerId()).name : SPECTATOR_NAME;
+            broadcast(new ServerMessage.Chat(from.playerId(), name, text, wallClock.millis()));
+        }
+    }
+
+    private void applyPing(Command.Ping ping) {
+        Membership who = ping.who();
+        if (who.role() == Role.PLAYER && isCurrent(who)) {
+            Player player = players.get(who.playerId());
+            int ms = Math.max(0, ping.ms());
+            pingsChanged |= player.pingMs != ms;
+            player.pingMs = ms;
+        }
+    }
+
+    private void applyDeparture(Command.Departure departure) {
+        Membership who = departure.who();
+        if (!isCurrent(who)) {
+            return; // superseded, dropped as a slow consumer, or gone already
+        }
+        if (departure.connectionLost()) {
+            lose(who);
+            return;
+        }
+        send(who, new ServerMessage.Left(id(), "left"));
+        if (who.role() == Role.SPECTATOR) {
+            spectators.remove(who);
+            rosterChanged = true;
+            LOG.info(() -> id() + ": spectator on " + who.peer.label() + " left");
+        } else {
+            Player player = players.get(who.playerId());
+            LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") left on " + who.peer.label());
+            removeParticipant(player);
+            balanceBots(humans());
+        }
+    }
+
+    /** Connection gone: a spectator is removed; a player goes offline, its ship idles, the grace starts. */
+    private void lose(Membership who) {
+        if (who.role() == Role.SPECTATOR) {
+            spectators.remove(who);
+            rosterChanged = true;
+            LOG.info(() -> id() + ": spectator on " + who.peer.label() + " lost");
+            return;
+        }
+        Player player = players.get(who.playerId());
+        player.membership = null;
+        player.online = false;
+        player.graceEndsTick = world.tick() + graceTicks;
+        player.input = new Input(player.input.seq(), 0, player.input.aim());
+        presence("offline", player, player.name + " lost connection");
+        LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") offline, was on " + who.peer.label()
+                + "; resume grace until tick " + player.graceEndsTick);
+    }
+
+    private void refuse(Command.Request request, ErrorCode code, String message) {
+        LOG.info(() -> id() + ": refused " + request.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                + " from " + request.peer().label() + ": " + code.wire() + " (" + message + ")");
+        request.reply().completeExceptionally(new MatchException(code, message));
+    }
+
+    // ------------------------------------------------------------------ 2. resume grace
+
+    private void expireResumeGrace() {
+        List<Player> expired = players.values().stream()
+                .filter(p -> !p.bot() && !p.online && world.tick() >= p.graceEndsTick)
+                .toList();
+        for (Player player : expired) {
+            LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") did not come back, removed");
+            removeParticipant(player);
+        }
+        if (!expired.isEmpty()) {
+            balanceBots(humans());
+        }
+    }
+
+    // ------------------------------------------------------------------ participants
+
+    private Membership attach(Player player, Peer peer) {
+        Membership membership = new Membership(this, peer, Role.PLAYER, player.id, player.chat,
+                new InputQueue(settings.inputs().queue()));
+        player.membership = membership;
+        player.online = true;
+        return membership;
+    }
+
+    private Player addParticipant(String name, boolean bot) {
+        int id = nextPlayerId++;
+        Set<Integer> colorsInUse = players.values().stream().map(p -> p.color).collect(Collectors.toSet());
+        int color = Colors.firstFree(colorsInUse);
+        Player player = bot
+                ? new Player(id, name, color, new BotBrain(botSeed(id), settings.botSkill()), null, null)
+                : new Player(id, name, color, null, tokens.next(), newChatWindow());
+        players.put(id, player);
+        world = sim.addShip(world, id);
+        presence("join", player, name + " joined");
+        return player;
+    }
+
+    private void removeParticipant(Player player) {
+        players.remove(player.id);
+        world = sim.removeShip(world, player.id);
+        presence("leave", player, player.name + " left");
+    }
+
+    /**
+     * Bots fill the room up to {@code botFill} participants, never beyond {@code maxPlayers}: with
+     * {@code humans} humans there are {@code min(botFill, maxPlayers) - humans} bots, the newest
+     * leaving first.
+     */
+    private void balanceBots(int humans) {
+        int target = Math.max(0, Math.min(settings.botFill(), settings.maxPlayers()) - humans);
+        List<Player> bots = players.values().stream().filter(Player::bot).toList();
+        for (int i = bots.size() - 1; i >= target; i--) {
+            Player bot = bots.get(i);
+            LOG.info(() -> id() + ": " + bot.name + " (" + bot.id + ") makes room");
+            removeParticipant(bot);
+        }
+        for (int i = bots.size(); i < target && nextPlayerId <= MAX_PLAYER_ID; i++) {
+            Player bot = addParticipant(freeBotName(), true);
+            LOG.info(() -> id() + ": " + bot.name + " (" + bot.id + ") fills a slot");
+        }
+    }
+
+    private String freeBotName() {
+        return BOT_NAMES.stream().map(n -> "Bot " + n).filter(n -> !nameTaken(n)).findFirst()
+                .orElse("Bot " + nextPlayerId);
+    }
+
+    private long botSeed(int id) {
+        return new SplittableRandom(settings.seed() + id).nextLong();
+    }
+
+    private ChatWindow newChatWindow() {
+        return new ChatWindow(settings.chat().perWindow(), chatWindowTicks);
+    }
+
+    private boolean nameTaken(String name) {
+        return players.values().stream().anyMatch(p -> p.name.equalsIgnoreCase(name));
+    }
+
+    private int humans() {
+        return (int) players.values().stream().filter(p -> !p.bot()).count();
+    }
+
+    /** Compares with every human's token in constant time each; no early exit on a match. */
+    private Player findByToken(String token) {
+        Player found = null;
+        if (token == null) {
+            return null;
+        }
+        for (Player player : players.values()) {
+            if (!player.bot() && ResumeTokens.same(player.resumeToken, token)) {
+                found = player;
+            }
+        }
+        return found;
+    }
+
+    /** Whether the match still holds this connection (not left, lost, superseded or dropped). */
+    private boolean isCurrent(Membership membership) {
+        if (membership.role() == Role.SPECTATOR) {
+            return spectators.contains(membership);
+        }
+        Player player = players.get(membership.playerId());
+        return player != null && player.membership == membership;
+    }
+
+    // ------------------------------------------------------------------ 3. inputs
+
+    private Map<Integer, Input> collectInputs() {
+        Map<Integer, Input> inputs = new HashMap<>();
+        int cap = settings.inputs().perTick();
+        for (Player player : players.values()) {
+            if (player.bot()) {
+                player.input = player.brain.decide(world, player.id, map, config);
+            } else if (player.membership != null) {
+                player.input = player.membership.inputs().drain(cap, player.input);
+            }
+            inputs.put(player.id, player.input);
+        }
+        return inputs;
+    }
+
+    // ------------------------------------------------------------------ 5–6. frames
+
+    /** This tick's state frames, each encoded at most once and only if someone gets it. */
+    private final class Frames {
+        private final World base;
+        private final World next;
+        private ByteBuffer delta;
+        private ByteBuffer snapshot;
+
+        Frames(World base, World next) {
+            this.base = base;
+            this.next = next;
+        }
+
+        /** A read-only view of the one shared delta: its own position, the same bytes. */
+        ByteBuffer delta() {
+            if (delta == null) {
+                delta = ByteBuffer.wrap(encoder.delta(base, next)).asReadOnlyBuffer();
+            }
+            return delta.duplicate();
+        }
+
+        ByteBuffer snapshot() {
+            if (snapshot == null) {
+                snapshot = ByteBuffer.wrap(encoder.snapshot(next)).asReadOnlyBuffer();
+            }
+            return snapshot.duplicate();
+        }
+    }
+
+    private void broadcastFrames(Frames frames) {
+        List<Membership> hopeless = new ArrayList<>();
+        for (Membership receiver : receivers()) {
+            if (!deliver(receiver, frames)) {
+                hopeless.add(receiver);
+            }
+        }
+        for (Membership receiver : hopeless) {
+            receiver.detach();
+            receiver.peer.close(CloseCodes.SLOW_CONSUMER, "slow consumer");
+            lose(receiver);
+        }
+    }
+
+    /**
+     * Sends this tick's frame to one receiver, unless it is backed up: above the high-water mark
+     * it is lagging and gets nothing; once drained it gets a snapshot and deltas again. Returns
+     * false when it has been backed up for too long, or too far, to keep.
+     */
+    private boolean deliver(Membership receiver, Frames frames) {
+        MatchSettings.SlowConsumerLimits limits = settings.slowConsumer();
+        int pending = receiver.peer.pendingSends();
+        int tick = frames.next.tick();
+        if (pending >= limits.dropPending()
+                || receiver.lagging && tick - receiver.laggingSinceTick >= slowConsumerDropTicks) {
+            LOG.warning(() -> id() + ": kicked " + receiver + ": slow consumer, " + pending + " sends pending"
+                    + (receiver.lagging ? ", lagging since tick " + receiver.laggingSinceTick : ""));
+            return false;
+        }
+        if (!receiver.lagging && pending > limits.highWater()) {
+            receiver.lagging = true;
+            receiver.laggingSinceTick = tick;
+            LOG.info(() -> id() + ": " + receiver + " is lagging, " + pending + " sends pending; frames paused");
+            return true;
+        }
+        if (receiver.lagging) {
+            if (pending > limits.drained()) {
+                return true;
+            }
+            receiver.lagging = false;
+            receiver.needsSnapshot = true;
+            LOG.info(() -> id() + ": " + receiver + " drained after " + (tick - receiver.laggingSinceTick)
+                    + " ticks; snapshot and deltas again");
+        }
+        ByteBuffer frame = receiver.needsSnapshot ? frames.snapshot() : frames.delta();
+        receiver.needsSnapshot = false;
+        bytesThisTick += frame.remaining();
+        receiver.peer.sendBinary(frame);
+        return true;
+    }
+
+    private List<Membership> receivers() {
+        List<Membership> receivers = new ArrayList<>(players.size() + spectators.size());
+        for (Player player : players.values()) {
+            if (player.membership != null) {
+                receivers.add(player.membership);
+            }
+        }
+        receivers.addAll(spectators);
+        return receivers;
+    }
+
+    // ------------------------------------------------------------------ 7. announcements
+
+    private void announceMatchCycle(MatchState before, World after) {
+        MatchState now = after.match();
+        String text;
+        if (before.phase() == MatchPhase.PLAYING && now.phase() == MatchPhase.INTERMISSION) {
+            text = matchOver(after.ships());
+        } else if (now.round() != before.round()) {
+            text = "Round " + now.round() + " begins";
+        } else {
+            return;
+        }
+        LOG.info(() -> id() + ": " + text);
+        notices.add(new ServerMessage.Notice("match", 0, text));
+    }
+
+    private String matchOver(List<Ship> ships) {
+        int best = ships.stream().mapToInt(Ship::kills).max().orElse(0);
+        List<String> leaders = ships.stream().filter(s -> s.kills() == best).map(s -> nameOf(s.id())).toList();
+        String kills = best + (best == 1 ? " kill" : " kills");
+        if (best == 0) {
+            return "Match over — nobody scored";
+        }
+        if (leaders.size() == 1) {
+            return "Match over — " + leaders.get(0) + " wins with " + kills;
+        }
+        return "Match over — " + String.join(", ", leaders) + " tie with " + kills;
+    }
+
+    private String nameOf(int playerId) {
+        Player player = players.get(playerId);
+        return player == null ? "#" + playerId : player.name;
+    }
+
+    /** A presence notice: goes out with a fresh roster at the next announcement. */
+    private void presence(String kind, Player player, String text) {
+        notices.add(new ServerMessage.Notice(kind, player.id, text));
+        rosterChanged = true;
+    }
+
+    /** The roster if presence changed (or pings did, at most every few seconds), then the notices. */
+    private void announce() {
+        boolean pingsDue = pingsChanged && world.tick() >= nextPingRosterTick;
+        if (rosterChanged || pingsDue) {
+            broadcast(roster());
+            rosterChanged = false;
+            pingsChanged = false;
+            nextPingRosterTick = world.tick() + pingRosterTicks;
+        }
+        for (ServerMessage.Notice notice : notices) {
+            broadcast(notice);
+        }
+        notices.clear();
+    }
+
+    private ServerMessage.Roster roster() {
+        List<ServerMessage.PlayerInfo> infos = players.values().stream()
+                .map(p -> new ServerMessage.PlayerInfo(p.id, p.name, p.color, p.bot(), p.online, p.pingMs))
+                .toList();
+        return new ServerMessage.Roster(id(), infos, spectators.size());
+    }
+
+    private ServerMessage.Joined joined(Membership membership, String token, boolean resumed) {
+        return new ServerMessage.Joined(id(), membership.role().wire(), membership.playerId(), token, resumed,
+                settings.tickRate(), rules, map);
+    }
+
+    private static ServerMessage.Error error(ErrorCode code, String message) {
+        return new ServerMessage.Error(code.wire(), message);
+    }
+
+    /** Encodes once, sends to everyone in the match, lagging receivers included (control messages are small). */
+    private void broadcast(ServerMessage message) {
+        String json = ControlCodec.encode(message);
+        for (Membership receiver : receivers()) {
+            sendJson(receiver, json);
+        }
+    }
+
+    private void send(Membership receiver, ServerMessage message) {
+        sendJson(receiver, ControlCodec.encode(message));
+    }
+
+    private void sendJson(Membership receiver, String json) {
+        bytesThisTick += utf8Length(json);
+        receiver.peer.sendText(json);
+    }
+
+    private static int utf8Length(String s) {
+        return s.chars().allMatch(c -> c < 0x80) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    // ------------------------------------------------------------------ 8. metrics, status
+
+    private void publish() {
+        Map<Integer, Ship> ships = new HashMap<>();
+        for (Ship ship : world.ships()) {
+            ships.put(ship.id(), ship);
+        }
+        List<MatchStatus.PlayerStatus> statuses = new ArrayList<>(players.size());
+        int bots = 0;
+        for (Player p : players.values()) {
+            Ship ship = ships.get(p.id);
+            statuses.add(new MatchStatus.PlayerStatus(p.id, p.name, ship == null ? 0 : ship.kills(),
+                    ship == null ? 0 : ship.deaths(), p.online, p.bot()));
+            bots += p.bot() ? 1 : 0;
+        }
+        String phase = world.match().phase().name().toLowerCase(Locale.ROOT);
+        ServerMessage.MatchInfo info = new ServerMessage.MatchInfo(id(), map.id(), map.name(), phase,
+                players.size() - bots, settings.maxPlayers(), bots, spectators.size(), settings.tickRate());
+        published = new Published(info, world.match().round(), statuses);
+    }
+
+    // ------------------------------------------------------------------ the tick thread
+
+    /** Starts the tick thread {@code match-<id>-tick}, ticking at the configured rate. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException(id() + " already started");
+        }
+        String name = "match-" + id() + "-tick";
+        TickScheduler scheduler = new TickScheduler(name, settings.tickRate(), MAX_LAG_TICKS, System::nanoTime,
+                LockSupport::parkNanos);
+        running = true;
+        thread = new Thread(() -> scheduler.run(this::tickSafely, () -> running), name);
+        thread.setDaemon(true);
+        thread.start();
+        LOG.info(() -> id() + ": started on " + map.id() + " at " + settings.tickRate() + " Hz");
+    }
+
+    /** Stops the tick thread; requests still queued fail with NO_SUCH_MATCH. Sockets are the net layer's. */
+    public void stop() {
+        Thread ticking;
+        synchronized (this) {
+            running = false;
+            ticking = thread;
+        }
+        if (ticking != null) {
+            LockSupport.unpark(ticking);
+            try {
+                ticking.join(STOP_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopped = true;
+        failPendingRequests();
+        LOG.info(() -> id() + ": stopped");
+    }
+
+    /** A failing tick is logged and the room carries on: one bad tick must not end every game in it. */
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, id() + ": tick " + world.tick() + " failed", e);
+        }
+    }
+
+    private void failPendingRequests() {
+        for (Command command; (command = commands.poll()) != null; ) {
+            if (command instanceof Command.Request request) {
+                request.reply().completeExceptionally(
+                        new MatchException(ErrorCode.NO_SUCH_MATCH, "The match has closed"));
+            }
+        }
+    }
+
+}

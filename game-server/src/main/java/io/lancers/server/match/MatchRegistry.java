@@ -1,0 +1,114 @@
+package io.lancers.server.match;
+
+import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ServerMessage;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
+
+/**
+ * All rooms of a server, each with its own map and tick thread. The net layer's entry point: it
+ * lists, joins, spectates and resumes here and then talks to the {@link Membership} it gets.
+ * Every method may be called from any thread.
+ */
+public final class MatchRegistry {
+    private static final Logger LOG = Logger.getLogger(MatchRegistry.class.getName());
+
+    private final Map<String, Match> matches;
+
+    /** One room per settings, in that order; ids must be unique. */
+    public MatchRegistry(List<MatchSettings> settings) {
+        this(settings.stream().map(Match::new).toList());
+    }
+
+    MatchRegistry(Collection<Match> rooms) {
+        Map<String, Match> byId = new LinkedHashMap<>();
+        for (Match match : rooms) {
+            if (byId.putIfAbsent(match.id(), match) != null) {
+                throw new IllegalArgumentException("duplicate match id " + match.id());
+            }
+        }
+        if (byId.isEmpty()) {
+            throw new IllegalArgumentException("a server needs at least one match");
+        }
+        this.matches = byId;
+    }
+
+    /** The lobby: every room as of its last tick. */
+    public List<ServerMessage.MatchInfo> list() {
+        return matches.values().stream().map(Match::info).toList();
+    }
+
+    /** Per room, for {@code /status}. */
+    public List<MatchStatus> status() {
+        return matches.values().stream().map(Match::status).toList();
+    }
+
+    /**
+     * Joins {@code matchId} as a player. Completes on that room's tick thread (keep callbacks short
+     * or use the async variants); fails with NO_SUCH_MATCH (at once), INVALID_NAME or MATCH_FULL.
+     */
+    public CompletableFuture<Membership> join(String matchId, String name, Peer peer) {
+        Match match = matches.get(matchId);
+        return match == null ? noSuchMatch(matchId) : match.join(name, peer);
+    }
+
+    /** Watches {@code matchId}; like {@link #join}, fails with NO_SUCH_MATCH or MATCH_FULL. */
+    public CompletableFuture<Membership> spectate(String matchId, Peer peer) {
+        Match match = matches.get(matchId);
+        return match == null ? noSuchMatch(matchId) : match.spectate(peer);
+    }
+
+    /**
+     * Takes back the player that holds {@code token}, in whichever room it is: each room is asked
+     * in turn, on its own tick thread. Fails with RESUME_REJECTED when no room knows the token
+     * (unknown, or the grace is over and the player has left).
+     */
+    public CompletableFuture<Membership> resume(String token, Peer peer) {
+        CompletableFuture<Membership> attempt = CompletableFuture.failedFuture(rejected());
+        if (!ResumeTokens.wellFormed(token)) {
+            LOG.info(() -> "refused resume from " + peer.label() + ": malformed token " + ResumeTokens.redact(token));
+            return attempt;
+        }
+        for (Match match : matches.values()) {
+            attempt = attempt.exceptionallyCompose(failure -> isRejection(failure)
+                    ? match.resume(token, peer)
+                    : CompletableFuture.failedFuture(failure));
+        }
+        return attempt;
+    }
+
+    /** Starts every room's tick thread. */
+    public void start() {
+        matches.values().forEach(Match::start);
+    }
+
+    /** Stops every room's tick thread; closing the sockets (1001) is the net layer's job. */
+    public void shutdown() {
+        matches.values().forEach(Match::stop);
+    }
+
+    Match match(String matchId) {
+        return matches.get(matchId);
+    }
+
+    private static CompletableFuture<Membership> noSuchMatch(String matchId) {
+        return CompletableFuture.failedFuture(new MatchException(ErrorCode.NO_SUCH_MATCH,
+                "There is no match " + matchId));
+    }
+
+    private static MatchException rejected() {
+        return new MatchException(ErrorCode.RESUME_REJECTED, "Unknown or expired resume token");
+    }
+
+    private static boolean isRejection(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof MatchException e && e.code() == ErrorCode.RESUME_REJECTED;
+    }
+}

@@ -1,0 +1,23 @@
+package io.lancers.server.match;
+
+import java.util.List;
+
+/**
+ * One match for {@code /status}.
+ *
+ * @param players        humans and bots, by id
+ * @param tickP50Ms      median tick duration over the last ticks
+ * @param tickP99Ms      99th percentile tick duration over the last ticks
+ * @param bytesPerSecond bytes handed to peers during the last second of ticks
+ */
+public record MatchStatus(String id, String mapId, int tickRate, String phase, int round, List<PlayerStatus> players,
+                          int spectators, double tickP50Ms, double tickP99Ms, long bytesPerSecond) {
+
+    public MatchStatus {
+        players = List.copyOf(players);
+    }
+
+    /** {@code kills} is the score of the current round. */
+    public record PlayerStatus(int id, String name, int kills, int deaths, boolean online, boolean bot) {
+    }
+}

@@ -1,0 +1,412 @@
+package io.lancers.server.net;
+
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.ProtocolException;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.StateCodec;
+import io.lancers.server.match.MatchException;
+import io.lancers.server.match.MatchRegistry;
+import io.lancers.server.match.Membership;
+import io.lancers.server.match.Peer;
+import io.lancers.server.match.Role;
+import io.lancers.sim.Input;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One WebSocket connection: decodes frames, keeps the protocol phase, and talks to the match layer
+ * through a {@link Membership}; the match layer talks back through {@link Peer}.
+ *
+ * <p>Phases: {@code AWAITING_HELLO → LOBBY → JOINING → PLAYING | SPECTATING → CLOSED}. JOINING is
+ * the short wait for the match's tick thread to accept a join, spectate or resume; the match may
+ * send {@code joined} before the answer reaches this object, so a client's first inputs can
+ * arrive here while still JOINING: they are dropped, and its control messages wait and are
+ * replayed once joined.
+ */
+public final class Connection implements Peer {
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    /** Close reasons are cut to this many bytes: RFC 6455 allows 123. */
+    private static final int MAX_REASON_BYTES = 120;
+    /** Control messages held back while JOINING; a client has no reason to send more. */
+    private static final int MAX_DEFERRED = 16;
+
+    enum State { AWAITING_HELLO, LOBBY, JOINING, PLAYING, SPECTATING, CLOSED }
+
+    private final Session session;
+    private final String label;
+    private final MatchRegistry registry;
+    private final ConnectionSettings settings;
+    private final Heartbeats heartbeats;
+    private final AtomicInteger pendingSends = new AtomicInteger();
+    private final SendHandler sent = result -> pendingSends.decrementAndGet();
+    /** Tick of the last state frame sent: the heartbeat tells it, so a client can see how far behind it is. */
+    private volatile int lastTickSent;
+
+    // Guarded by this.
+    private State state = State.AWAITING_HELLO;
+    private final Liveness liveness;
+    private String name;
+    private Membership membership;
+    private final List<ClientMessage> deferred = new ArrayList<>();
+
+    Connection(Session session, String label, MatchRegistry registry, ConnectionSettings settings,
+               Heartbeats heartbeats) {
+        this.session = session;
+        this.label = label;
+        this.registry = registry;
+        this.settings = settings;
+        this.heartbeats = heartbeats;
+        this.liveness = new Liveness(nowMs(), settings.helloTimeoutMs(),
+                settings.welcome().heartbeatIntervalMs(), settings.welcome().heartbeatTimeoutMs());
+    }
+
+    static long nowMs() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
+    // ---- Peer: called by the match layer, from any thread ----
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public void sendText(String json) {
+        if (!session.isOpen()) {
+            return;
+        }
+        pendingSends.incrementAndGet();
+        try {
+            session.getAsyncRemote().sendText(json, sent);
+        } catch (RuntimeException closedMeanwhile) {
+            pendingSends.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer frame) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            lastTickSent = StateCodec.header(frame).tick();
+        } catch (ProtocolException notAStateFrame) {
+            // The match only sends state frames; should that change, the heartbeat keeps the last tick.
+        }
+        pendingSends.incrementAndGet();
+        try {
+            // The buffer is shared by every receiver of this tick: each send gets its own position.
+            session.getAsyncRemote().sendBinary(frame.duplicate(), sent);
+        } catch (RuntimeException closedMeanwhile) {
+            pendingSends.decrementAndGet();
+        }
+    }
+
+    @Override
+    public int pendingSends() {
+        return pendingSends.get();
+    }
+
+    /** The match layer closes us (superseded, slow consumer, kicked): it knows, so it is not told back. */
+    @Override
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            LOG.info(() -> "closing " + label + " by server: " + code + " " + reason);
+            enterClosed();
+            membership = null;
+        }
+        closeSession(code, reason);
+    }
+
+    // ---- frames, on Tyrus worker threads ----
+
+    void onText(String text) {
+        ClientMessage message;
+        synchronized (this) {
+            liveness.received(nowMs());
+        }
+        if (utf8LengthAbove(text, NetServer.MAX_TEXT_FRAME_BYTES)) {
+            fail(CloseCodes.TOO_BIG, "text frame over " + NetServer.MAX_TEXT_FRAME_BYTES + " bytes");
+            return;
+        }
+        try {
+            message = ControlCodec.decodeClient(text);
+        } catch (ProtocolException e) {
+            fail(e.closeCode(), e.reason());
+            return;
+        }
+        synchronized (this) {
+            handle(message);
+        }
+    }
+
+    void onBinary(ByteBuffer frame) {
+        Membership target;
+        synchronized (this) {
+            liveness.received(nowMs());
+            if (frame.remaining() > NetServer.MAX_BINARY_FRAME_BYTES) {
+                failLocked(CloseCodes.TOO_BIG, "binary frame over " + NetServer.MAX_BINARY_FRAME_BYTES + " bytes");
+                return;
+            }
+            switch (state) {
+                case PLAYING -> target = membership;
+                case JOINING -> target = null; // sent right after `joined`, before the join reached us
+                case CLOSED -> {
+                    return;
+                }
+                default -> {
+                    failLocked(CloseCodes.PROTOCOL_ERROR, "input in phase " + state);
+                    return;
+                }
+            }
+        }
+        Input input;
+        try {
+            input = InputCodec.decode(frame);
+        } catch (ProtocolException e) {
+            fail(e.closeCode(), e.reason());
+            return;
+        }
+        if (target != null && !target.submitInput(input)) {
+            fail(CloseCodes.POLICY_VIOLATION, "input flood");
+        }
+    }
+
+    /** Tyrus closed the session: the peer closed, the socket dropped (1006), or we closed it. */
+    void onClosed(CloseReason reason) {
+        Membership lost;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                LOG.info(() -> "closed " + label + " " + describe(reason));
+                return;
+            }
+            lost = membership;
+            membership = null;
+            enterClosed();
+        }
+        LOG.info(() -> "closed " + label + " " + describe(reason));
+        if (lost != null) {
+            lost.connectionLost();
+        }
+    }
+
+    /** Called by the heartbeat thread a few times per interval. */
+    void poll(long now) {
+        Liveness.Verdict verdict;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            verdict = liveness.poll(now);
+        }
+        switch (verdict) {
+            case SEND_HEARTBEAT -> sendText(ControlCodec.encode(new ServerMessage.Heartbeat(now, lastTickSent)));
+            case HELLO_TIMEOUT -> fail(CloseCodes.HELLO_TIMEOUT, "hello timeout");
+            case HEARTBEAT_TIMEOUT -> fail(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
+            case NOTHING -> { }
+        }
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    // ---- dispatch, holding the lock ----
+
+    private void handle(ClientMessage message) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state == State.AWAITING_HELLO) {
+            if (message instanceof ClientMessage.Hello hello) {
+                hello(hello);
+            } else {
+                failLocked(CloseCodes.PROTOCOL_ERROR, "expected hello");
+            }
+            return;
+        }
+        if (message instanceof ClientMessage.Heartbeat heartbeat) {
+            sendText(ControlCodec.encode(new ServerMessage.HeartbeatAck(heartbeat.t())));
+        } else if (message instanceof ClientMessage.HeartbeatAck ack) {
+            if (membership != null) {
+                membership.pingMeasured((int) Math.min(Integer.MAX_VALUE, Math.max(0, nowMs() - ack.t())));
+            }
+        } else if (message instanceof ClientMessage.ListMatches) {
+            sendText(ControlCodec.encode(new ServerMessage.MatchList(registry.list())));
+        } else if (message instanceof ClientMessage.Hello) {
+            failLocked(CloseCodes.PROTOCOL_ERROR, "hello twice");
+        } else if (message instanceof ClientMessage.Join join) {
+            enterMatch(registry.join(join.matchId(), name, this), "join " + join.matchId());
+        } else if (message instanceof ClientMessage.Spectate spectate) {
+            enterMatch(registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
+        } else {
+            inMatch(message);
+        }
+    }
+
+    private void hello(ClientMessage.Hello hello) {
+        name = hello.name(); // the codec guarantees it is there; naming rules are the match's
+        state = State.LOBBY;
+        liveness.helloReceived(nowMs());
+        LOG.info(() -> "hello " + label + " name=" + name + (hello.resumeToken() == null ? ""
+                : " resume=" + hello.resumeToken().substring(0, Math.min(6, hello.resumeToken().length())) + "..."));
+        sendText(ControlCodec.encode(settings.welcome()));
+        if (hello.resumeToken() != null) {
+            enterMatch(registry.resume(hello.resumeToken(), this), "resume");
+        }
+    }
+
+    /** Chat, resync and leave: only with a membership; held back while JOINING. */
+    private void inMatch(ClientMessage message) {
+        if (state == State.JOINING) {
+            if (deferred.size() >= MAX_DEFERRED) {
+                failLocked(CloseCodes.POLICY_VIOLATION, "too many messages while joining");
+            } else {
+                deferred.add(message);
+            }
+            return;
+        }
+        if (state != State.PLAYING && state != State.SPECTATING) {
+            failLocked(CloseCodes.PROTOCOL_ERROR, ControlCodec.wireName(message.getClass()) + " outside a match");
+            return;
+        }
+        if (message instanceof ClientMessage.Chat chat) {
+            membership.chat(chat.text());
+        } else if (message instanceof ClientMessage.Resync) {
+            membership.resync();
+        } else if (message instanceof ClientMessage.Leave) {
+            LOG.info(() -> "leave " + label);
+            membership.leave();
+            membership = null;
+            state = State.LOBBY;
+        } else {
+            throw new IllegalStateException("unhandled message " + message);
+        }
+    }
+
+    private void enterMatch(CompletableFuture<Membership> joining, String what) {
+        if (state != State.LOBBY) {
+            sendText(ControlCodec.encode(new ServerMessage.Error(ErrorCode.WRONG_PHASE.wire(),
+                    "already " + state.name().toLowerCase())));
+            return;
+        }
+        state = State.JOINING;
+        // Completes on the match's tick thread (or at once on a refusal): keep the callback short.
+        joining.whenComplete((joined, failure) -> entered(joined, failure, what));
+    }
+
+    private void entered(Membership joined, Throwable failure, String what) {
+        List<ClientMessage> replay;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                // The socket went away while the match was accepting us: the match must hear it.
+                if (joined != null) {
+                    joined.connectionLost();
+                }
+                return;
+            }
+            if (failure != null) {
+                state = State.LOBBY;
+                deferred.clear();
+                refused(what, failure instanceof CompletionException ? failure.getCause() : failure);
+                return;
+            }
+            membership = joined;
+            state = joined.role() == Role.PLAYER ? State.PLAYING : State.SPECTATING;
+            LOG.info(() -> what + " " + label + ": " + joined);
+            replay = List.copyOf(deferred);
+            deferred.clear();
+            replay.forEach(this::handle);
+        }
+    }
+
+    private void refused(String what, Throwable failure) {
+        if (failure instanceof MatchException refusal) {
+            LOG.info(() -> what + " refused for " + label + ": " + refusal.code().wire() + " " + refusal.getMessage());
+            sendText(ControlCodec.encode(new ServerMessage.Error(refusal.code().wire(), refusal.getMessage())));
+        } else {
+            LOG.log(Level.SEVERE, what + " failed for " + label, failure);
+            failLocked(CloseCodes.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    // ---- closing ----
+
+    private void fail(int code, String reason) {
+        synchronized (this) {
+            failLocked(code, reason);
+        }
+    }
+
+    /** We close this connection for a reason of ours; a match membership goes offline (resumable). */
+    private void failLocked(int code, String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        LOG.info(() -> "kicking " + label + " in " + state + ": " + code + " " + reason);
+        Membership lost = membership;
+        membership = null;
+        enterClosed();
+        if (lost != null) {
+            lost.connectionLost();
+        }
+        closeSession(code, reason);
+    }
+
+    private void enterClosed() {
+        state = State.CLOSED;
+        deferred.clear();
+        heartbeats.remove(this);
+    }
+
+    private void closeSession(int code, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "close of " + label + " failed", e);
+        }
+    }
+
+    private static String truncate(String reason) {
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_REASON_BYTES) {
+            return reason;
+        }
+        return new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8).replace("\uFFFD", "");
+    }
+
+    private static boolean utf8LengthAbove(String text, int limit) {
+        // A char is at most 3 UTF-8 bytes (surrogate pairs are 4 for 2 chars): short texts need no count.
+        return text.length() * 3L > limit && text.getBytes(StandardCharsets.UTF_8).length > limit;
+    }
+
+    private static String describe(CloseReason reason) {
+        return reason.getCloseCode().getCode() + " " + reason.getReasonPhrase();
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,66 @@
+package io.lancers.server.net;
+
+import io.lancers.server.match.MatchRegistry;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import org.glassfish.tyrus.core.TyrusSession;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code /game} endpoint: one instance per server, one {@link Connection} per session. Public
+ * only because Tyrus calls it reflectively.
+ */
+public final class GameEndpoint extends Endpoint {
+    private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
+    private static final String CONNECTION = Connection.class.getName();
+
+    private final MatchRegistry registry;
+    private final ConnectionSettings settings;
+    private final Heartbeats heartbeats;
+    private final AtomicLong ids = new AtomicLong();
+
+    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats) {
+        this.registry = registry;
+        this.settings = settings;
+        this.heartbeats = heartbeats;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        // Tyrus applies these to fragmented messages only; Connection checks whole frames itself.
+        session.setMaxTextMessageBufferSize(NetServer.MAX_TEXT_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(NetServer.MAX_BINARY_FRAME_BYTES);
+        String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "?";
+        Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote,
+                registry, settings, heartbeats);
+        session.getUserProperties().put(CONNECTION, connection);
+        session.addMessageHandler(String.class, connection::onText);
+        session.addMessageHandler(ByteBuffer.class, connection::onBinary);
+        heartbeats.add(connection);
+        LOG.info(() -> "open " + connection.label() + " subprotocol=" + session.getNegotiatedSubprotocol());
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        Connection connection = connectionOf(session);
+        if (connection != null) {
+            connection.onClosed(reason);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        Connection connection = connectionOf(session);
+        LOG.log(Level.FINE, "error on " + (connection == null ? session.getId() : connection.label()), error);
+    }
+
+    private static Connection connectionOf(Session session) {
+        return (Connection) session.getUserProperties().get(CONNECTION);
+    }
+}

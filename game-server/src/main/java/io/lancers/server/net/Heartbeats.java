@@ -1,0 +1,62 @@
+package io.lancers.server.net;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one scheduler thread that keeps time for every connection: heartbeats out, hello and
+ * heartbeat timeouts. It polls each connection a few times per heartbeat interval; the rules are
+ * in {@link Liveness}.
+ */
+final class Heartbeats implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Heartbeats.class.getName());
+    /** Polls per heartbeat interval: the timeouts fire at most a quarter interval late. */
+    private static final int POLLS_PER_INTERVAL = 4;
+
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService scheduler;
+
+    Heartbeats(String threadName, long intervalMs) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, intervalMs / POLLS_PER_INTERVAL);
+        scheduler.scheduleAtFixedRate(this::pollAll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void add(Connection connection) {
+        connections.add(connection);
+    }
+
+    void remove(Connection connection) {
+        connections.remove(connection);
+    }
+
+    Set<Connection> connections() {
+        return Set.copyOf(connections);
+    }
+
+    private void pollAll() {
+        long now = Connection.nowMs();
+        for (Connection connection : connections) {
+            try {
+                connection.poll(now);
+            } catch (RuntimeException e) {
+                // One broken connection must not stop the clock for everyone else.
+                LOG.log(Level.WARNING, "heartbeat poll failed for " + connection.label(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

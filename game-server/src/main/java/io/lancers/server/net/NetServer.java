@@ -1,0 +1,132 @@
+package io.lancers.server.net;
+
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.server.match.MatchRegistry;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Everything on the TCP port: a Grizzly HTTP server we build ourselves (our bind address, our
+ * thread pools, TCP_NODELAY), Tyrus's WebSocket engine plugged into it for {@code /game}, and
+ * {@code GET /status} on the same port. Owns the heartbeat thread and thus knows every open
+ * connection.
+ */
+public final class NetServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NetServer.class.getName());
+    private static final String LISTENER = "lancers";
+    /** Largest frames a client may send; bigger ones are closed with 1009 by Tyrus. */
+    public static final int MAX_TEXT_FRAME_BYTES = 8 * 1024;
+    public static final int MAX_BINARY_FRAME_BYTES = 256;
+
+    private final HttpServer http;
+    private final WebSocketContainer container;
+    private final Heartbeats heartbeats;
+    private final int port;
+
+    private NetServer(HttpServer http, WebSocketContainer container, Heartbeats heartbeats) {
+        this.http = http;
+        this.container = container;
+        this.heartbeats = heartbeats;
+        this.port = http.getListener(LISTENER).getPort();
+    }
+
+    /**
+     * @param port           0 for a free port
+     * @param allowedOrigins browser origins accepted besides the server's own host
+     * @param status         the document {@code GET /status} serializes, built per request
+     */
+    public static NetServer start(String bindAddress, int port, List<String> allowedOrigins, MatchRegistry registry,
+                                  ConnectionSettings settings, Supplier<?> status) throws IOException {
+        Heartbeats heartbeats = new Heartbeats("lancers-heartbeats", settings.welcome().heartbeatIntervalMs());
+        WebSocketContainer container = new WebSocketContainer();
+        GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats);
+        try {
+            container.register(ServerEndpointConfig.Builder.create(GameEndpoint.class, ProtocolVersion.ENDPOINT_PATH)
+                    .subprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
+                    .configurator(new Handshake(allowedOrigins, () -> endpoint))
+                    .build());
+        } catch (DeploymentException e) {
+            heartbeats.close();
+            throw new IOException("cannot deploy " + ProtocolVersion.ENDPOINT_PATH, e);
+        }
+
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener(LISTENER, bindAddress, port);
+        listener.setTransport(transport());
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // liveness is ours: see Heartbeats
+        listener.registerAddOn(new WebSocketAddOn(container, WebSocketContainer.rootPath()));
+        http.addListener(listener);
+        http.getServerConfiguration().addHttpHandler(new StatusHandler(status), "/");
+        try {
+            http.start();
+        } catch (IOException | RuntimeException e) {
+            heartbeats.close();
+            http.shutdownNow();
+            throw e;
+        }
+        NetServer server = new NetServer(http, container, heartbeats);
+        LOG.info(() -> "http+websocket on " + bindAddress + ":" + server.port);
+        return server;
+    }
+
+    private static TCPNIOTransport transport() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return TCPNIOTransportBuilder.newInstance()
+                // Small frames every tick: Nagle would batch them into visible stutter.
+                .setTcpNoDelay(true)
+                .setReuseAddress(true)
+                .setIOStrategy(WorkerThreadIOStrategy.getInstance())
+                .setSelectorThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("lancers-selector").setCorePoolSize(1).setMaxPoolSize(Math.max(1, cores / 2))
+                        .setDaemon(true))
+                .setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("lancers-worker").setCorePoolSize(2).setMaxPoolSize(Math.max(4, cores * 2))
+                        .setDaemon(true))
+                .build();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Number of open WebSocket connections. */
+    public int connections() {
+        return heartbeats.connections().size();
+    }
+
+    /** Tells every connection 1001 first: a plain stop would leave clients with a bare 1006. */
+    public void closeConnections() {
+        heartbeats.connections().forEach(connection -> connection.close(CloseCodes.GOING_AWAY, "server shutting down"));
+    }
+
+    @Override
+    public void close() {
+        heartbeats.close();
+        container.stop();
+        try {
+            // Graceful: lets the 1001 close frames already queued reach the wire.
+            http.shutdown(1, TimeUnit.SECONDS).get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            http.shutdownNow();
+        } catch (InterruptedException e) {
+            http.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

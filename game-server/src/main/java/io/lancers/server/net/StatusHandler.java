@@ -1,0 +1,40 @@
+package io.lancers.server.net;
+
+import com.google.gson.Gson;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** {@code GET /status}: the server's state as JSON, for people, scripts and monitoring. */
+final class StatusHandler extends HttpHandler {
+    private final Supplier<?> status;
+    private final Gson gson = new Gson();
+
+    StatusHandler(Supplier<?> status) {
+        this.status = status;
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        if (!"/status".equals(request.getRequestURI())) {
+            response.sendError(404);
+            return;
+        }
+        if (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(405);
+            return;
+        }
+        byte[] body = gson.toJson(status.get()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("application/json; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        if (request.getMethod() == Method.GET) {
+            response.getOutputStream().write(body);
+        }
+    }
+}

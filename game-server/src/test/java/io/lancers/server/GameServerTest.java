@@ -1,0 +1,377 @@
+package io.lancers.server;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.Discovery;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.Input;
+import io.lancers.sim.Ship;
+import io.lancers.sim.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real server on a free loopback port, driven by real WebSocket clients. */
+class GameServerTest {
+    /** Short timings so that timeouts and graces happen within a test. */
+    static final ServerConfig CONFIG = ServerConfig.defaults()
+            .withBindAddress("127.0.0.1").withPort(0).withDiscoveryPort(0).withServerName("Test Lancers")
+            .withBots(0).withHeartbeatInterval(Duration.ofMillis(200)).withResumeGrace(Duration.ofSeconds(2))
+            .withHelloTimeout(Duration.ofSeconds(1));
+
+    private GameServer server;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = GameServer.start(CONFIG);
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(TestClient::close);
+        server.close();
+    }
+
+    private TestClient hello(String name) {
+        TestClient client = TestClient.hello(server, name);
+        clients.add(client);
+        return client;
+    }
+
+    private TestClient player(String name) {
+        TestClient client = hello(name);
+        client.send(new ClientMessage.Join("m1"));
+        client.await(ServerMessage.Joined.class);
+        client.awaitWorld(world -> true);
+        return client;
+    }
+
+    private TestClient spectator() {
+        TestClient client = hello("watcher");
+        client.send(new ClientMessage.Spectate("m1"));
+        client.await(ServerMessage.Joined.class);
+        return client;
+    }
+
+    private static int idOf(TestClient client) {
+        return client.await(ServerMessage.Joined.class).playerId();
+    }
+
+    @Test
+    void welcomesNegotiatesTheSubprotocolAndStreamsOneStateFramePerTick() {
+        TestClient client = hello("Ada");
+        assertEquals(ProtocolVersion.SUBPROTOCOL, client.subprotocol());
+        ServerMessage.Welcome welcome = client.await(ServerMessage.Welcome.class);
+        assertEquals("Test Lancers", welcome.serverName());
+        assertEquals(ProtocolVersion.SUBPROTOCOL, welcome.protocol());
+        assertEquals(200, welcome.heartbeatIntervalMs());
+        assertEquals(600, welcome.heartbeatTimeoutMs());
+        assertEquals(256, welcome.limits().maxBinaryFrameBytes());
+
+        client.send(new ClientMessage.Join("m1"));
+        ServerMessage.Joined joined = client.await(ServerMessage.Joined.class);
+        assertEquals("player", joined.role());
+        assertFalse(joined.resumed());
+        assertNotNull(joined.resumeToken());
+        client.await(ServerMessage.Roster.class, roster -> roster.players().stream().anyMatch(p -> p.name().equals("Ada")));
+        World first = client.awaitWorld(world -> world.ships().stream().anyMatch(s -> s.id() == joined.playerId()));
+
+        int framesBefore = client.stateFrames();
+        long startedNanos = System.nanoTime();
+        World later = client.awaitWorld(world -> world.tick() >= first.tick() + 60);
+        int frames = client.stateFrames() - framesBefore;
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        int ticks = later.tick() - first.tick();
+        // Every tick produces a frame for every healthy receiver, so frames keep pace with ticks...
+        assertTrue(frames >= ticks * 9 / 10, frames + " frames for " + ticks + " ticks");
+        // ...and ticks come at about the tick rate (loosely: this machine is shared).
+        double rate = ticks / seconds;
+        assertTrue(rate > 60 / 5.0 && rate < 60 * 5.0, "about 60 ticks per second, measured " + rate);
+    }
+
+    @Test
+    void answersHeartbeatsAndSendsItsOwnWithTheCurrentTick() {
+        TestClient client = player("Ada");
+        client.send(new ClientMessage.Heartbeat(12345));
+        client.await(ServerMessage.HeartbeatAck.class, ack -> ack.t() == 12345);
+        client.await(ServerMessage.Heartbeat.class, heartbeat -> heartbeat.tick() > 0);
+    }
+
+    @Test
+    void refusesUpgradesWithoutOurSubprotocolOrFromForeignOrigins() throws IOException {
+        RawHandshake none = RawHandshake.send(server.port(), null, null);
+        assertEquals(400, none.status());
+        assertFalse(none.hasHeader("Upgrade"), none.head());
+
+        assertEquals(400, RawHandshake.send(server.port(), "lancers.v0, chat", null).status());
+        assertEquals(403, RawHandshake.send(server.port(), "lancers.v1", "http://evil.example").status());
+
+        RawHandshake sameHost = RawHandshake.send(server.port(), "lancers.v2, lancers.v1", "http://127.0.0.1:1234");
+        assertEquals(101, sameHost.status());
+        assertEquals("lancers.v1", sameHost.header("Sec-WebSocket-Protocol"));
+    }
+
+    @Test
+    void twoPlayersSeeEachOtherMove() {
+        TestClient ada = player("Ada");
+        TestClient bob = player("Bob");
+        int adaId = idOf(ada);
+        int bobId = idOf(bob);
+
+        Ship adaAtStart = shipIn(bob.awaitWorld(w -> ship(w, adaId).isPresent()), adaId);
+        Ship bobAtStart = shipIn(ada.awaitWorld(w -> ship(w, bobId).isPresent()), bobId);
+        for (int seq = 1; seq <= 20; seq++) {
+            ada.sendInput(new Input(seq, Input.RIGHT | Input.DOWN, 0f));
+            bob.sendInput(new Input(seq, Input.LEFT | Input.UP, 0f));
+            Await.pause();
+        }
+        bob.awaitWorld(w -> ship(w, adaId).filter(s -> moved(adaAtStart, s)).isPresent());
+        ada.awaitWorld(w -> ship(w, bobId).filter(s -> moved(bobAtStart, s)).isPresent());
+    }
+
+    @Test
+    void spectatorWatchesWithoutPlayingAndMayNotSteer() throws Exception {
+        TestClient ada = player("Ada");
+        int adaId = idOf(ada);
+        TestClient watcher = spectator();
+        ServerMessage.Joined joined = watcher.await(ServerMessage.Joined.class);
+        assertEquals("spectator", joined.role());
+        assertEquals(0, joined.playerId());
+        assertEquals(null, joined.resumeToken());
+        watcher.awaitWorld(w -> ship(w, adaId).isPresent());
+        ServerMessage.Roster roster = watcher.await(ServerMessage.Roster.class, r -> r.spectators() == 1);
+        assertEquals(List.of("Ada"), roster.players().stream().map(ServerMessage.PlayerInfo::name).toList());
+        JsonObject m1 = awaitStatusOfM1(match -> match.get("spectators").getAsInt() == 1);
+        assertEquals(1, m1.getAsJsonArray("players").size());
+
+        watcher.sendInput(new Input(1, Input.UP, 0f));
+        assertEquals(CloseCodes.PROTOCOL_ERROR, watcher.awaitClose().code());
+    }
+
+    @Test
+    void chatReachesEveryoneInTheMatch() {
+        TestClient ada = player("Ada");
+        TestClient bob = player("Bob");
+        TestClient watcher = spectator();
+        ada.send(new ClientMessage.Chat("gg"));
+        for (TestClient member : List.of(ada, bob, watcher)) {
+            ServerMessage.Chat chat = member.await(ServerMessage.Chat.class, c -> c.text().equals("gg"));
+            assertEquals("Ada", chat.from());
+            assertEquals(idOf(ada), chat.fromId());
+        }
+    }
+
+    @Test
+    void aDroppedPlayerResumesWithItsTokenAsTheSamePlayer() {
+        TestClient ada = player("Ada");
+        TestClient bob = player("Bob");
+        ServerMessage.Joined first = ada.await(ServerMessage.Joined.class);
+        int killsBefore = shipIn(bob.awaitWorld(w -> ship(w, first.playerId()).isPresent()), first.playerId()).kills();
+
+        ada.abort();
+        bob.await(ServerMessage.Notice.class, n -> n.kind().equals("offline") && n.playerId() == first.playerId());
+
+        TestClient back = TestClient.connect(server);
+        clients.add(back);
+        back.send(new ClientMessage.Hello("Ada", first.resumeToken()));
+        ServerMessage.Joined resumed = back.await(ServerMessage.Joined.class);
+        assertTrue(resumed.resumed());
+        assertEquals(first.playerId(), resumed.playerId());
+        World world = back.awaitWorld(w -> ship(w, first.playerId()).isPresent());
+        assertEquals(killsBefore, shipIn(world, first.playerId()).kills());
+        bob.await(ServerMessage.Notice.class, n -> n.kind().equals("online") && n.playerId() == first.playerId());
+    }
+
+    @Test
+    void anUnknownResumeTokenIsRejectedAndTheClientStaysInTheLobby() {
+        TestClient client = TestClient.connect(server);
+        clients.add(client);
+        client.send(new ClientMessage.Hello("Ada", "AAAAAAAAAAAAAAAAAAAAAA"));
+        assertEquals("resume_rejected", client.await(ServerMessage.Error.class).code());
+        client.send(new ClientMessage.ListMatches());
+        assertEquals(2, client.await(ServerMessage.MatchList.class).matches().size());
+    }
+
+    @Test
+    void aSilentClientIsClosedMarkedOfflineAndRemovedAfterTheGrace() {
+        TestClient ada = player("Ada");
+        TestClient bob = player("Bob");
+        int adaId = idOf(ada);
+        ada.goSilent();
+
+        assertEquals(CloseCodes.HEARTBEAT_TIMEOUT, ada.awaitClose().code());
+        bob.await(ServerMessage.Notice.class, n -> n.kind().equals("offline") && n.playerId() == adaId);
+        bob.await(ServerMessage.Roster.class, r -> r.players().stream().anyMatch(p -> p.id() == adaId && !p.online()));
+        bob.await(ServerMessage.Notice.class, n -> n.kind().equals("leave") && n.playerId() == adaId);
+        bob.await(ServerMessage.Roster.class, r -> r.players().stream().noneMatch(p -> p.id() == adaId));
+    }
+
+    @Test
+    void aConnectionThatNeverSaysHelloIsClosed() {
+        TestClient mute = TestClient.connect(server);
+        clients.add(mute);
+        assertEquals(CloseCodes.HELLO_TIMEOUT, mute.awaitClose().code());
+    }
+
+    @Test
+    void protocolViolationsCloseOnlyTheOffender() {
+        TestClient bystander = player("Bob");
+        TestClient garbler = player("Ada");
+        TestClient rambler = hello("Cy");
+        TestClient early = hello("Di");
+        TestClient lobbyChatter = hello("Ed");
+        TestClient bulky = player("Flo");
+        TestClient huge = hello("Gus");
+
+        garbler.sendBinary(new byte[] {0x7F, 1, 2});
+        rambler.sendText("{\"type\":\"chat\",\"text\":\"" + "x".repeat(9 * 1024) + "\"}");
+        early.sendInput(new Input(1, Input.UP, 0f));
+        lobbyChatter.send(new ClientMessage.Chat("hi"));
+        bulky.sendBinary(new byte[300]);
+        huge.sendTextUnchecked("{\"type\":\"chat\",\"text\":\"" + "x".repeat(100 * 1024) + "\"}");
+
+        assertTrue(Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.UNSUPPORTED_DATA).contains(garbler.awaitClose().code()));
+        assertEquals(CloseCodes.TOO_BIG, rambler.awaitClose().code());
+        assertEquals(CloseCodes.PROTOCOL_ERROR, early.awaitClose().code());
+        assertEquals(CloseCodes.PROTOCOL_ERROR, lobbyChatter.awaitClose().code());
+        assertEquals(CloseCodes.TOO_BIG, bulky.awaitClose().code());
+        // Beyond Tyrus's incoming buffer the transport itself gives up ("Buffer overflow", 1011) before
+        // the frame is assembled: that bound is what protects the server's memory.
+        assertTrue(Set.of(CloseCodes.TOO_BIG, CloseCodes.INTERNAL_ERROR).contains(huge.awaitClose().code()));
+
+        int frames = bystander.stateFrames();
+        bystander.awaitValue(() -> Optional.of(bystander.stateFrames()).filter(n -> n > frames + 10), "more frames");
+        assertFalse(bystander.isClosed());
+    }
+
+    @Test
+    void statusDescribesTheServerAndItsMatches() throws Exception {
+        player("Ada");
+        JsonObject m1 = awaitStatusOfM1(match -> match.getAsJsonArray("players").size() == 1);
+        JsonObject status = status("/status");
+        assertEquals("Test Lancers", status.get("name").getAsString());
+        assertEquals(ProtocolVersion.SUBPROTOCOL, status.get("protocol").getAsString());
+        assertNotNull(status.get("version").getAsString());
+        assertTrue(status.get("uptimeSeconds").getAsLong() >= 0);
+        assertEquals(2, status.getAsJsonArray("matches").size());
+        assertEquals(60, m1.get("tickRate").getAsInt());
+        assertFalse(m1.get("map").getAsString().isBlank());
+        JsonObject ada = m1.getAsJsonArray("players").get(0).getAsJsonObject();
+        assertEquals("Ada", ada.get("name").getAsString());
+        assertEquals(0, ada.get("score").getAsInt());
+        assertTrue(ada.get("online").getAsBoolean());
+        assertEquals(0, m1.get("spectators").getAsInt());
+        assertTrue(m1.getAsJsonObject("tickTimeMs").get("p99").getAsDouble() >= 0);
+        assertTrue(m1.get("bytesSentPerSecond").getAsLong() >= 0);
+
+        HttpResponse<String> other = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nothing")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, other.statusCode());
+    }
+
+    @Test
+    void discoveryAnswersAProbeAndIgnoresAnythingElse() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(300);
+            InetSocketAddress responder = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.discoveryPort());
+            byte[] notAProbe = "LANCERS_DISCOVER/2".getBytes(StandardCharsets.US_ASCII);
+            socket.send(new DatagramPacket(notAProbe, notAProbe.length, responder));
+            assertThrows(SocketTimeoutException.class, () -> socket.receive(new DatagramPacket(new byte[2048], 2048)));
+
+            socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
+            socket.send(new DatagramPacket(Discovery.PROBE, Discovery.PROBE.length, responder));
+            DatagramPacket answer = new DatagramPacket(new byte[2048], 2048);
+            socket.receive(answer);
+            assertTrue(answer.getLength() <= Discovery.MAX_REPLY_BYTES);
+            Discovery.Reply reply = new Gson().fromJson(
+                    new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8), Discovery.Reply.class);
+            assertEquals(Discovery.Reply.TYPE, reply.type());
+            assertEquals("Test Lancers", reply.name());
+            assertEquals("ws://127.0.0.1:" + server.port() + "/game", reply.url());
+            assertEquals(ProtocolVersion.SUBPROTOCOL, reply.protocol());
+            assertEquals(List.of("m1", "m2"), reply.matches().stream().map(ServerMessage.MatchInfo::id).toList());
+        }
+    }
+
+    @Test
+    void shutdownSaysGoingAwayToEveryClientAndTwoServersLiveSideBySide() throws IOException {
+        GameServer second = GameServer.start(CONFIG);
+        try {
+            assertNotEquals(server.port(), second.port());
+            TestClient onSecond = TestClient.hello(second, "Ada");
+            clients.add(onSecond);
+            TestClient onFirst = hello("Bob");
+            second.close();
+            assertEquals(CloseCodes.GOING_AWAY, onSecond.awaitClose().code());
+            onFirst.send(new ClientMessage.ListMatches());
+            onFirst.await(ServerMessage.MatchList.class);
+            server.close();
+            assertEquals(CloseCodes.GOING_AWAY, onFirst.awaitClose().code());
+        } finally {
+            second.close();
+        }
+    }
+
+    // ---- helpers ----
+
+    private static Optional<Ship> ship(World world, int id) {
+        return world.ships().stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    private static Ship shipIn(World world, int id) {
+        return ship(world, id).orElseThrow();
+    }
+
+    private static boolean moved(Ship from, Ship to) {
+        return Math.hypot(to.x() - from.x(), to.y() - from.y()) > 1;
+    }
+
+    private JsonObject status(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return new Gson().fromJson(response.body(), JsonObject.class);
+    }
+
+    private JsonObject awaitStatusOfM1(Predicate<JsonObject> matching) {
+        return Await.until(() -> {
+            try {
+                return Optional.of(status("/status").getAsJsonArray("matches").get(0).getAsJsonObject()).filter(matching);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> "m1 in /status matching the test's condition");
+    }
+}

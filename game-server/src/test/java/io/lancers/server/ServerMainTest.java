@@ -1,0 +1,58 @@
+package io.lancers.server;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerMainTest {
+
+    @Test
+    void printsExactlyOneListeningLineWithTheRealPort() throws Exception {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--bots", "1",
+                "--matches", "1", "--tick-rate", "30");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GameServer server = main.start(new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertNotEquals(0, server.port());
+            assertEquals("listening ws://127.0.0.1:" + server.port() + "/game" + System.lineSeparator(),
+                    out.toString(StandardCharsets.UTF_8));
+            assertEquals(-1, server.discoveryPort());
+            assertEquals(1, server.matches().list().size());
+            assertEquals(30, server.matches().list().get(0).tickRate());
+        }
+    }
+
+    @Test
+    void withoutFlagsTheConfigIsTheDefaults() {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs();
+        assertEquals(ServerConfig.defaults(), main.config());
+    }
+
+    @Test
+    void helpListsTheFlagsAndBadValuesAreRefused() {
+        StringWriter help = new StringWriter();
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        commandLine.setOut(new PrintWriter(help));
+        assertEquals(0, commandLine.execute("--help"));
+        for (String flag : new String[] {"--bind", "--port", "--tick-rate", "--bots", "--heartbeat-ms",
+                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit"}) {
+            assertTrue(help.toString().contains(flag), flag);
+        }
+
+        CommandLine refusing = new CommandLine(new ServerMain());
+        StringWriter errors = new StringWriter();
+        refusing.setErr(new PrintWriter(errors));
+        assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--tick-rate", "500"));
+        assertTrue(errors.toString().contains("tickRate"), errors.toString());
+    }
+}

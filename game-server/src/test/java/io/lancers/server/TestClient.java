@@ -1,0 +1,212 @@
+package io.lancers.server;
+
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.ProtocolException;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.StateCodec;
+import io.lancers.sim.Input;
+import io.lancers.sim.World;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A real protocol client for integration tests, on the JDK's WebSocket: records every control
+ * message, applies state frames to its own {@link World} like a game client would, answers the
+ * server's heartbeats (unless told to go silent), and reports how the connection closed.
+ */
+final class TestClient implements WebSocket.Listener {
+    static final Duration PATIENCE = Await.PATIENCE;
+
+    private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
+    private final AtomicInteger stateFrames = new AtomicInteger();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final StringBuilder textParts = new StringBuilder();
+    private final ByteArrayOutputStream binaryParts = new ByteArrayOutputStream();
+    private final WebSocket socket;
+    private volatile World world;
+    private volatile boolean silent;
+    private volatile Throwable failure;
+
+    record Closed(int code, String reason) {
+    }
+
+    private TestClient(URI uri) {
+        socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols(ProtocolVersion.SUBPROTOCOL)
+                .connectTimeout(PATIENCE)
+                .buildAsync(uri, this)
+                .orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                .join();
+    }
+
+    static TestClient connect(GameServer server) {
+        return new TestClient(URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH));
+    }
+
+    /** Connects and says hello: returns once the welcome is in. */
+    static TestClient hello(GameServer server, String name) {
+        TestClient client = connect(server);
+        client.send(new ClientMessage.Hello(name, null));
+        client.await(ServerMessage.Welcome.class);
+        return client;
+    }
+
+    String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    void send(ClientMessage message) {
+        sendText(ControlCodec.encode(message));
+    }
+
+    /** The JDK's WebSocket allows one send at a time; the test thread and the heartbeat answers take turns. */
+    synchronized void sendText(String raw) {
+        socket.sendText(raw, true).join();
+    }
+
+    /** For a frame the server may refuse and close the connection for while it is still going out. */
+    synchronized void sendTextUnchecked(String raw) {
+        socket.sendText(raw, true).handle((sent, closedMeanwhile) -> null).join();
+    }
+
+    synchronized void sendBinary(byte[] frame) {
+        socket.sendBinary(ByteBuffer.wrap(frame), true).join();
+    }
+
+    void sendInput(Input input) {
+        sendBinary(InputCodec.encode(input));
+    }
+
+    /** Stops answering and sending anything, as a frozen client would; the socket stays open. */
+    void goSilent() {
+        silent = true;
+    }
+
+    /** Drops the TCP connection without a close frame. */
+    void abort() {
+        socket.abort();
+    }
+
+    int stateFrames() {
+        return stateFrames.get();
+    }
+
+    World world() {
+        return world;
+    }
+
+    List<ServerMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    <T extends ServerMessage> T await(Class<T> type) {
+        return await(type, any -> true);
+    }
+
+    /** The first message so far of this type that matches, or the first to arrive within the patience. */
+    <T extends ServerMessage> T await(Class<T> type, Predicate<T> matching) {
+        return awaitValue(() -> messages.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst(),
+                "a " + type.getSimpleName() + " matching the test's condition");
+    }
+
+    World awaitWorld(Predicate<World> matching) {
+        return awaitValue(() -> Optional.ofNullable(world).filter(matching), "a world matching the test's condition");
+    }
+
+    Closed awaitClose() {
+        return closed.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    <T> T awaitValue(Supplier<Optional<T>> probe, String what) {
+        return Await.until(() -> {
+            if (failure != null) {
+                throw new AssertionError("client failed while waiting for " + what, failure);
+            }
+            return probe.get();
+        }, () -> what + "; received " + messages);
+    }
+
+    synchronized void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").handle((sent, failed) -> null).join();
+        }
+        socket.abort();
+    }
+
+    // ---- WebSocket.Listener, on the HTTP client's threads ----
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        textParts.append(data);
+        if (last) {
+            String text = textParts.toString();
+            textParts.setLength(0);
+            try {
+                ServerMessage message = ControlCodec.decodeServer(text);
+                messages.add(message);
+                if (message instanceof ServerMessage.Heartbeat heartbeat && !silent && !webSocket.isOutputClosed()) {
+                    send(new ClientMessage.HeartbeatAck(heartbeat.t()));
+                }
+            } catch (ProtocolException | RuntimeException e) {
+                failure = e;
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] part = new byte[data.remaining()];
+        data.get(part);
+        binaryParts.writeBytes(part);
+        if (last) {
+            ByteBuffer frame = ByteBuffer.wrap(binaryParts.toByteArray());
+            binaryParts.reset();
+            try {
+                StateCodec.Header header = StateCodec.header(frame);
+                World current = world;
+                if (header.kind() == StateCodec.SNAPSHOT || (current != null && current.tick() == header.baseTick())) {
+                    world = StateCodec.apply(current, frame);
+                }
+                stateFrames.incrementAndGet();
+            } catch (ProtocolException | RuntimeException e) {
+                failure = e;
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Closed(statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(new Closed(-1, String.valueOf(error)));
+    }
+}

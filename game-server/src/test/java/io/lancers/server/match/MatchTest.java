@@ -1,0 +1,670 @@
+package io.lancers.server.match;
+
+import io.lancers.map.MapLoader;
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.StateCodec;
+import io.lancers.sim.Input;
+import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Ship;
+import io.lancers.sim.World;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives {@link Match#tick()} by hand with in-memory peers and decodes what they were sent. */
+class MatchTest {
+    private static final String MAP = "foundry";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+
+    private static MatchSettings settings() {
+        return MatchSettings.defaults("arena", MAP).withBotFill(0).withSeed(42);
+    }
+
+    private static Match match(MatchSettings settings) {
+        return match(settings, StateEncoder.CODEC);
+    }
+
+    private static Match match(MatchSettings settings, StateEncoder encoder) {
+        return new Match(settings, MapLoader.load(settings.mapId()), CLOCK, encoder);
+    }
+
+    private static Membership join(Match match, String name, RecordingPeer peer) {
+        CompletableFuture<Membership> joined = match.join(name, peer);
+        match.tick();
+        return joined.join();
+    }
+
+    private static Membership spectate(Match match, RecordingPeer peer) {
+        CompletableFuture<Membership> joined = match.spectate(peer);
+        match.tick();
+        return joined.join();
+    }
+
+    private static ErrorCode refusal(CompletableFuture<Membership> request) {
+        CompletionException e = assertThrows(CompletionException.class, request::join);
+        return ((MatchException) e.getCause()).code();
+    }
+
+    private static void ticks(Match match, int n) {
+        for (int i = 0; i < n; i++) {
+            match.tick();
+        }
+    }
+
+    private static Ship ship(Match match, int id) {
+        return match.world().ships().stream().filter(s -> s.id() == id).findFirst().orElse(null);
+    }
+
+    /** What a client that applied every frame it got, in order, would hold. */
+    private static World replay(RecordingPeer peer) {
+        World world = null;
+        for (ByteBuffer frame : peer.frames()) {
+            world = StateCodec.apply(world, frame.duplicate());
+        }
+        return world;
+    }
+
+    private static List<Integer> rosterIds(ServerMessage.Roster roster) {
+        return roster.players().stream().map(ServerMessage.PlayerInfo::id).toList();
+    }
+
+    // ------------------------------------------------------------------ joining
+
+    @Test
+    void joinAnswersJoinedRosterNoticeThenASnapshotAndDeltasReproduceTheWorld() {
+        Match match = match(settings());
+        RecordingPeer ada = new RecordingPeer("ada");
+        CompletableFuture<Membership> request = match.join("Ada", ada);
+        assertFalse(request.isDone(), "only the tick applies a join");
+        match.tick();
+        Membership membership = request.join();
+
+        assertEquals(1, membership.playerId());
+        assertEquals(Role.PLAYER, membership.role());
+        assertEquals("arena", membership.matchId());
+        assertEquals(List.of("Joined", "Roster", "Notice", "SNAPSHOT"), ada.kinds());
+        ServerMessage.Joined joined = ada.last(ServerMessage.Joined.class);
+        assertEquals("player", joined.role());
+        assertEquals(1, joined.playerId());
+        assertEquals(ResumeTokens.LENGTH, joined.resumeToken().length());
+        assertFalse(joined.resumed());
+        assertEquals(60, joined.tickRate());
+        assertEquals(MAP, joined.map().id());
+        assertEquals(new ServerMessage.Rules(300, 20, 10, 3), joined.rules());
+        ServerMessage.Roster roster = ada.last(ServerMessage.Roster.class);
+        assertEquals(List.of(new ServerMessage.PlayerInfo(1, "Ada", roster.players().get(0).color(), false, true, 0)),
+                roster.players());
+        assertEquals(new ServerMessage.Notice("join", 1, "Ada joined"), ada.last(ServerMessage.Notice.class));
+        assertEquals(match.world(), replay(ada));
+
+        for (int seq = 1; seq <= 20; seq++) {
+            membership.submitInput(new Input(seq, Input.RIGHT | (seq % 5 == 0 ? Input.FIRE : 0), 0f));
+            match.tick();
+        }
+        assertEquals(21, ada.frames().size());
+        assertTrue(ada.kinds().subList(4, ada.kinds().size()).stream().allMatch("DELTA"::equals));
+        assertEquals(match.world(), replay(ada));
+    }
+
+    @Test
+    void inputsMoveTheirOwnShipsAndAcksFollowTheLastConsumedSeq() {
+        Match match = match(settings());
+        Membership ada = join(match, "Ada", new RecordingPeer("ada"));
+        Membership bob = join(match, "Bob", new RecordingPeer("bob"));
+        Ship adaBefore = ship(match, 1);
+        Ship bobBefore = ship(match, 2);
+
+        for (int seq = 1; seq <= 10; seq++) {
+            assertTrue(ada.submitInput(new Input(seq, Input.RIGHT, 0f)));
+            assertTrue(bob.submitInput(new Input(100 + seq, Input.DOWN, 0f)));
+            match.tick();
+            assertEquals(seq, ship(match, 1).lastInputSeq());
+            assertEquals(100 + seq, ship(match, 2).lastInputSeq());
+        }
+        assertTrue(ship(match, 1).x() > adaBefore.x());
+        assertEquals(adaBefore.y(), ship(match, 1).y());
+        assertTrue(ship(match, 2).y() > bobBefore.y());
+        assertEquals(bobBefore.x(), ship(match, 2).x());
+
+        match.tick(); // nothing new: the ship keeps its last input and the ack stays
+        assertEquals(10, ship(match, 1).lastInputSeq());
+        assertTrue(ship(match, 1).vx() > 0);
+    }
+
+    @Test
+    void atMostTheCapOfInputsIsConsumedPerTickAndAFullQueueRefuses() {
+        Match match = match(settings());
+        Membership ada = join(match, "Ada", new RecordingPeer("ada"));
+        for (int seq = 1; seq <= 6; seq++) {
+            assertTrue(ada.submitInput(new Input(seq, Input.UP, 0f)));
+        }
+        match.tick();
+        assertEquals(4, ship(match, 1).lastInputSeq());
+        match.tick();
+        assertEquals(6, ship(match, 1).lastInputSeq());
+
+        for (int seq = 7; seq < 7 + 32; seq++) {
+            assertTrue(ada.submitInput(new Input(seq, 0, 0f)));
+        }
+        assertFalse(ada.submitInput(new Input(39, 0, 0f)), "the 33rd queued input overflows");
+    }
+
+    @Test
+    void namesMustBeValidAndUniqueInTheMatchIgnoringCase() {
+        Match match = match(settings().withBotFill(1));
+        join(match, "Ada", new RecordingPeer("ada"));
+        for (String name : List.of("", "   ", "x".repeat(21), "A\u0007da", "ada", " ADA ", "bot ada")) {
+            CompletableFuture<Membership> request = match.join(name, new RecordingPeer("p"));
+            match.tick();
+            assertEquals(ErrorCode.INVALID_NAME, refusal(request), name);
+        }
+        Membership twenty = join(match, " " + "x".repeat(20) + " ", new RecordingPeer("x"));
+        assertEquals(3, twenty.playerId(), "20 characters after stripping are fine");
+    }
+
+    @Test
+    void aFullMatchRefusesPlayersAfterTheBotsHaveMadeRoom() {
+        Match match = match(settings().withMaxPlayers(2).withBotFill(4));
+        assertEquals(2, match.info().bots());
+        join(match, "Ada", new RecordingPeer("ada"));
+        assertEquals(1, match.info().bots());
+        join(match, "Bob", new RecordingPeer("bob"));
+        assertEquals(0, match.info().bots());
+        CompletableFuture<Membership> third = match.join("Cy", new RecordingPeer("cy"));
+        match.tick();
+        assertEquals(ErrorCode.MATCH_FULL, refusal(third));
+        assertEquals(2, match.world().ships().size());
+    }
+
+    @Test
+    void idsAreNeverReused() {
+        Match match = match(settings().withBotFill(2));
+        assertEquals(List.of(1, 2), match.world().ships().stream().map(Ship::id).toList());
+        Membership ada = join(match, "Ada", new RecordingPeer("ada"));
+        assertEquals(3, ada.playerId());
+        ada.leave();
+        match.tick();
+        Membership bob = join(match, "Bob", new RecordingPeer("bob"));
+        assertEquals(5, bob.playerId(), "bot 4 came back when Ada left, and Ada's 3 is never handed out again");
+    }
+
+    // ------------------------------------------------------------------ bots
+
+    @Test
+    void botsFillUpToTheTargetAndLeaveAsHumansJoin() {
+        Match match = match(settings().withBotFill(3));
+        RecordingPeer watcher = new RecordingPeer("watcher");
+        spectate(match, watcher);
+        ServerMessage.Roster roster = watcher.last(ServerMessage.Roster.class);
+        assertEquals(3, roster.players().size());
+        assertTrue(roster.players().stream().allMatch(ServerMessage.PlayerInfo::bot));
+        assertEquals(List.of("Bot Ada", "Bot Grace", "Bot Alan"),
+                roster.players().stream().map(ServerMessage.PlayerInfo::name).toList());
+        assertEquals(3, roster.players().stream().map(ServerMessage.PlayerInfo::color).distinct().count());
+
+        Membership ada = join(match, "Ada", new RecordingPeer("ada"));
+        roster = watcher.last(ServerMessage.Roster.class);
+        assertEquals(List.of(1, 2, 4), rosterIds(roster), "the newest bot made room");
+        assertEquals(3, match.world().ships().size());
+        join(match, "Bob", new RecordingPeer("bob"));
+        join(match, "Cy", new RecordingPeer("cy"));
+        join(match, "Di", new RecordingPeer("di"));
+        assertEquals(0, match.info().bots());
+        assertEquals(4, match.info().players());
+
+        ada.leave();
+        match.tick();
+        assertEquals(0, match.info().bots(), "three humans are at the target already");
+        assertEquals(3, match.world().ships().size());
+        ticks(match, 30); // bots steer themselves without failing the tick
+        assertEquals(match.world(), replay(watcher));
+    }
+
+    // ------------------------------------------------------------------ spectators
+
+    @Test
+    void aSpectatorGetsFramesAndIsCountedAsSpectatorNotPlayer() {
+        Match match = match(settings());
+        join(match, "Ada", new RecordingPeer("ada"));
+        RecordingPeer watcher = new RecordingPeer("watcher");
+        Membership spectator = spectate(match, watcher);
+
+        assertEquals(0, spectator.playerId());
+        assertEquals(Role.SPECTATOR, spectator.role());
+        assertEquals(List.of("Joined", "Roster", "SNAPSHOT"), watcher.kinds());
+        ServerMessage.Joined joined = watcher.last(ServerMessage.Joined.class);
+        assertEquals("spectator", joined.role());
+        assertEquals(0, joined.playerId());
+        assertNull(joined.resumeToken());
+        ServerMessage.Roster roster = watcher.last(ServerMessage.Roster.class);
+        assertEquals(List.of(1), rosterIds(roster));
+        assertEquals(1, roster.spectators());
+        assertEquals(1, match.info().players());
+        assertEquals(1, match.info().spectators());
+
+        assertFalse(spectator.submitInput(new Input(1, Input.UP, 0f)));
+        ticks(match, 5);
+        assertEquals(match.world(), replay(watcher));
+
+        spectator.leave();
+        match.tick();
+        assertEquals("left", watcher.last(ServerMessage.Left.class).reason());
+        assertEquals(0, match.info().spectators());
+    }
+
+    // ------------------------------------------------------------------ chat
+
+    @Test
+    void chatGoesToEveryoneInTheMatchIncludingSpectators() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        RecordingPeer watcher = new RecordingPeer("watcher");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        Membership spectator = spectate(match, watcher);
+
+        ada.chat("  gl\u0007 hf  ");
+        spectator.chat("go go");
+        match.tick();
+        ServerMessage.Chat fromAda = new ServerMessage.Chat(1, "Ada", "gl hf", CLOCK.millis());
+        ServerMessage.Chat fromWatcher = new ServerMessage.Chat(0, "Spectator", "go go", CLOCK.millis());
+        for (RecordingPeer peer : List.of(adaPeer, bobPeer, watcher)) {
+            assertEquals(List.of(fromAda, fromWatcher), peer.messages(ServerMessage.Chat.class));
+        }
+    }
+
+    @Test
+    void emptyAndOverlongChatIsRefusedToTheSenderOnly() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+
+        ada.chat(" \t ");
+        ada.chat("x".repeat(201));
+        ada.chat("x".repeat(200));
+        match.tick();
+        assertEquals(List.of("invalid_chat", "invalid_chat"),
+                adaPeer.messages(ServerMessage.Error.class).stream().map(ServerMessage.Error::code).toList());
+        assertEquals(List.of("x".repeat(200)),
+                bobPeer.messages(ServerMessage.Chat.class).stream().map(ServerMessage.Chat::text).toList());
+        assertTrue(bobPeer.messages(ServerMessage.Error.class).isEmpty());
+    }
+
+    @Test
+    void chatBeyondFivePerTenSecondsIsRateLimitedUntilTheWindowSlides() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        for (int i = 1; i <= 6; i++) {
+            ada.chat("line " + i);
+        }
+        match.tick();
+        assertEquals(5, adaPeer.messages(ServerMessage.Chat.class).size());
+        assertEquals("rate_limited", adaPeer.last(ServerMessage.Error.class).code());
+
+        ticks(match, 60 * 10 - 1);
+        ada.chat("again");
+        match.tick();
+        assertEquals("again", adaPeer.last(ServerMessage.Chat.class).text());
+    }
+
+    // ------------------------------------------------------------------ leaving, losing, resuming
+
+    @Test
+    void leaveSendsLeftRemovesTheShipAndTellsTheOthers() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        adaPeer.clear();
+
+        ada.leave();
+        match.tick();
+        assertEquals(List.of("Left"), adaPeer.kinds());
+        assertNull(ship(match, 1));
+        assertEquals(new ServerMessage.Notice("leave", 1, "Ada left"), bobPeer.last(ServerMessage.Notice.class));
+        assertEquals(List.of(2), rosterIds(bobPeer.last(ServerMessage.Roster.class)));
+        assertEquals(match.world(), replay(bobPeer));
+    }
+
+    @Test
+    void aLostConnectionLeavesTheShipIdlingAndTellsTheOthers() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        ada.submitInput(new Input(1, Input.RIGHT, 0f));
+        match.tick();
+        adaPeer.clear();
+
+        ada.connectionLost();
+        match.tick();
+        assertTrue(adaPeer.sent.isEmpty(), "nothing more goes to a lost connection");
+        assertEquals(new ServerMessage.Notice("offline", 1, "Ada lost connection"),
+                bobPeer.last(ServerMessage.Notice.class));
+        ServerMessage.PlayerInfo adaInfo = bobPeer.last(ServerMessage.Roster.class).players().get(0);
+        assertFalse(adaInfo.online());
+        ticks(match, 60);
+        assertEquals(0f, ship(match, 1).vx(), "the ship idles: no buttons held");
+        assertEquals(1, ship(match, 1).lastInputSeq());
+        assertTrue(ada.submitInput(new Input(2, Input.UP, 0f)), "a late input is ignored, not a flood");
+        match.tick();
+        assertEquals(1, ship(match, 1).lastInputSeq());
+    }
+
+    @Test
+    void resumeWithinTheGraceKeepsIdNameAndScore() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+        huntUntilAKill(match, ada, 1, 2);
+        Ship scored = ship(match, 1);
+        assertEquals(1, scored.kills());
+
+        ada.connectionLost();
+        match.tick();
+        RecordingPeer again = new RecordingPeer("ada again");
+        CompletableFuture<Membership> resumed = match.resume(token, again);
+        match.tick();
+        Membership back = resumed.join();
+
+        assertEquals(1, back.playerId());
+        assertEquals(List.of("Joined", "Roster", "Notice", "SNAPSHOT"), again.kinds());
+        ServerMessage.Joined joined = again.last(ServerMessage.Joined.class);
+        assertTrue(joined.resumed());
+        assertEquals(token, joined.resumeToken());
+        assertEquals(new ServerMessage.Notice("online", 1, "Ada is back"), bobPeer.last(ServerMessage.Notice.class));
+        assertTrue(bobPeer.last(ServerMessage.Roster.class).players().get(0).online());
+        assertEquals("Ada", bobPeer.last(ServerMessage.Roster.class).players().get(0).name());
+        assertEquals(1, ship(match, 1).kills());
+        assertEquals(1, match.status().players().get(0).kills());
+        assertEquals(match.world(), replay(again));
+    }
+
+    @Test
+    void resumingAConnectedPlayerSupersedesTheOldConnection() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+        bobPeer.clear();
+
+        CompletableFuture<Membership> resumed = match.resume(token, new RecordingPeer("ada again"));
+        match.tick();
+        assertEquals(1, resumed.join().playerId());
+        assertEquals(CloseCodes.SUPERSEDED, adaPeer.closeCode);
+        assertEquals("superseded by a new connection", adaPeer.closeReason);
+        assertTrue(bobPeer.messages(ServerMessage.Notice.class).isEmpty(), "no offline/online flicker");
+
+        int framesBefore = adaPeer.frames().size();
+        ada.connectionLost(); // the net layer reports the old connection's close: ignored
+        match.tick();
+        assertEquals(framesBefore, adaPeer.frames().size());
+        assertTrue(match.status().players().get(0).online());
+    }
+
+    @Test
+    void afterTheGraceThePlayerIsGoneAndItsTokenVoid() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+
+        ada.connectionLost();
+        match.tick();
+        ticks(match, 30 * 60 - 1);
+        assertTrue(ship(match, 1) != null, "still within the grace");
+        match.tick();
+        assertNull(ship(match, 1));
+        assertEquals(new ServerMessage.Notice("leave", 1, "Ada left"), bobPeer.last(ServerMessage.Notice.class));
+
+        CompletableFuture<Membership> late = match.resume(token, new RecordingPeer("ada late"));
+        match.tick();
+        assertEquals(ErrorCode.RESUME_REJECTED, refusal(late));
+    }
+
+    @Test
+    void anUnknownTokenIsRejected() {
+        Match match = match(settings());
+        join(match, "Ada", new RecordingPeer("ada"));
+        CompletableFuture<Membership> request = match.resume(new ResumeTokens().next(), new RecordingPeer("x"));
+        match.tick();
+        assertEquals(ErrorCode.RESUME_REJECTED, refusal(request));
+    }
+
+    // ------------------------------------------------------------------ frames and slow consumers
+
+    @Test
+    void everyHealthyReceiverGetsTheSameDeltaBytes() {
+        List<byte[]> deltas = new ArrayList<>();
+        StateEncoder watched = new StateEncoder() {
+            @Override
+            public byte[] snapshot(World world) {
+                return StateCodec.encodeSnapshot(world);
+            }
+
+            @Override
+            public byte[] delta(World base, World next) {
+                byte[] bytes = StateCodec.encodeDelta(base, next);
+                deltas.add(bytes);
+                return bytes;
+            }
+        };
+        Match match = match(settings(), watched);
+        List<RecordingPeer> peers = List.of(new RecordingPeer("ada"), new RecordingPeer("bob"),
+                new RecordingPeer("watcher"));
+        join(match, "Ada", peers.get(0));
+        join(match, "Bob", peers.get(1));
+        spectate(match, peers.get(2));
+        deltas.clear();
+
+        match.tick();
+        assertEquals(1, deltas.size(), "encoded once for three receivers");
+        byte[] shared = deltas.get(0);
+        List<ByteBuffer> received = peers.stream().map(p -> p.frames().get(p.frames().size() - 1)).toList();
+        for (ByteBuffer frame : received) {
+            assertTrue(frame.isReadOnly());
+            assertEquals(ByteBuffer.wrap(shared), frame);
+        }
+        int last = shared.length - 1;
+        shared[last] ^= 0x5A; // every receiver sees a change to the one array: nobody got a copy
+        for (ByteBuffer frame : received) {
+            assertEquals(shared[last], frame.get(frame.position() + last));
+        }
+    }
+
+    @Test
+    void aLaggingReceiverGetsNoFramesThenASnapshotOnceDrained() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", new RecordingPeer("bob"));
+        int frames = adaPeer.frames().size();
+
+        adaPeer.pending = 65;
+        ada.submitInput(new Input(1, Input.DOWN, 0f));
+        ticks(match, 10);
+        assertEquals(frames, adaPeer.frames().size(), "lagging: no frames");
+        adaPeer.pending = 20;
+        match.tick();
+        assertEquals(frames, adaPeer.frames().size(), "not drained yet");
+
+        adaPeer.pending = 8;
+        match.tick();
+        assertEquals("SNAPSHOT", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
+        match.tick();
+        assertEquals("DELTA", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
+        assertEquals(match.world(), replay(adaPeer), "the snapshot bridged the gap");
+    }
+
+    @Test
+    void aReceiverBackedUpForTooLongIsClosedAsSlowConsumerAndGoesOffline() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+
+        adaPeer.pending = 100;
+        ticks(match, 5 * 60);
+        assertEquals(0, adaPeer.closeCode, "lagging for just under 5 s");
+        match.tick();
+        assertEquals(CloseCodes.SLOW_CONSUMER, adaPeer.closeCode);
+        assertEquals("slow consumer", adaPeer.closeReason);
+        assertEquals(new ServerMessage.Notice("offline", 1, "Ada lost connection"),
+                bobPeer.last(ServerMessage.Notice.class));
+        assertFalse(match.status().players().get(0).online());
+        ada.chat("am I still here?");
+        match.tick();
+        assertTrue(bobPeer.messages(ServerMessage.Chat.class).isEmpty());
+    }
+
+    @Test
+    void aReceiverWithTooManySendsInFlightIsClosedAtOnce() {
+        Match match = match(settings());
+        RecordingPeer watcher = new RecordingPeer("watcher");
+        spectate(match, watcher);
+        watcher.pending = 1024;
+        match.tick();
+        assertEquals(CloseCodes.SLOW_CONSUMER, watcher.closeCode);
+        assertEquals(0, match.info().spectators());
+    }
+
+    @Test
+    void resyncSendsASnapshot() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        match.tick();
+        ada.resync();
+        match.tick();
+        assertEquals(List.of("SNAPSHOT", "DELTA", "SNAPSHOT"),
+                adaPeer.kinds().subList(adaPeer.kinds().size() - 3, adaPeer.kinds().size()));
+    }
+
+    // ------------------------------------------------------------------ match cycle, roster, status
+
+    @Test
+    void theMatchCycleIsAnnounced() {
+        MatchSettings quick = settings().withRules(new MatchConfig(10, 1, 20, 1, 3));
+        Match match = match(quick);
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        join(match, "Ada", adaPeer);
+        ticks(match, 10);
+        assertEquals("intermission", match.info().phase());
+        assertEquals(new ServerMessage.Notice("match", 0, "Match over — nobody scored"),
+                adaPeer.last(ServerMessage.Notice.class));
+        ticks(match, 10);
+        assertEquals("playing", match.info().phase());
+        assertEquals(new ServerMessage.Notice("match", 0, "Round 2 begins"), adaPeer.last(ServerMessage.Notice.class));
+        assertEquals(2, match.status().round());
+    }
+
+    @Test
+    void aWinnerIsNamedWhenTheMatchEnds() {
+        MatchSettings quick = settings().withRules(new MatchConfig(60, 60, 1, 5, 3));
+        Match match = match(quick);
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", new RecordingPeer("bob"));
+        huntUntilAKill(match, ada, 1, 2);
+        assertEquals("intermission", match.info().phase(), "the kill limit of 1 ended it");
+        assertEquals(new ServerMessage.Notice("match", 0, "Match over — Ada wins with 1 kill"),
+                adaPeer.last(ServerMessage.Notice.class));
+    }
+
+    @Test
+    void pingsReachTheRosterButRefreshItAtMostEveryTwoSeconds() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        for (int ping : new int[] {42, 43}) {
+            int rosters = adaPeer.messages(ServerMessage.Roster.class).size();
+            ada.pingMeasured(ping);
+            int ticks = 0;
+            while (adaPeer.messages(ServerMessage.Roster.class).size() == rosters) {
+                match.tick();
+                assertTrue(++ticks <= 120, "a changed ping is shown within 2 s");
+            }
+            assertTrue(ticks >= 118, "but not sooner than 2 s after the last roster, was " + ticks);
+            assertEquals(ping, adaPeer.last(ServerMessage.Roster.class).players().get(0).pingMs());
+        }
+        int rosters = adaPeer.messages(ServerMessage.Roster.class).size();
+        ada.pingMeasured(43);
+        ticks(match, 240);
+        assertEquals(rosters, adaPeer.messages(ServerMessage.Roster.class).size(), "an unchanged ping changes nothing");
+    }
+
+    @Test
+    void statusCountsPlayersBotsSpectatorsAndTraffic() {
+        Match match = match(settings().withBotFill(2));
+        join(match, "Ada", new RecordingPeer("ada"));
+        spectate(match, new RecordingPeer("watcher"));
+        ticks(match, 60);
+        MatchStatus status = match.status();
+        assertEquals("arena", status.id());
+        assertEquals(MAP, status.mapId());
+        assertEquals(60, status.tickRate());
+        assertEquals(List.of("Bot Ada", "Ada"), status.players().stream().map(MatchStatus.PlayerStatus::name).toList());
+        assertEquals(List.of(true, false), status.players().stream().map(MatchStatus.PlayerStatus::bot).toList());
+        assertEquals(1, status.spectators());
+        assertTrue(status.tickP99Ms() >= status.tickP50Ms());
+        assertTrue(status.bytesPerSecond() > 0);
+        ServerMessage.MatchInfo info = match.info();
+        assertEquals(new ServerMessage.MatchInfo("arena", MAP, info.mapName(), "playing", 1, 16, 1, 1, 60), info);
+        assertNotEquals("", info.mapName());
+    }
+
+    /**
+     * Steers {@code hunter} at {@code prey} and fires until the hunter scores; the world is
+     * deterministic, so this takes the same ticks every run.
+     */
+    private static void huntUntilAKill(Match match, Membership hunter, int hunterId, int preyId) {
+        int kills = ship(match, hunterId).kills();
+        for (int seq = 1; seq < 60 * 60; seq++) {
+            Ship me = ship(match, hunterId);
+            Ship prey = ship(match, preyId);
+            float dx = prey.x() - me.x();
+            float dy = prey.y() - me.y();
+            int buttons = Input.FIRE;
+            if (Math.hypot(dx, dy) > 300) {
+                buttons |= (dx > 40 ? Input.RIGHT : dx < -40 ? Input.LEFT : 0)
+                        | (dy > 40 ? Input.DOWN : dy < -40 ? Input.UP : 0);
+            }
+            hunter.submitInput(new Input(seq, buttons, (float) Math.atan2(dy, dx)));
+            match.tick();
+            if (ship(match, hunterId).kills() > kills) {
+                return;
+            }
+        }
+        throw new AssertionError("no kill within a minute of hunting");
+    }
+}
