@@ -1,5 +1,8 @@
 package io.lancers.bench;
 
+import io.lancers.bench.load.Fanout;
+import io.lancers.bench.load.Latency;
+import io.lancers.bench.load.SlowReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,9 +14,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * The measurement commands of BENCHMARKS.md. Each prints Markdown tables to standard output and
@@ -22,7 +27,8 @@ import java.util.Locale;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Lancers measurements on the recorded reference match; see BENCHMARKS.md.",
         subcommands = {BenchMain.BandwidthCommand.class, BenchMain.TickCostCommand.class,
-                BenchMain.ExportCommand.class})
+                BenchMain.ExportCommand.class, BenchMain.FanoutCommand.class, BenchMain.LatencyCommand.class,
+                BenchMain.SlowReaderCommand.class})
 public final class BenchMain implements Runnable {
     static final int[] ALL_PLAYERS = {2, 8, 16, 32, 64};
     static final int[] QUICK_PLAYERS = {2, 16};
@@ -91,6 +97,12 @@ public final class BenchMain implements Runnable {
                     reference = r;
                 }
             }
+            ReferenceMatch fieldsOf = match.withPlayers(ReferenceMatch.PLAYERS);
+            out.printf("%nShip fields changed per ship-tick, %d bots (what every DELTA must carry):%n%n", fieldsOf.players());
+            out.println("| field | changed in % of ship-ticks |");
+            out.println("|---|---:|");
+            FieldChanges.ofShips(fieldsOf).forEach((field, share) ->
+                    out.printf(Locale.ROOT, "| %s | %.1f |%n", field, share * 100));
             if (reference != null) {
                 Path chart = common.charts().resolve("bandwidth-per-tick.svg");
                 writeOrFail(bytesPerTickChart(reference, match), chart);
@@ -196,6 +208,103 @@ public final class BenchMain implements Runnable {
             }
             System.out.printf("%d worlds (ticks 0..%d) of %s written to %s%n", match.ticks() + 1, match.ticks(),
                     match, file);
+        }
+    }
+
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = "One room, 16 bots, N spectators over WebSockets on loopback; server in its own JVM.")
+    static final class FanoutCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--spectators", split = ",", description = "N values (default: 100,500,1000,2000; 10,50 with --quick)")
+        int[] spectators;
+
+        @Option(names = "--seconds", description = "measured window per N (default: 10, 2 with --quick)")
+        Integer seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] ns = spectators != null ? spectators : common.quick ? new int[] {10, 50} : new int[] {100, 500, 1000, 2000};
+            Duration window = Duration.ofSeconds(seconds != null ? seconds : common.quick ? 2 : 10);
+            PrintStream out = System.out;
+            out.printf("One room, %d bots, 60 Hz; a fresh server JVM per N; %d s window after every spectator joined.%n%n",
+                    ReferenceMatch.PLAYERS, window.toSeconds());
+            out.println("| N | frames expected | frames/receiver min | p50 | receivers with gaps | gaps | resyncs | closed "
+                    + "| arrival jitter p50 ms | p99 ms | server CPU (cores) | heap MB | server tick p99 ms |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            List<Fanout.Result> results = new ArrayList<>();
+            for (int n : ns) {
+                Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
+                results.add(r);
+                out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.0f | %.2f |%n",
+                        n, r.expectedFrames(), r.frames().min(), r.frames().p50(), r.gappedReceivers(),
+                        r.gaps(), r.resyncs(), r.closed(), r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6,
+                        r.serverCpu(), r.heapUsedMb(), r.tickP99Ms());
+            }
+            double[] xs = results.stream().mapToDouble(Fanout.Result::spectators).toArray();
+            SvgChart chart = new SvgChart("Frame arrival jitter at a probe spectator vs spectators", "spectators",
+                    "ms", false)
+                    .add(new SvgChart.Series("jitter p50", xs, results.stream().mapToDouble(r -> r.jitterNanos().p50() / 1e6).toArray(), true))
+                    .add(new SvgChart.Series("jitter p99", xs, results.stream().mapToDouble(r -> r.jitterNanos().p99() / 1e6).toArray(), true))
+                    .add(new SvgChart.Series("server tick p99", xs, results.stream().mapToDouble(Fanout.Result::tickP99Ms).toArray(), true));
+            Path file = common.charts().resolve("fanout-jitter.svg");
+            writeOrFail(chart, file);
+            out.printf("%nChart: %s%n", file);
+            return 0;
+        }
+    }
+
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            description = "Input sent to first frame acknowledging it (Ship.lastInputSeq), loopback.")
+    static final class LatencyCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            int inputs = common.quick ? 120 : 1800;
+            Latency.Result r = Latency.run(inputs, ReferenceMatch.PLAYERS);
+            System.out.printf(Locale.ROOT, "One player sending an input every 16.7 ms in a room of %d (bots fill the rest).%n%n",
+                    ReferenceMatch.PLAYERS);
+            System.out.println("| inputs acknowledged | not acknowledged | p50 ms | p99 ms | max ms | goal p99 |");
+            System.out.println("|---:|---:|---:|---:|---:|---|");
+            System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | ≤ 17.67 ms (one tick + 1 ms) |%n", r.samples(),
+                    r.lost(), r.nanos().p50() / 1e6, r.nanos().p99() / 1e6, r.nanos().max() / 1e6);
+            return 0;
+        }
+    }
+
+    @Command(name = "slowreader", mixinStandardHelpOptions = true,
+            description = "A spectator that never reads, beside healthy ones: server heap, healthy gaps, what the slow one got.")
+    static final class SlowReaderCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--bots", description = "bots in the room: more bots, bigger frames, a faster backlog (default: 64)")
+        int bots = 64;
+
+        @Option(names = "--seconds", description = "length of the run (default: 90, 8 with --quick)")
+        Integer seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Duration duration = Duration.ofSeconds(seconds != null ? seconds : common.quick ? 8 : 90);
+            SlowReader.Result r = SlowReader.run(8, bots, duration);
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "%d bots, 8 healthy spectators and one that never reads (4 KiB receive buffer), %d s.%n%n",
+                    bots, duration.toSeconds());
+            out.println("| server heap MB min | max | last | healthy gaps | healthy frames min | p50 "
+                    + "| slow: let go after s | frames it read in 5 s after | of which snapshots | close code it read |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            double min = r.heapMb().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = r.heapMb().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double last = r.heapMb().isEmpty() ? 0 : r.heapMb().get(r.heapMb().size() - 1);
+            out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %d | %d | %d | %s | %d | %d | %s |%n", min, max, last,
+                    r.healthyGaps(), r.healthyFrames().min(), r.healthyFrames().p50(),
+                    r.closedAfter() < 0 ? "not let go" : String.valueOf(r.closedAfter()), r.slowStateFrames(), r.slowSnapshots(),
+                    r.closeCode() < 0 ? "none read" : String.valueOf(r.closeCode()));
+            return 0;
         }
     }
 

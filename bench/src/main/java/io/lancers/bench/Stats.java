@@ -8,11 +8,12 @@ import java.util.List;
  *
  * @param count number of values
  * @param mean  arithmetic mean
+ * @param min   smallest value
  * @param p50   median (nearest rank)
  * @param p99   99th percentile (nearest rank)
  * @param max   largest value
  */
-public record Stats(int count, double mean, long p50, long p99, long max) {
+public record Stats(int count, double mean, long min, long p50, long p99, long max) {
 
     public static Stats of(long[] values) {
         if (values.length == 0) {
@@ -24,7 +25,7 @@ public record Stats(int count, double mean, long p50, long p99, long max) {
         for (long v : sorted) {
             sum += v;
         }
-        return new Stats(sorted.length, sum / sorted.length, percentile(sorted, 50), percentile(sorted, 99),
+        return new Stats(sorted.length, sum / sorted.length, sorted[0], percentile(sorted, 50), percentile(sorted, 99),
                 sorted[sorted.length - 1]);
     }
 
@@ -34,6 +35,7 @@ public record Stats(int count, double mean, long p50, long p99, long max) {
             throw new IllegalArgumentException("no runs");
         }
         return new Stats(runs.get(0).count(), median(runs.stream().mapToDouble(Stats::mean).toArray()),
+                (long) median(runs.stream().mapToDouble(Stats::min).toArray()),
                 (long) median(runs.stream().mapToDouble(Stats::p50).toArray()),
                 (long) median(runs.stream().mapToDouble(Stats::p99).toArray()),
                 (long) median(runs.stream().mapToDouble(Stats::max).toArray()));
