@@ -42,10 +42,10 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Interface to listen on (TCP and UDP).")
     String bindAddress = DEFAULTS.bindAddress();
 
-    @Option(names = "--port", description = "TCP port for the game and /status; 0 picks a free port.")
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port for the game and /status; 0 picks a free port.")
     int port = DEFAULTS.port();
 
-    @Option(names = "--name", description = "Server name shown in lists.")
+    @Option(names = "--name", paramLabel = "TEXT", description = "Server name shown in lists.")
     String serverName = DEFAULTS.serverName();
 
     @Option(names = "--tick-rate", paramLabel = "HZ", description = "Simulation steps per second (10-128).")
@@ -58,10 +58,10 @@ public final class ServerMain implements Callable<Integer> {
             description = "Map every room plays; without it rooms rotate through the built-in maps.")
     String mapId = DEFAULTS.mapId();
 
-    @Option(names = "--bots", paramLabel = "N", description = "Bots per room.")
+    @Option(names = "--bots", paramLabel = "N", description = "Bots keep each room at N participants; each human takes a bot's place.")
     int bots = DEFAULTS.bots();
 
-    @Option(names = "--max-players", paramLabel = "N", description = "Human players per room.")
+    @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")
     int maxPlayers = DEFAULTS.maxPlayers();
 
     @Option(names = "--match-minutes", paramLabel = "MIN", description = "Length of a match.")
@@ -87,13 +87,13 @@ public final class ServerMain implements Callable<Integer> {
 
     // Picocli's recipe for a negatable flag that is on by default (ServerConfig.defaults() agrees).
     @Option(names = "--discovery", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Answer LAN discovery probes.")
+            description = "Answer LAN discovery probes (default: on).")
     boolean discovery;
 
     @Option(names = "--discovery-port", paramLabel = "PORT", description = "UDP port for LAN discovery.")
     int discoveryPort = DEFAULTS.discoveryPort();
 
-    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Browser origin to accept besides this server's own host (repeatable; * for any).")
     List<String> allowedOrigins = new ArrayList<>(DEFAULTS.allowedOrigins());
 

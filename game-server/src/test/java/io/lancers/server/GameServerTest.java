@@ -212,6 +212,41 @@ class GameServerTest {
     }
 
     @Test
+    void resumingWhileTheOldConnectionIsStillOpenSupersedesIt() {
+        TestClient ada = player("Ada");
+        ServerMessage.Joined first = ada.await(ServerMessage.Joined.class);
+        TestClient second = TestClient.connect(server);
+        clients.add(second);
+        second.send(new ClientMessage.Hello("Ada", first.resumeToken()));
+        assertEquals(first.playerId(), second.await(ServerMessage.Joined.class, ServerMessage.Joined::resumed).playerId());
+        assertEquals(CloseCodes.SUPERSEDED, ada.awaitClose().code());
+        second.awaitWorld(w -> ship(w, first.playerId()).isPresent());
+        assertFalse(second.isClosed());
+    }
+
+    @Test
+    void leaveReturnsToTheLobbyFromWhereTheClientMayJoinAgain() {
+        TestClient ada = player("Ada");
+        ada.send(new ClientMessage.Join("m2"));
+        assertEquals("wrong_phase", ada.await(ServerMessage.Error.class).code());
+        ada.send(new ClientMessage.Leave());
+        assertEquals("m1", ada.await(ServerMessage.Left.class).matchId());
+        ada.send(new ClientMessage.Join("m2"));
+        assertEquals("m2", ada.await(ServerMessage.Joined.class, joined -> joined.matchId().equals("m2")).matchId());
+    }
+
+    @Test
+    void messagesSentRightAfterJoinAreNeitherRefusedNorLost() {
+        TestClient ada = hello("Ada");
+        // Without waiting for `joined`: these may reach the server while it is still joining.
+        ada.send(new ClientMessage.Join("m1"));
+        ada.sendInput(new Input(1, Input.UP, 0f));
+        ada.send(new ClientMessage.Chat("first!"));
+        assertEquals("Ada", ada.await(ServerMessage.Chat.class, chat -> chat.text().equals("first!")).from());
+        assertFalse(ada.isClosed());
+    }
+
+    @Test
     void anUnknownResumeTokenIsRejectedAndTheClientStaysInTheLobby() {
         TestClient client = TestClient.connect(server);
         clients.add(client);

@@ -29,6 +29,8 @@ public final class MapLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     /** Smallest arena side: room for a few ships. */
     private static final float MIN_SIDE = 200f;
+    /** Pickup ids travel as one byte. */
+    private static final int MAX_PICKUPS = 255;
 
     private MapLoader() {
     }
@@ -136,6 +138,10 @@ public final class MapLoader {
             PickupSpot spot = new PickupSpot(number(p, "x", what), number(p, "y", what), kind(p, what));
             checkPlace(what, spot.x(), spot.y(), Rules.PICKUP_RADIUS, width, height, walls);
             pickups.add(spot);
+        }
+        if (pickups.size() > MAX_PICKUPS) {
+            throw new IllegalArgumentException("map has " + pickups.size() + " pickups, at most " + MAX_PICKUPS
+                    + " fit the wire");
         }
         return new ArenaMap(id, name, width, height, walls, spawns, pickups);
     }

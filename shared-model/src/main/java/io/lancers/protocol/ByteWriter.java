@@ -19,10 +19,6 @@ final class ByteWriter {
         size = 0;
     }
 
-    int size() {
-        return size;
-    }
-
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }

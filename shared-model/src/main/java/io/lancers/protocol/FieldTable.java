@@ -14,8 +14,7 @@ import java.util.function.ToLongFunction;
  * <p>A table is <em>keyed</em> or not: field 0 of a keyed table is the key (an id), always written
  * first, which lists of records are sorted and merged by. The other fields are <em>masked</em>
  * (a change mask, then only the fields it selects, in table order) or <em>full</em> (every field,
- * always, no mask).
- * Mask bit {@code i} (bit 0 least significant) stands for the {@code i}-th field after the key.
+ * always, no mask). Mask bit {@code i} (bit 0 least significant) stands for the {@code i}-th field after the key.
  */
 final class FieldTable<R> {
 
@@ -24,20 +23,8 @@ final class FieldTable<R> {
         R build(long[] wire);
     }
 
-    /** One field: the record component it carries, its encoding and its wire value. */
-    static final class Field<R> {
-        final String component;
-        final Encoding encoding;
-        final long max;
-        final ToLongFunction<R> toWire;
-
-        private Field(String component, Encoding encoding, long max, ToLongFunction<R> toWire) {
-            this.component = component;
-            this.encoding = encoding;
-            this.max = max;
-            this.toWire = toWire;
-        }
-
+    /** One field: the record component it carries, its encoding, its largest valid value, its wire value. */
+    record Field<R>(String component, Encoding encoding, long max, ToLongFunction<R> toWire) {
         long wire(R record) {
             return toWire.applyAsLong(record);
         }

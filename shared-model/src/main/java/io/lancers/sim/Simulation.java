@@ -86,8 +86,10 @@ public final class Simulation {
     }
 
     /**
-     * Adds a ship, alive and invulnerable at the free spawn point, and appends a {@link GameEvent.Spawn}
-     * to the world's events.
+     * Adds a ship that is due to respawn: the next {@link #step} places it, invulnerable, at the
+     * free spawn point and reports its {@link GameEvent.Spawn} among that step's events. The world
+     * given here was usually published already, so its events are left alone. During INTERMISSION
+     * the ship waits for the next match, which places it with everybody else.
      *
      * @throws IllegalArgumentException if a ship with that id exists or the id is out of 1..65535
      */
@@ -99,14 +101,11 @@ public final class Simulation {
         if (at >= 0) {
             throw new IllegalArgumentException("ship " + shipId + " is already in the match");
         }
-        Body[] bodies = bodies(w.ships());
-        Body ship = new Body(shipId);
-        spawn(ship, bodies, w.match().seed(), w.tick());
+        Body ship = new Body(shipId); // dead (health 0) with no death counted
+        ship.respawnTick = w.match().phase() == MatchPhase.INTERMISSION ? w.match().phaseEndTick() : w.tick() + 1;
         List<Ship> ships = new ArrayList<>(w.ships());
         ships.add(-at - 1, ship.toShip());
-        List<GameEvent> events = new ArrayList<>(w.events());
-        events.add(new GameEvent.Spawn(shipId));
-        return new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), events);
+        return new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), w.events());
     }
 
     /** Removes a ship (its projectiles fly on); a world without that ship is returned unchanged. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.StringReader;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,6 +126,11 @@ class MapLoaderTest {
                 () -> MapLoader.parse(new StringReader("{\"id\": \"x\", \"name\": \"X\", \"width\": 9000,"
                         + " \"height\": 400, \"walls\": [], \"spawns\": [], \"pickups\": []}")));
         assertTrue(e.getMessage().contains("map size"), e.getMessage());
+        String manyPickups = String.join(", ", Collections.nCopies(256,
+                "{\"x\": 200, \"y\": 200, \"kind\": \"health\"}"));
+        e = assertThrows(IllegalArgumentException.class, () -> MapLoader.parse(new StringReader(
+                json("", "{\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300}", manyPickups))));
+        assertTrue(e.getMessage().contains("256 pickups"), e.getMessage());
     }
 
     private static String json(String walls, String spawns, String pickups) {

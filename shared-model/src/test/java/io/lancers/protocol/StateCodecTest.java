@@ -119,6 +119,37 @@ class StateCodecTest {
         assertEquals(world, StateCodec.apply(quiet, ByteBuffer.wrap(StateCodec.encodeDelta(quiet, world))));
     }
 
+    /** The worked example of docs/PROTOCOL.md §7.9, byte for byte. */
+    @Test
+    void theDocumentedExampleFramesAreWhatTheCodecWrites() throws ProtocolException {
+        MatchState match = new MatchState(MatchPhase.PLAYING, 18120, 20, 42L, 7, 1);
+        Ship ship = new Ship(3, 100.5f, 200f, 0f, -50f, Quantum.angleFromSteps(16384), 100, 0, 150, 0, 110, 1, 0, 57);
+        Pickup pickup = new Pickup(0, PickupKind.HEALTH, 400f, 300f, 0);
+        World at120 = new World(120, match, List.of(ship), List.of(new Projectile(6, 3, 100.5f, 190f, 0f, -600f, 118, 10)),
+                List.of(pickup), List.of(new GameEvent.Spawn(3)));
+        Ship moved = new Ship(3, 100.5f, 199.25f, 0f, -50f, Quantum.angleFromSteps(16384), 100, 0, 150, 0, 110, 1, 0, 58);
+        World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of(new GameEvent.Hit(5, 3, 10)));
+
+        assertEquals(("10 00000078 00000000 3e 000046c8 0014 000000000000002a 00000007 0001"
+                        + " 00 01 0003 1fff 0324 0640 0000 fe70 4000 64 00000000 00000096 00000000 0000006e 0001 0000 00000039"
+                        + " 0000 0001 00000006 0003 0324 05f0 0000 ed40 00000076 0a"
+                        + " 00 01 00 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
+                hex(StateCodec.encodeSnapshot(at120)));
+        byte[] delta = StateCodec.encodeDelta(at120, at121);
+        assertEquals("11 00000079 00000078 00 00 01 0003 1002 063a 0000003a 0001 00000006 0000 00 00 01 00 0005 0003 0a"
+                .replace(" ", ""), hex(delta));
+        assertEquals(at121, StateCodec.apply(at120, ByteBuffer.wrap(delta)));
+    }
+
+    /** Lower-case hex digits, no spaces: the documentation's grouping is removed before comparing. */
+    private static String hex(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        for (byte b : bytes) {
+            text.append(String.format("%02x", b));
+        }
+        return text.toString();
+    }
+
     @Test
     void theEmptyWorldIsTheSmallestSnapshot() throws ProtocolException {
         byte[] snapshot = StateCodec.encodeSnapshot(StateCodec.EMPTY);

@@ -333,27 +333,66 @@ class SimulationTest {
     void spawnTiesAreBrokenByTheHashOfSeedTickAndId() {
         Set<SpawnPoint> used = new HashSet<>();
         for (int id = 1; id <= 16; id++) {
-            World w = sim.addShip(sim.newMatch(42, 1000, 1), id);
+            World w = sim.step(sim.addShip(sim.newMatch(42, 1000, 1), id), Map.of());
             Ship s = find(w, id);
             used.add(new SpawnPoint(s.x(), s.y()));
-            assertEquals(w, sim.addShip(sim.newMatch(42, 1000, 1), id), "deterministic");
+            assertEquals(w, sim.step(sim.addShip(sim.newMatch(42, 1000, 1), id), Map.of()), "deterministic");
         }
         assertEquals(2, used.size(), "both spawns of an empty arena get used");
     }
 
     @Test
-    void addShipSpawnsAnInvulnerableShipAndRemoveShipTakesItOut() {
-        World w = sim.addShip(sim.newMatch(42, 1000, 1), 5);
-        w = sim.addShip(w, 3);
-        assertEquals(List.of(3, 5), w.ships().stream().map(Ship::id).toList());
-        Ship s3 = find(w, 3);
-        Ship s5 = find(w, 5);
-        assertNotEquals(s3.x(), s5.x(), "the second ship takes the other, free spawn");
-        assertEquals(1000 + config.ticks(Rules.INVULNERABLE_SECONDS), s3.invulnerableUntil());
-        assertEquals(List.of(new GameEvent.Spawn(5), new GameEvent.Spawn(3)), w.events());
+    void addShipLeavesTheGivenWorldsEventsAndAddsADeadShipDueNextTick() {
+        World published = sim.step(world(ship(1, 200, 200)), Map.of());
+        World w = sim.addShip(published, 5);
+        assertEquals(published.events(), w.events(), "those went out with the published world");
+        Ship newcomer = find(w, 5);
+        assertFalse(newcomer.alive());
+        assertEquals(w.tick() + 1, newcomer.respawnTick());
+        assertEquals(0, newcomer.deaths(), "joining is not dying");
         World twice = w;
-        assertThrows(IllegalArgumentException.class, () -> sim.addShip(twice, 3));
+        assertThrows(IllegalArgumentException.class, () -> sim.addShip(twice, 5));
         assertThrows(IllegalArgumentException.class, () -> sim.addShip(twice, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.addShip(twice, 65536));
+    }
+
+    @Test
+    void theStepAfterAddShipSpawnsTheShipInvulnerableAtAFreeSpawnAndReportsIt() {
+        World w = sim.step(sim.addShip(sim.newMatch(42, 1000, 1), 5), Map.of());
+        w = sim.step(sim.addShip(sim.addShip(w, 3), 7), Map.of(3, new Input(1, Input.RIGHT, 0)));
+        assertEquals(List.of(3, 5, 7), w.ships().stream().map(Ship::id).toList());
+        assertEquals(List.of(new GameEvent.Spawn(3), new GameEvent.Spawn(7)), w.events());
+        Set<SpawnPoint> spawns = Set.copyOf(sim.map().spawns());
+        for (int id : new int[] {3, 7}) {
+            Ship s = find(w, id);
+            assertTrue(s.alive());
+            assertEquals(0, s.respawnTick());
+            assertEquals(0, s.deaths());
+            assertTrue(spawns.contains(new SpawnPoint(s.x(), s.y())), s.toString());
+            assertEquals(w.tick() + config.ticks(Rules.INVULNERABLE_SECONDS), s.invulnerableUntil());
+        }
+        assertNotEquals(find(w, 5).x(), find(w, 3).x(), "ship 3 takes the spawn ship 5 is not at");
+    }
+
+    @Test
+    void aShipAddedDuringIntermissionWaitsForTheNextMatch() {
+        Simulation s = new Simulation(TestArenas.boxWithPickups(), new MatchConfig(60, 1, 0, 1, 3));
+        World w = run(s, s.addShip(s.newMatch(42, 0, 1), 1), 60, Map.of());
+        assertEquals(MatchPhase.INTERMISSION, w.match().phase());
+        w = s.step(s.addShip(w, 2), Map.of());
+        assertFalse(find(w, 2).alive());
+        assertEquals(w.match().phaseEndTick(), find(w, 2).respawnTick(), "it will be placed when the match starts");
+        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of());
+        assertEquals(MatchPhase.INTERMISSION, w.match().phase());
+        w = s.step(w, Map.of());
+        assertEquals(MatchPhase.PLAYING, w.match().phase());
+        assertTrue(find(w, 2).alive());
+        assertEquals(List.of(new GameEvent.Spawn(1), new GameEvent.Spawn(2)), w.events());
+    }
+
+    @Test
+    void removeShipTakesItOut() {
+        World w = sim.step(sim.addShip(sim.addShip(sim.newMatch(42, 1000, 1), 5), 3), Map.of());
         w = sim.removeShip(w, 5);
         assertEquals(List.of(3), w.ships().stream().map(Ship::id).toList());
         assertEquals(w, sim.removeShip(w, 5));

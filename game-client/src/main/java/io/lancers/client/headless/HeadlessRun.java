@@ -8,6 +8,7 @@ import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
 import io.lancers.client.net.NetStats;
 import io.lancers.client.state.ClientWorld;
+import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
@@ -15,9 +16,11 @@ import io.lancers.sim.World;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * JSON line per connection event and, at the end, a summary line with per-client and total figures.
  *
  * <pre>
- * {"t":812,"client":"bot2","event":"state","state":"in-match","detail":"joined m1 as player 2"}
- * {"t":3004,"event":"summary","clients":[{"client":"bot1","state":"closed","frames":176,...}],"total":{...}}
+ * {"t":812,"client":"bot2","event":"state","state":"IN_MATCH","detail":"joined m1 as player 2"}
+ * {"t":3004,"event":"summary","clients":[{"client":"bot1","state":"CLOSED","frames":176,...}],"total":{...}}
  * </pre>
  * {@code t} is milliseconds since the run started.
  */
@@ -143,6 +146,9 @@ public final class HeadlessRun {
         volatile boolean closing;
         private volatile World world;
         private ScheduledFuture<?> pilot;
+        // Only touched by listener calls, which the connection makes one at a time.
+        private final Set<String> refusedAsFull = new HashSet<>();
+        private String pendingJoin;
 
         Bot(String name, ScheduledExecutorService pilots) {
             this.name = name;
@@ -182,7 +188,7 @@ public final class HeadlessRun {
         public void onMatchList(ServerMessage.MatchList list) {
             ServerMessage.MatchInfo choice = null;
             for (ServerMessage.MatchInfo m : list.matches()) {
-                if (m.players() < m.maxPlayers()) {
+                if (m.players() < m.maxPlayers() && !refusedAsFull.contains(m.id())) {
                     choice = m;
                     break;
                 }
@@ -191,6 +197,7 @@ public final class HeadlessRun {
                 print(name, "noMatch", "matches", list.matches().size());
                 return;
             }
+            pendingJoin = choice.id();
             connection.join(choice.id());
         }
 
@@ -198,6 +205,8 @@ public final class HeadlessRun {
         public void onJoined(ServerMessage.Joined joined) {
             print(name, "joined", "match", joined.matchId(), "role", joined.role(), "playerId", joined.playerId(),
                     "resumed", joined.resumed());
+            pendingJoin = null;
+            refusedAsFull.clear();
             world = null; // a world of the match we were in before is no use to the new brain
             if (joined.playerId() != 0) {
                 startPilot(joined);
@@ -207,6 +216,12 @@ public final class HeadlessRun {
         @Override
         public void onError(ServerMessage.Error error) {
             print(name, "error", "code", error.code(), "message", error.message());
+            if (ErrorCode.MATCH_FULL.wire().equals(error.code()) && pendingJoin != null) {
+                // Many bots read the same list at once and pick the same room: try the next one.
+                refusedAsFull.add(pendingJoin);
+                pendingJoin = null;
+                connection.listMatches();
+            }
         }
 
         @Override

@@ -8,8 +8,10 @@ import java.time.Duration;
 /**
  * What a {@link GameConnection} reports. Every method is called on a network or timer thread,
  * never the JavaFX thread, one call at a time per connection and in order: marshal to the UI
- * thread yourself and do not block (a slow listener delays frame decoding and heartbeats).
- * Every method has a no-op default, so a listener implements only what it needs.
+ * thread yourself and do not block (a slow listener delays frame decoding and heartbeats). A
+ * listener may call the connection's own methods (e.g. {@code join} from {@code onMatchList}): the
+ * connection's lock is reentrant. Every method has a no-op default, so a listener implements only
+ * what it needs.
  */
 public interface ConnectionListener {
 

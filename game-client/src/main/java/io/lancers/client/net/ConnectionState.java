@@ -1,7 +1,5 @@
 package io.lancers.client.net;
 
-import java.util.Locale;
-
 /** Where a {@link GameConnection} is; {@link #logName()} is what logs and JSON lines show. */
 public enum ConnectionState {
     /** First connection attempt: opening the WebSocket. */
@@ -21,8 +19,9 @@ public enum ConnectionState {
     /** Gave up (reconnect budget spent, first connect impossible, or a protocol error on our side): final. */
     FAILED;
 
+    /** How logs and the headless JSON lines name the state: the constant's name, e.g. {@code IN_MATCH}. */
     public String logName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return name();
     }
 
     /** Welcomed and able to send lobby requests ({@code listMatches}, {@code join}, {@code spectate}). */

@@ -37,6 +37,7 @@ import java.util.logging.Logger;
  *     └ budget spent ──▶ FAILED        close() ──▶ CLOSED        closed 4002 ──▶ CLOSED
  * </pre>
  * Closes with 1002, 1003, 1008, 1009 or 4004 mean we broke the rules: no point retrying, FAILED.
+ * A frame we cannot decode is a corrupt stream: we close it (1002 or 1003) and reconnect.
  *
  * <p>Threads: transport threads deliver frames, the clock's timer thread runs heartbeats and
  * reconnects, any thread may call the public methods. Everything runs under this object's lock,
@@ -309,7 +310,7 @@ public final class GameConnection implements AutoCloseable {
     private void handshakeTimedOut(int gen) {
         synchronized (this) {
             if (gen == generation && handshakeTimer != null) {
-                linkLost(CloseCodes.GOING_AWAY, "no welcome within " + policy.connectTimeout().toMillis() + " ms");
+                linkLost(CloseCodes.GOING_AWAY, "handshake not done within " + policy.connectTimeout().toMillis() + " ms");
             }
         }
     }
@@ -408,7 +409,7 @@ public final class GameConnection implements AutoCloseable {
         try {
             message = ControlCodec.decodeServer(text);
         } catch (ProtocolException e) {
-            protocolViolation("undecodable control message: " + e.getMessage());
+            corruptStream(e, "undecodable control message");
             return;
         }
         if (message instanceof ServerMessage.Welcome w) {
@@ -441,8 +442,11 @@ public final class GameConnection implements AutoCloseable {
             protocolViolation("welcome while " + state.logName());
             return;
         }
-        cancel(handshakeTimer);
-        handshakeTimer = null;
+        if (!rejoining) {
+            // Rejoining keeps the timer running until joined (or a refusal): a server that
+            // welcomes and then says nothing more must not leave us waiting forever.
+            handshakeFinished();
+        }
         welcome = w;
         if (everWelcomed) {
             reconnects++;
@@ -460,6 +464,7 @@ public final class GameConnection implements AutoCloseable {
     }
 
     private void joined(ServerMessage.Joined j) {
+        handshakeFinished();
         rejoining = false;
         matchId = j.matchId();
         playerId = j.playerId();
@@ -475,6 +480,9 @@ public final class GameConnection implements AutoCloseable {
     }
 
     private void refused(ServerMessage.Error e) {
+        if (rejoining) {
+            handshakeFinished();
+        }
         if (ErrorCode.RESUME_REJECTED.wire().equals(e.code())) {
             forgetMatch();
             enter(ConnectionState.RESUME_REFUSED, e.message());
@@ -483,6 +491,11 @@ public final class GameConnection implements AutoCloseable {
             enter(ConnectionState.LOBBY, "could not return to the match: " + e.code() + " " + e.message());
         }
         listener.onError(e);
+    }
+
+    private void handshakeFinished() {
+        cancel(handshakeTimer);
+        handshakeTimer = null;
     }
 
     private void forgetMatch() {
@@ -517,7 +530,7 @@ public final class GameConnection implements AutoCloseable {
                 next = StateCodec.apply(lastWorld, frame);
             }
         } catch (ProtocolException e) {
-            protocolViolation("undecodable state frame: " + e.getMessage());
+            corruptStream(e, "undecodable state frame");
             return;
         }
         lastWorld = next;
@@ -525,7 +538,17 @@ public final class GameConnection implements AutoCloseable {
         listener.onWorld(next);
     }
 
-    /** The server sent something we cannot understand: a bug on one side; retrying will not help. */
+    /**
+     * The server sent something we cannot understand. As PROTOCOL.md §8 says: close with the
+     * codec's code and reconnect (a stream corrupted in transit heals; a server that keeps doing
+     * it exhausts the reconnect budget and we fail).
+     */
+    private void corruptStream(ProtocolException e, String what) {
+        LOG.warning(name + ": " + what + ": " + e.reason());
+        linkLost(e.closeCode(), what + ": " + e.reason());
+    }
+
+    /** A message that cannot come in this state: the server does not follow the protocol. */
     private void protocolViolation(String reason) {
         LOG.warning(name + ": " + reason);
         dropLink(CloseCodes.PROTOCOL_ERROR, "protocol error");

@@ -39,7 +39,7 @@ class HeadlessRunTest {
 
             assertEquals(3, summary.clients().size());
             summary.clients().forEach(c -> {
-                assertEquals("in-match", c.state(), c.toString());
+                assertEquals("IN_MATCH", c.state(), c.toString());
                 assertTrue(c.frames() > 0 && c.bytesSent() > 0, c.toString());
             });
             assertEquals(summary.clients().stream().mapToLong(HeadlessRun.ClientReport::frames).sum(),
@@ -48,13 +48,26 @@ class HeadlessRunTest {
         System.out.print(out.toString(StandardCharsets.UTF_8)); // kept in the surefire report for people
         List<JsonObject> lines = lines(out);
         Set<String> inMatch = lines.stream()
-                .filter(l -> l.has("state") && l.get("state").getAsString().equals("in-match"))
+                .filter(l -> l.has("state") && l.get("state").getAsString().equals("IN_MATCH"))
                 .map(l -> l.get("client").getAsString()).collect(Collectors.toSet());
         assertEquals(Set.of("bot1", "bot2", "bot3"), inMatch);
         JsonObject last = lines.get(lines.size() - 1);
         assertEquals("summary", last.get("event").getAsString());
         assertTrue(last.getAsJsonObject("total").get("frames").getAsLong() > 0);
         assertEquals(3, last.getAsJsonArray("clients").size());
+    }
+
+    @Test
+    void botsTurnedAwayByAFullRoomTryTheNext() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GameServer server = GameServer.start(config().withMatches(2).withMaxPlayers(2))) {
+            HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 4, null,
+                    Duration.ofSeconds(2), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
+            summary.clients().forEach(c -> assertEquals("IN_MATCH", c.state(), c.toString()));
+        }
+        Set<String> matches = lines(out).stream().filter(l -> l.get("event").getAsString().equals("joined"))
+                .map(l -> l.get("match").getAsString()).collect(Collectors.toSet());
+        assertEquals(2, matches.size(), "both rooms used");
     }
 
     @Test
@@ -65,7 +78,7 @@ class HeadlessRunTest {
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 1, match,
                     Duration.ofSeconds(2), "eye", new PrintStream(out, true, StandardCharsets.UTF_8)));
             HeadlessRun.ClientReport eye = summary.clients().get(0);
-            assertEquals("in-match", eye.state());
+            assertEquals("IN_MATCH", eye.state());
             assertTrue(eye.frames() > 0, eye.toString());
         }
         assertTrue(lines(out).stream().anyMatch(l -> l.get("event").getAsString().equals("joined")

@@ -36,6 +36,7 @@ class GameConnectionServerTest {
     /** What the connection told us, for the test thread to wait on. */
     static final class Observed implements ConnectionListener {
         final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        final List<Long> stateNanos = new CopyOnWriteArrayList<>();
         final AtomicReference<ServerMessage.MatchList> matchList = new AtomicReference<>();
         final AtomicReference<ServerMessage.Joined> joined = new AtomicReference<>();
         final AtomicReference<World> world = new AtomicReference<>();
@@ -44,6 +45,7 @@ class GameConnectionServerTest {
 
         @Override
         public void onState(ConnectionState state, String detail) {
+            stateNanos.add(System.nanoTime());
             states.add(state);
         }
 
@@ -146,12 +148,17 @@ class GameConnectionServerTest {
         joinFirstMatch(connection, observed);
         int playerId = connection.playerId();
 
+        long frozenAt = System.nanoTime();
         relay.freezeExisting(); // nothing gets through, nothing is closed
         Await.until("reconnecting", () -> observed.states.contains(RECONNECTING), observed.states::toString);
         Await.until("back in the match", () -> connection.state() == IN_MATCH
                 && observed.states.lastIndexOf(IN_MATCH) > observed.states.indexOf(RECONNECTING),
                 observed.states::toString);
 
+        int lost = observed.states.indexOf(RECONNECTING);
+        System.out.printf("half-open link noticed after %d ms, back in the match after %d ms%n",
+                (observed.stateNanos.get(lost) - frozenAt) / 1_000_000,
+                (observed.stateNanos.get(observed.states.size() - 1) - frozenAt) / 1_000_000);
         assertEquals(playerId, connection.playerId(), "the same player");
         assertTrue(observed.joined.get().resumed());
         assertEquals(1, connection.stats().resumes());

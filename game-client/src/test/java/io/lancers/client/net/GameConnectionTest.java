@@ -199,6 +199,24 @@ class GameConnectionTest {
     }
 
     @Test
+    void aServerThatWelcomesButNeverTakesUsBackIsLeft() {
+        inMatch();
+        transport.last().serverClose(CloseCodes.GOING_AWAY);
+        clock.advanceMillis(125);
+        FakeTransport.Attempt second = transport.last().accept();
+        second.server(WELCOME);
+        long timeout = ReconnectPolicy.defaults().connectTimeout().toMillis();
+        for (long t = 0; t < timeout - 1; t += 1000) {
+            clock.advanceMillis(Math.min(1000, timeout - 1 - t));
+            second.server(new ServerMessage.Heartbeat(t, 0)); // alive, but no joined
+        }
+        assertEquals(HANDSHAKING, connection.state());
+        clock.advanceMillis(1);
+        assertEquals(RECONNECTING, connection.state());
+        assertEquals(CloseCodes.GOING_AWAY, second.closeCode);
+    }
+
+    @Test
     void aRefusedResumeLeavesUsInTheLobbyToJoinAgain() {
         inMatch();
         transport.last().serverClose(CloseCodes.GOING_AWAY);
@@ -305,7 +323,7 @@ class GameConnectionTest {
     }
 
     @Test
-    void garbageFromTheServerFails() {
+    void garbageBeforeAnyWelcomeFails() {
         connection.connect();
         FakeTransport.Attempt link = transport.last().accept();
         link.handler.onText("{\"type\":\"surprise\"}");
@@ -369,10 +387,19 @@ class GameConnectionTest {
     }
 
     @Test
-    void aCorruptStateFrameFails() {
-        FakeTransport.Attempt link = inMatch();
-        link.serverBinary(new byte[]{0x7f, 1, 2});
-        assertEquals(FAILED, connection.state());
+    void aCorruptStreamIsClosedAndTheMatchResumed() {
+        FakeTransport.Attempt first = inMatch();
+        first.serverBinary(new byte[]{0x7f, 1, 2});
+        assertEquals(RECONNECTING, connection.state());
+        assertEquals(CloseCodes.UNSUPPORTED_DATA, first.closeCode);
+
+        clock.advanceMillis(125);
+        FakeTransport.Attempt second = transport.last().accept();
+        assertEquals(List.of(new ClientMessage.Hello("ada", "tok-abcdefgh")), second.sent(ClientMessage.Hello.class));
+        second.server(WELCOME);
+        second.handler.onText("{\"type\":\"joined\"}"); // a required field missing
+        assertEquals(RECONNECTING, connection.state());
+        assertEquals(CloseCodes.PROTOCOL_ERROR, second.closeCode);
     }
 
     @Test

@@ -207,21 +207,21 @@ public final class Match {
         long started = System.nanoTime();
         World base = world; // what every receiver has: the base of this tick's delta
 
-        applyCommands();
-        expireResumeGrace();
-        announce();
+        applyCommands();                                  // 1
+        expireResumeGrace();                              // 2
+        announce();                                       // 3
         Map<Integer, Input> inputs = collectInputs();
 
-        World next = sim.step(world, inputs);
-        Frames frames = new Frames(base, next);
+        World next = sim.step(world, inputs);             // 4
+        Frames frames = new Frames(base, next);           // 5 (lazily, on first use)
         world = next;
 
-        broadcastFrames(frames);
+        broadcastFrames(frames);                          // 6
 
-        announceMatchCycle(base.match(), next);
+        announceMatchCycle(base.match(), next);           // 7
         announce();
 
-        metrics.record(System.nanoTime() - started, bytesThisTick);
+        metrics.record(System.nanoTime() - started, bytesThisTick); // 8
         bytesThisTick = 0;
         publish();
     }

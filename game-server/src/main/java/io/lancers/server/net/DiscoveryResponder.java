@@ -1,6 +1,7 @@
 package io.lancers.server.net;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ServerMessage;
 
@@ -29,7 +30,7 @@ public final class DiscoveryResponder implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Supplier<Discovery.Reply> replies;
-    private final Gson gson = new Gson();
+    private final Gson gson = new GsonBuilder().disableHtmlEscaping().create(); // names keep their ' and &
     private final ReplyRateLimiter limiter = new ReplyRateLimiter(REPLY_SPACING_NANOS);
     private final Thread thread;
 

@@ -7,6 +7,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.core.TyrusSession;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -57,7 +58,9 @@ public final class GameEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable error) {
         Connection connection = connectionOf(session);
-        LOG.log(Level.FINE, "error on " + (connection == null ? session.getId() : connection.label()), error);
+        String who = connection == null ? session.getId() : connection.label();
+        // A peer vanishing mid-write is routine; anything else is a bug worth seeing.
+        LOG.log(error instanceof IOException ? Level.FINE : Level.WARNING, "error on " + who, error);
     }
 
     private static Connection connectionOf(Session session) {

@@ -1,6 +1,7 @@
 package io.lancers.server.net;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 /** {@code GET /status}: the server's state as JSON, for people, scripts and monitoring. */
 final class StatusHandler extends HttpHandler {
     private final Supplier<?> status;
-    private final Gson gson = new Gson();
+    private final Gson gson = new GsonBuilder().disableHtmlEscaping().create(); // names keep their ' and &
 
     StatusHandler(Supplier<?> status) {
         this.status = status;

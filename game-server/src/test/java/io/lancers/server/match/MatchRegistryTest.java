@@ -91,7 +91,7 @@ class MatchRegistryTest {
     /** The real threads: requests complete on the room's tick thread; after shutdown they are refused. */
     @Test
     void startedRoomsTickOnTheirOwnThreadsUntilShutdown() throws Exception {
-        MatchRegistry registry = new MatchRegistry(List.of(MatchSettings.defaults("live", "foundry")));
+        MatchRegistry registry = new MatchRegistry(List.of(MatchSettings.defaults("live", "foundry").withBotFill(0)));
         registry.start();
         try {
             RecordingPeer ada = new RecordingPeer("ada");

@@ -1,8 +1,11 @@
 package io.lancers.server.match;
 
+import io.lancers.bot.BotBrain;
+import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
@@ -29,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives {@link Match#tick()} by hand with in-memory peers and decodes what they were sent. */
 class MatchTest {
-    private static final String MAP = "foundry";
+    private static final String MAP = "crossfire";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
 
     private static MatchSettings settings() {
@@ -75,7 +78,11 @@ class MatchTest {
     private static World replay(RecordingPeer peer) {
         World world = null;
         for (ByteBuffer frame : peer.frames()) {
-            world = StateCodec.apply(world, frame.duplicate());
+            try {
+                world = StateCodec.apply(world, frame.duplicate());
+            } catch (ProtocolException e) {
+                throw new AssertionError(peer.label() + " got a frame it cannot apply", e);
+            }
         }
         return world;
     }
@@ -167,7 +174,7 @@ class MatchTest {
 
     @Test
     void namesMustBeValidAndUniqueInTheMatchIgnoringCase() {
-        Match match = match(settings().withBotFill(1));
+        Match match = match(settings().withBotFill(2));
         join(match, "Ada", new RecordingPeer("ada"));
         for (String name : List.of("", "   ", "x".repeat(21), "A\u0007da", "ada", " ADA ", "bot ada")) {
             CompletableFuture<Membership> request = match.join(name, new RecordingPeer("p"));
@@ -175,7 +182,7 @@ class MatchTest {
             assertEquals(ErrorCode.INVALID_NAME, refusal(request), name);
         }
         Membership twenty = join(match, " " + "x".repeat(20) + " ", new RecordingPeer("x"));
-        assertEquals(3, twenty.playerId(), "20 characters after stripping are fine");
+        assertEquals(4, twenty.playerId(), "20 characters after stripping are fine (bots 1-2, Ada 3)");
     }
 
     @Test
@@ -376,32 +383,35 @@ class MatchTest {
     @Test
     void resumeWithinTheGraceKeepsIdNameAndScore() {
         Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
-        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
-        huntUntilAKill(match, ada, 1, 2);
-        Ship scored = ship(match, 1);
+        List<RecordingPeer> peers = List.of(new RecordingPeer("ada"), new RecordingPeer("bob"));
+        Membership ada = join(match, "Ada", peers.get(0));
+        Membership bob = join(match, "Bob", peers.get(1));
+        Membership scorer = fightUntilAKill(match, ada, bob);
+        int id = scorer.playerId();
+        String name = id == 1 ? "Ada" : "Bob";
+        RecordingPeer other = peers.get(2 - id);
+        String token = peers.get(id - 1).last(ServerMessage.Joined.class).resumeToken();
+        Ship scored = ship(match, id);
         assertEquals(1, scored.kills());
 
-        ada.connectionLost();
+        scorer.connectionLost();
         match.tick();
-        RecordingPeer again = new RecordingPeer("ada again");
+        RecordingPeer again = new RecordingPeer(name + " again");
         CompletableFuture<Membership> resumed = match.resume(token, again);
         match.tick();
         Membership back = resumed.join();
 
-        assertEquals(1, back.playerId());
+        assertEquals(id, back.playerId());
         assertEquals(List.of("Joined", "Roster", "Notice", "SNAPSHOT"), again.kinds());
         ServerMessage.Joined joined = again.last(ServerMessage.Joined.class);
         assertTrue(joined.resumed());
         assertEquals(token, joined.resumeToken());
-        assertEquals(new ServerMessage.Notice("online", 1, "Ada is back"), bobPeer.last(ServerMessage.Notice.class));
-        assertTrue(bobPeer.last(ServerMessage.Roster.class).players().get(0).online());
-        assertEquals("Ada", bobPeer.last(ServerMessage.Roster.class).players().get(0).name());
-        assertEquals(1, ship(match, 1).kills());
-        assertEquals(1, match.status().players().get(0).kills());
+        assertEquals(new ServerMessage.Notice("online", id, name + " is back"), other.last(ServerMessage.Notice.class));
+        ServerMessage.PlayerInfo info = other.last(ServerMessage.Roster.class).players().get(id - 1);
+        assertTrue(info.online());
+        assertEquals(name, info.name());
+        assertEquals(1, ship(match, id).kills());
+        assertEquals(1, match.status().players().get(id - 1).kills());
         assertEquals(match.world(), replay(again));
     }
 
@@ -570,6 +580,15 @@ class MatchTest {
                 adaPeer.kinds().subList(adaPeer.kinds().size() - 3, adaPeer.kinds().size()));
     }
 
+    @Test
+    void stoppingFailsRequestsStillWaitingForATick() {
+        Match match = match(settings());
+        CompletableFuture<Membership> waiting = match.join("Ada", new RecordingPeer("ada"));
+        match.stop();
+        assertEquals(ErrorCode.NO_SUCH_MATCH, refusal(waiting));
+        assertEquals(ErrorCode.NO_SUCH_MATCH, refusal(match.spectate(new RecordingPeer("late"))));
+    }
+
     // ------------------------------------------------------------------ match cycle, roster, status
 
     @Test
@@ -594,10 +613,10 @@ class MatchTest {
         Match match = match(quick);
         RecordingPeer adaPeer = new RecordingPeer("ada");
         Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", new RecordingPeer("bob"));
-        huntUntilAKill(match, ada, 1, 2);
+        Membership bob = join(match, "Bob", new RecordingPeer("bob"));
+        String winner = fightUntilAKill(match, ada, bob) == ada ? "Ada" : "Bob";
         assertEquals("intermission", match.info().phase(), "the kill limit of 1 ended it");
-        assertEquals(new ServerMessage.Notice("match", 0, "Match over — Ada wins with 1 kill"),
+        assertEquals(new ServerMessage.Notice("match", 0, "Match over — " + winner + " wins with 1 kill"),
                 adaPeer.last(ServerMessage.Notice.class));
     }
 
@@ -644,27 +663,27 @@ class MatchTest {
     }
 
     /**
-     * Steers {@code hunter} at {@code prey} and fires until the hunter scores; the world is
-     * deterministic, so this takes the same ticks every run.
+     * Lets bot brains steer the fighters' inputs until one of them scores, and returns that one.
+     * The world is deterministic, so this takes the same ticks every run.
      */
-    private static void huntUntilAKill(Match match, Membership hunter, int hunterId, int preyId) {
-        int kills = ship(match, hunterId).kills();
+    private static Membership fightUntilAKill(Match match, Membership... fighters) {
+        ArenaMap map = MapLoader.load(match.settings().mapId());
+        List<BotBrain> brains = new ArrayList<>();
+        for (Membership fighter : fighters) {
+            brains.add(new BotBrain(fighter.playerId(), 1f));
+        }
         for (int seq = 1; seq < 60 * 60; seq++) {
-            Ship me = ship(match, hunterId);
-            Ship prey = ship(match, preyId);
-            float dx = prey.x() - me.x();
-            float dy = prey.y() - me.y();
-            int buttons = Input.FIRE;
-            if (Math.hypot(dx, dy) > 300) {
-                buttons |= (dx > 40 ? Input.RIGHT : dx < -40 ? Input.LEFT : 0)
-                        | (dy > 40 ? Input.DOWN : dy < -40 ? Input.UP : 0);
+            for (int i = 0; i < fighters.length; i++) {
+                Input wanted = brains.get(i).decide(match.world(), fighters[i].playerId(), map, match.settings().rules());
+                fighters[i].submitInput(new Input(seq, wanted.buttons(), wanted.aim()));
             }
-            hunter.submitInput(new Input(seq, buttons, (float) Math.atan2(dy, dx)));
             match.tick();
-            if (ship(match, hunterId).kills() > kills) {
-                return;
+            for (Membership fighter : fighters) {
+                if (ship(match, fighter.playerId()).kills() > 0) {
+                    return fighter;
+                }
             }
         }
-        throw new AssertionError("no kill within a minute of hunting");
+        throw new AssertionError("no kill within a minute of fighting");
     }
 }

@@ -1,6 +1,7 @@
 package io.lancers.server.match;
 
 import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
 
 import java.nio.ByteBuffer;
@@ -33,7 +34,11 @@ final class RecordingPeer implements Peer {
     @Override
     public void sendText(String json) {
         senderThread = Thread.currentThread().getName();
-        sent.add(ControlCodec.decodeServer(json));
+        try {
+            sent.add(ControlCodec.decodeServer(json));
+        } catch (ProtocolException e) {
+            throw new AssertionError(label + " was sent a message it cannot decode: " + json, e);
+        }
     }
 
     @Override
