@@ -2,6 +2,7 @@ package io.lancers.bench;
 
 import io.lancers.bench.load.Fanout;
 import io.lancers.bench.load.Latency;
+import io.lancers.bench.load.Reconnect;
 import io.lancers.bench.load.SlowReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
         description = "Lancers measurements on the recorded reference match; see BENCHMARKS.md.",
         subcommands = {BenchMain.BandwidthCommand.class, BenchMain.TickCostCommand.class,
                 BenchMain.ExportCommand.class, BenchMain.FanoutCommand.class, BenchMain.LatencyCommand.class,
-                BenchMain.SlowReaderCommand.class})
+                BenchMain.SlowReaderCommand.class, BenchMain.ReconnectCommand.class})
 public final class BenchMain implements Runnable {
     static final int[] ALL_PLAYERS = {2, 8, 16, 32, 64};
     static final int[] QUICK_PLAYERS = {2, 16};
@@ -304,6 +305,32 @@ public final class BenchMain implements Runnable {
                     r.healthyGaps(), r.healthyFrames().min(), r.healthyFrames().p50(),
                     r.closedAfter() < 0 ? "not let go" : String.valueOf(r.closedAfter()), r.slowStateFrames(), r.slowSnapshots(),
                     r.closeCode() < 0 ? "none read" : String.valueOf(r.closeCode()));
+            return 0;
+        }
+    }
+
+    @Command(name = "reconnect", mixinStandardHelpOptions = true,
+            description = "GameConnection through a relay that goes silent: time to notice, time back after the link returns.")
+    static final class ReconnectCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            int trials = common.quick ? 3 : 50;
+            // Quick: a 250 ms heartbeat (750 ms timeout) so three outages fit in seconds.
+            Duration interval = Duration.ofMillis(common.quick ? 250 : 1000);
+            Reconnect.Result r = Reconnect.run(trials, interval);
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "%d outages; heartbeat every %d ms, timeout %d ms (announced by the server).%n%n",
+                    r.trials(), interval.toMillis(), r.timeoutMs());
+            out.println("| | p50 ms | p99 ms | max ms | goal |");
+            out.println("|---|---:|---:|---:|---|");
+            out.printf(Locale.ROOT, "| silent → noticed (RECONNECTING) | %.0f | %.0f | %.0f | within the timeout (+ one check) |%n",
+                    r.noticedNanos().p50() / 1e6, r.noticedNanos().p99() / 1e6, r.noticedNanos().max() / 1e6);
+            out.printf(Locale.ROOT, "| restored → resumed, first world | %.0f | %.0f | %.0f | ≤ 1000 |%n",
+                    r.backNanos().p50() / 1e6, r.backNanos().p99() / 1e6, r.backNanos().max() / 1e6);
+            out.printf("%nEvery trial resumed the same player: %s%n", r.resumedAll());
             return 0;
         }
     }

@@ -16,6 +16,7 @@ import io.lancers.sim.MatchConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * adds what the harness reads from outside: heap and process CPU time.
  *
  * <p>Prints {@code PORT <n>} on standard output once listening; stops by itself after its lifetime.
- * Arguments: {@code bots lifetimeSeconds}.
+ * Arguments: {@code bots lifetimeSeconds [heartbeatIntervalMs]} (the timeout is three intervals, as by default).
  */
 public final class BenchServer {
     public static final String MATCH_ID = "m1";
@@ -46,6 +47,9 @@ public final class BenchServer {
         int bots = Integer.parseInt(args[0]);
         long lifetimeSeconds = Long.parseLong(args[1]);
         ServerConfig defaults = ServerConfig.defaults();
+        if (args.length > 2) {
+            defaults = defaults.withHeartbeatInterval(Duration.ofMillis(Long.parseLong(args[2])));
+        }
         MatchSettings room = room(bots);
         MatchRegistry registry = new MatchRegistry(List.of(room));
         registry.start();

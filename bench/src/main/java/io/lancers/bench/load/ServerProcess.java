@@ -2,6 +2,7 @@ package io.lancers.bench.load;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.lancers.server.ServerConfig;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,11 +35,17 @@ public final class ServerProcess implements AutoCloseable {
      * this process dies first.
      */
     public static ServerProcess start(int bots, Duration lifetime) throws IOException {
+        return start(bots, lifetime, ServerConfig.defaults().heartbeatInterval());
+    }
+
+    /** As {@link #start(int, Duration)}, with another heartbeat interval (the timeout stays three intervals). */
+    public static ServerProcess start(int bots, Duration lifetime, Duration heartbeatInterval) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseG1GC",
                 "-Djava.util.logging.config.file=/dev/null", // its one-line-per-event log would swamp the run
                 "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
-                String.valueOf(bots), String.valueOf(lifetime.toSeconds())))
+                String.valueOf(bots), String.valueOf(lifetime.toSeconds()),
+                String.valueOf(heartbeatInterval.toMillis())))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
