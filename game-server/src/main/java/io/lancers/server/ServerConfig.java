@@ -92,7 +92,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return heartbeatInterval.multipliedBy(heartbeatMisses);
     }
 
-    static String defaultServerName() {
+    private static String defaultServerName() {
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {

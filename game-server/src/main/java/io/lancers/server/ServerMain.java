@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Interface to listen on (TCP and UDP).")
     String bindAddress = DEFAULTS.bindAddress();
 
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port for the game and /status; 0 picks a free port.")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port for the game and /status; 0 picks a free port.")
     int port = DEFAULTS.port();
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Server name shown in lists.")
@@ -58,7 +60,8 @@ public final class ServerMain implements Callable<Integer> {
             description = "Map every room plays; without it rooms rotate through the built-in maps.")
     String mapId = DEFAULTS.mapId();
 
-    @Option(names = "--bots", paramLabel = "N", description = "Bots keep each room at N participants; each human takes a bot's place.")
+    @Option(names = "--bots", paramLabel = "N",
+            description = "Bots keep each room at N participants; each human takes a bot's place.")
     int bots = DEFAULTS.bots();
 
     @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")
@@ -121,7 +124,14 @@ public final class ServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage(), invalid);
         }
-        GameServer server = GameServer.start(config);
+        GameServer server;
+        try {
+            server = GameServer.start(config);
+        } catch (BindException taken) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Cannot listen on " + config.bindAddress()
+                    + " port " + config.port() + " (TCP) or " + config.discoveryPort() + " (UDP): " + taken.getMessage()
+                    + ". Is another server running? Try --port / --discovery-port.", taken);
+        }
         LOG.info(() -> "server " + server.config().serverName() + " ready");
         out.println("listening " + server.uri());
         out.flush();

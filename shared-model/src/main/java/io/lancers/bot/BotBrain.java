@@ -23,8 +23,8 @@ import java.util.Random;
  * <p>Each tick it picks a goal (health when hurt, a nearby power-up, a fighting position around
  * its target, or a wander point), finds the way there around walls ({@link NavGraph}), steers
  * toward it by choosing the buttons that best turn its velocity into the wanted one, and aims and
- * fires at its target with a lead on the target's velocity. Owned by one server thread: not
- * thread-safe.
+ * fires at its target with a lead on the target's velocity. A goal it finds no way to, or
+ * makes no progress toward, is given up for a while. Owned by one server thread: not thread-safe.
  */
 public final class BotBrain {
     /** Bots fight from about this far: close enough to hit, far enough to dodge. */
@@ -34,6 +34,8 @@ public final class BotBrain {
     private static final int REPLAN_TICKS = 12;
     /** A goal that moved less than this keeps its planned way. */
     private static final float GOAL_SLACK = 40f;
+    /** How long a bot that got stuck, or found no way to its goal, wanders elsewhere instead. */
+    private static final double DETOUR_SECONDS = 3.0;
 
     private final Random random;
     private final float skill;
@@ -57,6 +59,7 @@ public final class BotBrain {
     private float progressX;
     private float progressY;
     private int progressCheckAt;
+    private int detourUntil;
 
     /**
      * @param seed  seeds this bot's choices (aim error, strafing, wandering)
@@ -184,6 +187,9 @@ public final class BotBrain {
     // ---------------------------------------------------------------- goals
 
     private float[] chooseGoal(World w, Ship self, Ship target, ArenaMap map, MatchConfig cfg, int tick) {
+        if (tick < detourUntil) {
+            return wanderGoal(w, self, map, cfg, tick);
+        }
         int hurt = Rules.MAX_HEALTH / 2 + (int) (20 * (1f - skill));
         if (self.health() <= hurt) {
             Pickup health = nearestPickup(w, self, PickupKind.HEALTH, Float.MAX_VALUE);
@@ -198,6 +204,10 @@ public final class BotBrain {
         if (target != null) {
             return fightingPosition(self, target, cfg, tick);
         }
+        return wanderGoal(w, self, map, cfg, tick);
+    }
+
+    private float[] wanderGoal(World w, Ship self, ArenaMap map, MatchConfig cfg, int tick) {
         if (Float.isNaN(wanderX) || tick >= wanderUntil || dist2(self.x(), self.y(), wanderX, wanderY) < 60f * 60f) {
             pickWanderPoint(w, map, cfg, tick);
         }
@@ -277,8 +287,12 @@ public final class BotBrain {
             waypointGoalX = gx;
             waypointGoalY = gy;
             replanAt = tick + REPLAN_TICKS;
+            if (waypoint == null) {
+                detour(cfg, tick); // no known way: flying straight at it would only push into a wall
+                return 0;
+            }
         }
-        boolean finalLeg = waypoint == null || (waypoint[0] == waypointGoalX && waypoint[1] == waypointGoalY);
+        boolean finalLeg = waypoint[0] == waypointGoalX && waypoint[1] == waypointGoalY;
         // On the final leg fly at the goal as it is now, not as it was planned.
         float tx = finalLeg ? gx : waypoint[0];
         float ty = finalLeg ? gy : waypoint[1];
@@ -306,19 +320,25 @@ public final class BotBrain {
         return buttons;
     }
 
-    /** Every second: a bot that barely moved is stuck on something; it picks a new wander point and side. */
+    /** Every second: a bot that barely moved is stuck on something, whatever it was after. */
     private void checkProgress(Ship self, MatchConfig cfg, int tick) {
         if (tick < progressCheckAt) {
             return;
         }
         if (dist2(self.x(), self.y(), progressX, progressY) < 30f * 30f) {
-            wanderUntil = tick;
-            strafe = -strafe;
-            waypoint = null;
+            detour(cfg, tick);
         }
         progressX = self.x();
         progressY = self.y();
         progressCheckAt = tick + cfg.tickRate();
+    }
+
+    /** Gives up the current goal for a while: off to a new wander point, strafing the other way. */
+    private void detour(MatchConfig cfg, int tick) {
+        detourUntil = tick + cfg.ticks(DETOUR_SECONDS);
+        wanderUntil = tick;
+        strafe = -strafe;
+        waypoint = null;
     }
 
     // ---------------------------------------------------------------- small maths

@@ -20,6 +20,8 @@ final class NavGraph {
     static final float REACHED = 24f;
     /** Corner points sit this far out from the corner on both axes: outside the clearance. */
     private static final float CORNER_OFFSET = Rules.SHIP_RADIUS + 10f;
+    /** Walls closer than this may crowd out each other's corner points: the gap gets a point of its own. */
+    private static final float NARROW_GAP = 2 * (CORNER_OFFSET + CLEARANCE);
 
     private final ArenaMap map;
     private final float[] nodeX;
@@ -30,8 +32,9 @@ final class NavGraph {
     NavGraph(ArenaMap map) {
         this.map = map;
         List<Wall> walls = map.walls();
-        float[] xs = new float[walls.size() * 4];
-        float[] ys = new float[walls.size() * 4];
+        int candidates = walls.size() * 4 + walls.size() * (walls.size() - 1) / 2;
+        float[] xs = new float[candidates];
+        float[] ys = new float[candidates];
         int n = 0;
         for (Wall w : walls) {
             for (int corner = 0; corner < 4; corner++) {
@@ -40,6 +43,23 @@ final class NavGraph {
                 if (isOpen(x, y)) {
                     xs[n] = x;
                     ys[n] = y;
+                    n++;
+                }
+            }
+        }
+        // Two walls this close leave no room for their corner points between them, so the gap
+        // itself gets a point: without it a ship could fit through but no way would lead there.
+        for (int i = 0; i < walls.size(); i++) {
+            for (int j = i + 1; j < walls.size(); j++) {
+                Wall a = walls.get(i);
+                Wall b = walls.get(j);
+                float[] x = gap(a.x(), a.x() + a.width(), b.x(), b.x() + b.width());
+                float[] y = gap(a.y(), a.y() + a.height(), b.y(), b.y() + b.height());
+                float mx = (x[0] + x[1]) / 2;
+                float my = (y[0] + y[1]) / 2;
+                if (Math.hypot(x[1] - x[0], y[1] - y[0]) < NARROW_GAP && isOpen(mx, my)) {
+                    xs[n] = mx;
+                    ys[n] = my;
                     n++;
                 }
             }
@@ -56,6 +76,21 @@ final class NavGraph {
                 adjacency[j][i] = d;
             }
         }
+    }
+
+    /**
+     * The closest pair of coordinates of two intervals on one axis: their facing ends when apart,
+     * else the middle of their overlap twice.
+     */
+    private static float[] gap(float min0, float max0, float min1, float max1) {
+        if (max0 < min1) {
+            return new float[] {max0, min1};
+        }
+        if (max1 < min0) {
+            return new float[] {max1, min0};
+        }
+        float middle = (Math.max(min0, min1) + Math.min(max0, max1)) / 2;
+        return new float[] {middle, middle};
     }
 
     ArenaMap map() {

@@ -2,20 +2,27 @@ package io.lancers.bot;
 
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
+import io.lancers.map.PickupSpot;
+import io.lancers.map.SpawnPoint;
+import io.lancers.map.Wall;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,6 +86,112 @@ class BotBrainTest {
             assertTrue(travelled[id] > 2000, mapId + ": bot " + id + " travelled only " + travelled[id]);
             assertTrue(travelledLate[id] > 300, mapId + ": bot " + id + " is stuck at the end, moved "
                     + travelledLate[id] + " in the last 15 s");
+        }
+    }
+
+    /**
+     * A duel on foundry, seeded like the server seeds a room: the world from {@code seed}, each
+     * brain from {@code seed + id}. Both must score, and neither may hang about one spot.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {42, 1, 7, 2024, 99})
+    void twoBotsOnFoundryKeepMovingAndScore(long seed) {
+        ArenaMap map = MapLoader.load("foundry");
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(seed, 0, 1);
+        BotBrain[] brains = new BotBrain[3];
+        for (int id = 1; id <= 2; id++) {
+            w = sim.addShip(w, id);
+            brains[id] = new BotBrain(new SplittableRandom(seed + id).nextLong(), 0.6f);
+        }
+        Loitering loitering = new Loitering(1, 2);
+        int kills = 0;
+        for (int t = 0; t < 60 * cfg.tickRate(); t++) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= 2; id++) {
+                inputs.put(id, brains[id].decide(w, id, map, cfg));
+            }
+            w = sim.step(w, inputs);
+            for (GameEvent e : w.events()) {
+                kills += e instanceof GameEvent.Kill ? 1 : 0;
+            }
+            loitering.observe(w);
+        }
+        assertTrue(kills > 0, "seed " + seed + ": nobody scored in 60 s");
+        assertTrue(loitering.longestTicks < 5 * cfg.tickRate(), "seed " + seed + ": " + loitering);
+    }
+
+    /** A power-up sealed in a box: no way leads there, so the bot must not push into the box but wander. */
+    @Test
+    void aGoalWithNoWayIsGivenUp() {
+        List<Wall> box = List.of(new Wall(440, 240, 120, 20), new Wall(440, 340, 120, 20),
+                new Wall(440, 260, 20, 80), new Wall(540, 260, 20, 80));
+        ArenaMap map = new ArenaMap("box", "Box", 1000, 600, box,
+                List.of(new SpawnPoint(300, 300), new SpawnPoint(60, 60)), List.of(new PickupSpot(500, 300, PickupKind.POWER)));
+        assertLoitersLessThan(3, map, new Ship(1, 300, 300, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /**
+     * A hurt bot wants the health in a corner, but a ship that cannot be shot (its spawn shield
+     * never ends) parks on it: the way is clear, the bot gets no closer and must give up.
+     */
+    @Test
+    void aGoalTheBotMakesNoProgressTowardIsGivenUp() {
+        ArenaMap map = new ArenaMap("corner", "Corner", 1000, 600, List.of(), List.of(new SpawnPoint(300, 300)),
+                List.of(new PickupSpot(18, 18, PickupKind.HEALTH)));
+        assertLoitersLessThan(4, map, new Ship(1, 300, 300, 0, 0, 0, 30, 0, 0, 0, 0, 0, 0, 0),
+                new Ship(2, 18, 18, 0, 0, 0, 100, 0, Integer.MAX_VALUE, 0, 0, 0, 0, 0));
+    }
+
+    /** Ship 1, a bot, plays 30 s among the other (idle) ships; fails naming where it stayed too long. */
+    private static void assertLoitersLessThan(int seconds, ArenaMap map, Ship... ships) {
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(3, 0, 1);
+        w = new World(w.tick(), w.match(), List.of(ships), List.of(), w.pickups(), List.of());
+        BotBrain brain = new BotBrain(8, 0.6f);
+        Loitering loitering = new Loitering(1);
+        for (int t = 0; t < 30 * cfg.tickRate(); t++) {
+            w = sim.step(w, Map.of(1, brain.decide(w, 1, map, cfg)));
+            loitering.observe(w);
+        }
+        assertTrue(loitering.longestTicks < seconds * cfg.tickRate(), loitering.toString());
+    }
+
+    /** The longest time any of the watched ships stayed alive within 40 units of one spot. */
+    private static final class Loitering {
+        private static final float RADIUS = 40f;
+        private final Set<Integer> watched;
+        private final Map<Integer, Ship> anchors = new HashMap<>();
+        private final Map<Integer, Integer> since = new HashMap<>();
+        int longestTicks;
+        private String worst = "nobody loitered";
+
+        Loitering(Integer... watched) {
+            this.watched = Set.of(watched);
+        }
+
+        void observe(World w) {
+            for (Ship s : w.ships()) {
+                if (!watched.contains(s.id())) {
+                    continue;
+                }
+                Ship anchor = anchors.get(s.id());
+                if (!s.alive() || anchor == null || Math.hypot(s.x() - anchor.x(), s.y() - anchor.y()) > RADIUS) {
+                    anchors.put(s.id(), s.alive() ? s : null);
+                    since.put(s.id(), w.tick());
+                } else if (w.tick() - since.get(s.id()) > longestTicks) {
+                    longestTicks = w.tick() - since.get(s.id());
+                    worst = "ship " + s.id() + " stayed near (" + anchor.x() + ", " + anchor.y() + ") from tick "
+                            + since.get(s.id()) + " for " + longestTicks + " ticks";
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return worst;
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,23 +39,28 @@ class NavGraphTest {
         assertTrue(first[1] < 430 || first[1] > 570, "a corner point above or below: " + first[1]);
     }
 
-    /** Hopping from waypoint to waypoint leads from every spawn to every other spawn. */
+    /** Hopping from waypoint to waypoint leads from every spawn to every other spawn and every pickup. */
     @ParameterizedTest
     @MethodSource("maps")
-    void everySpawnReachesEveryOther(String mapId) {
+    void everySpawnReachesEveryOtherAndEveryPickup(String mapId) {
         ArenaMap map = MapLoader.load(mapId);
         NavGraph nav = new NavGraph(map);
+        List<float[]> goals = new ArrayList<>();
+        map.spawns().forEach(s -> goals.add(new float[] {s.x(), s.y()}));
+        map.pickups().forEach(p -> goals.add(new float[] {p.x(), p.y()}));
         for (SpawnPoint from : map.spawns()) {
-            for (SpawnPoint to : map.spawns()) {
+            for (float[] to : goals) {
+                String way = mapId + ": from " + from + " to (" + to[0] + ", " + to[1] + ")";
                 float x = from.x();
                 float y = from.y();
                 int hops = 0;
-                while (x != to.x() || y != to.y()) {
-                    float[] next = nav.nextWaypoint(x, y, to.x(), to.y());
-                    assertNotNull(next, mapId + ": no way from " + from + " to " + to);
+                while (x != to[0] || y != to[1]) {
+                    float[] next = nav.nextWaypoint(x, y, to[0], to[1]);
+                    assertNotNull(next, way + ": no way on from (" + x + ", " + y + ")");
+                    assertTrue(nav.clear(x, y, next[0], next[1]), way + ": a leg through a wall");
                     x = next[0];
                     y = next[1];
-                    assertTrue(++hops < 20, mapId + ": going round in circles from " + from + " to " + to);
+                    assertTrue(++hops < 20, way + ": going round in circles");
                 }
             }
         }

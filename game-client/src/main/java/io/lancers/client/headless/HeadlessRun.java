@@ -239,7 +239,9 @@ public final class HeadlessRun {
             stopPilot();
             BotBrain brain = new BotBrain(name.hashCode(), PILOT_SKILL);
             MatchConfig config = ClientWorld.matchConfig(joined);
-            pilot = pilots.scheduleAtFixedRate(() -> {
+            // Fixed delay, not fixed rate: after a stall a fixed rate fires the missed runs back to
+            // back, and a burst of inputs can overflow the server's input queue (1008).
+            pilot = pilots.scheduleWithFixedDelay(() -> {
                 World w = world;
                 if (w != null) {
                     Input move = brain.decide(w, joined.playerId(), joined.map(), config);

@@ -10,7 +10,8 @@ import java.time.Duration;
  * never the JavaFX thread, one call at a time per connection and in order: marshal to the UI
  * thread yourself and do not block (a slow listener delays frame decoding and heartbeats). A
  * listener may call the connection's own methods (e.g. {@code join} from {@code onMatchList}): the
- * connection's lock is reentrant. Every method has a no-op default, so a listener implements only
+ * connection's lock, which is held during the call, is reentrant. For the same reason a listener
+ * must never wait for another thread that might itself be calling into the connection. Every method has a no-op default, so a listener implements only
  * what it needs.
  */
 public interface ConnectionListener {

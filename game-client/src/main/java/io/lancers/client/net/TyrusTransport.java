@@ -10,6 +10,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.ThreadPoolConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,14 +34,28 @@ final class TyrusTransport implements Transport {
     private static final Logger LOG = Logger.getLogger(TyrusTransport.class.getName());
 
     static final TyrusTransport SHARED = new TyrusTransport();
+    private static final int CONNECTORS = 8;
+    /** Tyrus wants at least 3. */
+    private static final int WORKERS = Math.max(4, Runtime.getRuntime().availableProcessors());
 
-    private final ExecutorService blocking = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "lancers-client-connect");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Handshakes take milliseconds on a LAN, so a few threads serve many bots connecting at once
+     * (the rest queue); idle threads go away.
+     */
+    private final ExecutorService blocking = blockingPool();
 
     private TyrusTransport() {
+    }
+
+    private static ExecutorService blockingPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(CONNECTORS, CONNECTORS, 10, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lancers-client-connect");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override
@@ -47,17 +64,23 @@ final class TyrusTransport implements Transport {
     }
 
     private void connect(URI uri, Duration timeout, Handler handler) {
-        ClientManager client = ClientManager.createClient();
-        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
-        // Must be an Integer: anything else is silently ignored and means 30 s.
-        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
-                timeout.toMillis()));
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .preferredSubprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
-                .build();
         try {
+            ClientManager client = ClientManager.createClient();
+            client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+            // Read by whichever connection creates the shared container. Grizzly's default worker
+            // pool grows with the number of connections; decoding a frame is short work.
+            client.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig()
+                    .setPoolName("lancers-client-io").setMaxPoolSize(WORKERS).setCorePoolSize(WORKERS)
+                    .setDaemon(true));
+            // Must be an Integer: anything else is silently ignored and means 30 s.
+            client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
+                    timeout.toMillis()));
+            ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                    .preferredSubprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
+                    .build();
             client.connectToServer(new LinkEndpoint(handler), config, uri);
         } catch (DeploymentException | IOException | RuntimeException e) {
+            // Every failure must reach the handler, or the connection would wait for its timer.
             handler.onOpenFailed(describe(e));
         }
     }

@@ -288,7 +288,8 @@ class ClientWorldTest {
         ClientWorld cw = ClientWorld.forMatch(new ServerMessage.Joined("m1", "player", 1, "token", false, 60,
                 new ServerMessage.Rules(300, 0, 10, 3), map));
 
-        World server = sim.addShip(sim.newMatch(42L, 0, 1), 1);
+        World server = sim.step(sim.addShip(sim.newMatch(42L, 0, 1), 1), Map.of()); // the step spawns it
+        assertTrue(server.ships().get(0).alive(), "a living ship, or nothing would move");
         long now = T0;
         cw.onWorld(server, now);
         List<Input> sent = new ArrayList<>();

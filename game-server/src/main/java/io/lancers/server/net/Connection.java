@@ -15,6 +15,7 @@ import io.lancers.server.match.Peer;
 import io.lancers.server.match.Role;
 import io.lancers.sim.Input;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
@@ -23,10 +24,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +44,7 @@ import java.util.logging.Logger;
  * arrive here while still JOINING: they are dropped, and its control messages wait and are
  * replayed once joined.
  */
-public final class Connection implements Peer {
+final class Connection implements Peer {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     /** Close reasons are cut to this many bytes: RFC 6455 allows 123. */
     private static final int MAX_REASON_BYTES = 120;
@@ -90,31 +94,29 @@ public final class Connection implements Peer {
 
     @Override
     public void sendText(String json) {
-        if (!session.isOpen()) {
-            return;
-        }
-        pendingSends.incrementAndGet();
-        try {
-            session.getAsyncRemote().sendText(json, sent);
-        } catch (RuntimeException closedMeanwhile) {
-            pendingSends.decrementAndGet();
-        }
+        send(remote -> remote.sendText(json, sent));
     }
 
     @Override
     public void sendBinary(ByteBuffer frame) {
-        if (!session.isOpen()) {
-            return;
-        }
         try {
             lastTickSent = StateCodec.header(frame).tick();
         } catch (ProtocolException notAStateFrame) {
             // The match only sends state frames; should that change, the heartbeat keeps the last tick.
         }
+        // The buffer is shared by every receiver of this tick: each send gets its own position.
+        ByteBuffer own = frame.duplicate();
+        send(remote -> remote.sendBinary(own, sent));
+    }
+
+    /** Counts the send in flight until Tyrus reports it done (the match's slow-consumer signal). */
+    private void send(Consumer<RemoteEndpoint.Async> write) {
+        if (!session.isOpen()) {
+            return;
+        }
         pendingSends.incrementAndGet();
         try {
-            // The buffer is shared by every receiver of this tick: each send gets its own position.
-            session.getAsyncRemote().sendBinary(frame.duplicate(), sent);
+            write.accept(session.getAsyncRemote());
         } catch (RuntimeException closedMeanwhile) {
             pendingSends.decrementAndGet();
         }
@@ -125,7 +127,10 @@ public final class Connection implements Peer {
         return pendingSends.get();
     }
 
-    /** The match layer closes us (superseded, slow consumer, kicked): it knows, so it is not told back. */
+    /**
+     * The match layer (superseded, slow consumer) or the server's shutdown closes us: either way
+     * the match already knows, so it is not told back.
+     */
     @Override
     public void close(int code, String reason) {
         synchronized (this) {
@@ -195,17 +200,16 @@ public final class Connection implements Peer {
 
     /** Tyrus closed the session: the peer closed, the socket dropped (1006), or we closed it. */
     void onClosed(CloseReason reason) {
+        LOG.info(() -> "closed " + label + " " + describe(reason));
         Membership lost;
         synchronized (this) {
             if (state == State.CLOSED) {
-                LOG.info(() -> "closed " + label + " " + describe(reason));
-                return;
+                return; // we closed it, and told the match then
             }
             lost = membership;
             membership = null;
             enterClosed();
         }
-        LOG.info(() -> "closed " + label + " " + describe(reason));
         if (lost != null) {
             lost.connectionLost();
         }
@@ -226,10 +230,6 @@ public final class Connection implements Peer {
             case HEARTBEAT_TIMEOUT -> fail(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
             case NOTHING -> { }
         }
-    }
-
-    synchronized State state() {
-        return state;
     }
 
     // ---- dispatch, holding the lock ----
@@ -257,9 +257,9 @@ public final class Connection implements Peer {
         } else if (message instanceof ClientMessage.Hello) {
             failLocked(CloseCodes.PROTOCOL_ERROR, "hello twice");
         } else if (message instanceof ClientMessage.Join join) {
-            enterMatch(registry.join(join.matchId(), name, this), "join " + join.matchId());
+            enterMatch(() -> registry.join(join.matchId(), name, this), "join " + join.matchId());
         } else if (message instanceof ClientMessage.Spectate spectate) {
-            enterMatch(registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
+            enterMatch(() -> registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
         } else {
             inMatch(message);
         }
@@ -269,11 +269,13 @@ public final class Connection implements Peer {
         name = hello.name(); // the codec guarantees it is there; naming rules are the match's
         state = State.LOBBY;
         liveness.helloReceived(nowMs());
-        LOG.info(() -> "hello " + label + " name=" + name + (hello.resumeToken() == null ? ""
-                : " resume=" + hello.resumeToken().substring(0, Math.min(6, hello.resumeToken().length())) + "..."));
+        String token = hello.resumeToken();
+        // Never more of a token than its first 6 characters in a log.
+        LOG.info(() -> "hello " + label + " name=" + forLog(name)
+                + (token == null ? "" : " resume=" + forLog(token.substring(0, Math.min(6, token.length())))));
         sendText(ControlCodec.encode(settings.welcome()));
-        if (hello.resumeToken() != null) {
-            enterMatch(registry.resume(hello.resumeToken(), this), "resume");
+        if (token != null) {
+            enterMatch(() -> registry.resume(token, this), "resume");
         }
     }
 
@@ -305,19 +307,19 @@ public final class Connection implements Peer {
         }
     }
 
-    private void enterMatch(CompletableFuture<Membership> joining, String what) {
+    /** Asks the match layer only from the lobby: one connection holds at most one membership. */
+    private void enterMatch(Supplier<CompletableFuture<Membership>> request, String what) {
         if (state != State.LOBBY) {
             sendText(ControlCodec.encode(new ServerMessage.Error(ErrorCode.WRONG_PHASE.wire(),
-                    "already " + state.name().toLowerCase())));
+                    "already " + state.name().toLowerCase(Locale.ROOT))));
             return;
         }
         state = State.JOINING;
         // Completes on the match's tick thread (or at once on a refusal): keep the callback short.
-        joining.whenComplete((joined, failure) -> entered(joined, failure, what));
+        request.get().whenComplete((joined, failure) -> entered(joined, failure, what));
     }
 
     private void entered(Membership joined, Throwable failure, String what) {
-        List<ClientMessage> replay;
         synchronized (this) {
             if (state == State.CLOSED) {
                 // The socket went away while the match was accepting us: the match must hear it.
@@ -335,7 +337,7 @@ public final class Connection implements Peer {
             membership = joined;
             state = joined.role() == Role.PLAYER ? State.PLAYING : State.SPECTATING;
             LOG.info(() -> what + " " + label + ": " + joined);
-            replay = List.copyOf(deferred);
+            List<ClientMessage> replay = List.copyOf(deferred);
             deferred.clear();
             replay.forEach(this::handle);
         }
@@ -394,6 +396,12 @@ public final class Connection implements Peer {
             return reason;
         }
         return new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8).replace("\uFFFD", "");
+    }
+
+    /** Client text in a log line: one line, bounded (the match layer judges names; the log must not be forged). */
+    private static String forLog(String clientText) {
+        String oneLine = clientText.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 40 ? '"' + oneLine + '"' : '"' + oneLine.substring(0, 40) + "\"...";
     }
 
     private static boolean utf8LengthAbove(String text, int limit) {

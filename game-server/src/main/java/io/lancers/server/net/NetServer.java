@@ -105,11 +105,6 @@ public final class NetServer implements AutoCloseable {
         return port;
     }
 
-    /** Number of open WebSocket connections. */
-    public int connections() {
-        return heartbeats.connections().size();
-    }
-
     /** Tells every connection 1001 first: a plain stop would leave clients with a bare 1006. */
     public void closeConnections() {
         heartbeats.connections().forEach(connection -> connection.close(CloseCodes.GOING_AWAY, "server shutting down"));
