@@ -168,7 +168,7 @@ public final class BenchMain implements Runnable {
             }
             double[] xs = results.stream().mapToDouble(TickCost.Result::players).toArray();
             SvgChart chart = new SvgChart("Tick cost vs players (simulation step + diff + encode)", "players",
-                    "µs per tick", false)
+                    "µs per tick", true)
                     .add(new SvgChart.Series("p50", xs, results.stream().mapToDouble(r -> r.total().p50() / 1e3).toArray(), true))
                     .add(new SvgChart.Series("p99", xs, results.stream().mapToDouble(r -> r.total().p99() / 1e3).toArray(), true))
                     .add(new SvgChart.Series("bots p99", xs, results.stream().mapToDouble(r -> r.bots().p99() / 1e3).toArray(), true));
@@ -231,15 +231,15 @@ public final class BenchMain implements Runnable {
             PrintStream out = System.out;
             out.printf("One room, %d bots, 60 Hz; a fresh server JVM per N; %d s window after every spectator joined.%n%n",
                     ReferenceMatch.PLAYERS, window.toSeconds());
-            out.println("| N | frames expected | frames/receiver min | p50 | receivers with gaps | gaps | resyncs | closed "
-                    + "| arrival jitter p50 ms | p99 ms | server CPU (cores) | heap MB | server tick p99 ms |");
-            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            out.println("| N | server ticks/s | frames expected | frames/receiver min | p50 | receivers with gaps | gaps | resyncs | closed "
+                    + "| arrival jitter p50 ms | p99 ms | server CPU (cores) | live heap MB | server tick p99 ms |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<Fanout.Result> results = new ArrayList<>();
             for (int n : ns) {
                 Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
                 results.add(r);
-                out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.0f | %.2f |%n",
-                        n, r.expectedFrames(), r.frames().min(), r.frames().p50(), r.gappedReceivers(),
+                out.printf(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.0f | %.2f |%n",
+                        n, r.tickRate(), r.expectedFrames(), r.frames().min(), r.frames().p50(), r.gappedReceivers(),
                         r.gaps(), r.resyncs(), r.closed(), r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6,
                         r.serverCpu(), r.heapUsedMb(), r.tickP99Ms());
             }
@@ -295,13 +295,13 @@ public final class BenchMain implements Runnable {
             PrintStream out = System.out;
             out.printf(Locale.ROOT, "%d bots, 8 healthy spectators and one that never reads (4 KiB receive buffer), %d s.%n%n",
                     bots, duration.toSeconds());
-            out.println("| server heap MB min | max | last | healthy gaps | healthy frames min | p50 "
-                    + "| slow: let go after s | frames it read in 5 s after | of which snapshots | close code it read |");
+            out.println("| server heap MB max | live heap MB (after GC) max | last | healthy gaps | healthy frames min | p50 "
+                    + "| slow: let go after s | frames it read in 15 s after | of which snapshots | close code it read |");
             out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            double min = r.heapMb().stream().mapToDouble(Double::doubleValue).min().orElse(0);
             double max = r.heapMb().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            double last = r.heapMb().isEmpty() ? 0 : r.heapMb().get(r.heapMb().size() - 1);
-            out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %d | %d | %d | %s | %d | %d | %s |%n", min, max, last,
+            double liveMax = r.liveHeapMb().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double liveLast = r.liveHeapMb().isEmpty() ? 0 : r.liveHeapMb().get(r.liveHeapMb().size() - 1);
+            out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %d | %d | %d | %s | %d | %d | %s |%n", max, liveMax, liveLast,
                     r.healthyGaps(), r.healthyFrames().min(), r.healthyFrames().p50(),
                     r.closedAfter() < 0 ? "not let go" : String.valueOf(r.closedAfter()), r.slowStateFrames(), r.slowSnapshots(),
                     r.closeCode() < 0 ? "none read" : String.valueOf(r.closeCode()));

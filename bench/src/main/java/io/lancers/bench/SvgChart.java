@@ -110,8 +110,7 @@ public final class SvgChart {
             svg.append(fmt("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, plotRight, y));
             svg.append(fmt("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4, number(v)));
         }
-        for (int i = 0; i <= 5; i++) {
-            double v = f.xMin + (f.xMax - f.xMin) * i / 5;
+        for (double v : xTicks(f)) {
             double x = f.x(v);
             svg.append(fmt("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x, plotBottom + 18, number(v)));
         }
@@ -119,6 +118,22 @@ public final class SvgChart {
                 HEIGHT - 12, escape(xLabel)));
         svg.append(fmt("<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
                 (TOP + plotBottom) / 2, escape(yLabel + (logY ? " (log)" : ""))));
+    }
+
+    /** At the data points when the first series is a few marked points (players, N); else six even steps. */
+    private List<Double> xTicks(Frame f) {
+        List<Double> ticks = new ArrayList<>();
+        Series first = series.isEmpty() ? null : series.get(0);
+        if (first != null && first.markers() && first.xs().length <= 10) {
+            for (double x : first.xs()) {
+                ticks.add(x);
+            }
+        } else {
+            for (int i = 0; i <= 5; i++) {
+                ticks.add(f.xMin + (f.xMax - f.xMin) * i / 5);
+            }
+        }
+        return ticks;
     }
 
     private void line(StringBuilder svg, Frame f, Series s, String color, int index) {

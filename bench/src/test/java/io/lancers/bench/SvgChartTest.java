@@ -19,6 +19,7 @@ class SvgChartTest {
         assertEquals(3, svg.split("<circle").length - 1);
         assertTrue(svg.contains("t &lt;1&gt;"));
         assertTrue(svg.contains(">10000<"), "log axis runs to the next power of ten: " + svg);
+        assertTrue(svg.contains(">3</text>") && !svg.contains(">1.40<"), "x ticks sit at the marked points: " + svg);
     }
 
     @Test

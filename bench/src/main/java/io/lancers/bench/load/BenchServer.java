@@ -15,6 +15,7 @@ import io.lancers.sim.MatchConfig;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +40,9 @@ public final class BenchServer {
     }
 
     /** What {@code GET /status} answers. */
-    record Status(List<MatchStatus> matches, int connections, long heapUsedBytes, long heapCommittedBytes,
-                  long processCpuNanos) {
+    /** {@code heapLiveBytes}: heap in use right after the last collection of each pool, i.e. without garbage. */
+    record Status(List<MatchStatus> matches, long heapUsedBytes, long heapLiveBytes,
+                  long heapCommittedBytes, long processCpuNanos) {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -54,18 +56,20 @@ public final class BenchServer {
         MatchRegistry registry = new MatchRegistry(List.of(room));
         registry.start();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        NetServer[] net = new NetServer[1];
-        net[0] = NetServer.start("127.0.0.1", 0, List.of(), registry, connectionSettings(defaults, room), () -> {
+        NetServer net = NetServer.start("127.0.0.1", 0, List.of(), registry, connectionSettings(defaults, room), () -> {
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            return new Status(registry.status(), net[0] == null ? 0 : net[0].connections(), heap.getUsed(),
+            long live = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                    .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+            return new Status(registry.status(), heap.getUsed(), live,
                     heap.getCommitted(), os.getProcessCpuTime());
         });
-        System.out.println(PORT_LINE + net[0].port());
+        System.out.println(PORT_LINE + net.port());
         System.out.flush();
         TimeUnit.SECONDS.sleep(lifetimeSeconds);
-        net[0].closeConnections();
+        net.closeConnections();
         registry.shutdown();
-        net[0].close();
+        net.close();
         System.exit(0); // heartbeat and worker threads must not keep a finished run alive
     }
 

@@ -30,6 +30,7 @@ public final class Fanout {
     /**
      * @param spectators     N
      * @param expectedFrames ticks the probe saw advance during the window: what a reader that keeps up gets
+     * @param tickRate       those ticks per second: below 60 when the server skipped ticks to keep up
      * @param frames         state frames each spectator received during the window
      * @param gappedReceivers spectators that saw at least one gap
      * @param gaps           gaps over all spectators
@@ -37,10 +38,10 @@ public final class Fanout {
      * @param closed         spectators the server closed
      * @param jitterNanos    frame inter-arrival jitter at the probe
      * @param serverCpu      server process CPU time over wall time during the window (1.0 = one core)
-     * @param heapUsedMb     server heap in use at the end of the window
+     * @param heapUsedMb     server heap in use after its last collections, at the end of the window
      * @param tickP99Ms      the server's own tick duration p99 (last 256 ticks), sending included
      */
-    public record Result(int spectators, int expectedFrames, Stats frames, int gappedReceivers, long gaps, long resyncs,
+    public record Result(int spectators, int expectedFrames, double tickRate, Stats frames, int gappedReceivers, long gaps, long resyncs,
                          int closed, Stats jitterNanos, double serverCpu, double heapUsedMb, double tickP99Ms) {
     }
 
@@ -70,34 +71,37 @@ public final class Fanout {
             probe.joined().get(30, TimeUnit.SECONDS);
             TimeUnit.SECONDS.sleep(2); // every spectator past its join snapshot
 
+            JsonObject statusBefore = server.status();
+            long cpuFrom = System.nanoTime();
+            long from = System.nanoTime();
             int[] framesBefore = clients.stream().mapToInt(LoadClient::stateFrames).toArray();
             long gapsBefore = clients.stream().mapToLong(LoadClient::gaps).sum();
             long resyncsBefore = clients.stream().mapToLong(LoadClient::resyncs).sum();
             int[] gapsPerClientBefore = clients.stream().mapToInt(LoadClient::gaps).toArray();
             int probeTickBefore = probe.lastTick();
-            JsonObject statusBefore = server.status();
-            long from = System.nanoTime();
             TimeUnit.NANOSECONDS.sleep(window.toNanos());
+            int expected = probe.lastTick() - probeTickBefore;
+            long[] frames = new long[clients.size()];
+            for (int i = 0; i < clients.size(); i++) {
+                frames[i] = clients.get(i).stateFrames() - framesBefore[i];
+            }
             long to = System.nanoTime();
             JsonObject statusAfter = server.status();
-            int expected = probe.lastTick() - probeTickBefore;
+            long cpuTo = System.nanoTime();
 
-            long[] frames = new long[clients.size()];
             int gapped = 0;
             for (int i = 0; i < clients.size(); i++) {
-                LoadClient c = clients.get(i);
-                frames[i] = c.stateFrames() - framesBefore[i];
-                gapped += c.gaps() > gapsPerClientBefore[i] ? 1 : 0;
+                gapped += clients.get(i).gaps() > gapsPerClientBefore[i] ? 1 : 0;
             }
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum() - gapsBefore;
             long resyncs = clients.stream().mapToLong(LoadClient::resyncs).sum() - resyncsBefore;
             int closed = (int) clients.stream().filter(c -> c.closed().isDone()).count();
             double cpu = (statusAfter.get("processCpuNanos").getAsLong() - statusBefore.get("processCpuNanos").getAsLong())
-                    / (double) (to - from);
-            double heapMb = statusAfter.get("heapUsedBytes").getAsLong() / 1e6;
+                    / (double) (cpuTo - cpuFrom);
+            double heapMb = statusAfter.get("heapLiveBytes").getAsLong() / 1e6;
             double tickP99 = statusAfter.getAsJsonArray("matches").get(0).getAsJsonObject().get("tickP99Ms").getAsDouble();
             long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
-            Result result = new Result(spectators, expected, Stats.of(frames), gapped, gaps, resyncs, closed,
+            Result result = new Result(spectators, expected, expected / ((to - from) / 1e9), Stats.of(frames), gapped, gaps, resyncs, closed,
                     Stats.of(jitter.length > 0 ? jitter : new long[] {0}), cpu, heapMb, tickP99);
             clients.add(probe);
             return result;

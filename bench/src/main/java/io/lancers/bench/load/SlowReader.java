@@ -35,21 +35,22 @@ import java.util.concurrent.TimeoutException;
  * finally read to see what the server sent it: state frames, and a close frame with its code.
  */
 public final class SlowReader {
-    private static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final Duration DRAIN = Duration.ofSeconds(15);
     private SlowReader() {
     }
 
     /**
      * @param heapMb          server heap in use, sampled once a second
+     * @param liveHeapMb      server heap in use after the last collections, sampled with it
      * @param healthyGaps     gaps over all healthy spectators
      * @param healthyFrames   state frames per healthy spectator over the run
-     * @param slowStateFrames state frames the slow reader read in the 5 s after the run
+     * @param slowStateFrames state frames the slow reader read in the 15 s after the run
      * @param slowSnapshots   of which snapshots (the first is the join snapshot)
      * @param closeCode       close code the slow reader finally read, or -1 if none
-     * @param closedAfter     seconds into the run when the server's connection count first dropped
+     * @param closedAfter     seconds into the run when the room's spectator count first dropped
      *                        (the slow reader was let go), or -1
      */
-    public record Result(List<Double> heapMb, long healthyGaps, io.lancers.bench.Stats healthyFrames,
+    public record Result(List<Double> heapMb, List<Double> liveHeapMb, long healthyGaps, io.lancers.bench.Stats healthyFrames,
                          int slowStateFrames, int slowSnapshots, int closeCode, int closedAfter) {
     }
 
@@ -84,13 +85,16 @@ public final class SlowReader {
             }, 0, 500, TimeUnit.MILLISECONDS);
 
             List<Double> heap = new ArrayList<>();
+            List<Double> live = new ArrayList<>();
             int closedAfter = -1;
             int[] framesBefore = clients.stream().mapToInt(LoadClient::stateFrames).toArray();
             for (int second = 0; second < duration.toSeconds(); second++) {
                 TimeUnit.SECONDS.sleep(1);
                 JsonObject status = server.status();
                 heap.add(status.get("heapUsedBytes").getAsLong() / 1e6);
-                if (closedAfter < 0 && status.get("connections").getAsInt() <= healthy) {
+                live.add(status.get("heapLiveBytes").getAsLong() / 1e6);
+                int spectators = status.getAsJsonArray("matches").get(0).getAsJsonObject().get("spectators").getAsInt();
+                if (closedAfter < 0 && spectators <= healthy) {
                     closedAfter = second + 1;
                 }
             }
@@ -99,8 +103,9 @@ public final class SlowReader {
                 frames[i] = clients.get(i).stateFrames() - framesBefore[i];
             }
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum();
+            slow.setReceiveBufferSize(1 << 20); // now read fast: what did the server leave for it?
             int[] seen = drain(in, slow);
-            return new Result(heap, gaps, io.lancers.bench.Stats.of(frames), seen[0], seen[1], seen[2], closedAfter);
+            return new Result(heap, live, gaps, io.lancers.bench.Stats.of(frames), seen[0], seen[1], seen[2], closedAfter);
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("spectators could not join: " + e, e);
         } finally {
