@@ -305,6 +305,7 @@ public final class BenchMain implements Runnable {
                     r.healthyGaps(), r.healthyFrames().min(), r.healthyFrames().p50(),
                     r.closedAfter() < 0 ? "not let go" : String.valueOf(r.closedAfter()), r.slowStateFrames(), r.slowSnapshots(),
                     r.closeCode() < 0 ? "none read" : String.valueOf(r.closeCode()));
+            out.printf("%nThe server's log on 4003: %s%n", r.serverSays().isEmpty() ? "nothing" : String.join(" / ", r.serverSays()));
             return 0;
         }
     }

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One room at 60 Hz with bots and N spectators over real WebSockets on loopback: the server in its
@@ -50,6 +53,7 @@ public final class Fanout {
         ExecutorService executor = Executors.newFixedThreadPool(2, daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>(spectators);
+        LoadClient probe = null;
         try (ServerProcess server = ServerProcess.start(bots, lifetime)) {
             for (int from = 0; from < spectators; from += CONNECT_BATCH) {
                 List<CompletableFuture<?>> batch = new ArrayList<>();
@@ -66,7 +70,7 @@ public final class Fanout {
                         .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
             ArrivalLog arrivals = new ArrivalLog(60 * (int) (window.toSeconds() + 60));
-            LoadClient probe = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "probe", false,
+            probe = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "probe", false,
                     arrivals).get(30, TimeUnit.SECONDS);
             probe.joined().get(30, TimeUnit.SECONDS);
             TimeUnit.SECONDS.sleep(2); // every spectator past its join snapshot
@@ -101,19 +105,23 @@ public final class Fanout {
             double heapMb = statusAfter.get("heapLiveBytes").getAsLong() / 1e6;
             double tickP99 = statusAfter.getAsJsonArray("matches").get(0).getAsJsonObject().get("tickP99Ms").getAsDouble();
             long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
-            Result result = new Result(spectators, expected, expected / ((to - from) / 1e9), Stats.of(frames), gapped, gaps, resyncs, closed,
-                    Stats.of(jitter.length > 0 ? jitter : new long[] {0}), cpu, heapMb, tickP99);
-            clients.add(probe);
-            return result;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            if (jitter.length == 0) {
+                throw new IOException("the probe received no frames during the window");
+            }
+            return new Result(spectators, expected, expected / ((to - from) / 1e9), Stats.of(frames), gapped, gaps, resyncs, closed,
+                    Stats.of(jitter), cpu, heapMb, tickP99);
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException("spectators could not join: " + e, e);
         } finally {
             clients.forEach(LoadClient::abort);
+            if (probe != null) {
+                probe.abort();
+            }
             executor.shutdownNow();
         }
     }
 
-    static java.util.concurrent.ThreadFactory daemon() {
+    static ThreadFactory daemon() {
         return r -> {
             Thread t = new Thread(r, "bench-ws");
             t.setDaemon(true);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One protocol client of a load run, on the JDK's {@link WebSocket}: says hello, spectates or joins
@@ -127,7 +128,7 @@ public final class LoadClient implements WebSocket.Listener {
     }
 
     /** The JDK's WebSocket takes one send at a time: chain them. */
-    private synchronized void send(java.util.function.Function<WebSocket, CompletableFuture<WebSocket>> op) {
+    private synchronized void send(Function<WebSocket, CompletableFuture<WebSocket>> op) {
         sending = sending.handle((ws, failure) -> socket).thenCompose(op);
     }
 

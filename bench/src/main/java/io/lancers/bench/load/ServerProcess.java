@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,11 +24,13 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /**
@@ -41,12 +44,12 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(int, Duration)}, with another heartbeat interval (the timeout stays three intervals). */
     public static ServerProcess start(int bots, Duration lifetime, Duration heartbeatInterval) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseG1GC",
-                "-Djava.util.logging.config.file=/dev/null", // its one-line-per-event log would swamp the run
-                "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
+        Path log = Files.createTempFile("bench-server-", ".log");
+        log.toFile().deleteOnExit();
+        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
                 String.valueOf(bots), String.valueOf(lifetime.toSeconds()),
                 String.valueOf(heartbeatInterval.toMillis())))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile()) // its log, one line per event: read by runs that need the server's word
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -56,7 +59,8 @@ public final class ServerProcess implements AutoCloseable {
                 break;
             }
             if (line.startsWith(BenchServer.PORT_LINE)) {
-                return new ServerProcess(process, Integer.parseInt(line.substring(BenchServer.PORT_LINE.length()).trim()));
+                return new ServerProcess(process, Integer.parseInt(line.substring(BenchServer.PORT_LINE.length()).trim()),
+                        log);
             }
         }
         process.destroy();
@@ -76,6 +80,13 @@ public final class ServerProcess implements AutoCloseable {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    /** The lines of the server's log so far that contain {@code text}. */
+    public List<String> logLines(String text) throws IOException {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).toList();
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.lancers.bench.load;
 
 import com.google.gson.JsonObject;
+import io.lancers.bench.Stats;
 import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.StateCodec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -47,11 +50,13 @@ public final class SlowReader {
      * @param slowStateFrames state frames the slow reader read in the 15 s after the run
      * @param slowSnapshots   of which snapshots (the first is the join snapshot)
      * @param closeCode       close code the slow reader finally read, or -1 if none
+     * @param serverSays      the server's log lines about closing it with 4003 (slow consumer)
      * @param closedAfter     seconds into the run when the room's spectator count first dropped
      *                        (the slow reader was let go), or -1
      */
-    public record Result(List<Double> heapMb, List<Double> liveHeapMb, long healthyGaps, io.lancers.bench.Stats healthyFrames,
-                         int slowStateFrames, int slowSnapshots, int closeCode, int closedAfter) {
+    public record Result(List<Double> heapMb, List<Double> liveHeapMb, long healthyGaps, Stats healthyFrames,
+                         int slowStateFrames, int slowSnapshots, int closeCode, List<String> serverSays,
+                         int closedAfter) {
     }
 
     public static Result run(int healthy, int bots, Duration duration) throws IOException, InterruptedException {
@@ -105,7 +110,8 @@ public final class SlowReader {
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum();
             slow.setReceiveBufferSize(1 << 20); // now read fast: what did the server leave for it?
             int[] seen = drain(in, slow);
-            return new Result(heap, live, gaps, io.lancers.bench.Stats.of(frames), seen[0], seen[1], seen[2], closedAfter);
+            return new Result(heap, live, gaps, Stats.of(frames), seen[0], seen[1], seen[2],
+                    server.logLines(" " + CloseCodes.SLOW_CONSUMER + " "), closedAfter);
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("spectators could not join: " + e, e);
         } finally {
@@ -183,7 +189,7 @@ public final class SlowReader {
                 int opcode = first & 0x0F;
                 if (opcode == 0x2 && payload.length > 0) {
                     states++;
-                    snapshots += payload[0] == io.lancers.protocol.StateCodec.SNAPSHOT ? 1 : 0;
+                    snapshots += payload[0] == StateCodec.SNAPSHOT ? 1 : 0;
                 } else if (opcode == 0x8) {
                     int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
                     return new int[] {states, snapshots, code};
