@@ -1,0 +1,346 @@
+package io.lancers.bench;
+
+import io.lancers.bench.load.Fanout;
+import io.lancers.bench.load.Latency;
+import io.lancers.bench.load.Reconnect;
+import io.lancers.bench.load.SlowReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The measurement commands of BENCHMARKS.md. Each prints Markdown tables to standard output and
+ * writes its charts as SVG; {@code --quick} runs a small form that finishes in seconds.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Lancers measurements on the recorded reference match; see BENCHMARKS.md.",
+        subcommands = {BenchMain.BandwidthCommand.class, BenchMain.TickCostCommand.class,
+                BenchMain.ExportCommand.class, BenchMain.FanoutCommand.class, BenchMain.LatencyCommand.class,
+                BenchMain.SlowReaderCommand.class, BenchMain.ReconnectCommand.class})
+public final class BenchMain implements Runnable {
+    static final int[] ALL_PLAYERS = {2, 8, 16, 32, 64};
+    static final int[] QUICK_PLAYERS = {2, 16};
+    static final int QUICK_TICKS = 300;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options every measurement takes. */
+    static final class Common {
+        @Option(names = "--quick", description = "a small form that finishes in seconds")
+        boolean quick;
+
+        @Option(names = "--out", description = "directory for charts (default: docs/bench, or target/bench-quick with --quick)")
+        Path out;
+
+        Path charts() {
+            return out != null ? out : Path.of(quick ? "target/bench-quick" : "docs/bench");
+        }
+
+        ReferenceMatch match() {
+            ReferenceMatch standard = ReferenceMatch.standard();
+            return quick ? standard.withTicks(QUICK_TICKS) : standard;
+        }
+
+        int[] players() {
+            return quick ? QUICK_PLAYERS : ALL_PLAYERS;
+        }
+    }
+
+    @Command(name = "bandwidth", mixinStandardHelpOptions = true,
+            description = "Bytes per tick and per second per receiver: DELTA vs SNAPSHOT vs JSON, 2..64 players.")
+    static final class BandwidthCommand implements Runnable {
+        @Mixin
+        Common common;
+
+        @Override
+        public void run() {
+            PrintStream out = System.out;
+            ReferenceMatch match = common.match();
+            out.printf("Reference match: map %s, seed %d, %d ticks at %d Hz. Wire bytes per receiver, "
+                    + "WebSocket frame header included.%n%n", match.mapId(), match.seed(), match.ticks(),
+                    match.config().tickRate());
+            out.println("| players | DELTA B/tick mean | p50 | p99 | max | DELTA B/s | SNAPSHOT B/tick | SNAPSHOT B/s "
+                    + "| JSON B/tick | JSON B/s | JSON ÷ DELTA | SNAPSHOT ÷ DELTA |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Bandwidth.Result reference = null;
+            for (int players : common.players()) {
+                Bandwidth.Result r = Bandwidth.measure(match.withPlayers(players));
+                Stats d = r.deltaStats();
+                Stats s = r.snapshotStats();
+                Stats j = r.jsonStats();
+                out.printf(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %.0f | %.1f | %.0f | %.1f | %.0f | %.1f× | %.1f× |%n",
+                        players, d.mean(), d.p50(), d.p99(), d.max(), r.bytesPerSecond(d), s.mean(),
+                        r.bytesPerSecond(s), j.mean(), r.bytesPerSecond(j), r.jsonOverDelta(), r.snapshotOverDelta());
+                if (players == ReferenceMatch.PLAYERS) {
+                    reference = r;
+                }
+            }
+            ReferenceMatch fieldsOf = match.withPlayers(ReferenceMatch.PLAYERS);
+            out.printf("%nShip fields changed per ship-tick, %d bots (what every DELTA must carry):%n%n", fieldsOf.players());
+            out.println("| field | changed in % of ship-ticks |");
+            out.println("|---|---:|");
+            FieldChanges.ofShips(fieldsOf).forEach((field, share) ->
+                    out.printf(Locale.ROOT, "| %s | %.1f |%n", field, share * 100));
+            if (reference != null) {
+                Path chart = common.charts().resolve("bandwidth-per-tick.svg");
+                writeOrFail(bytesPerTickChart(reference, match), chart);
+                out.printf("%nChart: %s%n", chart);
+            }
+        }
+
+        /** Mean bytes per tick in 0.1 s windows: one point per six ticks keeps the SVG small. */
+        private static SvgChart bytesPerTickChart(Bandwidth.Result r, ReferenceMatch match) {
+            int window = Math.max(1, r.tickRate() / 10);
+            SvgChart chart = new SvgChart("Bytes per tick per receiver, reference match (" + r.players() + " bots)",
+                    "match time (s)", "bytes per tick", true);
+            chart.add(windowed("JSON snapshot", r.json(), window, r.tickRate()));
+            chart.add(windowed("binary SNAPSHOT", r.snapshot(), window, r.tickRate()));
+            chart.add(windowed("binary DELTA", r.delta(), window, r.tickRate()));
+            return chart;
+        }
+
+        private static SvgChart.Series windowed(String name, long[] perTick, int window, int tickRate) {
+            int points = perTick.length / window;
+            double[] xs = new double[points];
+            double[] ys = new double[points];
+            for (int p = 0; p < points; p++) {
+                long sum = 0;
+                for (int t = p * window; t < (p + 1) * window; t++) {
+                    sum += perTick[t];
+                }
+                xs[p] = (p + 1) * window / (double) tickRate;
+                ys[p] = sum / (double) window;
+            }
+            return new SvgChart.Series(name, xs, ys, false);
+        }
+    }
+
+    @Command(name = "tickcost", mixinStandardHelpOptions = true,
+            description = "Tick thread cost per tick: bots, simulation step, diff + encode; p50/p99/max in µs.")
+    static final class TickCostCommand implements Runnable {
+        @Mixin
+        Common common;
+
+        @Option(names = "--runs", description = "timed runs per player count; figures are medians (default: 3, 1 with --quick)")
+        Integer runs;
+
+        @Override
+        public void run() {
+            PrintStream out = System.out;
+            ReferenceMatch match = common.match();
+            int timedRuns = runs != null ? runs : common.quick ? 1 : 3;
+            out.printf("Reference match, %d ticks, one warm-up play then the median of %d timed plays. µs per tick.%n%n",
+                    match.ticks(), timedRuns);
+            out.println("| players | step+encode p50 | p99 | max | step p50 | step p99 | encode p50 | encode p99 "
+                    + "| bots p50 | bots p99 |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            List<TickCost.Result> results = new ArrayList<>();
+            for (int players : common.players()) {
+                TickCost.Result r = TickCost.measure(match.withPlayers(players), timedRuns);
+                results.add(r);
+                out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", players,
+                        micros(r.total().p50()), micros(r.total().p99()), micros(r.total().max()),
+                        micros(r.step().p50()), micros(r.step().p99()), micros(r.encode().p50()),
+                        micros(r.encode().p99()), micros(r.bots().p50()), micros(r.bots().p99()));
+            }
+            double[] xs = results.stream().mapToDouble(TickCost.Result::players).toArray();
+            SvgChart chart = new SvgChart("Tick cost vs players (simulation step + diff + encode)", "players",
+                    "µs per tick", true)
+                    .add(new SvgChart.Series("p50", xs, results.stream().mapToDouble(r -> r.total().p50() / 1e3).toArray(), true))
+                    .add(new SvgChart.Series("p99", xs, results.stream().mapToDouble(r -> r.total().p99() / 1e3).toArray(), true))
+                    .add(new SvgChart.Series("bots p99", xs, results.stream().mapToDouble(r -> r.bots().p99() / 1e3).toArray(), true));
+            Path file = common.charts().resolve("tick-cost.svg");
+            writeOrFail(chart, file);
+            out.printf("%nChart: %s%n", file);
+        }
+
+        private static String micros(long nanos) {
+            return String.format(Locale.ROOT, "%.1f", nanos / 1e3);
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes the reference match as JSON lines, one world per tick (fields: see WorldJson).")
+    static final class ExportCommand implements Runnable {
+        @Mixin
+        Common common;
+
+        @Option(names = "--players", description = "bots in the match (default: 16)")
+        int players = ReferenceMatch.PLAYERS;
+
+        @Option(names = "--file", description = "output file (default: target/reference-match.jsonl)")
+        Path file = Path.of("target/reference-match.jsonl");
+
+        @Override
+        public void run() {
+            ReferenceMatch match = common.match().withPlayers(players);
+            try {
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+                try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    WorldJson.writeLines(match.worlds(), writer);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            System.out.printf("%d worlds (ticks 0..%d) of %s written to %s%n", match.ticks() + 1, match.ticks(),
+                    match, file);
+        }
+    }
+
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = "One room, 16 bots, N spectators over WebSockets on loopback; server in its own JVM.")
+    static final class FanoutCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--spectators", split = ",", description = "N values (default: 100,500,1000,2000; 10,50 with --quick)")
+        int[] spectators;
+
+        @Option(names = "--seconds", description = "measured window per N (default: 10, 2 with --quick)")
+        Integer seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] ns = spectators != null ? spectators : common.quick ? new int[] {10, 50} : new int[] {100, 500, 1000, 2000};
+            Duration window = Duration.ofSeconds(seconds != null ? seconds : common.quick ? 2 : 10);
+            PrintStream out = System.out;
+            out.printf("One room, %d bots, 60 Hz; a fresh server JVM per N; %d s window after every spectator joined.%n%n",
+                    ReferenceMatch.PLAYERS, window.toSeconds());
+            out.println("| N | server ticks/s | frames expected | frames/receiver min | p50 | receivers with gaps | gaps | resyncs | closed "
+                    + "| arrival jitter p50 ms | p99 ms | server CPU (cores) | live heap MB | server tick p99 ms |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            List<Fanout.Result> results = new ArrayList<>();
+            for (int n : ns) {
+                Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
+                results.add(r);
+                out.printf(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.0f | %.2f |%n",
+                        n, r.tickRate(), r.expectedFrames(), r.frames().min(), r.frames().p50(), r.gappedReceivers(),
+                        r.gaps(), r.resyncs(), r.closed(), r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6,
+                        r.serverCpu(), r.heapUsedMb(), r.tickP99Ms());
+            }
+            double[] xs = results.stream().mapToDouble(Fanout.Result::spectators).toArray();
+            SvgChart chart = new SvgChart("Frame arrival jitter at a probe spectator vs spectators", "spectators",
+                    "ms", false)
+                    .add(new SvgChart.Series("jitter p50", xs, results.stream().mapToDouble(r -> r.jitterNanos().p50() / 1e6).toArray(), true))
+                    .add(new SvgChart.Series("jitter p99", xs, results.stream().mapToDouble(r -> r.jitterNanos().p99() / 1e6).toArray(), true))
+                    .add(new SvgChart.Series("server tick p99", xs, results.stream().mapToDouble(Fanout.Result::tickP99Ms).toArray(), true));
+            Path file = common.charts().resolve("fanout-jitter.svg");
+            writeOrFail(chart, file);
+            out.printf("%nChart: %s%n", file);
+            return 0;
+        }
+    }
+
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            description = "Input sent to first frame acknowledging it (Ship.lastInputSeq), loopback.")
+    static final class LatencyCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            int inputs = common.quick ? 120 : 1800;
+            Latency.Result r = Latency.run(inputs, ReferenceMatch.PLAYERS);
+            System.out.printf(Locale.ROOT, "One player sending an input every 16.7 ms in a room of %d (bots fill the rest).%n%n",
+                    ReferenceMatch.PLAYERS);
+            System.out.println("| inputs acknowledged | not acknowledged | p50 ms | p99 ms | max ms | goal p99 |");
+            System.out.println("|---:|---:|---:|---:|---:|---|");
+            System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | ≤ 17.67 ms (one tick + 1 ms) |%n", r.samples(),
+                    r.lost(), r.nanos().p50() / 1e6, r.nanos().p99() / 1e6, r.nanos().max() / 1e6);
+            return 0;
+        }
+    }
+
+    @Command(name = "slowreader", mixinStandardHelpOptions = true,
+            description = "A spectator that never reads, beside healthy ones: server heap, healthy gaps, what the slow one got.")
+    static final class SlowReaderCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--bots", description = "bots in the room: more bots, bigger frames, a faster backlog (default: 64)")
+        int bots = 64;
+
+        @Option(names = "--seconds", description = "length of the run (default: 90, 8 with --quick)")
+        Integer seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Duration duration = Duration.ofSeconds(seconds != null ? seconds : common.quick ? 8 : 90);
+            SlowReader.Result r = SlowReader.run(8, bots, duration);
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "%d bots, 8 healthy spectators and one that never reads (4 KiB receive buffer), %d s.%n%n",
+                    bots, duration.toSeconds());
+            out.println("| server heap MB max | live heap MB (after GC) max | last | healthy gaps | healthy frames min | p50 "
+                    + "| slow: let go after s | frames it read in 15 s after | of which snapshots | close code it read |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            double max = r.heapMb().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double liveMax = r.liveHeapMb().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double liveLast = r.liveHeapMb().isEmpty() ? 0 : r.liveHeapMb().get(r.liveHeapMb().size() - 1);
+            out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f | %d | %d | %d | %s | %d | %d | %s |%n", max, liveMax, liveLast,
+                    r.healthyGaps(), r.healthyFrames().min(), r.healthyFrames().p50(),
+                    r.closedAfter() < 0 ? "not let go" : String.valueOf(r.closedAfter()), r.slowStateFrames(), r.slowSnapshots(),
+                    r.closeCode() < 0 ? "none read" : String.valueOf(r.closeCode()));
+            out.printf("%nThe server's log on 4003: %s%n", r.serverSays().isEmpty() ? "nothing" : String.join(" / ", r.serverSays()));
+            return 0;
+        }
+    }
+
+    @Command(name = "reconnect", mixinStandardHelpOptions = true,
+            description = "GameConnection through a relay that goes silent: time to notice, time back after the link returns.")
+    static final class ReconnectCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Override
+        public Integer call() throws Exception {
+            int trials = common.quick ? 3 : 50;
+            // Quick: a 250 ms heartbeat (750 ms timeout) so three outages fit in seconds.
+            Duration interval = Duration.ofMillis(common.quick ? 250 : 1000);
+            Reconnect.Result r = Reconnect.run(trials, interval);
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "%d outages; heartbeat every %d ms, timeout %d ms (announced by the server).%n%n",
+                    r.trials(), interval.toMillis(), r.timeoutMs());
+            out.println("| | p50 ms | p99 ms | max ms | goal |");
+            out.println("|---|---:|---:|---:|---|");
+            out.printf(Locale.ROOT, "| silent → noticed (RECONNECTING) | %.0f | %.0f | %.0f | within the timeout (+ one check) |%n",
+                    r.noticedNanos().p50() / 1e6, r.noticedNanos().p99() / 1e6, r.noticedNanos().max() / 1e6);
+            out.printf(Locale.ROOT, "| restored → resumed, first world | %.0f | %.0f | %.0f | ≤ 1000 |%n",
+                    r.backNanos().p50() / 1e6, r.backNanos().p99() / 1e6, r.backNanos().max() / 1e6);
+            out.printf("%nEvery trial resumed the same player: %s%n", r.resumedAll());
+            return 0;
+        }
+    }
+
+    static void writeOrFail(SvgChart chart, Path file) {
+        try {
+            chart.write(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.lancers.bench.load;
+
+import com.google.gson.JsonObject;
+import io.lancers.bench.Stats;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One room at 60 Hz with bots and N spectators over real WebSockets on loopback: the server in its
+ * own JVM ({@link ServerProcess}), the spectators here. Measures, over a fixed window after every
+ * spectator has joined: frames delivered per receiver, gaps, resyncs and closes; frame
+ * inter-arrival jitter at one probe spectator; server CPU and heap from its {@code /status}.
+ */
+public final class Fanout {
+    /** Spectators connecting at once: enough to be quick, few enough not to look like a flood. */
+    private static final int CONNECT_BATCH = 50;
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private Fanout() {
+    }
+
+    /**
+     * @param spectators     N
+     * @param expectedFrames ticks the probe saw advance during the window: what a reader that keeps up gets
+     * @param tickRate       those ticks per second: below 60 when the server skipped ticks to keep up
+     * @param frames         state frames each spectator received during the window
+     * @param gappedReceivers spectators that saw at least one gap
+     * @param gaps           gaps over all spectators
+     * @param resyncs        resyncs sent over all spectators
+     * @param closed         spectators the server closed
+     * @param jitterNanos    frame inter-arrival jitter at the probe
+     * @param serverCpu      server process CPU time over wall time during the window (1.0 = one core)
+     * @param heapUsedMb     server heap in use after its last collections, at the end of the window
+     * @param tickP99Ms      the server's own tick duration p99 (last 256 ticks), sending included
+     */
+    public record Result(int spectators, int expectedFrames, double tickRate, Stats frames, int gappedReceivers, long gaps, long resyncs,
+                         int closed, Stats jitterNanos, double serverCpu, double heapUsedMb, double tickP99Ms) {
+    }
+
+    public static Result run(int spectators, int bots, Duration window) throws IOException, InterruptedException {
+        Duration lifetime = window.plus(Duration.ofSeconds(120 + spectators / 10));
+        ExecutorService executor = Executors.newFixedThreadPool(2, daemon());
+        HttpClient http = HttpClient.newBuilder().executor(executor).build();
+        List<LoadClient> clients = new ArrayList<>(spectators);
+        LoadClient probe = null;
+        try (ServerProcess server = ServerProcess.start(bots, lifetime)) {
+            for (int from = 0; from < spectators; from += CONNECT_BATCH) {
+                List<CompletableFuture<?>> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(spectators, from + CONNECT_BATCH); i++) {
+                    batch.add(LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "s" + i, false, null)
+                            .thenCompose(c -> {
+                                synchronized (clients) {
+                                    clients.add(c);
+                                }
+                                return c.joined();
+                            }));
+                }
+                CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))
+                        .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            ArrivalLog arrivals = new ArrivalLog(60 * (int) (window.toSeconds() + 60));
+            probe = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "probe", false,
+                    arrivals).get(30, TimeUnit.SECONDS);
+            probe.joined().get(30, TimeUnit.SECONDS);
+            TimeUnit.SECONDS.sleep(2); // every spectator past its join snapshot
+
+            JsonObject statusBefore = server.status();
+            long cpuFrom = System.nanoTime();
+            long from = System.nanoTime();
+            int[] framesBefore = clients.stream().mapToInt(LoadClient::stateFrames).toArray();
+            long gapsBefore = clients.stream().mapToLong(LoadClient::gaps).sum();
+            long resyncsBefore = clients.stream().mapToLong(LoadClient::resyncs).sum();
+            int[] gapsPerClientBefore = clients.stream().mapToInt(LoadClient::gaps).toArray();
+            int probeTickBefore = probe.lastTick();
+            TimeUnit.NANOSECONDS.sleep(window.toNanos());
+            int expected = probe.lastTick() - probeTickBefore;
+            long[] frames = new long[clients.size()];
+            for (int i = 0; i < clients.size(); i++) {
+                frames[i] = clients.get(i).stateFrames() - framesBefore[i];
+            }
+            long to = System.nanoTime();
+            JsonObject statusAfter = server.status();
+            long cpuTo = System.nanoTime();
+
+            int gapped = 0;
+            for (int i = 0; i < clients.size(); i++) {
+                gapped += clients.get(i).gaps() > gapsPerClientBefore[i] ? 1 : 0;
+            }
+            long gaps = clients.stream().mapToLong(LoadClient::gaps).sum() - gapsBefore;
+            long resyncs = clients.stream().mapToLong(LoadClient::resyncs).sum() - resyncsBefore;
+            int closed = (int) clients.stream().filter(c -> c.closed().isDone()).count();
+            double cpu = (statusAfter.get("processCpuNanos").getAsLong() - statusBefore.get("processCpuNanos").getAsLong())
+                    / (double) (cpuTo - cpuFrom);
+            double heapMb = statusAfter.get("heapLiveBytes").getAsLong() / 1e6;
+            double tickP99 = statusAfter.getAsJsonArray("matches").get(0).getAsJsonObject().get("tickP99Ms").getAsDouble();
+            long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
+            if (jitter.length == 0) {
+                throw new IOException("the probe received no frames during the window");
+            }
+            return new Result(spectators, expected, expected / ((to - from) / 1e9), Stats.of(frames), gapped, gaps, resyncs, closed,
+                    Stats.of(jitter), cpu, heapMb, tickP99);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("spectators could not join: " + e, e);
+        } finally {
+            clients.forEach(LoadClient::abort);
+            if (probe != null) {
+                probe.abort();
+            }
+            executor.shutdownNow();
+        }
+    }
+
+    static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "bench-ws");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
