@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
  * index: the buffer's own byte order and position are left alone until {@link #consume()}.
  */
 final class ByteReader {
+    /** The longest varint a frame may hold: 21 bits, more than any mask needs. */
+    static final int MAX_VARINT_BYTES = 3;
+
     private final ByteBuffer buffer;
     private final int start;
     private final int limit;
@@ -65,6 +68,22 @@ final class ByteReader {
             throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, what + " out of range: " + value);
         }
         return (int) value;
+    }
+
+    /** A varint as {@link ByteWriter#varint} writes it; longer than needed or than 3 bytes is 1002. */
+    int varint(String what) throws ProtocolException {
+        int value = 0;
+        for (int i = 0; i < MAX_VARINT_BYTES; i++) {
+            int b = u8();
+            value |= (b & 0x7F) << 7 * i;
+            if ((b & 0x80) == 0) {
+                if (b == 0 && i > 0) {
+                    throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " varint longer than needed");
+                }
+                return value;
+            }
+        }
+        throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " varint longer than " + MAX_VARINT_BYTES + " bytes");
     }
 
     long i64() throws ProtocolException {

@@ -55,6 +55,21 @@ final class ByteWriter {
         }
     }
 
+    /**
+     * A non-negative int in LEB128 style: seven bits per byte, least significant group first, the
+     * high bit set on every byte but the last; as few bytes as the value needs (0 is one byte).
+     */
+    void varint(int value) {
+        checkRange(value, 0, (1 << 7 * ByteReader.MAX_VARINT_BYTES) - 1, "varint");
+        while (value >= 0x80) {
+            ensure(1);
+            bytes[size++] = (byte) (value & 0x7F | 0x80);
+            value >>>= 7;
+        }
+        ensure(1);
+        bytes[size++] = (byte) value;
+    }
+
     /** Reserves {@code n} bytes for a count written later with a patch method; returns their offset. */
     int reserve(int n) {
         ensure(n);

@@ -1,63 +1,143 @@
 package io.lancers.protocol;
 
-import java.util.ArrayList;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
  * The wire layout of one record type as a table of fields (as in Quake III's netField_t): the
- * same table drives encoding and decoding, and a test keeps it in step with the record's
- * components. Each field maps the record to one integer wire value; {@link Builder} maps the
- * wire values back to a record.
+ * same table drives encoding and decoding, and checks at construction that it carries every
+ * component of the record exactly once. Each field maps the record to one integer wire value;
+ * {@link Builder} maps the wire values back to a record.
  *
  * <p>A table is <em>keyed</em> or not: field 0 of a keyed table is the key (an id), always written
  * first, which lists of records are sorted and merged by. The other fields are <em>masked</em>
  * (a change mask, then only the fields it selects, in table order) or <em>full</em> (every field,
- * always, no mask). Mask bit {@code i} (bit 0 least significant) stands for the {@code i}-th field after the key.
+ * always, no mask). Mask bit {@code i} (bit 0 least significant) stands for the {@code i}-th field
+ * after the key, so the table lists the fields that change most often first: the mask is a
+ * {@linkplain ByteWriter#varint varint}, and seven such fields fit its first byte.
+ *
+ * <p>A masked table may also carry a component as an {@linkplain #increment increment}: a second
+ * field of the same component, with its own mask bit, holding {@code next − base} in one byte when
+ * that is 1..255. A changed value that is not such a step (a jump, a step back, a new record) goes
+ * under the component's absolute field; one mask never sets both.
  */
 final class FieldTable<R> {
+    /** Mask bits a varint of at most {@link ByteReader#MAX_VARINT_BYTES} bytes can hold. */
+    private static final int MAX_MASKED_FIELDS = 7 * ByteReader.MAX_VARINT_BYTES;
 
-    /** Builds the record from one wire value per field, in table order. */
+    /** Builds the record from one wire value per record component, in the record's component order. */
     interface Builder<R> {
         R build(long[] wire);
     }
 
-    /** One field: the record component it carries, its encoding, its largest valid value, its wire value. */
-    record Field<R>(String component, Encoding encoding, long max, ToLongFunction<R> toWire) {
+    /** How a field carries its component. */
+    enum Form {
+        /** The value itself. */
+        ABSOLUTE,
+        /** The value minus the base record's, 1..255, in a u8: only in deltas of a record the base has. */
+        INCREMENT
+    }
+
+    /** One field: the record component it carries, how, its encoding, its largest valid value, its wire value. */
+    record Field<R>(String component, Form form, Encoding encoding, long max, ToLongFunction<R> toWire) {
         long wire(R record) {
             return toWire.applyAsLong(record);
         }
     }
 
     static <R> Field<R> field(String component, Encoding encoding, ToLongFunction<R> toWire) {
-        return new Field<>(component, encoding, encoding.max, toWire);
+        return new Field<>(component, Form.ABSOLUTE, encoding, encoding.max, toWire);
     }
 
     /** An enum carried as its ordinal in a u8; an unknown ordinal on the wire is 1003. */
     static <R, E extends Enum<E>> Field<R> ordinal(String component, Class<E> type, Function<R, E> getter) {
-        return new Field<>(component, Encoding.U8, type.getEnumConstants().length - 1,
+        return new Field<>(component, Form.ABSOLUTE, Encoding.U8, type.getEnumConstants().length - 1,
                 record -> getter.apply(record).ordinal());
+    }
+
+    /** The component as a one-byte step up from its base value; the table must also carry it absolutely. */
+    static <R> Field<R> increment(String component, ToLongFunction<R> toWire) {
+        return new Field<>(component, Form.INCREMENT, Encoding.U8, Encoding.U8.max, toWire);
     }
 
     private final Class<R> type;
     private final List<Field<R>> fields;
     private final int firstMasked;
-    private final int maskBytes;
-    private final int allBits;
+    private final boolean hasMask;
+    private final int componentCount;
+    /** Per field: the index of its record component. */
+    private final int[] componentOf;
+    /** Per field: for an absolute one, the index of its component's increment field, else −1. */
+    private final int[] incrementOf;
+    /** Per field: for an increment, the index of its component's absolute field, else −1. */
+    private final int[] absoluteOf;
+    /** The bits of every absolute field: what a new record's mask is, and what a full table writes. */
+    private final int absoluteBits;
+    private final int definedBits;
     private final Builder<R> builder;
 
     private FieldTable(Class<R> type, boolean keyed, boolean hasMask, Builder<R> builder, List<Field<R>> fields) {
         this.type = type;
         this.fields = List.copyOf(fields);
         this.firstMasked = keyed ? 1 : 0;
-        int maskedFields = fields.size() - firstMasked;
-        if (maskedFields > 16) {
-            throw new IllegalArgumentException("at most 16 masked fields");
-        }
-        this.maskBytes = hasMask ? (maskedFields + 7) / 8 : 0;
-        this.allBits = (1 << maskedFields) - 1;
+        this.hasMask = hasMask;
         this.builder = builder;
+        int maskedFields = fields.size() - firstMasked;
+        if (maskedFields > MAX_MASKED_FIELDS) {
+            throw new IllegalArgumentException("at most " + MAX_MASKED_FIELDS + " masked fields");
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        componentCount = components.length;
+        componentOf = new int[fields.size()];
+        incrementOf = new int[fields.size()];
+        absoluteOf = new int[fields.size()];
+        int[] absoluteField = new int[components.length];
+        int[] incrementField = new int[components.length];
+        Arrays.fill(absoluteField, -1);
+        Arrays.fill(incrementField, -1);
+        for (int i = 0; i < fields.size(); i++) {
+            Field<R> field = fields.get(i);
+            int c = componentIndex(components, field.component);
+            int[] slot = field.form == Form.ABSOLUTE ? absoluteField : incrementField;
+            if (slot[c] >= 0) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + field.component + " carried twice as " + field.form);
+            }
+            if (field.form == Form.INCREMENT && (!hasMask || i < firstMasked)) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + field.component
+                        + ": an increment needs a base, so only a masked field can be one");
+            }
+            slot[c] = i;
+            componentOf[i] = c;
+        }
+        for (int c = 0; c < components.length; c++) {
+            if (absoluteField[c] < 0) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + components[c].getName()
+                        + " has no absolute field");
+            }
+        }
+        int absolute = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            boolean isAbsolute = fields.get(i).form == Form.ABSOLUTE;
+            incrementOf[i] = isAbsolute ? incrementField[componentOf[i]] : -1;
+            absoluteOf[i] = isAbsolute ? -1 : absoluteField[componentOf[i]];
+            if (isAbsolute && i >= firstMasked) {
+                absolute |= bit(i);
+            }
+        }
+        this.absoluteBits = absolute;
+        this.definedBits = maskedFields == 0 ? 0 : -1 >>> (32 - maskedFields);
+    }
+
+    private static int componentIndex(RecordComponent[] components, String name) {
+        for (int c = 0; c < components.length; c++) {
+            if (components[c].getName().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no record component " + name);
     }
 
     @SafeVarargs
@@ -84,23 +164,19 @@ final class FieldTable<R> {
         return type;
     }
 
-    /** The record components this table carries, in wire order. */
-    List<String> components() {
-        List<String> names = new ArrayList<>(fields.size());
-        for (Field<R> field : fields) {
-            names.add(field.component);
-        }
-        return names;
+    /** The fields in wire order (the key first if keyed): mask bit {@code i} is field {@code i + (keyed ? 1 : 0)}. */
+    List<Field<R>> fields() {
+        return fields;
     }
 
     boolean hasMask() {
-        return maskBytes > 0;
+        return hasMask;
     }
 
     /** The fewest bytes one entry can take: what a forged count is checked against. */
     int minEntryBytes() {
-        if (hasMask()) {
-            return firstMasked * fields.get(0).encoding.bytes + maskBytes;
+        if (hasMask) {
+            return firstMasked * fields.get(0).encoding.bytes + 1;
         }
         int bytes = 0;
         for (Field<R> field : fields) {
@@ -121,10 +197,17 @@ final class FieldTable<R> {
         writeField(out, fields.get(0), record);
     }
 
-    /** Bits of the fields whose wire values differ; all bits for a new record ({@code base} null). */
+    private int bit(int field) {
+        return 1 << (field - firstMasked);
+    }
+
+    /**
+     * Bits of the fields whose wire values differ, each by its increment when it has one and the
+     * step fits, else absolutely; every absolute bit for a new record ({@code base} null).
+     */
     int changeMask(R base, R next) {
         if (base == null) {
-            return allBits;
+            return absoluteBits;
         }
         if (base.equals(next)) {
             return 0; // the common case for most records, decided without converting a field
@@ -132,32 +215,47 @@ final class FieldTable<R> {
         int mask = 0;
         for (int i = firstMasked; i < fields.size(); i++) {
             Field<R> field = fields.get(i);
-            if (field.wire(base) != field.wire(next)) {
-                mask |= 1 << (i - firstMasked);
+            if (field.form == Form.INCREMENT) {
+                continue; // decided with its absolute twin
+            }
+            long before = field.wire(base);
+            long after = field.wire(next);
+            if (before != after) {
+                boolean step = incrementOf[i] >= 0 && after > before && after - before <= Encoding.U8.max;
+                mask |= bit(step ? incrementOf[i] : i);
             }
         }
         return mask;
     }
 
-    /** Writes the key (if keyed), the mask (if any) and the fields it selects (every one if full). */
-    void write(ByteWriter out, R record, int mask) {
+    /**
+     * Writes the key (if keyed), the mask (if any) and the fields it selects (every absolute one if
+     * full); {@code base} is what increments are taken from, and may be null if the mask selects none.
+     */
+    void write(ByteWriter out, R base, R record, int mask) {
         for (int i = 0; i < firstMasked; i++) {
             writeField(out, fields.get(i), record);
         }
-        if (maskBytes == 2) {
-            out.u16(mask);
-        } else if (maskBytes == 1) {
-            out.u8(mask);
+        int selected = absoluteBits;
+        if (hasMask) {
+            out.varint(mask);
+            selected = mask;
         }
         for (int i = firstMasked; i < fields.size(); i++) {
-            if (maskBytes == 0 || (mask & 1 << (i - firstMasked)) != 0) {
-                writeField(out, fields.get(i), record);
+            if ((selected & bit(i)) == 0) {
+                continue;
+            }
+            Field<R> field = fields.get(i);
+            if (field.form == Form.INCREMENT) {
+                out.u8((int) (field.wire(record) - field.wire(base)));
+            } else {
+                writeField(out, field, record);
             }
         }
     }
 
     void writeAll(ByteWriter out, R record) {
-        write(out, record, allBits);
+        write(out, null, record, absoluteBits);
     }
 
     private void writeField(ByteWriter out, Field<R> field, R record) {
@@ -174,31 +272,65 @@ final class FieldTable<R> {
 
     /**
      * Reads an entry whose key the caller has read already (pass anything for an unkeyed table).
-     * A masked entry patches {@code base}; without a base its mask must name every field.
+     * A masked entry patches {@code base}; without a base its mask must be exactly the absolute bits.
      */
     R readEntry(ByteReader in, long key, R base) throws ProtocolException {
-        long[] wire = new long[fields.size()];
-        int mask = allBits;
-        if (hasMask()) {
-            mask = maskBytes == 2 ? in.u16() : in.u8();
-            if ((mask & ~allBits) != 0) {
-                throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
-                        type.getSimpleName() + " mask has undefined bits 0x" + Integer.toHexString(mask & ~allBits));
-            }
-            if (base == null && mask != allBits) {
-                throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
-                        "new " + type.getSimpleName() + " " + key + " lacks fields");
-            }
+        long[] wire = new long[componentCount];
+        int mask = absoluteBits;
+        if (hasMask) {
+            mask = readMask(in, key, base);
         }
         if (firstMasked == 1) {
-            wire[0] = key;
+            wire[componentOf[0]] = key;
         }
         for (int i = firstMasked; i < fields.size(); i++) {
             Field<R> field = fields.get(i);
-            boolean present = (mask & 1 << (i - firstMasked)) != 0;
-            wire[i] = present ? readField(in, field) : field.wire(base);
+            boolean present = (mask & bit(i)) != 0;
+            if (field.form == Form.INCREMENT) {
+                if (present) {
+                    wire[componentOf[i]] = readIncrement(in, i, base);
+                }
+            } else if (present) {
+                wire[componentOf[i]] = readField(in, field);
+            } else if (incrementOf[i] < 0 || (mask & bit(incrementOf[i])) == 0) {
+                wire[componentOf[i]] = field.wire(base);
+            }
         }
         return builder.build(wire);
+    }
+
+    private int readMask(ByteReader in, long key, R base) throws ProtocolException {
+        String name = type.getSimpleName();
+        int mask = in.varint(name + " mask");
+        if ((mask & ~definedBits) != 0) {
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
+                    name + " mask has undefined bits 0x" + Integer.toHexString(mask & ~definedBits));
+        }
+        if (base == null && mask != absoluteBits) {
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, "new " + name + " " + key
+                    + " needs exactly its absolute fields, mask 0x" + Integer.toHexString(mask));
+        }
+        for (int i = firstMasked; i < fields.size(); i++) {
+            if (absoluteOf[i] >= 0 && (mask & bit(i)) != 0 && (mask & bit(absoluteOf[i])) != 0) {
+                throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
+                        name + "." + fields.get(i).component + " sent both as an increment and absolutely");
+            }
+        }
+        return mask;
+    }
+
+    private long readIncrement(ByteReader in, int i, R base) throws ProtocolException {
+        Field<R> increment = fields.get(i);
+        String what = type.getSimpleName() + "." + increment.component;
+        int step = in.u8();
+        if (step == 0) {
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " increment of 0");
+        }
+        long value = increment.wire(base) + step;
+        if (value > fields.get(absoluteOf[i]).max) {
+            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, what + " out of range: " + value);
+        }
+        return value;
     }
 
     /** Reads a whole entry of an unkeyed table: a masked one patches {@code base}, a full one ignores it. */

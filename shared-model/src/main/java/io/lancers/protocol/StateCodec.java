@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.lancers.protocol.FieldTable.field;
+import static io.lancers.protocol.FieldTable.increment;
 import static io.lancers.protocol.FieldTable.ordinal;
 
 /**
@@ -23,12 +24,14 @@ import static io.lancers.protocol.FieldTable.ordinal;
  * docs/PROTOCOL.md, "State frames".
  * <pre>
  * header   type u8 | tick u32 | baseTick u32           (9 bytes; a snapshot's baseTick is 0)
- * match    mask u8 | changed MatchState fields
- * ships    removed u8 | ids u16…  | changed u8 | (id u16 | mask u16 | changed fields)…
+ * match    mask v | changed MatchState fields
+ * ships    removed u8 | ids u16…  | changed u8 | (id u16 | mask v | changed fields)…
  * shots    removed u16 | ids u32… | added u16  | full projectiles…
- * pickups  removed u8 | ids u8…   | changed u8 | (id u8 | mask u8 | changed fields)…
+ * pickups  removed u8 | ids u8…   | changed u8 | (id u8 | mask v | changed fields)…
  * events   count u8 | (kind u8 | fields)…            (replaces the base's events)
  * </pre>
+ * A mask ({@code v}) is a varint, one byte for the first seven fields of its {@link FieldTable}.
+ * A ship's {@code lastInputSeq} is sent as a one-byte increment over the base when it can be.
  * Every float is carried as integer steps of its {@link io.lancers.sim.Quantum} grid, so
  * {@code apply(base, encodeDelta(base, next))} equals {@code next} exactly.
  */
@@ -54,6 +57,11 @@ public final class StateCodec {
             field("nextProjectileId", Encoding.U31, MatchState::nextProjectileId),
             field("round", Encoding.U16, MatchState::round));
 
+    /**
+     * Wire order is not record order: the fields that change nearly every tick come first, so a
+     * moving ship's mask is one byte; {@code lastInputSeq} (+1 per tick from a client that keeps
+     * up) rides among them as a one-byte increment, and absolutely at the end when it jumps.
+     */
     static final FieldTable<Ship> SHIP = FieldTable.keyedMasked(Ship.class,
             w -> new Ship((int) w[0], Grid.position(w[1]), Grid.position(w[2]), Grid.velocity(w[3]),
                     Grid.velocity(w[4]), Grid.angle(w[5]), (int) w[6], (int) w[7], (int) w[8], (int) w[9],
@@ -64,11 +72,12 @@ public final class StateCodec {
             field("vx", Encoding.I16, s -> Grid.velocitySteps(s.vx())),
             field("vy", Encoding.I16, s -> Grid.velocitySteps(s.vy())),
             field("aim", Encoding.U16, s -> Grid.angleSteps(s.aim())),
+            increment("lastInputSeq", Ship::lastInputSeq),
+            field("lastFireTick", Encoding.U31, Ship::lastFireTick),
             field("health", Encoding.U8, Ship::health),
             field("respawnTick", Encoding.U31, Ship::respawnTick),
             field("invulnerableUntil", Encoding.U31, Ship::invulnerableUntil),
             field("powerUntil", Encoding.U31, Ship::powerUntil),
-            field("lastFireTick", Encoding.U31, Ship::lastFireTick),
             field("kills", Encoding.U16, Ship::kills),
             field("deaths", Encoding.U16, Ship::deaths),
             field("lastInputSeq", Encoding.U31, Ship::lastInputSeq));
@@ -142,7 +151,7 @@ public final class StateCodec {
         out.u8(kind & 0xFF);
         Encoding.U31.write(out, next.tick());
         Encoding.U31.write(out, baseTick);
-        MATCH.write(out, next.match(), MATCH.changeMask(base.match(), next.match()));
+        MATCH.write(out, base.match(), next.match(), MATCH.changeMask(base.match(), next.match()));
         SHIPS.write(out, base.ships(), next.ships());
         PROJECTILES.write(out, base.projectiles(), next.projectiles());
         PICKUPS.write(out, base.pickups(), next.pickups());
@@ -288,7 +297,7 @@ public final class StateCodec {
                 R old = b < base.size() && table.key(base.get(b)) == key ? base.get(b) : null;
                 int mask = table.changeMask(old, record);
                 if (mask != 0) {
-                    table.write(out, record, mask);
+                    table.write(out, old, record, mask);
                     changed++;
                 }
             }

@@ -22,6 +22,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StateCodecTest {
 
@@ -131,12 +133,12 @@ class StateCodecTest {
         World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of(new GameEvent.Hit(5, 3, 10)));
 
         assertEquals(("10 00000078 00000000 3e 000046c8 0014 000000000000002a 00000007 0001"
-                        + " 00 01 0003 1fff 0324 0640 0000 fe70 4000 64 00000000 00000096 00000000 0000006e 0001 0000 00000039"
+                        + " 00 01 0003 df7f 0324 0640 0000 fe70 4000 0000006e 64 00000000 00000096 00000000 0001 0000 00000039"
                         + " 0000 0001 00000006 0003 0324 05f0 0000 ed40 00000076 0a"
                         + " 00 01 00 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
                 hex(StateCodec.encodeSnapshot(at120)));
         byte[] delta = StateCodec.encodeDelta(at120, at121);
-        assertEquals("11 00000079 00000078 00 00 01 0003 1002 063a 0000003a 0001 00000006 0000 00 00 01 00 0005 0003 0a"
+        assertEquals("11 00000079 00000078 00 00 01 0003 22 063a 01 0001 00000006 0000 00 00 01 00 0005 0003 0a"
                 .replace(" ", ""), hex(delta));
         assertEquals(at121, StateCodec.apply(at120, ByteBuffer.wrap(delta)));
     }
@@ -192,40 +194,119 @@ class StateCodecTest {
     // ------------------------------------------------------------ the field tables
 
     @Test
-    void everyTableCoversItsRecordComponentsInOrder() {
+    void everyTableCarriesEachRecordComponentOnceAbsolutely() {
         for (FieldTable<?> table : List.of(StateCodec.MATCH, StateCodec.SHIP, StateCodec.PROJECTILE, StateCodec.PICKUP)) {
-            assertEquals(componentNames(table.type()), table.components(), table.type().getSimpleName());
+            assertEquals(Set.copyOf(componentNames(table.type())), Set.copyOf(absoluteComponents(table)),
+                    table.type().getSimpleName());
+            assertEquals(componentNames(table.type()).size(), absoluteComponents(table).size());
         }
         for (FieldTable<?> table : StateCodec.EVENTS) {
-            assertEquals(componentNames(table.type()), table.components(), table.type().getSimpleName());
+            assertEquals(componentNames(table.type()), absoluteComponents(table), table.type().getSimpleName());
         }
         assertEquals(Set.of(GameEvent.class.getPermittedSubclasses()),
                 StateCodec.EVENTS.stream().map(FieldTable::type).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aTableThatMissesOrRepeatsAComponentIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> FieldTable.full(GameEvent.Kill.class,
+                w -> new GameEvent.Kill((int) w[0], (int) w[1]),
+                FieldTable.field("killerId", Encoding.U16, GameEvent.Kill::killerId)));
+        assertThrows(IllegalArgumentException.class, () -> FieldTable.full(GameEvent.Kill.class,
+                w -> new GameEvent.Kill((int) w[0], (int) w[1]),
+                FieldTable.field("killerId", Encoding.U16, GameEvent.Kill::killerId),
+                FieldTable.field("killerId", Encoding.U16, GameEvent.Kill::killerId),
+                FieldTable.field("victimId", Encoding.U16, GameEvent.Kill::victimId)));
+        assertThrows(IllegalArgumentException.class, () -> FieldTable.full(GameEvent.Kill.class,
+                w -> new GameEvent.Kill((int) w[0], (int) w[1]),
+                FieldTable.field("killerId", Encoding.U16, GameEvent.Kill::killerId),
+                FieldTable.field("victimId", Encoding.U16, GameEvent.Kill::victimId),
+                FieldTable.increment("victimId", GameEvent.Kill::victimId)), "an increment without a base");
     }
 
     private static List<String> componentNames(Class<?> record) {
         return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toList());
     }
 
+    private static List<String> absoluteComponents(FieldTable<?> table) {
+        return table.fields().stream().filter(f -> f.form() == FieldTable.Form.ABSOLUTE)
+                .map(FieldTable.Field::component).collect(Collectors.toList());
+    }
+
+    /** Mask bit i is entry i: docs/PROTOCOL.md §7.5. An increment is written "+name". */
+    private static final List<String> SHIP_MASK_BITS = List.of("x", "y", "vx", "vy", "aim", "+lastInputSeq",
+            "lastFireTick", "health", "respawnTick", "invulnerableUntil", "powerUntil", "kills", "deaths", "lastInputSeq");
+
     @Test
-    void eachShipFieldHasItsOwnMaskBitInTableOrder() throws ProtocolException {
+    void theShipMaskIsTheDocumentedOneAndItsFirstByteHoldsWhatChangesEveryTick() {
+        List<String> bits = StateCodec.SHIP.fields().stream().skip(1)
+                .map(f -> (f.form() == FieldTable.Form.INCREMENT ? "+" : "") + f.component())
+                .collect(Collectors.toList());
+        assertEquals(SHIP_MASK_BITS, bits);
+        assertTrue(SHIP_MASK_BITS.indexOf("+lastInputSeq") < 7);
+    }
+
+    @Test
+    void eachShipFieldHasItsOwnMaskBit() throws ProtocolException {
         Ship ship = new Ship(9, 1f, 2f, 3f, 4f, Quantum.angleFromSteps(5), 6, 7, 8, 9, 10, 11, 12, 13);
-        List<String> components = StateCodec.SHIP.components();
-        for (int field = 1; field < components.size(); field++) {
-            Ship changed = withComponent(ship, components.get(field));
+        for (String component : componentNames(Ship.class).subList(1, Ship.class.getRecordComponents().length)) {
             World base = worldWith(List.of(ship));
-            World next = worldWith(List.of(changed));
+            World next = worldWith(List.of(withComponent(ship, component, 1)));
             byte[] delta = StateCodec.encodeDelta(base, next);
-            // header, match mask, removed count 0, changed count 1, id u16, then the u16 mask
-            int maskAt = StateCodec.HEADER_BYTES + 1 + 1 + 1 + 2;
-            int mask = (delta[maskAt] & 0xFF) << 8 | delta[maskAt + 1] & 0xFF;
-            assertEquals(1 << (field - 1), mask, components.get(field));
+            String bit = component.equals("lastInputSeq") ? "+lastInputSeq" : component;
+            assertEquals(1 << SHIP_MASK_BITS.indexOf(bit), shipMask(delta), component);
             assertEquals(next, StateCodec.apply(base, ByteBuffer.wrap(delta)));
         }
     }
 
-    /** The ship with the named component raised by one grid step (or one unit). */
-    private static Ship withComponent(Ship ship, String component) {
+    /** lastInputSeq goes as base + 1..255 in one byte, anything else (same value excepted) as a whole u32. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 255, 256, 1000, -1, -2, -99})
+    void lastInputSeqIsAnIncrementWhenItCanBe(int step) throws ProtocolException {
+        for (int seq : new int[] {100, Integer.MAX_VALUE - 1000}) {
+            Ship ship = new Ship(9, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, seq);
+            World base = worldWith(List.of(ship));
+            World next = worldWith(List.of(withComponent(ship, "lastInputSeq", step)));
+            byte[] delta = StateCodec.encodeDelta(base, next);
+            assertEquals(next, StateCodec.apply(base, ByteBuffer.wrap(delta)));
+            if (step == 0) {
+                assertEquals(EMPTY_DELTA_BYTES, delta.length);
+                continue;
+            }
+            boolean increment = step >= 1 && step <= 255;
+            assertEquals(1 << SHIP_MASK_BITS.indexOf(increment ? "+lastInputSeq" : "lastInputSeq"), shipMask(delta));
+            int maskBytes = increment ? 1 : 2;
+            assertEquals(EMPTY_DELTA_BYTES + 2 + maskBytes + (increment ? 1 : 4), delta.length);
+        }
+    }
+
+    @Test
+    void aNewShipAndASnapshotCarryLastInputSeqWhole() throws ProtocolException {
+        Ship ship = new Ship(9, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 1);
+        World next = worldWith(List.of(ship));
+        int absolute = 1 << SHIP_MASK_BITS.indexOf("lastInputSeq");
+        assertEquals(absolute, shipMask(StateCodec.encodeDelta(worldWith(List.of()), next)) & absolute);
+        assertEquals(absolute, shipMask(StateCodec.encodeSnapshot(next)) & absolute);
+        assertEquals(0, shipMask(StateCodec.encodeSnapshot(next)) & 1 << SHIP_MASK_BITS.indexOf("+lastInputSeq"));
+    }
+
+    /** Offset of the first changed ship's mask: header, match mask 0, removed count 0, changed count, id u16. */
+    private static final int SHIP_MASK_AT = StateCodec.HEADER_BYTES + 1 + 1 + 1 + 2;
+
+    /** The varint mask of the first changed ship of a frame whose match mask is one byte and no ship is removed. */
+    private static int shipMask(byte[] frame) {
+        int mask = 0;
+        for (int i = 0; ; i++) {
+            int b = frame[SHIP_MASK_AT + i] & 0xFF;
+            mask |= (b & 0x7F) << 7 * i;
+            if (b < 0x80) {
+                return mask;
+            }
+        }
+    }
+
+    /** The ship with the named component raised by {@code by} grid steps (or units). */
+    private static Ship withComponent(Ship ship, String component, int by) {
         RecordComponent[] parts = Ship.class.getRecordComponents();
         Object[] values = new Object[parts.length];
         Class<?>[] types = new Class<?>[parts.length];
@@ -237,11 +318,11 @@ class StateCodecTest {
                     continue;
                 }
                 if (component.equals("aim")) {
-                    values[i] = Quantum.angleFromSteps(6);
+                    values[i] = Quantum.angleFromSteps(Quantum.angleToSteps((Float) values[i]) + by);
                 } else if (values[i] instanceof Float) {
-                    values[i] = (Float) values[i] + Quantum.POSITION;
+                    values[i] = (Float) values[i] + by * Quantum.POSITION;
                 } else {
-                    values[i] = (Integer) values[i] + 1;
+                    values[i] = (Integer) values[i] + by;
                 }
             }
             return Ship.class.getDeclaredConstructor(types).newInstance(values);
@@ -301,6 +382,49 @@ class StateCodecTest {
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, pickupKindAt, 2));
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, snapshot.length - 3, 4)); // event kind
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, 1, 0x80)); // tick beyond 2^31-1
+    }
+
+    /** Ship 9 with lastInputSeq {@code seq} in a world at tick 100, and a delta whose ship entry is {@code entry}. */
+    private static byte[] deltaWithShipEntry(String entry) {
+        return bytes("11 00000065 00000064 00 00 01 0009 " + entry + " 0000 0000 00 00 00");
+    }
+
+    private static World baseWithSeq(int seq) {
+        return worldWith(List.of(new Ship(9, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, seq)));
+    }
+
+    @Test
+    void malformedShipMasksAndIncrementsAre1002() throws ProtocolException {
+        World base = baseWithSeq(100);
+        World seq101 = new World(101, base.match(), List.of(withComponent(base.ships().get(0), "lastInputSeq", 1)),
+                List.of(), List.of(), List.of());
+        assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("20 01"))));
+        assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("80 40 00000065"))));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 40 01 00000065")); // both seq bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("20 00")); // increment of 0
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 00 01")); // varint longer than needed
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 00 01"));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 80 01 01")); // over 3 bytes
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 01 00000065")); // bit 14: undefined
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, baseWithSeq(Integer.MAX_VALUE - 1),
+                deltaWithShipEntry("20 02")); // past 2^31 - 1
+        // a ship the base lacks must come whole: its seq absolutely, never as an increment
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, worldWith(List.of()), deltaWithShipEntry(
+                "ff 3f 0008 0010 0018 0020 0000 01 0000000a 06 00000007 00000008 00000009 000b 000c"));
+    }
+
+    private static void assertApplyFails(int code, World base, byte[] frame) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> StateCodec.apply(base, ByteBuffer.wrap(frame)));
+        assertEquals(code, e.closeCode(), e.getMessage());
+    }
+
+    private static byte[] bytes(String hex) {
+        String digits = hex.replace(" ", "");
+        byte[] bytes = new byte[digits.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
+        }
+        return bytes;
     }
 
     @Test

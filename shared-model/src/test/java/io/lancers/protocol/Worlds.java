@@ -146,7 +146,24 @@ final class Worlds {
         return new Ship(ship.id(), step(random, ship.x()), step(random, ship.y()), velocity(random),
                 random.nextBoolean() ? ship.vy() : velocity(random), random.nextBoolean() ? ship.aim() : angle(random),
                 ship.health(), ship.respawnTick(), ship.invulnerableUntil(), ship.powerUntil(),
-                fired ? tick : ship.lastFireTick(), ship.kills(), ship.deaths(), ship.lastInputSeq() + 1);
+                fired ? tick : ship.lastFireTick(), ship.kills(), ship.deaths(), nextSeq(random, ship.lastInputSeq()));
+    }
+
+    /**
+     * Usually the next input; sometimes none, several, a jump just past the one-byte increment, a
+     * step back (a resumed client restarting its count) or anything.
+     */
+    private static int nextSeq(Random random, int seq) {
+        int step = switch (random.nextInt(12)) {
+            case 0 -> 0;
+            case 1 -> 255;
+            case 2 -> 256;
+            case 3 -> -1 - random.nextInt(300);
+            case 4 -> random.nextInt(Integer.MAX_VALUE) - seq;
+            case 5 -> 1 + random.nextInt(255);
+            default -> 1;
+        };
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (long) seq + step));
     }
 
     static Projectile projectile(Random random, int id, int tick) {
