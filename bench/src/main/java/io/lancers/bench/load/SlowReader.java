@@ -38,7 +38,6 @@ import java.util.concurrent.TimeoutException;
  * finally read to see what the server sent it: state frames, and a close frame with its code.
  */
 public final class SlowReader {
-    private static final Duration DRAIN = Duration.ofSeconds(15);
     private SlowReader() {
     }
 
@@ -47,7 +46,7 @@ public final class SlowReader {
      * @param liveHeapMb      server heap in use after the last collections, sampled with it
      * @param healthyGaps     gaps over all healthy spectators
      * @param healthyFrames   state frames per healthy spectator over the run
-     * @param slowStateFrames state frames the slow reader read in the 15 s after the run
+     * @param slowStateFrames state frames the slow reader read while draining after the run
      * @param slowSnapshots   of which snapshots (the first is the join snapshot)
      * @param closeCode       close code the slow reader finally read, or -1 if none
      * @param serverSays      the server's log lines about closing it with 4003 (slow consumer)
@@ -59,7 +58,9 @@ public final class SlowReader {
                          int closedAfter) {
     }
 
-    public static Result run(int healthy, int bots, Duration duration) throws IOException, InterruptedException {
+    /** @param drain how long the slow reader finally reads its socket after the run */
+    public static Result run(int healthy, int bots, Duration duration, Duration drain)
+            throws IOException, InterruptedException {
         ExecutorService executor = Executors.newFixedThreadPool(2, Fanout.daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>();
@@ -109,7 +110,7 @@ public final class SlowReader {
             }
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum();
             slow.setReceiveBufferSize(1 << 20); // now read fast: what did the server leave for it?
-            int[] seen = drain(in, slow);
+            int[] seen = drain(in, slow, drain);
             return new Result(heap, live, gaps, Stats.of(frames), seen[0], seen[1], seen[2],
                     server.logLines(" " + CloseCodes.SLOW_CONSUMER + " "), closedAfter);
         } catch (ExecutionException | TimeoutException e) {
@@ -166,15 +167,15 @@ public final class SlowReader {
     }
 
     /**
-     * Reads the socket at last, for {@link #DRAIN} at most (the server keeps streaming to a reader
+     * Reads the socket at last, for {@code drain} at most (the server keeps streaming to a reader
      * that now keeps up): {state frames, snapshots, close code or -1}.
      */
-    private static int[] drain(InputStream raw, Socket socket) throws IOException {
+    private static int[] drain(InputStream raw, Socket socket, Duration drain) throws IOException {
         socket.setSoTimeout(1000);
         DataInputStream in = new DataInputStream(raw);
         int states = 0;
         int snapshots = 0;
-        long deadline = System.nanoTime() + DRAIN.toNanos();
+        long deadline = System.nanoTime() + drain.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 int first = in.readUnsignedByte();
