@@ -296,7 +296,7 @@ public final class BenchMain implements Runnable {
             PrintStream out = System.out;
             out.printf(Locale.ROOT, "%d bots, 8 healthy spectators and one that never reads (4 KiB receive buffer), %d s; "
                     + "then it reads its socket for %d s.%n%n", bots, duration.toSeconds(), drain.toSeconds());
-            out.println("| server heap MB max | live heap MB (after GC) max | last | healthy gaps | healthy frames min | p50 "
+            out.println("| server heap MB max | live heap MB (after GC) max | live heap MB last | healthy gaps | healthy frames min | p50 "
                     + "| slow: let go after s | frames it read in the drain after | of which snapshots | close code it read |");
             out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             double max = r.heapMb().stream().mapToDouble(Double::doubleValue).max().orElse(0);
