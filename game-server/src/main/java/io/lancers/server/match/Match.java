@@ -34,6 +34,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,8 +49,10 @@ import java.util.stream.Collectors;
  *
  * <p>Threads: network threads only enqueue (the public request methods and {@link Membership});
  * everything else happens in {@link #tick()}, on the room's tick thread ({@link #start()}) or, in
- * tests, on the test's thread. Time inside the room is the tick count: grace periods, chat
- * windows and slow-consumer limits are measured in ticks.
+ * tests, on the test's thread. The tick does not send: it queues its sends in an {@link Outbox}
+ * and hands them, in order, to the room's sender thread {@code match-<id>-send} (in tests, run
+ * inline). Time inside the room is the tick count: grace periods, chat windows and slow-consumer
+ * limits are measured in ticks.
  */
 public final class Match {
     private static final Logger LOG = Logger.getLogger(Match.class.getName());
@@ -56,6 +63,12 @@ public final class Match {
     private static final double PING_ROSTER_SECONDS = 2;
     /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
     private static final int MAX_LAG_TICKS = 5;
+    /**
+     * While more ticks than this wait for the sender, ticks queue no state frames: their receivers
+     * get a snapshot of the then newest world once the sender has caught up (the backlog stays
+     * bounded; a receiver that keeps up sees no difference, the others one gap healed by a snapshot).
+     */
+    private static final int MAX_SENDER_LAG_TICKS = 3;
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     private static final String SPECTATOR_NAME = "Spectator";
     private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
@@ -77,6 +90,8 @@ public final class Match {
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
     private final ResumeTokens tokens = new ResumeTokens();
     private final TickMetrics metrics;
+    private final Executor sender;
+    private final Outbox outbox;
 
     // Tick thread only.
     private World world;
@@ -100,10 +115,15 @@ public final class Match {
 
     /** A room playing the built-in map {@code settings.mapId()}. */
     public Match(MatchSettings settings) {
-        this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC);
+        this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC,
+                newSender("match-" + settings.id() + "-send"));
     }
 
-    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder) {
+    /**
+     * @param sender runs each tick's sends, one batch at a time in order ({@code Runnable::run} in
+     *               tests); an {@link ExecutorService} is shut down by {@link #stop()}
+     */
+    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, Executor sender) {
         this.settings = settings;
         this.map = map;
         this.config = settings.rules();
@@ -118,6 +138,8 @@ public final class Match {
         this.pingRosterTicks = config.ticks(PING_ROSTER_SECONDS);
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
+        this.sender = sender;
+        this.outbox = new Outbox(sender);
         this.world = sim.newMatch(settings.seed(), 0, 1);
         balanceBots(0);
         notices.clear(); // nobody is here yet to be told about the first bots
@@ -200,7 +222,8 @@ public final class Match {
      *   <li>broadcast: the same bytes to every healthy receiver; lagging ones get nothing, hopeless
      *       ones are closed (4003);</li>
      *   <li>announce what 4–6 changed: match cycle notices, offline notices, ping rosters;</li>
-     *   <li>metrics: tick duration, bytes sent; publish the lobby line and status.</li>
+     *   <li>hand everything 1–7 queued to the sender, in order; metrics: tick duration (without
+     *       the sending), bytes queued; publish the lobby line and status.</li>
      * </ol>
      */
     public void tick() {
@@ -221,7 +244,8 @@ public final class Match {
         announceMatchCycle(base.match(), next);           // 7
         announce();
 
-        metrics.record(System.nanoTime() - started, bytesThisTick); // 8
+        outbox.flush();                                   // 8
+        metrics.record(System.nanoTime() - started, bytesThisTick);
         bytesThisTick = 0;
         publish();
     }
@@ -303,7 +327,7 @@ public final class Match {
         Membership old = player.membership;
         if (old != null) {
             old.detach();
-            old.peer.close(CloseCodes.SUPERSEDED, "superseded by a new connection");
+            outbox.close(old, CloseCodes.SUPERSEDED, "superseded by a new connection");
             LOG.info(() -> id() + ": " + player.name + " on " + old.peer.label() + " superseded by "
                     + resume.peer().label());
         }
@@ -548,6 +572,10 @@ public final class Match {
     }
 
     private void broadcastFrames(Frames frames) {
+        if (outbox.ticksBehind() > MAX_SENDER_LAG_TICKS) {
+            skipFrames(frames.next.tick());
+            return;
+        }
         List<Membership> hopeless = new ArrayList<>();
         for (Membership receiver : receivers()) {
             if (!deliver(receiver, frames)) {
@@ -556,8 +584,16 @@ public final class Match {
         }
         for (Membership receiver : hopeless) {
             receiver.detach();
-            receiver.peer.close(CloseCodes.SLOW_CONSUMER, "slow consumer");
+            outbox.close(receiver, CloseCodes.SLOW_CONSUMER, "slow consumer");
             lose(receiver);
+        }
+    }
+
+    /** The sender is behind: no frames this tick; everyone gets a snapshot when it has caught up. */
+    private void skipFrames(int tick) {
+        LOG.fine(() -> id() + ": sender " + outbox.ticksBehind() + " ticks behind, no frames at tick " + tick);
+        for (Membership receiver : receivers()) {
+            receiver.needsSnapshot = true;
         }
     }
 
@@ -568,7 +604,7 @@ public final class Match {
      */
     private boolean deliver(Membership receiver, Frames frames) {
         MatchSettings.SlowConsumerLimits limits = settings.slowConsumer();
-        int pending = receiver.peer.pendingSends();
+        int pending = Outbox.pendingSends(receiver);
         int tick = frames.next.tick();
         if (pending >= limits.dropPending()
                 || receiver.lagging && tick - receiver.laggingSinceTick >= slowConsumerDropTicks) {
@@ -594,7 +630,7 @@ public final class Match {
         ByteBuffer frame = receiver.needsSnapshot ? frames.snapshot() : frames.delta();
         receiver.needsSnapshot = false;
         bytesThisTick += frame.remaining();
-        receiver.peer.sendBinary(frame);
+        outbox.binary(receiver, frame);
         return true;
     }
 
@@ -694,7 +730,7 @@ public final class Match {
 
     private void sendJson(Membership receiver, String json) {
         bytesThisTick += utf8Length(json);
-        receiver.peer.sendText(json);
+        outbox.text(receiver, json);
     }
 
     private static int utf8Length(String s) {
@@ -739,7 +775,10 @@ public final class Match {
         LOG.info(() -> id() + ": started on " + map.id() + " at " + settings.tickRate() + " Hz");
     }
 
-    /** Stops the tick thread; requests still queued fail with NO_SUCH_MATCH. Sockets are the net layer's. */
+    /**
+     * Stops the tick thread, then the sender once it has sent what the last ticks queued; requests
+     * still queued fail with NO_SUCH_MATCH. Sockets are the net layer's.
+     */
     public void stop() {
         Thread ticking;
         synchronized (this) {
@@ -750,6 +789,14 @@ public final class Match {
             LockSupport.unpark(ticking);
             try {
                 ticking.join(STOP_TIMEOUT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (sender instanceof ExecutorService service) {
+            service.shutdown();
+            try {
+                service.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -766,6 +813,15 @@ public final class Match {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, id() + ": tick " + world.tick() + " failed", e);
         }
+    }
+
+    /** One thread, started with the first batch and FIFO: each peer's sends stay in tick order. */
+    private static ExecutorService newSender(String threadName) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void failPendingRequests() {

@@ -3,6 +3,7 @@ package io.lancers.server.match;
 import io.lancers.sim.Input;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection's place in a match, handed to the net layer when a join, spectate or resume
@@ -19,6 +20,9 @@ public final class Membership {
     /** Null for spectators: they cannot steer. */
     private final InputQueue inputs;
     private final AtomicBoolean departed = new AtomicBoolean();
+
+    /** Sends queued in the match's {@link Outbox} and not yet handed to the peer: tick and sender thread. */
+    final AtomicInteger queuedSends = new AtomicInteger();
 
     // Frame delivery state, tick thread only.
     boolean needsSnapshot = true;

@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * One connection as the match layer sees it. The net layer implements it over a WebSocket
- * session; the match layer never touches a socket. Every method is called from the match's tick
- * thread and must not block.
+ * session; the match layer never touches a socket. Sends and {@link #close} come from the match's
+ * sender thread (one at a time, in the order the tick queued them), {@link #pendingSends()} from
+ * its tick thread meanwhile; no method may block.
  */
 public interface Peer {
 

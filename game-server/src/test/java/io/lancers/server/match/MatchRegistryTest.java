@@ -21,7 +21,7 @@ class MatchRegistryTest {
 
     private static Match room(String id, String mapId) {
         MatchSettings settings = MatchSettings.defaults(id, mapId).withBotFill(1).withSeed(7);
-        return new Match(settings, MapLoader.load(mapId), Clock.systemUTC(), StateEncoder.CODEC);
+        return new Match(settings, MapLoader.load(mapId), Clock.systemUTC(), StateEncoder.CODEC, Runnable::run);
     }
 
     private static ErrorCode refusal(CompletableFuture<Membership> request) {
@@ -88,18 +88,20 @@ class MatchRegistryTest {
                 () -> new MatchRegistry(List.of(room("one", "foundry"), room("one", "crossfire"))));
     }
 
-    /** The real threads: requests complete on the room's tick thread; after shutdown they are refused. */
+    /** The real threads: requests complete on the room's tick thread, sends go out on its sender; after shutdown both are gone. */
     @Test
     void startedRoomsTickOnTheirOwnThreadsUntilShutdown() throws Exception {
         MatchRegistry registry = new MatchRegistry(List.of(MatchSettings.defaults("live", "foundry").withBotFill(0)));
         registry.start();
+        RecordingPeer ada = new RecordingPeer("ada");
         try {
-            RecordingPeer ada = new RecordingPeer("ada");
             assertEquals(1, registry.join("live", "Ada", ada).get(20, TimeUnit.SECONDS).playerId());
-            assertEquals("match-live-tick", ada.senderThread);
         } finally {
             registry.shutdown();
         }
+        assertEquals("match-live-send", ada.senderThread, "sent by the room's sender, which finished before it stopped");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("match-live-")),
+                "tick and sender threads end with the room");
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> registry.spectate("live", new RecordingPeer("late")).get(20, TimeUnit.SECONDS));
         assertEquals(ErrorCode.NO_SUCH_MATCH, assertInstanceOf(MatchException.class, e.getCause()).code());

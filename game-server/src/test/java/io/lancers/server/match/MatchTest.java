@@ -44,7 +44,7 @@ class MatchTest {
     }
 
     private static Match match(MatchSettings settings, StateEncoder encoder) {
-        return new Match(settings, MapLoader.load(settings.mapId()), CLOCK, encoder);
+        return new Match(settings, MapLoader.load(settings.mapId()), CLOCK, encoder, Runnable::run);
     }
 
     private static Membership join(Match match, String name, RecordingPeer peer) {
@@ -533,6 +533,45 @@ class MatchTest {
         match.tick();
         assertEquals("DELTA", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
         assertEquals(match.world(), replay(adaPeer), "the snapshot bridged the gap");
+    }
+
+    /** Sends wait for the sender: nothing reaches a peer before it runs the tick's batch, then all of it in order. */
+    @Test
+    void theTickQueuesItsSendsForTheSenderInOrder() {
+        List<Runnable> batches = new ArrayList<>();
+        MatchSettings settings = settings();
+        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, batches::add);
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        CompletableFuture<Membership> joined = match.join("Ada", adaPeer);
+        match.tick();
+        assertTrue(joined.isDone());
+        assertTrue(adaPeer.sent.isEmpty(), "the tick itself sends nothing");
+        assertEquals(1, batches.size(), "one batch per tick");
+        batches.remove(0).run();
+        assertEquals(List.of("Joined", "Roster", "Notice", "SNAPSHOT"), adaPeer.kinds());
+    }
+
+    /**
+     * While the sender is more than a few ticks behind, ticks queue no frames; once it has caught
+     * up, every receiver gets a snapshot of the newest world and deltas again.
+     */
+    @Test
+    void aSenderFallingBehindGetsTheNewestSnapshotInsteadOfEveryDelta() {
+        List<Runnable> batches = new ArrayList<>();
+        MatchSettings settings = settings();
+        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, batches::add);
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        match.join("Ada", adaPeer);
+        ticks(match, 10);
+        assertEquals(4, batches.size(), "frames stop once more than 3 ticks wait for the sender");
+        batches.forEach(Runnable::run);
+        batches.clear();
+        assertEquals(List.of("Joined", "Roster", "Notice", "SNAPSHOT", "DELTA", "DELTA", "DELTA"), adaPeer.kinds());
+
+        ticks(match, 2);
+        batches.forEach(Runnable::run);
+        assertEquals(List.of("SNAPSHOT", "DELTA"), adaPeer.kinds().subList(7, 9));
+        assertEquals(match.world(), replay(adaPeer), "the snapshot bridged the skipped ticks");
     }
 
     @Test

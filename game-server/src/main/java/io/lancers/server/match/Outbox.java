@@ -1,0 +1,125 @@
+package io.lancers.server.match;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One tick's sends — text, binary frames and closes — in the order the tick made them, handed to
+ * the match's sender as one batch when the tick ends. The tick thread only decides and encodes;
+ * the per-session cost of sending (≈ 16 µs each in Tyrus, BENCHMARKS.md §3) is paid on the sender,
+ * so a room with a thousand receivers still ticks on time.
+ *
+ * <p>Order: the sender runs batches one after another (a single thread, or inline in tests), so
+ * every peer sees its messages in tick order and, within a tick, in the order they were queued
+ * (joined → roster → notice → snapshot).
+ *
+ * <p>Bound: {@link #ticksBehind()} counts batches handed over and not yet finished. The match
+ * queues no state frames while the sender is too far behind and marks receivers for a snapshot
+ * instead, so at most a few ticks of frames wait here; control messages always go, they are few.
+ * Each membership counts its sends waiting here ({@link Membership#queuedSends}), which
+ * {@link #pendingSends} adds to the peer's own count for the slow-consumer checks.
+ */
+final class Outbox {
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+
+    private final Executor sender;
+    private final AtomicInteger batchesWaiting = new AtomicInteger();
+    private List<Send> batch = new ArrayList<>();
+
+    /** @param sender runs each batch; must run them in the order given, one at a time */
+    Outbox(Executor sender) {
+        this.sender = sender;
+    }
+
+    void text(Membership to, String json) {
+        add(new Text(to, json));
+    }
+
+    /** {@code frame} is a read-only duplicate of bytes shared by all receivers of the tick. */
+    void binary(Membership to, ByteBuffer frame) {
+        add(new Binary(to, frame));
+    }
+
+    /** Closes after everything queued before it for that peer has been sent. */
+    void close(Membership to, int code, String reason) {
+        add(new Close(to, code, reason));
+    }
+
+    /** Sends in flight on the peer plus sends still waiting in this outbox. */
+    static int pendingSends(Membership receiver) {
+        return receiver.queuedSends.get() + receiver.peer.pendingSends();
+    }
+
+    /** Batches handed to the sender and not yet finished. */
+    int ticksBehind() {
+        return batchesWaiting.get();
+    }
+
+    /** Hands this tick's sends to the sender; nothing is sent before this. */
+    void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Send> sends = batch;
+        batch = new ArrayList<>(sends.size());
+        batchesWaiting.incrementAndGet();
+        sender.execute(() -> {
+            try {
+                sends.forEach(Outbox::deliver);
+            } finally {
+                batchesWaiting.decrementAndGet();
+            }
+        });
+    }
+
+    private void add(Send send) {
+        send.to().queuedSends.incrementAndGet();
+        batch.add(send);
+    }
+
+    /**
+     * Counted down after the peer took it, so a send is never missing from both counts. A peer
+     * that throws is logged and skipped: the others of the batch still get theirs.
+     */
+    private static void deliver(Send send) {
+        try {
+            send.deliver();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "send to " + send.to() + " failed", e);
+        } finally {
+            send.to().queuedSends.decrementAndGet();
+        }
+    }
+
+    private sealed interface Send {
+        Membership to();
+
+        void deliver();
+    }
+
+    private record Text(Membership to, String json) implements Send {
+        @Override
+        public void deliver() {
+            to.peer.sendText(json);
+        }
+    }
+
+    private record Binary(Membership to, ByteBuffer frame) implements Send {
+        @Override
+        public void deliver() {
+            to.peer.sendBinary(frame);
+        }
+    }
+
+    private record Close(Membership to, int code, String reason) implements Send {
+        @Override
+        public void deliver() {
+            to.peer.close(code, reason);
+        }
+    }
+}
