@@ -50,8 +50,8 @@ import java.util.stream.Collectors;
  * <p>Threads: network threads only enqueue (the public request methods and {@link Membership});
  * everything else happens in {@link #tick()}, on the room's tick thread ({@link #start()}) or, in
  * tests, on the test's thread. The tick does not send: it queues its sends in an {@link Outbox}
- * and hands them, in order, to the room's sender thread {@code match-<id>-send} (in tests, run
- * inline). Time inside the room is the tick count: grace periods, chat windows and slow-consumer
+ * and hands them, in order per peer, to the room's sender threads {@code match-<id>-send-<n>} (in
+ * tests, run inline). Time inside the room is the tick count: grace periods, chat windows and slow-consumer
  * limits are measured in ticks.
  */
 public final class Match {
@@ -69,6 +69,11 @@ public final class Match {
      * bounded; a receiver that keeps up sees no difference, the others one gap healed by a snapshot).
      */
     private static final int MAX_SENDER_LAG_TICKS = 3;
+    /**
+     * Sending costs ≈ 16 µs per receiver and frame: one thread reaches ≈ 50 frames a second to each
+     * of 1000 spectators on the 2-core bench machine, two reach all 60 (BENCHMARKS.md §3).
+     */
+    private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     private static final String SPECTATOR_NAME = "Spectator";
     private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
@@ -90,7 +95,7 @@ public final class Match {
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
     private final ResumeTokens tokens = new ResumeTokens();
     private final TickMetrics metrics;
-    private final Executor sender;
+    private final List<Executor> senders;
     private final Outbox outbox;
 
     // Tick thread only.
@@ -116,14 +121,14 @@ public final class Match {
     /** A room playing the built-in map {@code settings.mapId()}. */
     public Match(MatchSettings settings) {
         this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC,
-                newSender("match-" + settings.id() + "-send"));
+                newSenders("match-" + settings.id() + "-send-"));
     }
 
     /**
-     * @param sender runs each tick's sends, one batch at a time in order ({@code Runnable::run} in
-     *               tests); an {@link ExecutorService} is shut down by {@link #stop()}
+     * @param senders each runs its share of each tick's sends, one batch at a time in order
+     *                ({@code Runnable::run} in tests); {@link ExecutorService}s are shut down by {@link #stop()}
      */
-    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, Executor sender) {
+    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, Executor... senders) {
         this.settings = settings;
         this.map = map;
         this.config = settings.rules();
@@ -138,8 +143,8 @@ public final class Match {
         this.pingRosterTicks = config.ticks(PING_ROSTER_SECONDS);
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
-        this.sender = sender;
-        this.outbox = new Outbox(sender);
+        this.senders = List.of(senders);
+        this.outbox = new Outbox(this.senders);
         this.world = sim.newMatch(settings.seed(), 0, 1);
         balanceBots(0);
         notices.clear(); // nobody is here yet to be told about the first bots
@@ -776,7 +781,7 @@ public final class Match {
     }
 
     /**
-     * Stops the tick thread, then the sender once it has sent what the last ticks queued; requests
+     * Stops the tick thread, then the senders once they have sent what the last ticks queued; requests
      * still queued fail with NO_SUCH_MATCH. Sockets are the net layer's.
      */
     public void stop() {
@@ -793,12 +798,14 @@ public final class Match {
                 Thread.currentThread().interrupt();
             }
         }
-        if (sender instanceof ExecutorService service) {
-            service.shutdown();
-            try {
-                service.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Executor sender : senders) {
+            if (sender instanceof ExecutorService service) {
+                service.shutdown();
+                try {
+                    service.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         stopped = true;
@@ -815,13 +822,18 @@ public final class Match {
         }
     }
 
-    /** One thread, started with the first batch and FIFO: each peer's sends stay in tick order. */
-    private static ExecutorService newSender(String threadName) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** Each one thread, started with its first batch, and FIFO: each peer's sends stay in tick order. */
+    private static ExecutorService[] newSenders(String threadNamePrefix) {
+        ExecutorService[] senders = new ExecutorService[SENDER_THREADS];
+        for (int i = 0; i < senders.length; i++) {
+            String name = threadNamePrefix + (i + 1);
+            senders[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return senders;
     }
 
     private void failPendingRequests() {

@@ -10,15 +10,17 @@ import java.util.logging.Logger;
 
 /**
  * One tick's sends — text, binary frames and closes — in the order the tick made them, handed to
- * the match's sender as one batch when the tick ends. The tick thread only decides and encodes;
- * the per-session cost of sending (≈ 16 µs each in Tyrus, BENCHMARKS.md §3) is paid on the sender,
- * so a room with a thousand receivers still ticks on time.
+ * the match's senders as one batch per sender when the tick ends. The tick thread only decides and
+ * encodes; the per-session cost of sending (≈ 16 µs each in Tyrus, BENCHMARKS.md §3) is paid on the
+ * senders, so a room with a thousand receivers still ticks on time.
  *
- * <p>Order: the sender runs batches one after another (a single thread, or inline in tests), so
- * every peer sees its messages in tick order and, within a tick, in the order they were queued
- * (joined → roster → notice → snapshot).
+ * <p>Order: each membership always goes to the same sender (its lane), and each sender runs its
+ * batches one after another (a single thread, or inline in tests), so every peer sees its messages
+ * in tick order and, within a tick, in the order they were queued (joined → roster → notice →
+ * snapshot). Different peers' sends run in parallel on different lanes.
  *
- * <p>Bound: {@link #ticksBehind()} counts batches handed over and not yet finished. The match
+ * <p>Bound: {@link #ticksBehind()} counts, on the slowest lane, batches handed over and not yet
+ * finished. The match
  * queues no state frames while the sender is too far behind and marks receivers for a snapshot
  * instead, so at most a few ticks of frames wait here; control messages always go, they are few.
  * Each membership counts its sends waiting here ({@link Membership#queuedSends}), which
@@ -27,13 +29,11 @@ import java.util.logging.Logger;
 final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
-    private final Executor sender;
-    private final AtomicInteger batchesWaiting = new AtomicInteger();
-    private List<Send> batch = new ArrayList<>();
+    private final List<Lane> lanes;
 
-    /** @param sender runs each batch; must run them in the order given, one at a time */
-    Outbox(Executor sender) {
-        this.sender = sender;
+    /** @param senders one per lane; each must run its batches in the order given, one at a time */
+    Outbox(List<Executor> senders) {
+        this.lanes = senders.stream().map(Lane::new).toList();
     }
 
     void text(Membership to, String json) {
@@ -55,31 +55,47 @@ final class Outbox {
         return receiver.queuedSends.get() + receiver.peer.pendingSends();
     }
 
-    /** Batches handed to the sender and not yet finished. */
+    /** Batches handed to the slowest sender and not yet finished. */
     int ticksBehind() {
-        return batchesWaiting.get();
+        return lanes.stream().mapToInt(lane -> lane.batchesWaiting.get()).max().orElse(0);
     }
 
-    /** Hands this tick's sends to the sender; nothing is sent before this. */
+    /** Hands this tick's sends to the senders; nothing is sent before this. */
     void flush() {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Send> sends = batch;
-        batch = new ArrayList<>(sends.size());
-        batchesWaiting.incrementAndGet();
-        sender.execute(() -> {
-            try {
-                sends.forEach(Outbox::deliver);
-            } finally {
-                batchesWaiting.decrementAndGet();
-            }
-        });
+        lanes.forEach(Lane::flush);
     }
 
+    /** A membership's lane never changes: identity hashes spread memberships evenly enough. */
     private void add(Send send) {
         send.to().queuedSends.incrementAndGet();
-        batch.add(send);
+        lanes.get(Math.floorMod(System.identityHashCode(send.to()), lanes.size())).batch.add(send);
+    }
+
+    /** One sender and the batch being filled for it. */
+    private static final class Lane {
+        private final Executor sender;
+        private final AtomicInteger batchesWaiting = new AtomicInteger();
+        private List<Send> batch = new ArrayList<>();
+
+        Lane(Executor sender) {
+            this.sender = sender;
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Send> sends = batch;
+            batch = new ArrayList<>(sends.size());
+            batchesWaiting.incrementAndGet();
+            sender.execute(() -> {
+                try {
+                    sends.forEach(Outbox::deliver);
+                } finally {
+                    batchesWaiting.decrementAndGet();
+                }
+            });
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboxTest {
     private final List<Runnable> batches = new ArrayList<>();
-    private final Outbox outbox = new Outbox(batches::add);
+    private final Outbox outbox = new Outbox(List.of(batches::add));
 
     private static Membership spectator(Peer peer) {
         return new Membership(null, peer, Role.SPECTATOR, 0, null, null);
@@ -95,5 +95,34 @@ class OutboxTest {
         batches.get(0).run();
         assertEquals(List.of("Notice"), fine.kinds());
         assertEquals(0, Outbox.pendingSends(first));
+    }
+
+    @Test
+    void eachPeerKeepsToOneLaneAndTheSlowestLaneIsHowFarBehindTheOutboxIs() {
+        List<Runnable> first = new ArrayList<>();
+        List<Runnable> second = new ArrayList<>();
+        Outbox lanes = new Outbox(List.of(first::add, second::add));
+        List<RecordingPeer> peers = new ArrayList<>();
+        List<Membership> watchers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            peers.add(new RecordingPeer("watcher " + i));
+            watchers.add(spectator(peers.get(i)));
+        }
+        for (int tick = 0; tick < 2; tick++) {
+            for (Membership watcher : watchers) {
+                lanes.text(watcher, notice("tick " + tick));
+            }
+            lanes.flush();
+        }
+        assertEquals(2, lanes.ticksBehind());
+        first.forEach(Runnable::run);
+        for (RecordingPeer peer : peers) {
+            int got = peer.sent.size();
+            assertTrue(got == 0 || got == 2, peer.label() + " got " + got + " of its 2 sends from one lane");
+        }
+        assertEquals(second.isEmpty() ? 0 : 2, lanes.ticksBehind());
+        second.forEach(Runnable::run);
+        assertEquals(0, lanes.ticksBehind());
+        assertTrue(peers.stream().allMatch(peer -> peer.sent.size() == 2));
     }
 }
