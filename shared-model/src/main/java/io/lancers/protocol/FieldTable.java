@@ -1,6 +1,7 @@
 package io.lancers.protocol;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -77,6 +78,12 @@ final class FieldTable<R> {
     /** The bits of every absolute field: what a new record's mask is, and what a full table writes. */
     private final int absoluteBits;
     private final int definedBits;
+    /** Per increment field: its bit and its absolute twin's, which one mask must not both set. */
+    private final int[] exclusiveBits;
+    /** Named once here, not per decoded value: the decoder's hot path allocates no strings. */
+    private final String maskName;
+    /** Per field: "Type.component", for messages. */
+    private final String[] names;
     private final Builder<R> builder;
 
     private FieldTable(Class<R> type, boolean keyed, boolean hasMask, Builder<R> builder, List<Field<R>> fields) {
@@ -85,6 +92,8 @@ final class FieldTable<R> {
         this.firstMasked = keyed ? 1 : 0;
         this.hasMask = hasMask;
         this.builder = builder;
+        this.maskName = type.getSimpleName() + " mask";
+        this.names = fields.stream().map(f -> type.getSimpleName() + "." + f.component).toArray(String[]::new);
         int maskedFields = fields.size() - firstMasked;
         if (maskedFields > MAX_MASKED_FIELDS) {
             throw new IllegalArgumentException("at most " + MAX_MASKED_FIELDS + " masked fields");
@@ -119,15 +128,19 @@ final class FieldTable<R> {
             }
         }
         int absolute = 0;
+        List<Integer> exclusive = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             boolean isAbsolute = fields.get(i).form == Form.ABSOLUTE;
             incrementOf[i] = isAbsolute ? incrementField[componentOf[i]] : -1;
             absoluteOf[i] = isAbsolute ? -1 : absoluteField[componentOf[i]];
             if (isAbsolute && i >= firstMasked) {
                 absolute |= bit(i);
+            } else if (!isAbsolute) {
+                exclusive.add(bit(i) | bit(absoluteOf[i]));
             }
         }
         this.absoluteBits = absolute;
+        this.exclusiveBits = exclusive.stream().mapToInt(Integer::intValue).toArray();
         this.definedBits = maskedFields == 0 ? 0 : -1 >>> (32 - maskedFields);
     }
 
@@ -267,7 +280,7 @@ final class FieldTable<R> {
     }
 
     long readKey(ByteReader in) throws ProtocolException {
-        return readField(in, fields.get(0));
+        return readField(in, 0);
     }
 
     /**
@@ -291,7 +304,7 @@ final class FieldTable<R> {
                     wire[componentOf[i]] = readIncrement(in, i, base);
                 }
             } else if (present) {
-                wire[componentOf[i]] = readField(in, field);
+                wire[componentOf[i]] = readField(in, i);
             } else if (incrementOf[i] < 0 || (mask & bit(incrementOf[i])) == 0) {
                 wire[componentOf[i]] = field.wire(base);
             }
@@ -300,35 +313,32 @@ final class FieldTable<R> {
     }
 
     private int readMask(ByteReader in, long key, R base) throws ProtocolException {
-        String name = type.getSimpleName();
-        int mask = in.varint(name + " mask");
+        int mask = in.varint(maskName);
         if ((mask & ~definedBits) != 0) {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
-                    name + " mask has undefined bits 0x" + Integer.toHexString(mask & ~definedBits));
+                    maskName + " has undefined bits 0x" + Integer.toHexString(mask & ~definedBits));
         }
         if (base == null && mask != absoluteBits) {
-            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, "new " + name + " " + key
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, "new " + type.getSimpleName() + " " + key
                     + " needs exactly its absolute fields, mask 0x" + Integer.toHexString(mask));
         }
-        for (int i = firstMasked; i < fields.size(); i++) {
-            if (absoluteOf[i] >= 0 && (mask & bit(i)) != 0 && (mask & bit(absoluteOf[i])) != 0) {
+        for (int both : exclusiveBits) {
+            if ((mask & both) == both) {
                 throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
-                        name + "." + fields.get(i).component + " sent both as an increment and absolutely");
+                        maskName + " 0x" + Integer.toHexString(mask) + " sends a field both as an increment and absolutely");
             }
         }
         return mask;
     }
 
     private long readIncrement(ByteReader in, int i, R base) throws ProtocolException {
-        Field<R> increment = fields.get(i);
-        String what = type.getSimpleName() + "." + increment.component;
         int step = in.u8();
         if (step == 0) {
-            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " increment of 0");
+            throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, names[i] + " increment of 0");
         }
-        long value = increment.wire(base) + step;
+        long value = fields.get(i).wire(base) + step;
         if (value > fields.get(absoluteOf[i]).max) {
-            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, what + " out of range: " + value);
+            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, names[i] + " out of range: " + value);
         }
         return value;
     }
@@ -338,11 +348,11 @@ final class FieldTable<R> {
         return readEntry(in, 0, base);
     }
 
-    private long readField(ByteReader in, Field<R> field) throws ProtocolException {
-        long value = field.encoding.read(in, type.getSimpleName() + "." + field.component);
+    private long readField(ByteReader in, int i) throws ProtocolException {
+        Field<R> field = fields.get(i);
+        long value = field.encoding.read(in, names[i]);
         if (value > field.max) {
-            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA,
-                    "unknown " + type.getSimpleName() + "." + field.component + " value " + value);
+            throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, "unknown " + names[i] + " value " + value);
         }
         return value;
     }
