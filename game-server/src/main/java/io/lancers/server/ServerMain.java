@@ -43,7 +43,8 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Interface to listen on (TCP and UDP).")
     String bindAddress = DEFAULTS.bindAddress();
 
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port for the game and /status; 0 picks a free port.")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port for the game and /status; 0 picks a free port.")
     int port = DEFAULTS.port();
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Server name shown in lists.")
@@ -59,7 +60,8 @@ public final class ServerMain implements Callable<Integer> {
             description = "Map every room plays; without it rooms rotate through the built-in maps.")
     String mapId = DEFAULTS.mapId();
 
-    @Option(names = "--bots", paramLabel = "N", description = "Bots keep each room at N participants; each human takes a bot's place.")
+    @Option(names = "--bots", paramLabel = "N",
+            description = "Bots keep each room at N participants; each human takes a bot's place.")
     int bots = DEFAULTS.bots();
 
     @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")

@@ -229,10 +229,17 @@ class GameServerTest {
         TestClient ada = player("Ada");
         ada.send(new ClientMessage.Join("m2"));
         assertEquals("wrong_phase", ada.await(ServerMessage.Error.class).code());
+        ada.send(new ClientMessage.Spectate("m2"));
+        ada.await(ServerMessage.Error.class, error -> ada.messages().stream().filter(ServerMessage.Error.class::isInstance).count() == 2);
         ada.send(new ClientMessage.Leave());
         assertEquals("m1", ada.await(ServerMessage.Left.class).matchId());
         ada.send(new ClientMessage.Join("m2"));
         assertEquals("m2", ada.await(ServerMessage.Joined.class, joined -> joined.matchId().equals("m2")).matchId());
+        ada.await(ServerMessage.Roster.class, roster -> roster.matchId().equals("m2"));
+        // The refused requests never reached m2: one membership there, and no further refusal.
+        assertEquals(1, ada.messages().stream()
+                .filter(m -> m instanceof ServerMessage.Joined joined && joined.matchId().equals("m2")).count());
+        assertEquals(2, ada.messages().stream().filter(ServerMessage.Error.class::isInstance).count());
     }
 
     @Test
@@ -306,6 +313,16 @@ class GameServerTest {
         int frames = bystander.stateFrames();
         bystander.awaitValue(() -> Optional.of(bystander.stateFrames()).filter(n -> n > frames + 10), "more frames");
         assertFalse(bystander.isClosed());
+    }
+
+    @Test
+    void aFloodOfInputsIsClosedAsAPolicyViolation() {
+        TestClient flooder = player("Ada");
+        // 4 inputs per tick are consumed and 32 may wait: 2000 sent back to back cannot all fit.
+        for (int seq = 1; seq <= 2000 && !flooder.isClosed(); seq++) {
+            flooder.sendInputUnchecked(new Input(seq, Input.FIRE, 0f));
+        }
+        assertEquals(CloseCodes.POLICY_VIOLATION, flooder.awaitClose().code());
     }
 
     @Test

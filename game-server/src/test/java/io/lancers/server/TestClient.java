@@ -94,6 +94,11 @@ final class TestClient implements WebSocket.Listener {
         sendBinary(InputCodec.encode(input));
     }
 
+    /** For inputs the server may close the connection over while they are still going out. */
+    synchronized void sendInputUnchecked(Input input) {
+        socket.sendBinary(ByteBuffer.wrap(InputCodec.encode(input)), true).handle((sent, closedMeanwhile) -> null).join();
+    }
+
     /** Stops answering and sending anything, as a frozen client would; the socket stays open. */
     void goSilent() {
         silent = true;

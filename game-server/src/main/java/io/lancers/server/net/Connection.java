@@ -24,11 +24,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -255,9 +257,9 @@ final class Connection implements Peer {
         } else if (message instanceof ClientMessage.Hello) {
             failLocked(CloseCodes.PROTOCOL_ERROR, "hello twice");
         } else if (message instanceof ClientMessage.Join join) {
-            enterMatch(registry.join(join.matchId(), name, this), "join " + join.matchId());
+            enterMatch(() -> registry.join(join.matchId(), name, this), "join " + join.matchId());
         } else if (message instanceof ClientMessage.Spectate spectate) {
-            enterMatch(registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
+            enterMatch(() -> registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
         } else {
             inMatch(message);
         }
@@ -267,11 +269,13 @@ final class Connection implements Peer {
         name = hello.name(); // the codec guarantees it is there; naming rules are the match's
         state = State.LOBBY;
         liveness.helloReceived(nowMs());
-        LOG.info(() -> "hello " + label + " name=" + name + (hello.resumeToken() == null ? ""
-                : " resume=" + hello.resumeToken().substring(0, Math.min(6, hello.resumeToken().length())) + "..."));
+        String token = hello.resumeToken();
+        // Never more of a token than its first 6 characters in a log.
+        LOG.info(() -> "hello " + label + " name=" + forLog(name)
+                + (token == null ? "" : " resume=" + forLog(token.substring(0, Math.min(6, token.length())))));
         sendText(ControlCodec.encode(settings.welcome()));
-        if (hello.resumeToken() != null) {
-            enterMatch(registry.resume(hello.resumeToken(), this), "resume");
+        if (token != null) {
+            enterMatch(() -> registry.resume(token, this), "resume");
         }
     }
 
@@ -303,19 +307,19 @@ final class Connection implements Peer {
         }
     }
 
-    private void enterMatch(CompletableFuture<Membership> joining, String what) {
+    /** Asks the match layer only from the lobby: one connection holds at most one membership. */
+    private void enterMatch(Supplier<CompletableFuture<Membership>> request, String what) {
         if (state != State.LOBBY) {
             sendText(ControlCodec.encode(new ServerMessage.Error(ErrorCode.WRONG_PHASE.wire(),
-                    "already " + state.name().toLowerCase())));
+                    "already " + state.name().toLowerCase(Locale.ROOT))));
             return;
         }
         state = State.JOINING;
         // Completes on the match's tick thread (or at once on a refusal): keep the callback short.
-        joining.whenComplete((joined, failure) -> entered(joined, failure, what));
+        request.get().whenComplete((joined, failure) -> entered(joined, failure, what));
     }
 
     private void entered(Membership joined, Throwable failure, String what) {
-        List<ClientMessage> replay;
         synchronized (this) {
             if (state == State.CLOSED) {
                 // The socket went away while the match was accepting us: the match must hear it.
@@ -333,7 +337,7 @@ final class Connection implements Peer {
             membership = joined;
             state = joined.role() == Role.PLAYER ? State.PLAYING : State.SPECTATING;
             LOG.info(() -> what + " " + label + ": " + joined);
-            replay = List.copyOf(deferred);
+            List<ClientMessage> replay = List.copyOf(deferred);
             deferred.clear();
             replay.forEach(this::handle);
         }
@@ -392,6 +396,12 @@ final class Connection implements Peer {
             return reason;
         }
         return new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8).replace("\uFFFD", "");
+    }
+
+    /** Client text in a log line: one line, bounded (the match layer judges names; the log must not be forged). */
+    private static String forLog(String clientText) {
+        String oneLine = clientText.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 40 ? '"' + oneLine + '"' : '"' + oneLine.substring(0, 40) + "\"...";
     }
 
     private static boolean utf8LengthAbove(String text, int limit) {

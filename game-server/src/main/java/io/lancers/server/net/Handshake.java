@@ -45,7 +45,8 @@ final class Handshake extends ServerEndpointConfig.Configurator {
         String origin = firstHeader(request.getHeaders(), "Origin");
         String host = firstHeader(request.getHeaders(), "Host");
         if (!offered.contains(ProtocolVersion.SUBPROTOCOL)) {
-            refuse(response, 400, "Bad Request", "subprotocol " + ProtocolVersion.SUBPROTOCOL + " required, offered " + offered);
+            refuse(response, 400, "Bad Request",
+                    "subprotocol " + ProtocolVersion.SUBPROTOCOL + " required, offered " + offered);
         } else if (!originAccepted(origin, host)) {
             refuse(response, 403, "Forbidden", "origin " + origin + " refused for host " + host);
         }
@@ -63,7 +64,8 @@ final class Handshake extends ServerEndpointConfig.Configurator {
 
     /** Absent (not a browser), same host as the Host header, or allow-listed. */
     boolean originAccepted(String origin, String hostHeader) {
-        if (origin == null || allowedOrigins.contains("*") || allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+        if (origin == null || allowedOrigins.contains("*")
+                || allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
             return true;
         }
         String originHost = hostOfOrigin(origin);

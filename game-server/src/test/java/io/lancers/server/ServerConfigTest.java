@@ -1,0 +1,66 @@
+package io.lancers.server;
+
+import io.lancers.map.MapLoader;
+import io.lancers.server.match.MatchSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerConfigTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        ServerConfig config = ServerConfig.defaults();
+        assertEquals("0.0.0.0", config.bindAddress());
+        assertEquals(8025, config.port());
+        assertEquals(8026, config.discoveryPort());
+        assertTrue(config.discovery());
+        assertEquals(60, config.tickRate());
+        assertEquals(2, config.matches());
+        assertEquals(16, config.maxPlayers());
+        assertEquals(Duration.ofSeconds(3), config.heartbeatTimeout());
+        assertTrue(config.serverName().endsWith("'s Lancers"));
+    }
+
+    @Test
+    void roomsRotateThroughTheBuiltInMapsAndCarryTheServersRules() {
+        List<MatchSettings> rooms = ServerConfig.defaults().withMatches(3).withTickRate(30).withBots(2)
+                .withMaxPlayers(8).withMatchMinutes(2).withKillLimit(0).withResumeGrace(Duration.ofMillis(1500))
+                .matchSettings();
+        List<String> maps = MapLoader.builtInIds();
+        assertEquals(List.of("m1", "m2", "m3"), rooms.stream().map(MatchSettings::id).toList());
+        for (int i = 0; i < rooms.size(); i++) {
+            MatchSettings room = rooms.get(i);
+            assertEquals(maps.get(i % maps.size()), room.mapId());
+            assertEquals(30, room.tickRate());
+            assertEquals(120, room.rules().durationSeconds());
+            assertEquals(0, room.rules().killLimit());
+            assertEquals(2, room.botFill());
+            assertEquals(8, room.maxPlayers());
+            assertEquals(1.5, room.resumeGraceSeconds());
+        }
+    }
+
+    @Test
+    void aFixedMapIsPlayedInEveryRoom() {
+        String map = MapLoader.builtInIds().get(0);
+        assertTrue(ServerConfig.defaults().withMatches(3).withMapId(map).matchSettings().stream()
+                .allMatch(room -> room.mapId().equals(map)));
+    }
+
+    @Test
+    void valuesOutOfRangeAreRefused() {
+        ServerConfig defaults = ServerConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> defaults.withTickRate(9));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withTickRate(129));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withPort(65536));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withHeartbeatInterval(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withServerName(" "));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withMatches(0));
+    }
+}
