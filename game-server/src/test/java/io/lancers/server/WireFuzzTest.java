@@ -61,7 +61,7 @@ class WireFuzzTest {
             TestClient honest = TestClient.hello(server, "Honest");
             honest.send(new ClientMessage.Join("m1"));
             honest.awaitWorld(world -> true);
-            heapBefore = usedHeapAfterGc();
+            heapBefore = Heap.usedAfterGc();
 
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
@@ -90,7 +90,7 @@ class WireFuzzTest {
         }
         assertTrue(sent.get() >= FRAMES);
         assertTrue(closeCodes.keySet().stream().allMatch(REFUSALS::contains), "only protocol refusals: " + closeCodes);
-        long heapAfter = usedHeapAfterGc();
+        long heapAfter = Heap.usedAfterGc();
         System.out.printf("wire fuzz heap after GC: %d KiB before, %d KiB after%n", heapBefore / 1024, heapAfter / 1024);
         assertTrue(heapAfter < heapBefore + 64L * 1024 * 1024, "heap grew from " + heapBefore + " to " + heapAfter);
     }
@@ -168,16 +168,6 @@ class WireFuzzTest {
             }
         }
         return frame;
-    }
-
-    private static long usedHeapAfterGc() {
-        Runtime runtime = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
-        }
-        return used;
     }
 
     /** One fuzzing connection: after each frame a heartbeat, whose answer means "taken". */
