@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message), the server logs it, and the honest player's delta stream never has a gap.
  */
 class HostileInputTest {
+    /** Some 30 clients at once from one address: above the default per-address cap. */
     private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMaxPlayers(32)
-            .withResumeGrace(Duration.ofSeconds(1));
+            .withResumeGrace(Duration.ofSeconds(1)).withMaxConnectionsPerAddress(64);
 
     private static GameServer server;
     private static LogCapture log;

@@ -28,7 +28,7 @@ class ReconnectStormTest {
     private static final int PLAYERS = MatchSettings.MAX_PLAYERS;
     private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMatches(1).withTickRate(10)
             .withMaxPlayers(PLAYERS).withHeartbeatInterval(Duration.ofSeconds(1)).withHeartbeatMisses(10)
-            .withResumeGrace(Duration.ofSeconds(30));
+            .withResumeGrace(Duration.ofSeconds(30)).withMaxConnectionsPerAddress(2 * PLAYERS);
 
     @Test
     void everyPlayerOfAFullRoomResumesItsOwnShipAfterAllLinksDropAtOnce() throws Exception {

@@ -47,7 +47,7 @@ class WireFuzzTest {
     private static final Set<Integer> REFUSALS = Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.UNSUPPORTED_DATA,
             CloseCodes.POLICY_VIOLATION, CloseCodes.TOO_BIG);
     private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMaxPlayers(64)
-            .withResumeGrace(Duration.ofMillis(500)).withMatches(1);
+            .withResumeGrace(Duration.ofMillis(500)).withMatches(1).withMaxConnectionsPerAddress(64);
 
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
