@@ -2,6 +2,7 @@ package io.lancers.server;
 
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.InputCodec;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,7 +55,7 @@ class HostileInputTest {
     record Case(String what, Phase phase, Consumer<TestClient> offence, int closeCode) {
     }
 
-    private static final byte[] VALID_INPUT = io.lancers.protocol.InputCodec.encode(new Input(1, Input.UP, 0f));
+    private static final byte[] VALID_INPUT = InputCodec.encode(new Input(1, Input.UP, 0f));
 
     private static List<Case> closingCases() {
         byte[] forgedSnapshot = StateCodec.encodeSnapshot(StateCodec.EMPTY);
@@ -64,10 +66,10 @@ class HostileInputTest {
         byte[] unknownButtons = VALID_INPUT.clone();
         unknownButtons[5] = (byte) 0x80;
         return List.of(
-                new Case("truncated input", Phase.PLAYING, c -> c.sendBinary(java.util.Arrays.copyOf(VALID_INPUT, 7)),
+                new Case("truncated input", Phase.PLAYING, c -> c.sendBinary(Arrays.copyOf(VALID_INPUT, 7)),
                         CloseCodes.PROTOCOL_ERROR),
                 new Case("input with trailing bytes", Phase.PLAYING,
-                        c -> c.sendBinary(java.util.Arrays.copyOf(VALID_INPUT, 9)), CloseCodes.PROTOCOL_ERROR),
+                        c -> c.sendBinary(Arrays.copyOf(VALID_INPUT, 9)), CloseCodes.PROTOCOL_ERROR),
                 new Case("empty binary frame", Phase.PLAYING, c -> c.sendBinary(new byte[0]), CloseCodes.PROTOCOL_ERROR),
                 new Case("unknown binary type", Phase.PLAYING, c -> c.sendBinary(new byte[] {0x7F, 1, 2}),
                         CloseCodes.UNSUPPORTED_DATA),

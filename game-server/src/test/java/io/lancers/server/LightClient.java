@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A cheap protocol client for load tests (hundreds per JVM, all on one shared HttpClient): says
@@ -106,7 +107,7 @@ final class LightClient implements WebSocket.Listener {
     }
 
     /** The JDK WebSocket takes one send at a time: chain them; a send on a closed link is dropped. */
-    private synchronized void send(java.util.function.Function<WebSocket, CompletableFuture<WebSocket>> write) {
+    private synchronized void send(Function<WebSocket, CompletableFuture<WebSocket>> write) {
         if (silent) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.lancers.server;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -54,7 +55,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         String message = record.getMessage();
         Object[] parameters = record.getParameters();
         if (parameters != null) {
-            message = message + " " + java.util.Arrays.toString(parameters);
+            message = message + " " + Arrays.toString(parameters);
         }
         if (record.getThrown() != null) {
             message = message + " " + record.getThrown();

@@ -4,7 +4,9 @@ import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -230,8 +231,8 @@ class WireFuzzTest {
                 // Only the acks matter here; anything else the server says is fine.
                 if (text.startsWith("{\"type\":\"heartbeatAck\"")) {
                     try {
-                        acks.add(((io.lancers.protocol.ServerMessage.HeartbeatAck) ControlCodec.decodeServer(text)).t());
-                    } catch (io.lancers.protocol.ProtocolException e) {
+                        acks.add(((ServerMessage.HeartbeatAck) ControlCodec.decodeServer(text)).t());
+                    } catch (ProtocolException e) {
                         throw new IllegalStateException(e);
                     }
                 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -127,9 +128,9 @@ class DecoderFuzzTest {
     private byte[] mutate(byte[] valid) {
         byte[] frame;
         switch (random.nextInt(4)) {
-            case 0 -> frame = java.util.Arrays.copyOf(valid, random.nextInt(valid.length));
+            case 0 -> frame = Arrays.copyOf(valid, random.nextInt(valid.length));
             case 1 -> {
-                frame = java.util.Arrays.copyOf(valid, valid.length + 1 + random.nextInt(4));
+                frame = Arrays.copyOf(valid, valid.length + 1 + random.nextInt(4));
                 for (int i = valid.length; i < frame.length; i++) {
                     frame[i] = (byte) random.nextInt(256);
                 }
