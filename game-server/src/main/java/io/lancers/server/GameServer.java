@@ -50,10 +50,11 @@ public final class GameServer implements AutoCloseable {
         NetServer net = null;
         try {
             net = NetServer.start(config.bindAddress(), config.port(), config.allowedOrigins(), matches,
-                    connectionSettings(config, rooms.get(0)),
+                    connectionSettings(config, rooms.get(0)), config.tls(),
                     () -> ServerStatus.of(config.serverName(), VERSION,
                             TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt), matches.status()));
-            URI uri = URI.create("ws://" + LanAddress.advertisedHost(config.bindAddress()) + ":" + net.port()
+            String scheme = config.tls() == null ? "ws://" : "wss://";
+            URI uri = URI.create(scheme + LanAddress.advertisedHost(config.bindAddress()) + ":" + net.port()
                     + ProtocolVersion.ENDPOINT_PATH);
             DiscoveryResponder discovery = config.discovery()
                     ? DiscoveryResponder.start(config.bindAddress(), config.discoveryPort(),
@@ -82,10 +83,11 @@ public final class GameServer implements AutoCloseable {
         ServerMessage.Welcome welcome = new ServerMessage.Welcome(config.serverName(), VERSION,
                 ProtocolVersion.SUBPROTOCOL, config.heartbeatInterval().toMillis(),
                 config.heartbeatTimeout().toMillis(), config.resumeGrace().toMillis(), limits);
-        return new ConnectionSettings(welcome, config.helloTimeout().toMillis());
+        return new ConnectionSettings(welcome, config.helloTimeout().toMillis(), config.handshakeTimeout().toMillis(),
+                config.maxConnectionsPerAddress());
     }
 
-    /** {@code ws://HOST:PORT/game}, HOST being something a friend on the LAN could type. */
+    /** {@code ws://HOST:PORT/game} ({@code wss://} with TLS), HOST being something a friend on the LAN could type. */
     public URI uri() {
         return uri;
     }
@@ -98,6 +100,11 @@ public final class GameServer implements AutoCloseable {
     /** The real UDP discovery port, or -1 when discovery is off. */
     public int discoveryPort() {
         return discovery == null ? -1 : discovery.port();
+    }
+
+    /** WebSocket connections open right now: upgraded and not yet closed. */
+    public int openConnections() {
+        return net.openConnections();
     }
 
     public MatchRegistry matches() {

@@ -3,6 +3,8 @@ package io.lancers.server;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.Discovery;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.server.net.ConnectionSettings;
+import io.lancers.server.net.TlsKeyStore;
 import io.lancers.sim.MatchConfig;
 
 import java.net.InetAddress;
@@ -33,11 +35,15 @@ import java.util.Objects;
  * @param allowedOrigins    browser origins accepted besides the server's own host; "*" for any
  * @param matchMinutes      length of a match
  * @param killLimit         kills that end a match early; 0 for none
+ * @param maxConnectionsPerAddress open WebSocket connections one remote address may hold
+ * @param handshakeTimeout  how long a TCP connection may take to become a WebSocket
+ * @param tls               key store for {@code wss://}; null for plain {@code ws://}
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
                            int bots, int maxPlayers, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
-                           List<String> allowedOrigins, int matchMinutes, int killLimit) {
+                           List<String> allowedOrigins, int matchMinutes, int killLimit,
+                           int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -52,9 +58,11 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         requireRange("heartbeatMisses", heartbeatMisses, 2, 100);
         requireRange("matchMinutes", matchMinutes, 1, 24 * 60);
         requireRange("killLimit", killLimit, 0, 10_000);
+        requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, 100_000);
         requirePositive("heartbeatInterval", heartbeatInterval);
         requirePositive("resumeGrace", resumeGrace);
         requirePositive("helloTimeout", helloTimeout);
+        requirePositive("handshakeTimeout", handshakeTimeout);
         if (serverName.isBlank()) {
             throw new IllegalArgumentException("serverName must not be blank");
         }
@@ -63,7 +71,8 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, 16,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
-                Discovery.DEFAULT_PORT, List.of(), 5, 20);
+                Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
+                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null);
     }
 
     /**
@@ -120,102 +129,121 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
     public ServerConfig withBindAddress(String bindAddress) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withServerName(String serverName) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withTickRate(int tickRate) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withMatches(int matches) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withMapId(String mapId) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withBots(int bots) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withMaxPlayers(int maxPlayers) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withHeartbeatInterval(Duration heartbeatInterval) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withHeartbeatMisses(int heartbeatMisses) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withResumeGrace(Duration resumeGrace) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withHelloTimeout(Duration helloTimeout) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withDiscovery(boolean discovery) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withDiscoveryPort(int discoveryPort) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withAllowedOrigins(List<String> allowedOrigins) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withMatchMinutes(int matchMinutes) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 
     public ServerConfig withKillLimit(int killLimit) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+    }
+
+    public ServerConfig withMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+    }
+
+    public ServerConfig withHandshakeTimeout(Duration handshakeTimeout) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+    }
+
+    /** {@code wss://} with this key store; null for plain {@code ws://}. */
+    public ServerConfig withTls(TlsKeyStore tls) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
     }
 }

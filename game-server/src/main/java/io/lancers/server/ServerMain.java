@@ -6,9 +6,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.lancers.server.net.TlsKeyStore;
+
 import java.io.IOException;
-import java.net.BindException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +41,8 @@ public final class ServerMain implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(ServerMain.class.getName());
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+    /** Where the key store's password comes from when no password file is given. */
+    static final String TLS_PASSWORD_ENV = "LANCERS_TLS_PASSWORD";
 
     @Spec
     CommandSpec spec;
@@ -100,6 +107,22 @@ public final class ServerMain implements Callable<Integer> {
             description = "Browser origin to accept besides this server's own host (repeatable; * for any).")
     List<String> allowedOrigins = new ArrayList<>(DEFAULTS.allowedOrigins());
 
+    @Option(names = "--max-connections-per-address", paramLabel = "N",
+            description = "Open WebSocket connections one remote address may hold; more are closed (1008).")
+    int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
+
+    @Option(names = "--handshake-timeout-seconds", paramLabel = "S",
+            description = "How long a TCP connection may take to become a WebSocket before it is closed.")
+    long handshakeTimeoutSeconds = DEFAULTS.handshakeTimeout().toSeconds();
+
+    @Option(names = "--tls-keystore", paramLabel = "PATH",
+            description = "Key store (PKCS12 or JKS) with the server's key and certificate: serve wss:// and https://.")
+    Path tlsKeyStore;
+
+    @Option(names = "--tls-password-file", paramLabel = "PATH",
+            description = "File whose first line is the key store's password (else env " + TLS_PASSWORD_ENV + ").")
+    Path tlsPasswordFile;
+
     public static void main(String[] args) {
         int exitCode = new CommandLine(new ServerMain()).execute(args);
         if (exitCode != 0) {
@@ -145,7 +168,34 @@ public final class ServerMain implements Callable<Integer> {
                 .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
                 .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))
                 .withHelloTimeout(Duration.ofSeconds(helloTimeoutSeconds))
-                .withDiscovery(discovery).withDiscoveryPort(discoveryPort).withAllowedOrigins(allowedOrigins);
+                .withDiscovery(discovery).withDiscoveryPort(discoveryPort).withAllowedOrigins(allowedOrigins)
+                .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+                .withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
+                .withTls(tls());
+    }
+
+    /** The key store and its password (file first, then the environment), or null without --tls-keystore. */
+    private TlsKeyStore tls() {
+        if (tlsKeyStore == null) {
+            if (tlsPasswordFile != null) {
+                throw new IllegalArgumentException("--tls-password-file needs --tls-keystore");
+            }
+            return null;
+        }
+        String password;
+        if (tlsPasswordFile != null) {
+            try {
+                password = Files.readAllLines(tlsPasswordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read --tls-password-file " + tlsPasswordFile + ": " + e.getMessage());
+            }
+        } else {
+            password = System.getenv(TLS_PASSWORD_ENV);
+            if (password == null) {
+                throw new IllegalArgumentException("--tls-keystore needs --tls-password-file or " + TLS_PASSWORD_ENV);
+            }
+        }
+        return new TlsKeyStore(tlsKeyStore, password);
     }
 
     public static final class Version implements CommandLine.IVersionProvider {

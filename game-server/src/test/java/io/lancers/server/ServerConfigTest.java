@@ -24,6 +24,9 @@ class ServerConfigTest {
         assertEquals(2, config.matches());
         assertEquals(16, config.maxPlayers());
         assertEquals(Duration.ofSeconds(3), config.heartbeatTimeout());
+        assertEquals(16, config.maxConnectionsPerAddress());
+        assertEquals(Duration.ofSeconds(5), config.handshakeTimeout());
+        assertEquals(null, config.tls());
         assertTrue(config.serverName().endsWith("'s Lancers"));
     }
 
@@ -62,5 +65,7 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> defaults.withHeartbeatInterval(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> defaults.withServerName(" "));
         assertThrows(IllegalArgumentException.class, () -> defaults.withMatches(0));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withMaxConnectionsPerAddress(0));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withHandshakeTimeout(Duration.ZERO));
     }
 }

@@ -31,8 +31,12 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
 
     public static final int MIN_TICK_RATE = 10;
     public static final int MAX_TICK_RATE = 128;
-    /** Beyond this an arena gets crowded and every frame large. */
-    public static final int MAX_PLAYERS = 64;
+    /**
+     * Bound by the wire: a state frame counts its ships, and the events of one tick, in one byte
+     * (u8, at most 255). 200 ships leave room for a tick's spawns plus hits and kills. Far beyond a
+     * fun arena (the default is 16); the reconnect storm test fills a room to it.
+     */
+    public static final int MAX_PLAYERS = 200;
 
     /** Chat text is 1..maxLength code points; at most perWindow messages per windowSeconds per sender. */
     public record ChatLimits(int maxLength, int perWindow, double windowSeconds) {

@@ -66,6 +66,7 @@ final class Connection implements Peer {
     // Guarded by this.
     private State state = State.AWAITING_HELLO;
     private final Liveness liveness;
+    private final MessageRate textRate;
     private String name;
     private Membership membership;
     private final List<ClientMessage> deferred = new ArrayList<>();
@@ -79,6 +80,7 @@ final class Connection implements Peer {
         this.heartbeats = heartbeats;
         this.liveness = new Liveness(nowMs(), settings.helloTimeoutMs(),
                 settings.welcome().heartbeatIntervalMs(), settings.welcome().heartbeatTimeoutMs());
+        this.textRate = new MessageRate(MessageRate.DEFAULT_BURST, MessageRate.DEFAULT_PER_SECOND, nowMs());
     }
 
     static long nowMs() {
@@ -149,7 +151,13 @@ final class Connection implements Peer {
     void onText(String text) {
         ClientMessage message;
         synchronized (this) {
-            liveness.received(nowMs());
+            long now = nowMs();
+            liveness.received(now);
+            // Every control message may cost an answer: a flood is cut off before it is even decoded.
+            if (!textRate.allow(now)) {
+                failLocked(CloseCodes.POLICY_VIOLATION, "too many messages");
+                return;
+            }
         }
         if (utf8LengthAbove(text, NetServer.MAX_TEXT_FRAME_BYTES)) {
             fail(CloseCodes.TOO_BIG, "text frame over " + NetServer.MAX_TEXT_FRAME_BYTES + " bytes");

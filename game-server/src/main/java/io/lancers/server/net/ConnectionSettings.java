@@ -4,7 +4,20 @@ import io.lancers.protocol.ServerMessage;
 
 /**
  * What every connection of one server shares: the welcome it sends (which also carries the
- * heartbeat timing it keeps) and how long it waits for the hello.
+ * heartbeat timing it keeps), how long it waits for the hello, how long a TCP connection may take
+ * to become a WebSocket at all, and how many one remote address may hold open.
  */
-public record ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs) {
+public record ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs, long handshakeTimeoutMs,
+                                 int maxConnectionsPerAddress) {
+    /** The server's default: a TCP connection has this long to become a WebSocket. */
+    public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 5_000;
+
+    /**
+     * The settings before the handshake deadline and the per-address cap existed: the default
+     * deadline, and no cap (for embedders such as load generators that connect many clients from
+     * one address).
+     */
+    public ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs) {
+        this(welcome, helloTimeoutMs, DEFAULT_HANDSHAKE_TIMEOUT_MS, Integer.MAX_VALUE);
+    }
 }

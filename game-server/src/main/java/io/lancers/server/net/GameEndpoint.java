@@ -20,16 +20,20 @@ import java.util.logging.Logger;
 public final class GameEndpoint extends Endpoint {
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
     private static final String CONNECTION = Connection.class.getName();
+    /** The remote address a session was counted under; removed when the count is given back. */
+    private static final String COUNTED_ADDRESS = OpenConnections.class.getName();
 
     private final MatchRegistry registry;
     private final ConnectionSettings settings;
     private final Heartbeats heartbeats;
+    private final OpenConnections open;
     private final AtomicLong ids = new AtomicLong();
 
-    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats) {
+    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats, OpenConnections open) {
         this.registry = registry;
         this.settings = settings;
         this.heartbeats = heartbeats;
+        this.open = open;
     }
 
     @Override
@@ -38,6 +42,11 @@ public final class GameEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(NetServer.MAX_TEXT_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(NetServer.MAX_BINARY_FRAME_BYTES);
         String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "?";
+        if (!open.tryOpen(remote)) {
+            refuse(session, remote);
+            return;
+        }
+        session.getUserProperties().put(COUNTED_ADDRESS, remote);
         Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote,
                 registry, settings, heartbeats);
         session.getUserProperties().put(CONNECTION, connection);
@@ -47,8 +56,22 @@ public final class GameEndpoint extends Endpoint {
         LOG.info(() -> "open " + connection.label() + " subprotocol=" + session.getNegotiatedSubprotocol());
     }
 
+    /** Beyond the per-address cap: closed right after the upgrade, before it costs anything else. */
+    private void refuse(Session session, String remote) {
+        LOG.info(() -> "refused " + remote + ": it already holds " + open.perAddress() + " connections");
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many connections from this address"));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "close of a refused session failed", e);
+        }
+    }
+
     @Override
     public void onClose(Session session, CloseReason reason) {
+        Object counted = session.getUserProperties().remove(COUNTED_ADDRESS);
+        if (counted != null) {
+            open.closed((String) counted);
+        }
         Connection connection = connectionOf(session);
         if (connection != null) {
             connection.onClosed(reason);

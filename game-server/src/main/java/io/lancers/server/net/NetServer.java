@@ -9,6 +9,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
@@ -37,25 +38,40 @@ public final class NetServer implements AutoCloseable {
     private final HttpServer http;
     private final WebSocketContainer container;
     private final Heartbeats heartbeats;
+    private final HandshakeDeadline handshakeDeadline;
+    private final OpenConnections open;
     private final int port;
 
-    private NetServer(HttpServer http, WebSocketContainer container, Heartbeats heartbeats) {
+    private NetServer(HttpServer http, WebSocketContainer container, Heartbeats heartbeats,
+                      HandshakeDeadline handshakeDeadline, OpenConnections open) {
         this.http = http;
         this.container = container;
         this.heartbeats = heartbeats;
+        this.handshakeDeadline = handshakeDeadline;
+        this.open = open;
         this.port = http.getListener(LISTENER).getPort();
+    }
+
+    /** Plain {@code ws://}: the start below without a key store. */
+    public static NetServer start(String bindAddress, int port, List<String> allowedOrigins, MatchRegistry registry,
+                                  ConnectionSettings settings, Supplier<?> status) throws IOException {
+        return start(bindAddress, port, allowedOrigins, registry, settings, null, status);
     }
 
     /**
      * @param port           0 for a free port
      * @param allowedOrigins browser origins accepted besides the server's own host
+     * @param tls            key store for {@code wss://} and {@code https://}; null for plain
      * @param status         the document {@code GET /status} serializes, built per request
      */
     public static NetServer start(String bindAddress, int port, List<String> allowedOrigins, MatchRegistry registry,
-                                  ConnectionSettings settings, Supplier<?> status) throws IOException {
+                                  ConnectionSettings settings, TlsKeyStore tls, Supplier<?> status) throws IOException {
+        // First: a key store that cannot be read stops the start before any thread exists.
+        SSLEngineConfigurator secure = tls == null ? null : Tls.serverEngine(tls.path(), tls.password().toCharArray());
         Heartbeats heartbeats = new Heartbeats("lancers-heartbeats", settings.welcome().heartbeatIntervalMs());
         WebSocketContainer container = new WebSocketContainer();
-        GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats);
+        OpenConnections open = new OpenConnections(settings.maxConnectionsPerAddress());
+        GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats, open);
         try {
             container.register(ServerEndpointConfig.Builder.create(GameEndpoint.class, ProtocolVersion.ENDPOINT_PATH)
                     .subprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
@@ -70,18 +86,26 @@ public final class NetServer implements AutoCloseable {
         NetworkListener listener = new NetworkListener(LISTENER, bindAddress, port);
         listener.setTransport(transport());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // liveness is ours: see Heartbeats
+        HandshakeDeadline handshakeDeadline = new HandshakeDeadline(settings.handshakeTimeoutMs());
+        listener.registerAddOn(handshakeDeadline);
         listener.registerAddOn(new WebSocketAddOn(container, WebSocketContainer.rootPath()));
+        if (secure != null) {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(secure);
+        }
         http.addListener(listener);
         http.getServerConfiguration().addHttpHandler(new StatusHandler(status), "/");
         try {
             http.start();
         } catch (IOException | RuntimeException e) {
             heartbeats.close();
+            handshakeDeadline.close();
             http.shutdownNow();
             throw e;
         }
-        NetServer server = new NetServer(http, container, heartbeats);
-        LOG.info(() -> "http+websocket on " + bindAddress + ":" + server.port);
+        NetServer server = new NetServer(http, container, heartbeats, handshakeDeadline, open);
+        LOG.info(() -> (secure == null ? "http+websocket" : "https+websocket over TLS") + " on " + bindAddress + ":"
+                + server.port + ", at most " + open.perAddress() + " connections per address");
         return server;
     }
 
@@ -105,6 +129,11 @@ public final class NetServer implements AutoCloseable {
         return port;
     }
 
+    /** Open WebSocket connections, upgraded and not yet closed. */
+    public int openConnections() {
+        return open.total();
+    }
+
     /** Tells every connection 1001 first: a plain stop would leave clients with a bare 1006. */
     public void closeConnections() {
         heartbeats.connections().forEach(connection -> connection.close(CloseCodes.GOING_AWAY, "server shutting down"));
@@ -113,6 +142,7 @@ public final class NetServer implements AutoCloseable {
     @Override
     public void close() {
         heartbeats.close();
+        handshakeDeadline.close();
         container.stop();
         try {
             // Graceful: lets the 1001 close frames already queued reach the wire.

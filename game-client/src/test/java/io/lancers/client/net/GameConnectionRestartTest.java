@@ -1,0 +1,103 @@
+package io.lancers.client.net;
+
+import io.lancers.protocol.ServerMessage;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.lancers.client.net.ConnectionState.IN_MATCH;
+import static io.lancers.client.net.ConnectionState.LOBBY;
+import static io.lancers.client.net.ConnectionState.RECONNECTING;
+import static io.lancers.client.net.ConnectionState.RESUME_REFUSED;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server process restarts on the same port (a crash and a supervisor, an update): every
+ * client notices, says so (RECONNECTING), gets back in, is told the new server does not know its
+ * player (RESUME_REFUSED, a lobby) and joins the new server as a new player.
+ */
+class GameConnectionRestartTest {
+    private static final int CLIENTS = 8;
+
+    /** Its states and its latest joined. */
+    private static final class Seen implements ConnectionListener {
+        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        final AtomicReference<ServerMessage.Joined> joined = new AtomicReference<>();
+
+        @Override
+        public void onState(ConnectionState state, String detail) {
+            states.add(state);
+        }
+
+        @Override
+        public void onJoined(ServerMessage.Joined j) {
+            joined.set(j);
+        }
+    }
+
+    private static ServerConfig config(int port) {
+        return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port).withDiscovery(false)
+                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofMillis(200));
+    }
+
+    @Test
+    void afterARestartOnTheSamePortEveryClientIsRefusedItsResumeAndJoinsAnew() throws Exception {
+        GameServer before = GameServer.start(config(0));
+        int port = before.port();
+        List<GameConnection> connections = new ArrayList<>();
+        List<Seen> seen = new ArrayList<>();
+        GameServer after = null;
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                Seen s = new Seen();
+                GameConnection connection = new GameConnection(before.uri(), "r" + i, s);
+                connection.connect();
+                seen.add(s);
+                connections.add(connection);
+            }
+            for (GameConnection connection : connections) {
+                Await.until("lobby", () -> connection.state() == LOBBY);
+                connection.join("m1");
+            }
+            for (GameConnection connection : connections) {
+                Await.until("in the match", () -> connection.state() == IN_MATCH);
+            }
+            List<String> oldTokens = seen.stream().map(s -> s.joined.get().resumeToken()).toList();
+
+            before.close();
+            for (int i = 0; i < CLIENTS; i++) {
+                Seen s = seen.get(i);
+                Await.until("reconnecting", () -> s.states.contains(RECONNECTING), s.states::toString);
+            }
+            after = GameServer.start(config(port));
+            for (int i = 0; i < CLIENTS; i++) {
+                GameConnection connection = connections.get(i);
+                Seen s = seen.get(i);
+                Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, s.states::toString);
+                assertFalse(s.states.contains(ConnectionState.FAILED), s.states.toString());
+                assertTrue(connection.join("m1"));
+            }
+            for (int i = 0; i < CLIENTS; i++) {
+                GameConnection connection = connections.get(i);
+                Seen s = seen.get(i);
+                Await.until("joined anew", () -> connection.state() == IN_MATCH && !s.joined.get().resumed()
+                        && !oldTokens.contains(s.joined.get().resumeToken()), s.states::toString);
+                assertNotEquals(oldTokens.get(i), s.joined.get().resumeToken());
+            }
+        } finally {
+            connections.forEach(GameConnection::close);
+            before.close();
+            if (after != null) {
+                after.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.lancers.server;
+
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.Input;
+import io.lancers.sim.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * More than the server takes: chat beyond its rate, inputs beyond the per-tick cap, connections
+ * beyond the per-address cap, and connections that never finish their handshake.
+ */
+class FloodTest {
+    private GameServer server;
+    private final LogCapture log = LogCapture.start();
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private GameServer start(ServerConfig config) throws IOException {
+        server = GameServer.start(config);
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(TestClient::close);
+        if (server != null) {
+            server.close();
+        }
+        log.close();
+    }
+
+    private TestClient player(String name) {
+        TestClient client = TestClient.hello(server, name);
+        clients.add(client);
+        client.send(new ClientMessage.Join("m1"));
+        client.await(ServerMessage.Joined.class);
+        client.awaitWorld(world -> true);
+        return client;
+    }
+
+    @Test
+    void chatBeyondItsRateIsDroppedWithAnErrorAndTheSenderStays() throws IOException {
+        start(GameServerTest.CONFIG);
+        TestClient chatty = player("Chatty");
+        TestClient reader = player("Reader");
+        for (int i = 0; i < 12; i++) {
+            chatty.send(new ClientMessage.Chat("line " + i));
+        }
+        chatty.await(ServerMessage.Error.class, error -> error.code().equals("rate_limited"));
+        chatty.send(new ClientMessage.Heartbeat(99));
+        chatty.await(ServerMessage.HeartbeatAck.class, ack -> ack.t() == 99);
+        reader.await(ServerMessage.Chat.class, chat -> chat.text().equals("line 4"));
+        // 5 lines per 10 s: the sixth and later never reach anyone.
+        assertEquals(5, reader.messages().stream().filter(ServerMessage.Chat.class::isInstance).count());
+        assertFalse(chatty.isClosed());
+    }
+
+    @Test
+    void inputsBeyondThePerTickCapWaitForLaterTicks() throws IOException {
+        start(GameServerTest.CONFIG);
+        TestClient burst = player("Burst");
+        int id = burst.await(ServerMessage.Joined.class).playerId();
+        World before = burst.awaitWorld(world -> true);
+        int inputs = 20;
+        for (int seq = 1; seq <= inputs; seq++) {
+            burst.sendInput(new Input(seq, Input.UP, 0f));
+        }
+        World done = burst.awaitWorld(world -> world.ships().stream()
+                .anyMatch(ship -> ship.id() == id && ship.lastInputSeq() == inputs));
+        // Sent back to back, they arrive within a tick; 4 per tick are applied.
+        assertTrue(done.tick() - before.tick() >= inputs / 4, "from tick " + before.tick() + " to " + done.tick());
+        assertFalse(burst.isClosed());
+    }
+
+    @Test
+    void connectionsBeyondThePerAddressCapAreClosedAsAPolicyViolation() throws IOException {
+        start(GameServerTest.CONFIG.withMaxConnectionsPerAddress(4));
+        List<TestClient> admitted = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TestClient client = TestClient.hello(server, "c" + i);
+            clients.add(client);
+            admitted.add(client);
+        }
+        TestClient fifth = TestClient.connect(server);
+        clients.add(fifth);
+        TestClient.Closed refused = fifth.awaitClose();
+        assertEquals(CloseCodes.POLICY_VIOLATION, refused.code());
+        assertTrue(refused.reason().contains("too many connections"), refused.reason());
+
+        admitted.get(0).close();
+        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 3), () -> "a slot freed");
+        TestClient again = TestClient.hello(server, "again");
+        clients.add(again);
+        assertFalse(again.isClosed());
+        admitted.get(1).send(new ClientMessage.Heartbeat(5));
+        admitted.get(1).await(ServerMessage.HeartbeatAck.class, ack -> ack.t() == 5);
+    }
+
+    @Test
+    void aSocketThatNeverCompletesItsHandshakeIsClosedAndAWebSocketIsNot() throws IOException {
+        start(GameServerTest.CONFIG.withHandshakeTimeout(Duration.ofSeconds(1)));
+        TestClient player = player("Patient");
+        try (Socket mute = raw(); Socket partial = raw()) {
+            partial.getOutputStream().write("GET /game HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(closedByServer(mute), "a socket that sends nothing is closed");
+            assertTrue(closedByServer(partial), "a socket stuck in its request is closed");
+        }
+        // The player's WebSocket is older than the deadline and still works.
+        player.send(new ClientMessage.Heartbeat(42));
+        player.await(ServerMessage.HeartbeatAck.class, ack -> ack.t() == 42);
+        assertFalse(player.isClosed());
+    }
+
+    @Test
+    void aClientFloodingRequestsWithoutReadingIsClosedAsAPolicyViolation() throws Exception {
+        start(GameServerTest.CONFIG.withHeartbeatInterval(Duration.ofSeconds(5)));
+        TestClient bystander = player("Bystander");
+        long heapBefore = Heap.usedAfterGc();
+        WebSocket flooder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(ProtocolVersion.SUBPROTOCOL)
+                .buildAsync(LightClient.uri(server), new WebSocket.Listener() {
+                    @Override
+                    public void onOpen(WebSocket webSocket) {
+                        // never request(): it reads nothing, so every answer piles up at the server
+                    }
+                })
+                .get(15, TimeUnit.SECONDS);
+        flooder.sendText(ControlCodec.encode(new ClientMessage.Hello("Flood", null)), true).get(15, TimeUnit.SECONDS);
+        // Each 22-byte request asks for a ~300-byte answer: unbounded, this would be a memory amplifier.
+        String request = ControlCodec.encode(new ClientMessage.ListMatches());
+        for (int i = 0; i < 200_000 && server.openConnections() == 2; i++) {
+            flooder.sendText(request, true).handle((sent, closed) -> null).get(15, TimeUnit.SECONDS);
+        }
+        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 1), () -> "the flooder closed");
+        assertTrue(log.anyContains(CloseCodes.POLICY_VIOLATION + " too many messages"), "closed 1008: " + log.lines());
+        flooder.abort();
+        assertTrue(Heap.usedAfterGc() < heapBefore + 64L * 1024 * 1024, "the flood did not pile up in memory");
+        int frames = bystander.stateFrames();
+        bystander.awaitValue(() -> Optional.of(bystander.stateFrames()).filter(n -> n > frames + 30), "more frames");
+        assertFalse(bystander.isClosed());
+    }
+
+    private Socket raw() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        socket.setSoTimeout((int) Await.PATIENCE.toMillis());
+        return socket;
+    }
+
+    /** Blocks until the server closes (end of stream or reset) or the patience runs out. */
+    private static boolean closedByServer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        try {
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.lancers.server;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Every log line of the server's packages while open, formatted as the server would print it:
+ * lets a test see what is logged (a refusal), and what never is (a full resume token).
+ */
+final class LogCapture extends Handler implements AutoCloseable {
+    private final Logger logger;
+    private final Level previousLevel;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+        this.previousLevel = logger.getLevel();
+        setLevel(Level.ALL);
+        logger.setLevel(Level.ALL);
+        logger.addHandler(this);
+    }
+
+    /** Captures {@code io.lancers} and everything below it, at every level. */
+    static LogCapture start() {
+        return new LogCapture(Logger.getLogger("io.lancers"));
+    }
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /**
+     * Lines at WARNING or above: a server bug or an exception that got away. A tick thread falling
+     * behind on this shared machine is load, not a fault, and is left out.
+     */
+    List<String> problems() {
+        return lines.stream()
+                .filter(line -> line.startsWith("WARNING ") || line.startsWith("SEVERE "))
+                .filter(line -> !line.contains("TickScheduler") || !line.contains("behind schedule"))
+                .toList();
+    }
+
+    boolean anyContains(String text) {
+        return lines.stream().anyMatch(line -> line.contains(text));
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        // The message as printed, parameters and thrown included, so nothing hides in them.
+        String message = record.getMessage();
+        Object[] parameters = record.getParameters();
+        if (parameters != null) {
+            message = message + " " + Arrays.toString(parameters);
+        }
+        if (record.getThrown() != null) {
+            message = message + " " + record.getThrown();
+        }
+        lines.add(record.getLevel() + " " + record.getLoggerName() + ": " + message);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+        logger.setLevel(previousLevel);
+    }
+}

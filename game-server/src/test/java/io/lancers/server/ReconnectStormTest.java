@@ -1,0 +1,81 @@
+package io.lancers.server;
+
+import io.lancers.protocol.ServerMessage;
+import io.lancers.server.match.MatchSettings;
+import io.lancers.server.match.MatchStatus;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 200 players in one room lose their links at the same moment (a switch reboots) and all come
+ * back at once: each must get its own player back (same id), within the resume grace, and none
+ * another's. Light clients on one shared JDK HttpClient; a low tick rate keeps the 2-core machine
+ * able to serve 200 sockets.
+ */
+class ReconnectStormTest {
+    private static final int PLAYERS = MatchSettings.MAX_PLAYERS;
+    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMatches(1).withTickRate(10)
+            .withMaxPlayers(PLAYERS).withHeartbeatInterval(Duration.ofSeconds(1)).withHeartbeatMisses(10)
+            .withResumeGrace(Duration.ofSeconds(30)).withMaxConnectionsPerAddress(2 * PLAYERS);
+
+    @Test
+    void everyPlayerOfAFullRoomResumesItsOwnShipAfterAllLinksDropAtOnce() throws Exception {
+        try (GameServer server = GameServer.start(CONFIG)) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = LightClient.uri(server);
+
+            List<LightClient> first = new ArrayList<>();
+            for (int i = 0; i < PLAYERS; i++) {
+                first.add(LightClient.open(http, uri, "p" + i, null, "m1"));
+            }
+            List<ServerMessage.Joined> joined = new ArrayList<>();
+            for (LightClient client : first) {
+                joined.add(client.joined().orTimeout(60, TimeUnit.SECONDS).join());
+            }
+            assertEquals(PLAYERS, joined.stream().map(ServerMessage.Joined::playerId).distinct().count());
+            awaitOnline(server, PLAYERS);
+
+            long droppedAt = System.nanoTime();
+            first.forEach(LightClient::drop);
+            List<LightClient> second = new ArrayList<>();
+            for (int i = 0; i < PLAYERS; i++) {
+                second.add(LightClient.open(http, uri, "p" + i, joined.get(i).resumeToken(), null));
+            }
+            Set<Integer> ids = new HashSet<>();
+            for (int i = 0; i < PLAYERS; i++) {
+                ServerMessage.Joined back = second.get(i).joined().orTimeout(60, TimeUnit.SECONDS).join();
+                assertTrue(back.resumed(), "p" + i + " resumed");
+                assertEquals(joined.get(i).playerId(), back.playerId(), "p" + i + " got its own ship back");
+                ids.add(back.playerId());
+            }
+            long allBackMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - droppedAt);
+            assertEquals(PLAYERS, ids.size());
+            assertTrue(allBackMs < CONFIG.resumeGrace().toMillis(), "all back within the grace: " + allBackMs + " ms");
+            awaitOnline(server, PLAYERS);
+            System.out.printf("reconnect storm: %d players dropped at once, all resumed their own ship in %d ms%n",
+                    PLAYERS, allBackMs);
+            second.forEach(LightClient::drop);
+        }
+    }
+
+    /** Every player of the room is there and online, each exactly once. */
+    private static void awaitOnline(GameServer server, int players) {
+        Await.until(() -> {
+            MatchStatus room = server.matches().status().get(0);
+            return Optional.of(room).filter(r -> r.players().size() == players
+                    && r.players().stream().allMatch(MatchStatus.PlayerStatus::online));
+        }, () -> players + " players online in m1");
+    }
+}

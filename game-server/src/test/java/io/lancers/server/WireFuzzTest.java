@@ -1,0 +1,255 @@
+package io.lancers.server;
+
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.ProtocolException;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.Input;
+import io.lancers.sim.World;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Thousands of random and mutated frames at a running server over real WebSockets, from a few
+ * connections at a time, in every phase, while an honest player plays in the same match. Each
+ * frame is followed by a heartbeat: its answer says the frame was taken, a close says it was
+ * refused (and with which code). The server must refuse only with the protocol's codes (never 1011,
+ * never a log line at WARNING), keep the honest player's deltas gap-free, and not grow its heap.
+ */
+class WireFuzzTest {
+    private static final int FRAMES = Integer.getInteger("lancers.fuzz.frames", 3000);
+    private static final int LANES = 4;
+    private static final Set<Integer> REFUSALS = Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.UNSUPPORTED_DATA,
+            CloseCodes.POLICY_VIOLATION, CloseCodes.TOO_BIG);
+    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMaxPlayers(64)
+            .withResumeGrace(Duration.ofMillis(500)).withMatches(1).withMaxConnectionsPerAddress(64);
+
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> closeCodes = new ConcurrentHashMap<>();
+
+    @Test
+    void thousandsOfHostileFramesCloseOnlyTheirSendersAndTheHonestPlayerNeverMissesATick() throws Exception {
+        long heapBefore;
+        try (LogCapture log = LogCapture.start(); GameServer server = GameServer.start(CONFIG)) {
+            TestClient honest = TestClient.hello(server, "Honest");
+            honest.send(new ClientMessage.Join("m1"));
+            honest.awaitWorld(world -> true);
+            heapBefore = Heap.usedAfterGc();
+
+            HttpClient http = HttpClient.newHttpClient();
+            URI uri = URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
+            ExecutorService lanes = Executors.newFixedThreadPool(LANES);
+            List<Future<?>> running = new ArrayList<>();
+            for (int lane = 0; lane < LANES; lane++) {
+                Random random = new Random(0xF022L + lane);
+                int laneId = lane;
+                running.add(lanes.submit(() -> {
+                    fuzz(http, uri, random, laneId);
+                    return null;
+                }));
+            }
+            for (Future<?> lane : running) {
+                lane.get(3, TimeUnit.MINUTES);
+            }
+            lanes.shutdown();
+
+            World before = honest.awaitWorld(world -> true);
+            honest.awaitWorld(world -> world.tick() > before.tick() + CONFIG.tickRate());
+            assertFalse(honest.isClosed(), "the honest player is still connected");
+            assertTrue(log.problems().isEmpty(), "no warnings or errors: " + log.problems());
+            System.out.printf("wire fuzz: %d frames sent, %d taken, %d connections, closes %s%n",
+                    sent.get(), accepted.get(), connections.get(), closeCodes);
+            honest.close();
+        }
+        assertTrue(sent.get() >= FRAMES);
+        assertTrue(closeCodes.keySet().stream().allMatch(REFUSALS::contains), "only protocol refusals: " + closeCodes);
+        long heapAfter = Heap.usedAfterGc();
+        System.out.printf("wire fuzz heap after GC: %d KiB before, %d KiB after%n", heapBefore / 1024, heapAfter / 1024);
+        assertTrue(heapAfter < heapBefore + 64L * 1024 * 1024, "heap grew from " + heapBefore + " to " + heapAfter);
+    }
+
+    private void fuzz(HttpClient http, URI uri, Random random, int lane) throws Exception {
+        int perLane = FRAMES / LANES;
+        int laneSent = 0;
+        while (laneSent < perLane) {
+            Probe probe = Probe.open(http, uri);
+            connections.incrementAndGet();
+            int phase = random.nextInt(3);
+            if (phase >= 1) {
+                probe.text(ControlCodec.encode(new ClientMessage.Hello("f" + lane + "-" + connections.get(), null)));
+            }
+            if (phase == 2) {
+                probe.text(ControlCodec.encode(new ClientMessage.Join("m1")));
+            }
+            // Valid frames keep the connection: send until one is refused.
+            while (laneSent < perLane) {
+                boolean text = random.nextBoolean();
+                laneSent++;
+                sent.incrementAndGet();
+                if (text) {
+                    probe.textUnchecked(hostileText(random));
+                } else {
+                    probe.binaryUnchecked(hostileBinary(random));
+                }
+                Integer code = probe.takenOrClosed();
+                if (code != null) {
+                    closeCodes.computeIfAbsent(code, any -> new AtomicInteger()).incrementAndGet();
+                    break;
+                }
+                accepted.incrementAndGet();
+            }
+            probe.abort();
+        }
+    }
+
+    private static final List<String> TEMPLATES = List.of(
+            "{\"type\":\"hello\",\"name\":\"Ann\",\"resumeToken\":null}",
+            "{\"type\":\"listMatches\"}", "{\"type\":\"join\",\"matchId\":\"m1\"}", "{\"type\":\"spectate\",\"matchId\":\"m1\"}",
+            "{\"type\":\"leave\"}", "{\"type\":\"chat\",\"text\":\"gg\"}", "{\"type\":\"resync\"}",
+            "{\"type\":\"heartbeat\",\"t\":1}", "{\"type\":\"heartbeatAck\",\"t\":1}");
+    private static final String[] PIECES = {"{", "}", "[", "]", "\"", ":", ",", "null", "true", "-1", "1e400", "NaN",
+        "Infinity", "0.5", "\"type\"", "\"hello\"", "\u0000", "\uD800", "\\u0000", "99999999999999999999", "\u202E"};
+
+    private static String hostileText(Random random) {
+        if (random.nextInt(20) == 0) {
+            return "x".repeat(8 * 1024 + random.nextInt(100));
+        }
+        StringBuilder json = new StringBuilder(TEMPLATES.get(random.nextInt(TEMPLATES.size())));
+        for (int i = 0, edits = random.nextInt(4); i < edits; i++) {
+            int at = random.nextInt(json.length() + 1);
+            if (random.nextBoolean()) {
+                json.insert(at, PIECES[random.nextInt(PIECES.length)]);
+            } else {
+                json.delete(at, Math.min(json.length(), at + 1 + random.nextInt(5)));
+            }
+        }
+        return json.toString();
+    }
+
+    private static byte[] hostileBinary(Random random) {
+        byte[] frame;
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                frame = new byte[random.nextInt(random.nextInt(10) == 0 ? 400 : 20)];
+                random.nextBytes(frame);
+            }
+            case 1 -> frame = Arrays.copyOf(InputCodec.encode(new Input(1 + random.nextInt(1000), 0, 0f)),
+                    random.nextInt(12));
+            default -> {
+                frame = InputCodec.encode(new Input(1 + random.nextInt(1 << 20), random.nextInt(0x20), 0f));
+                frame[random.nextInt(frame.length)] = (byte) random.nextInt(256);
+            }
+        }
+        return frame;
+    }
+
+    /** One fuzzing connection: after each frame a heartbeat, whose answer means "taken". */
+    private static final class Probe implements WebSocket.Listener {
+        private final LinkedBlockingQueue<Long> acks = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder parts = new StringBuilder();
+        private WebSocket socket;
+        private long nextT = 1;
+
+        static Probe open(HttpClient http, URI uri) {
+            Probe probe = new Probe();
+            probe.socket = http.newWebSocketBuilder().subprotocols(ProtocolVersion.SUBPROTOCOL)
+                    .buildAsync(uri, probe).orTimeout(15, TimeUnit.SECONDS).join();
+            return probe;
+        }
+
+        void text(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        void textUnchecked(String text) {
+            socket.sendText(text, true).handle((ok, failed) -> null).join();
+        }
+
+        void binaryUnchecked(byte[] frame) {
+            socket.sendBinary(ByteBuffer.wrap(frame), true).handle((ok, failed) -> null).join();
+        }
+
+        /** Null if the server answered the heartbeat sent after the frame; else the close code. */
+        Integer takenOrClosed() throws InterruptedException {
+            long t = nextT++;
+            if (closed.isDone()) {
+                return closed.join();
+            }
+            socket.sendText(ControlCodec.encode(new ClientMessage.Heartbeat(t)), true).handle((ok, failed) -> null).join();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < deadline) {
+                Long ack = acks.poll(5, TimeUnit.MILLISECONDS);
+                if (ack != null && ack == t) {
+                    return null;
+                }
+                if (closed.isDone()) {
+                    return closed.join();
+                }
+            }
+            throw new AssertionError("neither an answer nor a close within 15 s");
+        }
+
+        void abort() {
+            socket.abort();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            parts.append(data);
+            if (last) {
+                String text = parts.toString();
+                parts.setLength(0);
+                // Only the acks matter here; anything else the server says is fine.
+                if (text.startsWith("{\"type\":\"heartbeatAck\"")) {
+                    try {
+                        acks.add(((ServerMessage.HeartbeatAck) ControlCodec.decodeServer(text)).t());
+                    } catch (ProtocolException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}
