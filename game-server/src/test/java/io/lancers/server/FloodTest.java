@@ -95,6 +95,24 @@ class FloodTest {
     }
 
     @Test
+    void aFloodOfInputsIsClosedAsAPolicyViolation() throws IOException {
+        start(GameServerTest.CONFIG);
+        TestClient bystander = player("Bystander");
+        TestClient flooder = player("Ada");
+        // 4 inputs per tick are consumed and 32 may wait: 2000 sent back to back cannot all fit.
+        // The server's word is read from its log: a client still writing when the server closes
+        // gets a TCP reset, and the kernel drops the close frame it had not read yet.
+        for (int seq = 1; seq <= 2000 && server.openConnections() == 2; seq++) {
+            flooder.sendInputUnchecked(new Input(seq, Input.FIRE, 0f));
+        }
+        flooder.awaitClose();
+        assertTrue(log.anyContains("in PLAYING: " + CloseCodes.POLICY_VIOLATION + " input flood"),
+                "closed 1008: " + log.lines());
+        int frames = bystander.stateFrames();
+        bystander.awaitValue(() -> Optional.of(bystander.stateFrames()).filter(n -> n > frames + 30), "more frames");
+    }
+
+    @Test
     void connectionsBeyondThePerAddressCapAreClosedAsAPolicyViolation() throws IOException {
         start(GameServerTest.CONFIG.withMaxConnectionsPerAddress(4));
         List<TestClient> admitted = new ArrayList<>();
