@@ -84,7 +84,7 @@ public final class GameServer implements AutoCloseable {
                 ProtocolVersion.SUBPROTOCOL, config.heartbeatInterval().toMillis(),
                 config.heartbeatTimeout().toMillis(), config.resumeGrace().toMillis(), limits);
         return new ConnectionSettings(welcome, config.helloTimeout().toMillis(), config.handshakeTimeout().toMillis(),
-                config.maxConnectionsPerAddress());
+                config.maxConnectionsPerAddress(), config.socketSendBufferBytes());
     }
 
     /** {@code ws://HOST:PORT/game} ({@code wss://} with TLS), HOST being something a friend on the LAN could type. */

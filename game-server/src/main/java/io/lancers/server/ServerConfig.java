@@ -38,12 +38,15 @@ import java.util.Objects;
  * @param maxConnectionsPerAddress open WebSocket connections one remote address may hold
  * @param handshakeTimeout  how long a TCP connection may take to become a WebSocket
  * @param tls               key store for {@code wss://}; null for plain {@code ws://}
+ * @param socketSendBufferBytes kernel send buffer (SO_SNDBUF) of each accepted connection; 0 for the OS
+ *                          default. Small bounds kernel memory per client and shows a slow reader sooner
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
                            int bots, int maxPlayers, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
-                           int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls) {
+                           int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
+                           int socketSendBufferBytes) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -59,6 +62,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         requireRange("matchMinutes", matchMinutes, 1, 24 * 60);
         requireRange("killLimit", killLimit, 0, 10_000);
         requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, 100_000);
+        requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 64 * 1024 * 1024);
         requirePositive("heartbeatInterval", heartbeatInterval);
         requirePositive("resumeGrace", resumeGrace);
         requirePositive("helloTimeout", helloTimeout);
@@ -72,7 +76,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, 16,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
-                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null);
+                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0);
     }
 
     /**
@@ -129,121 +133,149 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
     public ServerConfig withBindAddress(String bindAddress) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withServerName(String serverName) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withTickRate(int tickRate) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withMatches(int matches) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withMapId(String mapId) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withBots(int bots) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withMaxPlayers(int maxPlayers) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withHeartbeatInterval(Duration heartbeatInterval) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withHeartbeatMisses(int heartbeatMisses) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withResumeGrace(Duration resumeGrace) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withHelloTimeout(Duration helloTimeout) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withDiscovery(boolean discovery) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withDiscoveryPort(int discoveryPort) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withAllowedOrigins(List<String> allowedOrigins) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withMatchMinutes(int matchMinutes) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withKillLimit(int killLimit) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     public ServerConfig withHandshakeTimeout(Duration handshakeTimeout) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 
     /** {@code wss://} with this key store; null for plain {@code ws://}. */
     public ServerConfig withTls(TlsKeyStore tls) {
         return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
                 heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls);
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
+    }
+
+    /** Kernel send buffer per accepted connection in bytes; 0 leaves the OS default. */
+    public ServerConfig withSocketSendBufferBytes(int socketSendBufferBytes) {
+        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
+                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
+                socketSendBufferBytes);
     }
 }

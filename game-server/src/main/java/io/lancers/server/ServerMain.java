@@ -115,6 +115,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "How long a TCP connection may take to become a WebSocket before it is closed.")
     long handshakeTimeoutSeconds = DEFAULTS.handshakeTimeout().toSeconds();
 
+    @Option(names = "--socket-send-buffer", paramLabel = "BYTES",
+            description = "Kernel send buffer per client connection (0: OS default). Small bounds kernel memory per "
+                    + "client and makes slow readers visible sooner, so they are dropped (4003) sooner.")
+    int socketSendBufferBytes = DEFAULTS.socketSendBufferBytes();
+
     @Option(names = "--tls-keystore", paramLabel = "PATH",
             description = "Key store (PKCS12 or JKS) with the server's key and certificate: serve wss:// and https://.")
     Path tlsKeyStore;
@@ -171,6 +176,7 @@ public final class ServerMain implements Callable<Integer> {
                 .withDiscovery(discovery).withDiscoveryPort(discoveryPort).withAllowedOrigins(allowedOrigins)
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
                 .withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
+                .withSocketSendBufferBytes(socketSendBufferBytes)
                 .withTls(tls());
     }
 

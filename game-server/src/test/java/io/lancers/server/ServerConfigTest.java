@@ -27,6 +27,7 @@ class ServerConfigTest {
         assertEquals(16, config.maxConnectionsPerAddress());
         assertEquals(Duration.ofSeconds(5), config.handshakeTimeout());
         assertEquals(null, config.tls());
+        assertEquals(0, config.socketSendBufferBytes());
         assertTrue(config.serverName().endsWith("'s Lancers"));
     }
 

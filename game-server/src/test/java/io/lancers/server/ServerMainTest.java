@@ -45,7 +45,7 @@ class ServerMainTest {
         commandLine.setOut(new PrintWriter(help));
         assertEquals(0, commandLine.execute("--help"));
         for (String flag : new String[] {"--bind", "--port", "--tick-rate", "--bots", "--heartbeat-ms",
-                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit"}) {
+                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer"}) {
             assertTrue(help.toString().contains(flag), flag);
         }
 

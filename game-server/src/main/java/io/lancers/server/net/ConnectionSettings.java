@@ -5,12 +5,19 @@ import io.lancers.protocol.ServerMessage;
 /**
  * What every connection of one server shares: the welcome it sends (which also carries the
  * heartbeat timing it keeps), how long it waits for the hello, how long a TCP connection may take
- * to become a WebSocket at all, and how many one remote address may hold open.
+ * to become a WebSocket at all, how many one remote address may hold open, and the kernel send
+ * buffer (SO_SNDBUF) of each accepted socket, 0 for the OS default.
  */
 public record ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs, long handshakeTimeoutMs,
-                                 int maxConnectionsPerAddress) {
+                                 int maxConnectionsPerAddress, int socketSendBufferBytes) {
     /** The server's default: a TCP connection has this long to become a WebSocket. */
     public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 5_000;
+
+    /** The settings before the send buffer was one: the OS default. */
+    public ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs, long handshakeTimeoutMs,
+                              int maxConnectionsPerAddress) {
+        this(welcome, helloTimeoutMs, handshakeTimeoutMs, maxConnectionsPerAddress, 0);
+    }
 
     /**
      * The settings before the handshake deadline and the per-address cap existed: the default

@@ -7,6 +7,8 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.nio.ChannelConfigurator;
+import org.glassfish.grizzly.nio.NIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -15,6 +17,9 @@ import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +89,7 @@ public final class NetServer implements AutoCloseable {
 
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, bindAddress, port);
-        listener.setTransport(transport());
+        listener.setTransport(transport(settings.socketSendBufferBytes()));
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1); // liveness is ours: see Heartbeats
         HandshakeDeadline handshakeDeadline = new HandshakeDeadline(settings.handshakeTimeoutMs());
         listener.registerAddOn(handshakeDeadline);
@@ -109,9 +114,9 @@ public final class NetServer implements AutoCloseable {
         return server;
     }
 
-    private static TCPNIOTransport transport() {
+    private static TCPNIOTransport transport(int socketSendBufferBytes) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return TCPNIOTransportBuilder.newInstance()
+        TCPNIOTransport transport = TCPNIOTransportBuilder.newInstance()
                 // Small frames every tick: Nagle would batch them into visible stutter.
                 .setTcpNoDelay(true)
                 .setReuseAddress(true)
@@ -123,6 +128,31 @@ public final class NetServer implements AutoCloseable {
                         .setPoolName("lancers-worker").setCorePoolSize(2).setMaxPoolSize(Math.max(4, cores * 2))
                         .setDaemon(true))
                 .build();
+        if (socketSendBufferBytes > 0) {
+            transport.setChannelConfigurator(withSendBuffer(transport.getChannelConfigurator(), socketSendBufferBytes));
+        }
+        return transport;
+    }
+
+    /**
+     * Sets SO_SNDBUF on every accepted socket. Not {@code TCPNIOTransport#setWriteBufferSize}: Grizzly
+     * 4 only ever raises a connection's send buffer with it, never lowers it.
+     */
+    private static ChannelConfigurator withSendBuffer(ChannelConfigurator defaults, int bytes) {
+        return new ChannelConfigurator() {
+            @Override
+            public void preConfigure(NIOTransport transport, SelectableChannel channel) throws IOException {
+                defaults.preConfigure(transport, channel);
+                if (channel instanceof SocketChannel socket) {
+                    socket.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+                }
+            }
+
+            @Override
+            public void postConfigure(NIOTransport transport, SelectableChannel channel) throws IOException {
+                defaults.postConfigure(transport, channel);
+            }
+        };
     }
 
     public int port() {
