@@ -36,6 +36,7 @@ final class TestClient implements WebSocket.Listener {
 
     private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
     private final AtomicInteger stateFrames = new AtomicInteger();
+    private final AtomicInteger gaps = new AtomicInteger();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final StringBuilder textParts = new StringBuilder();
     private final ByteArrayOutputStream binaryParts = new ByteArrayOutputStream();
@@ -111,6 +112,11 @@ final class TestClient implements WebSocket.Listener {
 
     int stateFrames() {
         return stateFrames.get();
+    }
+
+    /** Deltas whose base tick was not the last tick applied: frames lost or out of order. */
+    int gaps() {
+        return gaps.get();
     }
 
     World world() {
@@ -194,6 +200,8 @@ final class TestClient implements WebSocket.Listener {
                 World current = world;
                 if (header.kind() == StateCodec.SNAPSHOT || (current != null && current.tick() == header.baseTick())) {
                     world = StateCodec.apply(current, frame);
+                } else {
+                    gaps.incrementAndGet();
                 }
                 stateFrames.incrementAndGet();
             } catch (ProtocolException | RuntimeException e) {
