@@ -28,6 +28,7 @@ public final class GameEndpoint extends Endpoint {
     private final Heartbeats heartbeats;
     private final OpenConnections open;
     private final AtomicLong ids = new AtomicLong();
+    private volatile boolean shuttingDown;
 
     GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats, OpenConnections open) {
         this.registry = registry;
@@ -42,6 +43,10 @@ public final class GameEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(NetServer.MAX_TEXT_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(NetServer.MAX_BINARY_FRAME_BYTES);
         String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "?";
+        if (shuttingDown) {
+            close(session, CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
+            return;
+        }
         if (!open.tryOpen(remote)) {
             refuse(session, remote);
             return;
@@ -59,8 +64,20 @@ public final class GameEndpoint extends Endpoint {
     /** Beyond the per-address cap: closed right after the upgrade, before it costs anything else. */
     private void refuse(Session session, String remote) {
         LOG.info(() -> "refused " + remote + ": it already holds " + open.perAddress() + " connections");
+        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "too many connections from this address");
+    }
+
+    /**
+     * From now on new sessions are closed with 1001 at once: a client reconnecting into a server
+     * that is going away must not be told its seat is gone by rooms that are stopping.
+     */
+    void stopAccepting() {
+        shuttingDown = true;
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many connections from this address"));
+            session.close(new CloseReason(code, reason));
         } catch (IOException e) {
             LOG.log(Level.FINE, "close of a refused session failed", e);
         }

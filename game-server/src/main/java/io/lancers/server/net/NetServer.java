@@ -45,15 +45,17 @@ public final class NetServer implements AutoCloseable {
     private final Heartbeats heartbeats;
     private final HandshakeDeadline handshakeDeadline;
     private final OpenConnections open;
+    private final GameEndpoint endpoint;
     private final int port;
 
     private NetServer(HttpServer http, WebSocketContainer container, Heartbeats heartbeats,
-                      HandshakeDeadline handshakeDeadline, OpenConnections open) {
+                      HandshakeDeadline handshakeDeadline, OpenConnections open, GameEndpoint endpoint) {
         this.http = http;
         this.container = container;
         this.heartbeats = heartbeats;
         this.handshakeDeadline = handshakeDeadline;
         this.open = open;
+        this.endpoint = endpoint;
         this.port = http.getListener(LISTENER).getPort();
     }
 
@@ -108,7 +110,7 @@ public final class NetServer implements AutoCloseable {
             http.shutdownNow();
             throw e;
         }
-        NetServer server = new NetServer(http, container, heartbeats, handshakeDeadline, open);
+        NetServer server = new NetServer(http, container, heartbeats, handshakeDeadline, open, endpoint);
         LOG.info(() -> (secure == null ? "http+websocket" : "https+websocket over TLS") + " on " + bindAddress + ":"
                 + server.port + ", at most " + open.perAddress() + " connections per address");
         return server;
@@ -164,8 +166,12 @@ public final class NetServer implements AutoCloseable {
         return open.total();
     }
 
-    /** Tells every connection 1001 first: a plain stop would leave clients with a bare 1006. */
+    /**
+     * Refuses new sessions, then tells every connection 1001: a plain stop would leave clients with
+     * a bare 1006, and a client reconnecting meanwhile would meet rooms that are stopping.
+     */
     public void closeConnections() {
+        endpoint.stopAccepting();
         heartbeats.connections().forEach(connection -> connection.close(CloseCodes.GOING_AWAY, "server shutting down"));
     }
 
