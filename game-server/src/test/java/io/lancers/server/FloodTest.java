@@ -165,6 +165,8 @@ class FloodTest {
                 })
                 .get(15, TimeUnit.SECONDS);
         flooder.sendText(ControlCodec.encode(new ClientMessage.Hello("Flood", null)), true).get(15, TimeUnit.SECONDS);
+        // The client sees the upgrade before the server has counted the session: wait for the count.
+        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 2), () -> "the flooder counted");
         // Each 22-byte request asks for a ~300-byte answer: unbounded, this would be a memory amplifier.
         String request = ControlCodec.encode(new ClientMessage.ListMatches());
         for (int i = 0; i < 200_000 && server.openConnections() == 2; i++) {
