@@ -181,6 +181,38 @@ class FloodTest {
         assertFalse(bystander.isClosed());
     }
 
+    @Test
+    void aBurstOfSmallFramesInOneWriteIsReadFrameByFrameAndMeetsTheMessageRate() throws IOException {
+        start(GameServerTest.CONFIG.withHeartbeatInterval(Duration.ofSeconds(5)));
+        TestClient bystander = player("Bystander");
+        byte[] request = RawHandshake.maskedTextFrame(ControlCodec.encode(new ClientMessage.ListMatches()));
+        // Far more than Tyrus buffers for one connection (32 KiB), all of it in the kernel at once:
+        // one read of it must not be refused whole as a "Buffer overflow" (1011), the frames in it
+        // are each small and meet the message rate like any other.
+        byte[] burst = new byte[3_000 * request.length];
+        for (int at = 0; at < burst.length; at += request.length) {
+            System.arraycopy(request, 0, burst, at, request.length);
+        }
+        try (Socket socket = new Socket()) {
+            assertEquals(101, RawHandshake.connect(socket, server.port(), ProtocolVersion.SUBPROTOCOL).status());
+            socket.getOutputStream().write(RawHandshake.maskedTextFrame(
+                    ControlCodec.encode(new ClientMessage.Hello("Burst", null))));
+            Await.until(() -> log.lines().stream().filter(line -> line.contains("name=\"Burst\"")).findFirst(),
+                    () -> "the burster said hello");
+            try {
+                socket.getOutputStream().write(burst);
+            } catch (SocketException closedMidWrite) {
+                // the server may close before all of it is written: its reason is in its log
+            }
+            String closed = Await.until(() -> log.lines().stream()
+                    .filter(line -> line.contains("closed c2 ")).findFirst(), () -> "the burster closed");
+            assertTrue(closed.contains(CloseCodes.POLICY_VIOLATION + " too many messages"), closed);
+        }
+        bystander.send(new ClientMessage.Heartbeat(7));
+        bystander.await(ServerMessage.HeartbeatAck.class, ack -> ack.t() == 7);
+        assertFalse(bystander.isClosed());
+    }
+
     private Socket raw() throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
         socket.setSoTimeout((int) Await.PATIENCE.toMillis());

@@ -7,6 +7,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.memory.HeapMemoryManager;
 import org.glassfish.grizzly.nio.ChannelConfigurator;
 import org.glassfish.grizzly.nio.NIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
@@ -39,6 +40,11 @@ public final class NetServer implements AutoCloseable {
     /** Largest frames a client may send; bigger ones are closed with 1009 by Tyrus. */
     public static final int MAX_TEXT_FRAME_BYTES = 8 * 1024;
     public static final int MAX_BINARY_FRAME_BYTES = 256;
+    /**
+     * Most bytes one socket read hands to Tyrus. Tyrus refuses a read bigger than its buffer whole
+     * (1011 "Buffer overflow"), however small the frames in it; Grizzly's default reads up to 64 KiB.
+     */
+    static final int READ_CHUNK_BYTES = 16 * 1024;
 
     private final HttpServer http;
     private final WebSocketContainer container;
@@ -121,6 +127,10 @@ public final class NetServer implements AutoCloseable {
         TCPNIOTransport transport = TCPNIOTransportBuilder.newInstance()
                 // Small frames every tick: Nagle would batch them into visible stutter.
                 .setTcpNoDelay(true)
+                // Both bound one read: it asks for the read buffer size and takes the rest of the
+                // memory manager's pool, or a buffer of its own when it asks for more than a pool holds.
+                .setReadBufferSize(READ_CHUNK_BYTES)
+                .setMemoryManager(new HeapMemoryManager(READ_CHUNK_BYTES))
                 .setReuseAddress(true)
                 .setIOStrategy(WorkerThreadIOStrategy.getInstance())
                 .setSelectorThreadPoolConfig(ThreadPoolConfig.defaultConfig()

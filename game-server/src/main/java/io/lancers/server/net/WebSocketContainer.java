@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class WebSocketContainer extends TyrusServerContainer {
     private static final String ROOT_PATH = "";
-    private static final int INCOMING_BUFFER_BYTES = 4 * NetServer.MAX_TEXT_FRAME_BYTES;
+    /** One read plus the unfinished frames before it: frames within our limits never overflow it (32 KiB). */
+    private static final int INCOMING_BUFFER_BYTES = NetServer.READ_CHUNK_BYTES + 2 * NetServer.MAX_TEXT_FRAME_BYTES;
     private final TyrusWebSocketEngine engine;
 
     WebSocketContainer() {
