@@ -74,6 +74,10 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")
     int maxPlayers = DEFAULTS.maxPlayers();
 
+    @Option(names = "--max-spectators", paramLabel = "N",
+            description = "Spectators per room; more are refused (error match_full).")
+    int maxSpectators = DEFAULTS.maxSpectators();
+
     @Option(names = "--match-minutes", paramLabel = "MIN", description = "Length of a match.")
     int matchMinutes = DEFAULTS.matchMinutes();
 
@@ -169,7 +173,8 @@ public final class ServerMain implements Callable<Integer> {
     ServerConfig config() {
         return DEFAULTS.withBindAddress(bindAddress).withPort(port).withServerName(serverName)
                 .withTickRate(tickRate).withMatches(matches).withMapId(mapId).withBots(bots)
-                .withMaxPlayers(maxPlayers).withMatchMinutes(matchMinutes).withKillLimit(killLimit)
+                .withMaxPlayers(maxPlayers).withMaxSpectators(maxSpectators)
+                .withMatchMinutes(matchMinutes).withKillLimit(killLimit)
                 .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
                 .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))
                 .withHelloTimeout(Duration.ofSeconds(helloTimeoutSeconds))

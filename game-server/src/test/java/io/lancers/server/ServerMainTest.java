@@ -1,5 +1,8 @@
 package io.lancers.server;
 
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ServerMessage;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -32,6 +35,27 @@ class ServerMainTest {
     }
 
     @Test
+    void maxSpectatorsCapsEachRoomOverARealConnection() throws Exception {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--matches", "1",
+                "--max-spectators", "1");
+        try (GameServer server = main.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            TestClient first = TestClient.hello(server, "Ann");
+            TestClient second = TestClient.hello(server, "Bob");
+            try {
+                first.send(new ClientMessage.Spectate("m1"));
+                assertEquals("spectator", first.await(ServerMessage.Joined.class).role());
+                second.send(new ClientMessage.Spectate("m1"));
+                assertEquals(ErrorCode.MATCH_FULL.wire(), second.await(ServerMessage.Error.class).code());
+                assertTrue(second.messages().stream().noneMatch(ServerMessage.Joined.class::isInstance));
+            } finally {
+                first.close();
+                second.close();
+            }
+        }
+    }
+
+    @Test
     void withoutFlagsTheConfigIsTheDefaults() {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs();
@@ -45,7 +69,8 @@ class ServerMainTest {
         commandLine.setOut(new PrintWriter(help));
         assertEquals(0, commandLine.execute("--help"));
         for (String flag : new String[] {"--bind", "--port", "--tick-rate", "--bots", "--heartbeat-ms",
-                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer"}) {
+                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer",
+                "--max-spectators"}) {
             assertTrue(help.toString().contains(flag), flag);
         }
 
