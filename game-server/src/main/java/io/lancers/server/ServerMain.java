@@ -31,11 +31,16 @@ import java.util.logging.Logger;
                 + "LAN discovery on a UDP port.")
 public final class ServerMain implements Callable<Integer> {
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+    private static final String LOG_MANAGER = "java.util.logging.manager";
 
     static {
-        // One line per log event (the JDK's default takes two); must be set before logging starts.
+        // Both must be set before logging starts. One line per log event (the JDK's default takes
+        // two); a log manager that keeps logging until the shutdown hook below is done.
         if (System.getProperty(LOG_FORMAT) == null) {
             System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        if (System.getProperty(LOG_MANAGER) == null) {
+            System.setProperty(LOG_MANAGER, ServerLogManager.class.getName());
         }
     }
 
@@ -143,7 +148,10 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         GameServer server = start(System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lancers-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            ServerLogManager.serverClosed();
+        }, "lancers-shutdown"));
         new CountDownLatch(1).await();
         return 0;
     }
