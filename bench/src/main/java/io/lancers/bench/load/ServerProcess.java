@@ -39,9 +39,9 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
     public static final String MATCH_ID = "m1";
     /** Above the largest fan-out (2000 spectators and the probe). */
-    static final int MAX_SPECTATORS = 2500;
+    private static final int MAX_SPECTATORS = 2500;
     /** Every client of the harness connects from 127.0.0.1. */
-    static final int MAX_CONNECTIONS_PER_ADDRESS = 100_000;
+    private static final int MAX_CONNECTIONS_PER_ADDRESS = 100_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String LISTENING_LINE = "listening ";
     private static final String PROCESS_LINE = "PROCESS ";
@@ -107,7 +107,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** The dedicated server's flags for the room described above. */
-    static List<String> flags(int bots, Duration heartbeatInterval) {
+    private static List<String> flags(int bots, Duration heartbeatInterval) {
         return List.of("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--name", "bench",
                 "--matches", "1", "--map", MapLoader.builtInIds().get(0),
                 "--bots", String.valueOf(bots), "--max-players", String.valueOf(Math.max(bots, 1)),
