@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -147,17 +148,22 @@ public final class ServerMain implements Callable<Integer> {
     /** Runs until the JVM is asked to stop; the shutdown hook says 1001 to every client. */
     @Override
     public Integer call() throws IOException, InterruptedException {
-        GameServer server = start(System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // The hook is in place before the ready line: whoever acts on that line may stop us at once.
+        start(System.out, server -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             ServerLogManager.serverClosed();
-        }, "lancers-shutdown"));
+        }, "lancers-shutdown")));
         new CountDownLatch(1).await();
         return 0;
     }
 
     /** Starts the server these flags describe and prints the one ready line to {@code out}. */
     GameServer start(PrintStream out) throws IOException {
+        return start(out, server -> { });
+    }
+
+    /** As {@link #start(PrintStream)}, running {@code beforeReady} on the started server before the ready line. */
+    private GameServer start(PrintStream out, Consumer<GameServer> beforeReady) throws IOException {
         ServerConfig config;
         try {
             config = config();
@@ -172,6 +178,7 @@ public final class ServerMain implements Callable<Integer> {
                     + " port " + config.port() + " (TCP) or " + config.discoveryPort() + " (UDP): " + taken.getMessage()
                     + ". Is another server running? Try --port / --discovery-port.", taken);
         }
+        beforeReady.accept(server);
         LOG.info(() -> "server " + server.config().serverName() + " ready");
         out.println("listening " + server.uri());
         out.flush();
