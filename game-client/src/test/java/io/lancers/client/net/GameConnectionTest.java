@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GameConnectionTest {
-    static final ServerMessage.Welcome WELCOME = new ServerMessage.Welcome("test", "0.1", "lancers.v1", 1000, 3000,
+    static final ServerMessage.Welcome WELCOME = new ServerMessage.Welcome("test", "0.1", "lancers.v2", 1000, 3000,
             30_000, new ServerMessage.Limits(20, 200, 5, 4, 8192, 256));
     static final ArenaMap MAP = new ArenaMap("box", "Box", 800, 600, List.of(), List.of(new SpawnPoint(100, 100)),
             List.of());
