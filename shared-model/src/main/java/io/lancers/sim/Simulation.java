@@ -89,7 +89,8 @@ public final class Simulation {
      * Adds a ship that is due to respawn: the next {@link #step} places it, invulnerable, at the
      * free spawn point and reports its {@link GameEvent.Spawn} among that step's events. The world
      * given here was usually published already, so its events are left alone. During INTERMISSION
-     * the ship waits for the next match, which places it with everybody else.
+     * too: the newcomer stands frozen at its spawn point like everybody else, and the next match
+     * places it again with everybody.
      *
      * @throws IllegalArgumentException if a ship with that id exists or the id is out of 1..65535
      */
@@ -102,7 +103,7 @@ public final class Simulation {
             throw new IllegalArgumentException("ship " + shipId + " is already in the match");
         }
         Body ship = new Body(shipId); // dead (health 0) with no death counted
-        ship.respawnTick = w.match().phase() == MatchPhase.INTERMISSION ? w.match().phaseEndTick() : w.tick() + 1;
+        ship.respawnTick = w.tick() + 1;
         List<Ship> ships = new ArrayList<>(w.ships());
         ships.add(-at - 1, ship.toShip());
         return new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), w.events());
@@ -156,6 +157,8 @@ public final class Simulation {
         List<GameEvent> events = new ArrayList<>();
         if (match.phase() == MatchPhase.INTERMISSION) {
             if (now < match.phaseEndTick()) {
+                // Only newcomers are due: the dead of the last match wait for the next one.
+                respawnDue(ships, match.seed(), now, events);
                 return new World(now, match, toShips(ships), List.of(), w.pickups(), events);
             }
             return startNextMatch(now, match, ships, events);
@@ -179,13 +182,16 @@ public final class Simulation {
             }
         }
         if (now >= match.phaseEndTick() || killLimitReached) {
+            int nextMatchTick = now + config.ticks(config.intermissionSeconds());
             for (Body b : ships) {
                 b.vx = 0f;
                 b.vy = 0f;
+                if (b.health <= 0) {
+                    b.respawnTick = nextMatchTick;
+                }
             }
-            MatchState intermission = new MatchState(MatchPhase.INTERMISSION,
-                    now + config.ticks(config.intermissionSeconds()), match.killLimit(), match.seed(),
-                    nextProjectileId, match.round());
+            MatchState intermission = new MatchState(MatchPhase.INTERMISSION, nextMatchTick, match.killLimit(),
+                    match.seed(), nextProjectileId, match.round());
             return new World(now, intermission, toShips(ships), List.of(), pickups, events);
         }
         MatchState playing = new MatchState(match.phase(), match.phaseEndTick(), match.killLimit(), match.seed(),

@@ -375,19 +375,44 @@ class SimulationTest {
     }
 
     @Test
-    void aShipAddedDuringIntermissionWaitsForTheNextMatch() {
+    void aShipAddedDuringIntermissionStandsFrozenAtAFreeSpawnUntilTheNextMatchPlacesIt() {
         Simulation s = new Simulation(TestArenas.boxWithPickups(), new MatchConfig(60, 1, 0, 1, 3));
         World w = run(s, s.addShip(s.newMatch(42, 0, 1), 1), 60, Map.of());
         assertEquals(MatchPhase.INTERMISSION, w.match().phase());
         w = s.step(s.addShip(w, 2), Map.of());
-        assertFalse(find(w, 2).alive());
-        assertEquals(w.match().phaseEndTick(), find(w, 2).respawnTick(), "it will be placed when the match starts");
-        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of());
+        Ship newcomer = find(w, 2);
+        assertTrue(newcomer.alive(), "drawn with the others, not a dead ship at (0, 0)");
+        assertEquals(List.of(new GameEvent.Spawn(2)), w.events());
+        Ship other = find(w, 1);
+        SpawnPoint far = Math.abs(other.x() - 100) > Math.abs(other.x() - 900)
+                ? new SpawnPoint(100, 300) : new SpawnPoint(900, 300);
+        assertEquals(far, new SpawnPoint(newcomer.x(), newcomer.y()), "the spawn away from ship 1");
+
+        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of(2, new Input(1, Input.RIGHT | Input.FIRE, 0)));
         assertEquals(MatchPhase.INTERMISSION, w.match().phase());
+        assertEquals(newcomer.x(), find(w, 2).x(), "frozen like everybody");
+        assertTrue(w.projectiles().isEmpty());
         w = s.step(w, Map.of());
         assertEquals(MatchPhase.PLAYING, w.match().phase());
         assertTrue(find(w, 2).alive());
+        assertEquals(w.tick() + config.ticks(Rules.INVULNERABLE_SECONDS), find(w, 2).invulnerableUntil());
         assertEquals(List.of(new GameEvent.Spawn(1), new GameEvent.Spawn(2)), w.events());
+    }
+
+    @Test
+    void theDeadOfAMatchWaitForTheNextOne() {
+        Simulation s = new Simulation(TestArenas.box(), new MatchConfig(60, 1, 0, 1, 3));
+        World w = s.newMatch(42, 0, 1);
+        int end = w.match().phaseEndTick();
+        Ship justKilled = new Ship(1, 200, 200, 0, 0, 0, 0, end + 2, 0, 0, 0, 0, 1, 0);
+        w = s.step(new World(end - 1, w.match(), List.of(justKilled), List.of(), w.pickups(), List.of()), Map.of());
+        assertEquals(MatchPhase.INTERMISSION, w.match().phase());
+        assertEquals(w.match().phaseEndTick(), find(w, 1).respawnTick(), "back with everybody");
+        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of());
+        assertFalse(find(w, 1).alive());
+        assertTrue(w.events().isEmpty());
+        w = s.step(w, Map.of());
+        assertTrue(find(w, 1).alive());
     }
 
     @Test
