@@ -124,6 +124,52 @@ class BotBrainTest {
         assertTrue(loitering.longestTicks < 5 * cfg.tickRate(), "seed " + seed + ": " + loitering);
     }
 
+    /**
+     * A newcomer who just sits there among three bots, seeded like the server seeds a room, joining
+     * two seconds in: the gentle bots of a local Play match (skill 0.25) hit him less than half as
+     * often as the server's default ones (0.6).
+     */
+    @ParameterizedTest
+    @MethodSource("maps")
+    void anIdleNewcomerIsHitLessOftenByGentleBots(String mapId) {
+        int gentle = 0;
+        int sharp = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            gentle += hitsOnAnIdleNewcomer(mapId, seed, 0.25f);
+            sharp += hitsOnAnIdleNewcomer(mapId, seed, 0.6f);
+        }
+        assertTrue(2 * gentle < sharp, mapId + ": hits by gentle bots " + gentle + ", by sharp ones " + sharp);
+    }
+
+    private static int hitsOnAnIdleNewcomer(String mapId, long seed, float skill) {
+        ArenaMap map = MapLoader.load(mapId);
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(seed, 0, 1);
+        int bots = 3;
+        int newcomer = bots + 1;
+        BotBrain[] brains = new BotBrain[bots + 1];
+        for (int id = 1; id <= bots; id++) {
+            w = sim.addShip(w, id);
+            brains[id] = new BotBrain(new SplittableRandom(seed + id).nextLong(), skill);
+        }
+        int hits = 0;
+        for (int t = 0; t < 30 * cfg.tickRate(); t++) {
+            if (t == 2 * cfg.tickRate()) {
+                w = sim.addShip(w, newcomer);
+            }
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= bots; id++) {
+                inputs.put(id, brains[id].decide(w, id, map, cfg));
+            }
+            w = sim.step(w, inputs);
+            for (GameEvent e : w.events()) {
+                hits += e instanceof GameEvent.Hit hit && hit.targetId() == newcomer ? 1 : 0;
+            }
+        }
+        return hits;
+    }
+
     /** A power-up sealed in a box: no way leads there, so the bot must not push into the box but wander. */
     @Test
     void aGoalWithNoWayIsGivenUp() {
