@@ -31,11 +31,16 @@ import java.util.logging.Logger;
                 + "LAN discovery on a UDP port.")
 public final class ServerMain implements Callable<Integer> {
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+    private static final String LOG_MANAGER = "java.util.logging.manager";
 
     static {
-        // One line per log event (the JDK's default takes two); must be set before logging starts.
+        // Both must be set before logging starts. One line per log event (the JDK's default takes
+        // two); a log manager that keeps logging until the shutdown hook below is done.
         if (System.getProperty(LOG_FORMAT) == null) {
             System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        if (System.getProperty(LOG_MANAGER) == null) {
+            System.setProperty(LOG_MANAGER, ServerLogManager.class.getName());
         }
     }
 
@@ -73,6 +78,10 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")
     int maxPlayers = DEFAULTS.maxPlayers();
+
+    @Option(names = "--max-spectators", paramLabel = "N",
+            description = "Spectators per room; more are refused (error match_full).")
+    int maxSpectators = DEFAULTS.maxSpectators();
 
     @Option(names = "--match-minutes", paramLabel = "MIN", description = "Length of a match.")
     int matchMinutes = DEFAULTS.matchMinutes();
@@ -139,7 +148,10 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         GameServer server = start(System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lancers-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            ServerLogManager.serverClosed();
+        }, "lancers-shutdown"));
         new CountDownLatch(1).await();
         return 0;
     }
@@ -169,7 +181,8 @@ public final class ServerMain implements Callable<Integer> {
     ServerConfig config() {
         return DEFAULTS.withBindAddress(bindAddress).withPort(port).withServerName(serverName)
                 .withTickRate(tickRate).withMatches(matches).withMapId(mapId).withBots(bots)
-                .withMaxPlayers(maxPlayers).withMatchMinutes(matchMinutes).withKillLimit(killLimit)
+                .withMaxPlayers(maxPlayers).withMaxSpectators(maxSpectators)
+                .withMatchMinutes(matchMinutes).withKillLimit(killLimit)
                 .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
                 .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))
                 .withHelloTimeout(Duration.ofSeconds(helloTimeoutSeconds))

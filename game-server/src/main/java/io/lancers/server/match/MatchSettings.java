@@ -37,6 +37,8 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
      * fun arena (the default is 16); the reconnect storm test fills a room to it.
      */
     public static final int MAX_PLAYERS = 200;
+    /** Spectators per room unless configured otherwise ({@code --max-spectators}). */
+    public static final int DEFAULT_MAX_SPECTATORS = 32;
 
     /** Chat text is 1..maxLength code points; at most perWindow messages per windowSeconds per sender. */
     public record ChatLimits(int maxLength, int perWindow, double windowSeconds) {
@@ -85,7 +87,7 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
      */
     public static MatchSettings defaults(String id, String mapId) {
         return new MatchSettings(id, mapId, MatchConfig.defaults(), 16, 4, 0.6f, new SecureRandom().nextLong(),
-                32, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32),
+                DEFAULT_MAX_SPECTATORS, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32),
                 new SlowConsumerLimits(64, 8, 1024, 5), 1024);
     }
 
