@@ -110,5 +110,9 @@ class ServerMainTest {
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--tick-rate", "500"));
         assertTrue(errors.toString().contains("tickRate"), errors.toString());
+        CommandLine refusingSkill = new CommandLine(new ServerMain());
+        refusingSkill.setErr(new PrintWriter(errors));
+        assertEquals(2, refusingSkill.execute("--port", "0", "--bind", "127.0.0.1", "--bot-skill", "2"));
+        assertTrue(errors.toString().contains("botSkill"), errors.toString());
     }
 }
