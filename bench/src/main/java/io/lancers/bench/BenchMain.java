@@ -232,23 +232,38 @@ public final class BenchMain implements Runnable {
             out.printf("One room, %d bots, 60 Hz; a fresh server JVM per N; %d s window after every spectator joined.%n%n",
                     ReferenceMatch.PLAYERS, window.toSeconds());
             out.println("| N | server ticks/s | frames expected | frames/receiver min | p50 | receivers with gaps | gaps | resyncs | closed "
-                    + "| arrival jitter p50 ms | p99 ms | server CPU (cores) | live heap MB | server tick p50 ms | p99 ms |");
-            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + "| arrival jitter p50 ms | p99 ms | server CPU (cores) | live heap MB | server tick p50 ms | p99 ms "
+                    + "| server tick start late p50 ms | p99 ms | max ms | /status samples |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<Fanout.Result> results = new ArrayList<>();
             for (int n : ns) {
                 Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
                 results.add(r);
-                out.printf(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f |%n",
+                Fanout.StartLate late = r.startLate();
+                out.printf(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f "
+                                + "| %.2f | %.2f | %.2f | %d |%n",
                         n, r.tickRate(), r.expectedFrames(), r.frames().min(), r.frames().p50(), r.gappedReceivers(),
                         r.gaps(), r.resyncs(), r.closed(), r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6,
-                        r.serverCpu(), r.heapUsedMb(), r.tickP50Ms(), r.tickP99Ms());
+                        r.serverCpu(), r.heapUsedMb(), r.tickP50Ms(), r.tickP99Ms(),
+                        late.worstP50Ms(), late.worstP99Ms(), late.maxMs(), late.samples());
             }
+            out.printf(Locale.ROOT, "%nServer tick p50/p99: the tick's duration (sending not included) over the last 256 ticks "
+                    + "at the window's end. Server tick start late: how long after its scheduled deadline a tick started, "
+                    + "from /status, which covers the last 256 ticks (%.1f s at 60 Hz): read %.1f s into the window, "
+                    + "then every %d s and at its end; the columns are the worst p50, the worst p99 and the highest max of "
+                    + "those samples. The max is the maximum over every tick they covered; the p50/p99 are those of the "
+                    + "worst 256-tick stretch sampled, not of the whole window. Windows shorter than %.1f s get one sample, "
+                    + "which also covers ticks before the window.%n",
+                    Fanout.STATUS_SPAN.toMillis() / 1e3, Fanout.STATUS_SPAN.toMillis() / 1e3,
+                    Fanout.STATUS_INTERVAL.toSeconds(), Fanout.STATUS_SPAN.toMillis() / 1e3);
             double[] xs = results.stream().mapToDouble(Fanout.Result::spectators).toArray();
             SvgChart chart = new SvgChart("Frame arrival jitter at a probe spectator vs spectators", "spectators",
                     "ms", false)
                     .add(new SvgChart.Series("jitter p50", xs, results.stream().mapToDouble(r -> r.jitterNanos().p50() / 1e6).toArray(), true))
                     .add(new SvgChart.Series("jitter p99", xs, results.stream().mapToDouble(r -> r.jitterNanos().p99() / 1e6).toArray(), true))
-                    .add(new SvgChart.Series("server tick p99", xs, results.stream().mapToDouble(Fanout.Result::tickP99Ms).toArray(), true));
+                    .add(new SvgChart.Series("server tick p99", xs, results.stream().mapToDouble(Fanout.Result::tickP99Ms).toArray(), true))
+                    .add(new SvgChart.Series("server tick start late p99 (worst sample)", xs,
+                            results.stream().mapToDouble(r -> r.startLate().worstP99Ms()).toArray(), true));
             Path file = common.charts().resolve("fanout-jitter.svg");
             writeOrFail(chart, file);
             out.printf("%nChart: %s%n", file);

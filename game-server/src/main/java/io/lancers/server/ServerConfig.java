@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything a server can be told, with the defaults of the jar. Immutable; change a copy with the
@@ -25,7 +26,9 @@ import java.util.Objects;
  * @param matches           number of rooms
  * @param mapId             every room plays this map; null: rooms rotate through the built-in maps
  * @param bots              bot fill: bots keep each room at this many participants (humans take their places)
+ * @param botSkill          0 (clumsy) .. 1 (sharp): aim, reaction and trigger discipline of every bot
  * @param maxPlayers        participants (humans and bots) per room
+ * @param maxSpectators     spectators per room; more are refused with {@code error match_full}
  * @param heartbeatInterval how often each side sends a heartbeat
  * @param heartbeatMisses   intervals without any frame before a connection counts as dead
  * @param resumeGrace       how long a lost player waits for its resume
@@ -42,7 +45,7 @@ import java.util.Objects;
  *                          default. Small bounds kernel memory per client and shows a slow reader sooner
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
-                           int bots, int maxPlayers, Duration heartbeatInterval, int heartbeatMisses,
+                           int bots, float botSkill, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
                            int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
@@ -57,7 +60,11 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         requireRange("tickRate", tickRate, MatchSettings.MIN_TICK_RATE, MatchSettings.MAX_TICK_RATE);
         requireRange("matches", matches, 1, 64);
         requireRange("bots", bots, 0, 64);
+        if (!(botSkill >= 0 && botSkill <= 1)) {
+            throw new IllegalArgumentException("botSkill must be 0–1, was " + botSkill);
+        }
         requireRange("maxPlayers", maxPlayers, 1, MatchSettings.MAX_PLAYERS);
+        requireRange("maxSpectators", maxSpectators, 0, 100_000);
         requireRange("heartbeatMisses", heartbeatMisses, 2, 100);
         requireRange("matchMinutes", matchMinutes, 1, 24 * 60);
         requireRange("killLimit", killLimit, 0, 10_000);
@@ -73,7 +80,8 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, 16,
+        return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, MatchSettings.DEFAULT_BOT_SKILL, 16,
+                MatchSettings.DEFAULT_MAX_SPECTATORS,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
                 Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0);
@@ -93,7 +101,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             rooms.add(new MatchSettings(room.id(), room.mapId(),
                     new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
                             rules.respawnSeconds()),
-                    maxPlayers, bots, room.botSkill(), room.seed(), room.maxSpectators(),
+                    maxPlayers, bots, botSkill, room.seed(), maxSpectators,
                     resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs(),
                     room.slowConsumer(), room.commandQueue()));
         }
@@ -131,151 +139,162 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
     }
 
     public ServerConfig withBindAddress(String bindAddress) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.bindAddress = bindAddress);
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.port = port);
     }
 
     public ServerConfig withServerName(String serverName) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.serverName = serverName);
     }
 
     public ServerConfig withTickRate(int tickRate) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.tickRate = tickRate);
     }
 
     public ServerConfig withMatches(int matches) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.matches = matches);
     }
 
     public ServerConfig withMapId(String mapId) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.mapId = mapId);
     }
 
     public ServerConfig withBots(int bots) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.bots = bots);
+    }
+
+    public ServerConfig withBotSkill(float botSkill) {
+        return with(draft -> draft.botSkill = botSkill);
     }
 
     public ServerConfig withMaxPlayers(int maxPlayers) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.maxPlayers = maxPlayers);
+    }
+
+    public ServerConfig withMaxSpectators(int maxSpectators) {
+        return with(draft -> draft.maxSpectators = maxSpectators);
     }
 
     public ServerConfig withHeartbeatInterval(Duration heartbeatInterval) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.heartbeatInterval = heartbeatInterval);
     }
 
     public ServerConfig withHeartbeatMisses(int heartbeatMisses) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.heartbeatMisses = heartbeatMisses);
     }
 
     public ServerConfig withResumeGrace(Duration resumeGrace) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.resumeGrace = resumeGrace);
     }
 
     public ServerConfig withHelloTimeout(Duration helloTimeout) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.helloTimeout = helloTimeout);
     }
 
     public ServerConfig withDiscovery(boolean discovery) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.discovery = discovery);
     }
 
     public ServerConfig withDiscoveryPort(int discoveryPort) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.discoveryPort = discoveryPort);
     }
 
     public ServerConfig withAllowedOrigins(List<String> allowedOrigins) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.allowedOrigins = allowedOrigins);
     }
 
     public ServerConfig withMatchMinutes(int matchMinutes) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.matchMinutes = matchMinutes);
     }
 
     public ServerConfig withKillLimit(int killLimit) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.killLimit = killLimit);
     }
 
     public ServerConfig withMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.maxConnectionsPerAddress = maxConnectionsPerAddress);
     }
 
     public ServerConfig withHandshakeTimeout(Duration handshakeTimeout) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.handshakeTimeout = handshakeTimeout);
     }
 
     /** {@code wss://} with this key store; null for plain {@code ws://}. */
     public ServerConfig withTls(TlsKeyStore tls) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.tls = tls);
     }
 
     /** Kernel send buffer per accepted connection in bytes; 0 leaves the OS default. */
     public ServerConfig withSocketSendBufferBytes(int socketSendBufferBytes) {
-        return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
-                heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout, discovery, discoveryPort,
-                allowedOrigins, matchMinutes, killLimit, maxConnectionsPerAddress, handshakeTimeout, tls,
-                socketSendBufferBytes);
+        return with(draft -> draft.socketSendBufferBytes = socketSendBufferBytes);
+    }
+
+    private ServerConfig with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A config's fields, mutable: each {@code with…} method changes one in a copy and builds it (validated) again. */
+    private static final class Draft {
+        String bindAddress;
+        int port;
+        String serverName;
+        int tickRate;
+        int matches;
+        String mapId;
+        int bots;
+        float botSkill;
+        int maxPlayers;
+        int maxSpectators;
+        Duration heartbeatInterval;
+        int heartbeatMisses;
+        Duration resumeGrace;
+        Duration helloTimeout;
+        boolean discovery;
+        int discoveryPort;
+        List<String> allowedOrigins;
+        int matchMinutes;
+        int killLimit;
+        int maxConnectionsPerAddress;
+        Duration handshakeTimeout;
+        TlsKeyStore tls;
+        int socketSendBufferBytes;
+
+        Draft(ServerConfig config) {
+            bindAddress = config.bindAddress;
+            port = config.port;
+            serverName = config.serverName;
+            tickRate = config.tickRate;
+            matches = config.matches;
+            mapId = config.mapId;
+            bots = config.bots;
+            botSkill = config.botSkill;
+            maxPlayers = config.maxPlayers;
+            maxSpectators = config.maxSpectators;
+            heartbeatInterval = config.heartbeatInterval;
+            heartbeatMisses = config.heartbeatMisses;
+            resumeGrace = config.resumeGrace;
+            helloTimeout = config.helloTimeout;
+            discovery = config.discovery;
+            discoveryPort = config.discoveryPort;
+            allowedOrigins = config.allowedOrigins;
+            matchMinutes = config.matchMinutes;
+            killLimit = config.killLimit;
+            maxConnectionsPerAddress = config.maxConnectionsPerAddress;
+            handshakeTimeout = config.handshakeTimeout;
+            tls = config.tls;
+            socketSendBufferBytes = config.socketSendBufferBytes;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, botSkill, maxPlayers,
+                    maxSpectators, heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout,
+                    discovery, discoveryPort, allowedOrigins, matchMinutes, killLimit,
+                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes);
+        }
     }
 }

@@ -76,8 +76,16 @@ public final class ServerMain implements Callable<Integer> {
             description = "Bots keep each room at N participants; each human takes a bot's place.")
     int bots = DEFAULTS.bots();
 
+    @Option(names = "--bot-skill", paramLabel = "0..1",
+            description = "How well bots aim, react and keep their trigger finger in check: 0 clumsy, 1 sharp.")
+    float botSkill = DEFAULTS.botSkill();
+
     @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")
     int maxPlayers = DEFAULTS.maxPlayers();
+
+    @Option(names = "--max-spectators", paramLabel = "N",
+            description = "Spectators per room; more are refused (error match_full).")
+    int maxSpectators = DEFAULTS.maxSpectators();
 
     @Option(names = "--match-minutes", paramLabel = "MIN", description = "Length of a match.")
     int matchMinutes = DEFAULTS.matchMinutes();
@@ -177,7 +185,8 @@ public final class ServerMain implements Callable<Integer> {
     ServerConfig config() {
         return DEFAULTS.withBindAddress(bindAddress).withPort(port).withServerName(serverName)
                 .withTickRate(tickRate).withMatches(matches).withMapId(mapId).withBots(bots)
-                .withMaxPlayers(maxPlayers).withMatchMinutes(matchMinutes).withKillLimit(killLimit)
+                .withBotSkill(botSkill).withMaxPlayers(maxPlayers).withMaxSpectators(maxSpectators)
+                .withMatchMinutes(matchMinutes).withKillLimit(killLimit)
                 .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
                 .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))
                 .withHelloTimeout(Duration.ofSeconds(helloTimeoutSeconds))

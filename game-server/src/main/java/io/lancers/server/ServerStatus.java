@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * The {@code GET /status} document (docs/PROTOCOL.md, "/status"): the server and, per match, its
- * players with their scores, spectators, tick cost and outgoing bandwidth.
+ * players with their scores, spectators, tick cost, tick start lateness and outgoing bandwidth.
  */
 record ServerStatus(String name, String version, String protocol, long uptimeSeconds, List<Match> matches) {
 
     record Match(String id, String map, int tickRate, String phase, int round, List<Player> players, int spectators,
-                 TickTime tickTimeMs, long bytesSentPerSecond) {
+                 TickTime tickTimeMs, TickStartLate tickStartLateMs, long bytesSentPerSecond) {
     }
 
     /** {@code score}: kills in the current round. */
@@ -20,6 +20,10 @@ record ServerStatus(String name, String version, String protocol, long uptimeSec
     }
 
     record TickTime(double p50, double p99) {
+    }
+
+    /** How long after its scheduled deadline a tick started. */
+    record TickStartLate(double p50, double p99, double max) {
     }
 
     static ServerStatus of(String name, String version, long uptimeSeconds, List<MatchStatus> matches) {
@@ -32,6 +36,8 @@ record ServerStatus(String name, String version, String protocol, long uptimeSec
                 status.players().stream()
                         .map(p -> new Player(p.id(), p.name(), p.kills(), p.deaths(), p.online(), p.bot()))
                         .toList(),
-                status.spectators(), new TickTime(status.tickP50Ms(), status.tickP99Ms()), status.bytesPerSecond());
+                status.spectators(), new TickTime(status.tickP50Ms(), status.tickP99Ms()),
+                new TickStartLate(status.startLateP50Ms(), status.startLateP99Ms(), status.startLateMaxMs()),
+                status.bytesPerSecond());
     }
 }

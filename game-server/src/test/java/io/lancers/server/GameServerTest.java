@@ -333,6 +333,12 @@ class GameServerTest {
         assertTrue(ada.get("online").getAsBoolean());
         assertEquals(0, m1.get("spectators").getAsInt());
         assertTrue(m1.getAsJsonObject("tickTimeMs").get("p99").getAsDouble() >= 0);
+        JsonObject late = m1.getAsJsonObject("tickStartLateMs");
+        double lateP50 = late.get("p50").getAsDouble();
+        double lateP99 = late.get("p99").getAsDouble();
+        double lateMax = late.get("max").getAsDouble();
+        assertTrue(0 <= lateP50 && lateP50 <= lateP99 && lateP99 <= lateMax, late::toString);
+        assertTrue(lateMax > 0, "a real clock never reads exactly a tick's deadline: " + late);
         assertTrue(m1.get("bytesSentPerSecond").getAsLong() >= 0);
 
         HttpResponse<String> other = HttpClient.newHttpClient().send(

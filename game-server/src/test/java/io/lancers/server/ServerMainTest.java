@@ -1,5 +1,8 @@
 package io.lancers.server;
 
+import io.lancers.protocol.ClientMessage;
+import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ServerMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,7 +29,7 @@ class ServerMainTest {
     void printsExactlyOneListeningLineWithTheRealPort() throws Exception {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--bots", "1",
-                "--matches", "1", "--tick-rate", "30");
+                "--bot-skill", "0.3", "--matches", "1", "--tick-rate", "30");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GameServer server = main.start(new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertNotEquals(0, server.port());
@@ -35,6 +38,7 @@ class ServerMainTest {
             assertEquals(-1, server.discoveryPort());
             assertEquals(1, server.matches().list().size());
             assertEquals(30, server.matches().list().get(0).tickRate());
+            assertEquals(0.3f, server.config().botSkill());
         }
     }
 
@@ -62,6 +66,27 @@ class ServerMainTest {
     }
 
     @Test
+    void maxSpectatorsCapsEachRoomOverARealConnection() throws Exception {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--matches", "1",
+                "--max-spectators", "1");
+        try (GameServer server = main.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            TestClient first = TestClient.hello(server, "Ann");
+            TestClient second = TestClient.hello(server, "Bob");
+            try {
+                first.send(new ClientMessage.Spectate("m1"));
+                assertEquals("spectator", first.await(ServerMessage.Joined.class).role());
+                second.send(new ClientMessage.Spectate("m1"));
+                assertEquals(ErrorCode.MATCH_FULL.wire(), second.await(ServerMessage.Error.class).code());
+                assertTrue(second.messages().stream().noneMatch(ServerMessage.Joined.class::isInstance));
+            } finally {
+                first.close();
+                second.close();
+            }
+        }
+    }
+
+    @Test
     void withoutFlagsTheConfigIsTheDefaults() {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs();
@@ -75,7 +100,8 @@ class ServerMainTest {
         commandLine.setOut(new PrintWriter(help));
         assertEquals(0, commandLine.execute("--help"));
         for (String flag : new String[] {"--bind", "--port", "--tick-rate", "--bots", "--heartbeat-ms",
-                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer"}) {
+                "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer",
+                "--max-spectators", "--bot-skill"}) {
             assertTrue(help.toString().contains(flag), flag);
         }
 
@@ -84,5 +110,9 @@ class ServerMainTest {
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--tick-rate", "500"));
         assertTrue(errors.toString().contains("tickRate"), errors.toString());
+        CommandLine refusingSkill = new CommandLine(new ServerMain());
+        refusingSkill.setErr(new PrintWriter(errors));
+        assertEquals(2, refusingSkill.execute("--port", "0", "--bind", "127.0.0.1", "--bot-skill", "2"));
+        assertTrue(errors.toString().contains("botSkill"), errors.toString());
     }
 }

@@ -20,12 +20,20 @@ import java.util.concurrent.TimeoutException;
  * One room at 60 Hz with bots and N spectators over real WebSockets on loopback: the server in its
  * own JVM ({@link ServerProcess}), the spectators here. Measures, over a fixed window after every
  * spectator has joined: frames delivered per receiver, gaps, resyncs and closes; frame
- * inter-arrival jitter at one probe spectator; server CPU and heap from its {@code /status}.
+ * inter-arrival jitter at one probe spectator; the server's tick durations and tick start
+ * lateness from its {@code /status}; its CPU and heap from its process.
  */
 public final class Fanout {
     /** Spectators connecting at once: enough to be quick, few enough not to look like a flood. */
     private static final int CONNECT_BATCH = 50;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+    /** What the tick figures of {@code /status} cover: the last 256 ticks, at 60 Hz (docs/PROTOCOL.md §3). */
+    public static final Duration STATUS_SPAN = Duration.ofNanos(256 * 1_000_000_000L / 60);
+    /**
+     * {@code /status} is read first once the window has lasted {@link #STATUS_SPAN}, then this often,
+     * and at the window's end: samples closer than the span leave no tick of the window unseen.
+     */
+    public static final Duration STATUS_INTERVAL = Duration.ofSeconds(2);
 
     private Fanout() {
     }
@@ -42,21 +50,41 @@ public final class Fanout {
      * @param jitterNanos    frame inter-arrival jitter at the probe
      * @param serverCpu      server process CPU time over wall time during the window (1.0 = one core)
      * @param heapUsedMb     server heap in use after its last collections, at the end of the window
-     * @param tickP50Ms      the server's own tick duration p50 (last 256 ticks), sending included
+     * @param tickP50Ms      the server's own tick duration p50 (last 256 ticks at the end of the window), sending
+     *                       not included
      * @param tickP99Ms      the same, p99
+     * @param startLate      the server's tick start lateness, worst of the {@code /status} samples taken during
+     *                       the window
      */
     public record Result(int spectators, int expectedFrames, double tickRate, Stats frames, int gappedReceivers, long gaps, long resyncs,
                          int closed, Stats jitterNanos, double serverCpu, double heapUsedMb, double tickP50Ms,
-                         double tickP99Ms) {
+                         double tickP99Ms, StartLate startLate) {
+    }
+
+    /**
+     * Tick start lateness (start minus scheduled deadline) from {@code /status}, whose figures cover
+     * the last 256 ticks: the highest p50, highest p99 and highest max among {@code samples} readings.
+     * The max is the true maximum over every tick the samples covered; the percentiles are those of
+     * the worst 256-tick stretch sampled, not of the window as a whole.
+     */
+    public record StartLate(double worstP50Ms, double worstP99Ms, double maxMs, int samples) {
+
+        static StartLate worstOf(List<JsonObject> rooms) {
+            List<JsonObject> late = rooms.stream().map(room -> room.getAsJsonObject("tickStartLateMs")).toList();
+            return new StartLate(worst(late, "p50"), worst(late, "p99"), worst(late, "max"), late.size());
+        }
+
+        private static double worst(List<JsonObject> late, String field) {
+            return late.stream().mapToDouble(l -> l.get(field).getAsDouble()).max().orElseThrow();
+        }
     }
 
     public static Result run(int spectators, int bots, Duration window) throws IOException, InterruptedException {
-        Duration lifetime = window.plus(Duration.ofSeconds(120 + spectators / 10));
         ExecutorService executor = Executors.newFixedThreadPool(2, daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>(spectators);
         LoadClient probe = null;
-        try (ServerProcess server = ServerProcess.start(bots, lifetime)) {
+        try (ServerProcess server = ServerProcess.start(bots)) {
             for (int from = 0; from < spectators; from += CONNECT_BATCH) {
                 List<CompletableFuture<?>> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(spectators, from + CONNECT_BATCH); i++) {
@@ -77,7 +105,7 @@ public final class Fanout {
             probe.joined().get(30, TimeUnit.SECONDS);
             TimeUnit.SECONDS.sleep(2); // every spectator past its join snapshot
 
-            JsonObject statusBefore = server.status();
+            ServerProcess.ProcessMetrics processBefore = server.process();
             long cpuFrom = System.nanoTime();
             long from = System.nanoTime();
             int[] framesBefore = clients.stream().mapToInt(LoadClient::stateFrames).toArray();
@@ -85,14 +113,22 @@ public final class Fanout {
             long resyncsBefore = clients.stream().mapToLong(LoadClient::resyncs).sum();
             int[] gapsPerClientBefore = clients.stream().mapToInt(LoadClient::gaps).toArray();
             int probeTickBefore = probe.lastTick();
-            TimeUnit.NANOSECONDS.sleep(window.toNanos());
+            List<JsonObject> rooms = new ArrayList<>();
+            long end = from + window.toNanos();
+            for (long next = from + STATUS_SPAN.toNanos(); end - next > 0; next += STATUS_INTERVAL.toNanos()) {
+                TimeUnit.NANOSECONDS.sleep(next - System.nanoTime());
+                rooms.add(room(server.status()));
+            }
+            TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
             int expected = probe.lastTick() - probeTickBefore;
             long[] frames = new long[clients.size()];
             for (int i = 0; i < clients.size(); i++) {
                 frames[i] = clients.get(i).stateFrames() - framesBefore[i];
             }
             long to = System.nanoTime();
-            JsonObject statusAfter = server.status();
+            JsonObject room = room(server.status());
+            rooms.add(room);
+            ServerProcess.ProcessMetrics processAfter = server.process();
             long cpuTo = System.nanoTime();
 
             int gapped = 0;
@@ -102,16 +138,16 @@ public final class Fanout {
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum() - gapsBefore;
             long resyncs = clients.stream().mapToLong(LoadClient::resyncs).sum() - resyncsBefore;
             int closed = (int) clients.stream().filter(c -> c.closed().isDone()).count();
-            double cpu = (statusAfter.get("processCpuNanos").getAsLong() - statusBefore.get("processCpuNanos").getAsLong())
-                    / (double) (cpuTo - cpuFrom);
-            double heapMb = statusAfter.get("heapLiveBytes").getAsLong() / 1e6;
-            JsonObject room = statusAfter.getAsJsonArray("matches").get(0).getAsJsonObject();
+            double cpu = (processAfter.cpuNanos() - processBefore.cpuNanos()) / (double) (cpuTo - cpuFrom);
+            double heapMb = processAfter.heapLiveBytes() / 1e6;
+            JsonObject tickTime = room.getAsJsonObject("tickTimeMs");
             long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
             if (jitter.length == 0) {
                 throw new IOException("the probe received no frames during the window");
             }
             return new Result(spectators, expected, expected / ((to - from) / 1e9), Stats.of(frames), gapped, gaps, resyncs, closed,
-                    Stats.of(jitter), cpu, heapMb, room.get("tickP50Ms").getAsDouble(), room.get("tickP99Ms").getAsDouble());
+                    Stats.of(jitter), cpu, heapMb, tickTime.get("p50").getAsDouble(), tickTime.get("p99").getAsDouble(),
+                    StartLate.worstOf(rooms));
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("spectators could not join: " + e, e);
         } finally {
@@ -121,6 +157,11 @@ public final class Fanout {
             }
             executor.shutdownNow();
         }
+    }
+
+    /** The bench's one room in a {@code /status} document. */
+    private static JsonObject room(JsonObject status) {
+        return status.getAsJsonArray("matches").get(0).getAsJsonObject();
     }
 
     static ThreadFactory daemon() {

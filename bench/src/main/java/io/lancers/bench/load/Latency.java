@@ -7,7 +7,6 @@ import io.lancers.sim.Ship;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +42,7 @@ public final class Latency {
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(Fanout.daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         LoadClient player = null;
-        try (ServerProcess server = ServerProcess.start(bots, Duration.ofSeconds(60 + inputs / 60))) {
+        try (ServerProcess server = ServerProcess.start(bots)) {
             player = LoadClient.connect(http, server.gameUri(), LoadClient.Role.PLAY, "latency", true, null)
                     .get(30, TimeUnit.SECONDS);
             int id = player.joined().get(30, TimeUnit.SECONDS).playerId();

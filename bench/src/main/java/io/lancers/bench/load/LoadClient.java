@@ -159,8 +159,8 @@ public final class LoadClient implements WebSocket.Listener {
             throw new IllegalStateException("the server sent " + json, e);
         }
         if (message instanceof ServerMessage.Welcome) {
-            sendText(role == Role.PLAY ? new ClientMessage.Join(BenchServer.MATCH_ID)
-                    : new ClientMessage.Spectate(BenchServer.MATCH_ID));
+            sendText(role == Role.PLAY ? new ClientMessage.Join(ServerProcess.MATCH_ID)
+                    : new ClientMessage.Spectate(ServerProcess.MATCH_ID));
         } else if (message instanceof ServerMessage.Joined j) {
             joined.complete(j);
         } else if (message instanceof ServerMessage.Heartbeat h) {

@@ -66,14 +66,14 @@ public final class Reconnect {
         long[] back = new long[trials];
         boolean resumedAll = true;
         long timeoutMs;
-        try (ServerProcess server = ServerProcess.start(15, Duration.ofSeconds(60 + trials * 10L), heartbeatInterval);
+        try (ServerProcess server = ServerProcess.start(15, heartbeatInterval);
              TcpRelay relay = new TcpRelay(server.port())) {
             GameConnection connection = new GameConnection(
                     URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH), "reconnect", listener);
             try {
                 connection.connect();
                 timeoutMs = (Long) await(events, "welcome", null).detail();
-                connection.join(BenchServer.MATCH_ID);
+                connection.join(ServerProcess.MATCH_ID);
                 await(events, "joined", null);
                 await(events, "world", null);
                 for (int t = 0; t < trials; t++) {

@@ -1,12 +1,21 @@
 package io.lancers.bench.load;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.management.OperatingSystemMXBean;
+import io.lancers.map.MapLoader;
 import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerMain;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,40 +24,70 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link BenchServer} in a child JVM on 127.0.0.1: started, asked for its status, and stopped. */
+/**
+ * The server under test in a child JVM on 127.0.0.1: the dedicated server's own main
+ * ({@link ServerMain}, hence {@code GameServer.start}) with flags for one room {@value #MATCH_ID} of
+ * bots on the first built-in map, an hour long without a kill limit (the reference match's rules),
+ * and room for the load commands' thousands of spectators and connections from one address. Its
+ * {@code GET /status} is the server's; heap and CPU, which a server does not publish, the child
+ * reports on its standard output when asked on its standard input ({@link #process()}).
+ */
 public final class ServerProcess implements AutoCloseable {
+    public static final String MATCH_ID = "m1";
+    /** Above the largest fan-out (2000 spectators and the probe). */
+    static final int MAX_SPECTATORS = 2500;
+    /** Every client of the harness connects from 127.0.0.1. */
+    static final int MAX_CONNECTIONS_PER_ADDRESS = 100_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String LISTENING_LINE = "listening ";
+    private static final String PROCESS_LINE = "PROCESS ";
+    private static final Gson GSON = new Gson();
 
     private final Process process;
     private final int port;
     private final Path log;
+    private final BufferedReader childOut;
+    private final Writer childIn;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ServerProcess(Process process, int port, Path log) {
+    /**
+     * The child's heap and CPU.
+     *
+     * @param heapLiveBytes heap in use right after the last collection of each pool, i.e. without garbage
+     * @param cpuNanos      CPU time the whole process has used so far
+     */
+    public record ProcessMetrics(long heapUsedBytes, long heapLiveBytes, long heapCommittedBytes, long cpuNanos) {
+    }
+
+    private ServerProcess(Process process, int port, Path log, BufferedReader childOut) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.childOut = childOut;
+        this.childIn = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /** Starts the server with this JVM's class path and the server's default heartbeat. */
+    public static ServerProcess start(int bots) throws IOException {
+        return start(bots, ServerConfig.defaults().heartbeatInterval());
     }
 
     /**
-     * Starts the server with this JVM's class path; it ends itself after {@code lifetime} even if
-     * this process dies first.
+     * As {@link #start(int)}, with another heartbeat interval (the timeout stays three intervals). The
+     * child ends itself when this process goes (its standard input closes).
      */
-    public static ServerProcess start(int bots, Duration lifetime) throws IOException {
-        return start(bots, lifetime, ServerConfig.defaults().heartbeatInterval());
-    }
-
-    /** As {@link #start(int, Duration)}, with another heartbeat interval (the timeout stays three intervals). */
-    public static ServerProcess start(int bots, Duration lifetime, Duration heartbeatInterval) throws IOException {
+    public static ServerProcess start(int bots, Duration heartbeatInterval) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("bench-server-", ".log");
         log.toFile().deleteOnExit();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
-                String.valueOf(bots), String.valueOf(lifetime.toSeconds()),
-                String.valueOf(heartbeatInterval.toMillis())))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseG1GC",
+                "-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        command.addAll(flags(bots, heartbeatInterval));
+        Process process = new ProcessBuilder(command)
                 .redirectError(log.toFile()) // its log, one line per event: read by runs that need the server's word
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -58,13 +97,24 @@ public final class ServerProcess implements AutoCloseable {
             if (line == null) {
                 break;
             }
-            if (line.startsWith(BenchServer.PORT_LINE)) {
-                return new ServerProcess(process, Integer.parseInt(line.substring(BenchServer.PORT_LINE.length()).trim()),
-                        log);
+            if (line.startsWith(LISTENING_LINE)) {
+                return new ServerProcess(process, URI.create(line.substring(LISTENING_LINE.length()).trim()).getPort(),
+                        log, out);
             }
         }
         process.destroy();
-        throw new IOException("the bench server did not report its port");
+        throw new IOException("the server did not say it was listening; its log: " + log);
+    }
+
+    /** The dedicated server's flags for the room described above. */
+    static List<String> flags(int bots, Duration heartbeatInterval) {
+        return List.of("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--name", "bench",
+                "--matches", "1", "--map", MapLoader.builtInIds().get(0),
+                "--bots", String.valueOf(bots), "--max-players", String.valueOf(Math.max(bots, 1)),
+                "--max-spectators", String.valueOf(MAX_SPECTATORS),
+                "--max-connections-per-address", String.valueOf(MAX_CONNECTIONS_PER_ADDRESS),
+                "--match-minutes", "60", "--kill-limit", "0",
+                "--heartbeat-ms", String.valueOf(heartbeatInterval.toMillis()));
     }
 
     public URI gameUri() {
@@ -75,11 +125,23 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** {@code GET /status}: see {@link BenchServer.Status}. */
+    /** {@code GET /status}: the server's document (docs/PROTOCOL.md §3). */
     public JsonObject status() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    /** The child's heap and CPU now. */
+    public synchronized ProcessMetrics process() throws IOException {
+        childIn.write("\n");
+        childIn.flush();
+        for (String line; (line = childOut.readLine()) != null; ) {
+            if (line.startsWith(PROCESS_LINE)) {
+                return GSON.fromJson(line.substring(PROCESS_LINE.length()), ProcessMetrics.class);
+            }
+        }
+        throw new IOException("the server process ended; its log: " + log);
     }
 
     /** The lines of the server's log so far that contain {@code text}. */
@@ -99,6 +161,45 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * The child's main: the dedicated server with the given flags, and a thread that answers each line
+     * on standard input with a {@code PROCESS} line of {@link ProcessMetrics} and stops the JVM when
+     * standard input ends (the shutdown hook of the server says 1001 to every client).
+     */
+    public static final class Child {
+        private Child() {
+        }
+
+        public static void main(String[] flags) {
+            Thread meter = new Thread(Child::answerUntilTheHarnessGoes, "bench-meter");
+            meter.setDaemon(true);
+            meter.start();
+            ServerMain.main(flags);
+        }
+
+        private static void answerUntilTheHarnessGoes() {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                while (in.readLine() != null) {
+                    System.out.println(PROCESS_LINE + GSON.toJson(measure()));
+                    System.out.flush();
+                }
+            } catch (IOException e) {
+                // standard input is gone: as good as its end
+            }
+            System.exit(0);
+        }
+
+        private static ProcessMetrics measure() {
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            long live = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                    .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new ProcessMetrics(heap.getUsed(), live, heap.getCommitted(), os.getProcessCpuTime());
         }
     }
 }

@@ -65,7 +65,7 @@ public final class SlowReader {
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>();
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(Fanout.daemon());
-        try (ServerProcess server = ServerProcess.start(bots, duration.plusSeconds(60));
+        try (ServerProcess server = ServerProcess.start(bots);
              Socket slow = new Socket()) {
             for (int i = 0; i < healthy; i++) {
                 LoadClient c = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "h" + i, false, null)
@@ -79,7 +79,7 @@ public final class SlowReader {
             InputStream in = slow.getInputStream();
             upgrade(out, in, server.port());
             sendText(out, ControlCodec.encode(new ClientMessage.Hello("slow", null)));
-            sendText(out, ControlCodec.encode(new ClientMessage.Spectate(BenchServer.MATCH_ID)));
+            sendText(out, ControlCodec.encode(new ClientMessage.Spectate(ServerProcess.MATCH_ID)));
 
             // Writing still works: heartbeats keep it a live peer that merely does not drain.
             heartbeats.scheduleAtFixedRate(() -> {
@@ -96,9 +96,10 @@ public final class SlowReader {
             int[] framesBefore = clients.stream().mapToInt(LoadClient::stateFrames).toArray();
             for (int second = 0; second < duration.toSeconds(); second++) {
                 TimeUnit.SECONDS.sleep(1);
+                ServerProcess.ProcessMetrics process = server.process();
+                heap.add(process.heapUsedBytes() / 1e6);
+                live.add(process.heapLiveBytes() / 1e6);
                 JsonObject status = server.status();
-                heap.add(status.get("heapUsedBytes").getAsLong() / 1e6);
-                live.add(status.get("heapLiveBytes").getAsLong() / 1e6);
                 int spectators = status.getAsJsonArray("matches").get(0).getAsJsonObject().get("spectators").getAsInt();
                 if (closedAfter < 0 && spectators <= healthy) {
                     closedAfter = second + 1;

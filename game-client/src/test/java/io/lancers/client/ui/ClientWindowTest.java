@@ -45,7 +45,8 @@ class ClientWindowTest {
     @Start
     void start(Stage stage) {
         Settings.defaults().withPlayerName("Tester").withSound(false).withShowNetStats(true).save(prefs);
-        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, BOTS), prefs);
+        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, BOTS,
+                LaunchOptions.DEFAULT_BOT_SKILL), prefs);
         window.show();
     }
 

@@ -184,7 +184,8 @@ public final class Match {
     public MatchStatus status() {
         Published p = published;
         return new MatchStatus(id(), settings.mapId(), settings.tickRate(), p.info().phase(), p.round(), p.players(),
-                p.info().spectators(), metrics.tickMillis(50), metrics.tickMillis(99), metrics.bytesPerSecond());
+                p.info().spectators(), metrics.tickMillis(50), metrics.tickMillis(99), metrics.startLateMillis(50),
+                metrics.startLateMillis(99), metrics.maxStartLateMillis(), metrics.bytesPerSecond());
     }
 
     private CompletableFuture<Membership> request(Command.Request request) {
@@ -814,7 +815,8 @@ public final class Match {
     }
 
     /** A failing tick is logged and the room carries on: one bad tick must not end every game in it. */
-    private void tickSafely() {
+    private void tickSafely(long startLateNanos) {
+        metrics.recordStartLateness(startLateNanos);
         try {
             tick();
         } catch (RuntimeException e) {

@@ -11,6 +11,10 @@ import java.util.logging.Logger;
  * the schedule is met again; when the loop is more than {@code maxLagTicks} periods behind (a long
  * GC pause, a suspended machine) it gives up on those ticks and restarts its schedule from now,
  * rather than bursting through them.
+ *
+ * <p>Each tick is told how late it starts: its actual start minus its deadline (after a restart,
+ * the deadlines count from the new base). Sleeping past a deadline, a catch-up tick and a tick
+ * thread kept off the CPU all show there.
  */
 final class TickScheduler {
     private static final Logger LOG = Logger.getLogger(TickScheduler.class.getName());
@@ -37,12 +41,15 @@ final class TickScheduler {
         this.sleeper = sleeper;
     }
 
-    /** Runs {@code tick} on the calling thread until {@code running} turns false. */
-    void run(Runnable tick, BooleanSupplier running) {
+    /**
+     * Runs {@code tick} on the calling thread until {@code running} turns false, handing it how many
+     * nanoseconds after its deadline it started (≥ 0).
+     */
+    void run(LongConsumer tick, BooleanSupplier running) {
         long base = nanoClock.getAsLong();
         long ticksSinceBase = 0;
         while (running.getAsBoolean()) {
-            tick.run();
+            tick.accept(nanoClock.getAsLong() - deadline(base, ticksSinceBase));
             ticksSinceBase++;
             long deadline = deadline(base, ticksSinceBase);
             long now = nanoClock.getAsLong();

@@ -12,19 +12,4 @@ public record ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeou
                                  int maxConnectionsPerAddress, int socketSendBufferBytes) {
     /** The server's default: a TCP connection has this long to become a WebSocket. */
     public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 5_000;
-
-    /** The settings before the send buffer was one: the OS default. */
-    public ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs, long handshakeTimeoutMs,
-                              int maxConnectionsPerAddress) {
-        this(welcome, helloTimeoutMs, handshakeTimeoutMs, maxConnectionsPerAddress, 0);
-    }
-
-    /**
-     * The settings before the handshake deadline and the per-address cap existed: the default
-     * deadline, and no cap (for embedders such as load generators that connect many clients from
-     * one address).
-     */
-    public ConnectionSettings(ServerMessage.Welcome welcome, long helloTimeoutMs) {
-        this(welcome, helloTimeoutMs, DEFAULT_HANDSHAKE_TIMEOUT_MS, Integer.MAX_VALUE);
-    }
 }

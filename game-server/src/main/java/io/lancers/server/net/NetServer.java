@@ -65,12 +65,6 @@ public final class NetServer implements AutoCloseable {
         this.port = http.getListener(LISTENER).getPort();
     }
 
-    /** Plain {@code ws://}: the start below without a key store. */
-    public static NetServer start(String bindAddress, int port, List<String> allowedOrigins, MatchRegistry registry,
-                                  ConnectionSettings settings, Supplier<?> status) throws IOException {
-        return start(bindAddress, port, allowedOrigins, registry, settings, null, status);
-    }
-
     /**
      * @param port           0 for a free port
      * @param allowedOrigins browser origins accepted besides the server's own host

@@ -10,6 +10,7 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,49 @@ class MatchTest {
         assertEquals(3, match.world().ships().size());
         ticks(match, 30); // bots steer themselves without failing the tick
         assertEquals(match.world(), replay(watcher));
+    }
+
+    @Test
+    void aPlayerJoiningDuringIntermissionIsInTheRosterAtOnceAndWaitsAtAFreeSpawnForTheNextRound() {
+        Match match = match(settings().withBotFill(3).withRules(new MatchConfig(10, 1, 20, 2, 3)));
+        ticks(match, 10);
+        assertEquals("intermission", match.info().phase());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        assertTrue(rosterIds(adaPeer.last(ServerMessage.Roster.class)).contains(ada.playerId()));
+        assertEquals("intermission", match.info().phase());
+
+        Ship waiting = ship(match, ada.playerId());
+        assertTrue(waiting.alive(), "drawn like the others, not dead at (0, 0): " + waiting);
+        assertTrue(atASpawn(match, waiting), waiting.toString());
+        assertClearOfOthers(match, waiting);
+        assertEquals(match.world(), replay(adaPeer));
+
+        ticks(match, match.world().match().phaseEndTick() - match.world().tick() - 1);
+        assertEquals("intermission", match.info().phase());
+        assertEquals(waiting.x(), ship(match, ada.playerId()).x(), "frozen like everybody");
+        match.tick();
+        assertEquals("playing", match.info().phase());
+        Ship playing = ship(match, ada.playerId());
+        assertTrue(playing.alive());
+        assertTrue(atASpawn(match, playing), playing.toString());
+        assertTrue(playing.invulnerableUntil() > match.world().tick(), "enters the round like everybody");
+        assertClearOfOthers(match, playing);
+        assertEquals(match.world(), replay(adaPeer));
+    }
+
+    private static boolean atASpawn(Match match, Ship ship) {
+        return MapLoader.load(MAP).spawns().stream()
+                .anyMatch(sp -> sp.x() == ship.x() && sp.y() == ship.y());
+    }
+
+    private static void assertClearOfOthers(Match match, Ship ship) {
+        for (Ship other : match.world().ships()) {
+            if (other.id() != ship.id() && other.alive()) {
+                assertTrue(Math.hypot(other.x() - ship.x(), other.y() - ship.y()) >= 2 * Rules.SHIP_RADIUS,
+                        ship + " overlaps " + other);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ spectators

@@ -28,6 +28,31 @@ class TickMetricsTest {
     }
 
     @Test
+    void startLatenessHasNearestRankPercentilesAndTheMaxOverTheWindow() {
+        TickMetrics metrics = new TickMetrics(10);
+        assertEquals(0, metrics.startLateMillis(99));
+        assertEquals(0, metrics.maxStartLateMillis());
+        metrics.recordStartLateness(40_000_000L); // falls out of the window below
+        for (int i = 1; i <= TickMetrics.WINDOW; i++) {
+            metrics.recordStartLateness(i * 10_000L);
+        }
+        assertEquals(1.28, metrics.startLateMillis(50), 1e-9);
+        assertEquals(2.54, metrics.startLateMillis(99), 1e-9);
+        assertEquals(2.56, metrics.maxStartLateMillis(), 1e-9);
+        metrics.recordStartLateness(7_000_000L);
+        assertEquals(7, metrics.maxStartLateMillis(), 1e-9);
+    }
+
+    @Test
+    void startLatenessAndTickDurationsAreKeptApart() {
+        TickMetrics metrics = new TickMetrics(10);
+        metrics.record(3_000_000L, 0);
+        metrics.recordStartLateness(5_000_000L);
+        assertEquals(3, metrics.tickMillis(99));
+        assertEquals(5, metrics.startLateMillis(99));
+    }
+
+    @Test
     void bytesPerSecondSumsTheLastTickRateTicks() {
         TickMetrics metrics = new TickMetrics(4);
         metrics.record(0, 100);

@@ -14,6 +14,8 @@ class TickSchedulerTest {
     private static final class FakeTime {
         long now = 1_000 * MS;
         final List<Long> tickStarts = new ArrayList<>();
+        /** What the scheduler told each tick: how late it started. */
+        final List<Long> startLate = new ArrayList<>();
     }
 
     private static TickScheduler scheduler(FakeTime time, int rate, java.util.function.LongConsumer sleeper) {
@@ -23,8 +25,9 @@ class TickSchedulerTest {
     /** Runs {@code count} ticks, each costing {@code costs[i]} nanoseconds. */
     private static void run(FakeTime time, TickScheduler scheduler, long... costs) {
         int[] index = {0};
-        scheduler.run(() -> {
+        scheduler.run(lateNanos -> {
             time.tickStarts.add(time.now);
+            time.startLate.add(lateNanos);
             time.now += costs[index[0]++];
         }, () -> index[0] < costs.length);
     }
@@ -35,6 +38,7 @@ class TickSchedulerTest {
         long base = time.now;
         run(time, scheduler(time, 100, nanos -> time.now += nanos), 3 * MS, 7 * MS, 1 * MS, 9 * MS);
         assertEquals(List.of(base, base + 10 * MS, base + 20 * MS, base + 30 * MS), time.tickStarts);
+        assertEquals(List.of(0L, 0L, 0L, 0L), time.startLate);
     }
 
     @Test
@@ -44,6 +48,7 @@ class TickSchedulerTest {
         // every sleep overshoots by 2 ms: a relative sleep would drift by 2 ms per tick
         run(time, scheduler(time, 100, nanos -> time.now += nanos + 2 * MS), 1 * MS, 1 * MS, 1 * MS, 1 * MS);
         assertEquals(List.of(base, base + 12 * MS, base + 22 * MS, base + 32 * MS), time.tickStarts);
+        assertEquals(List.of(0L, 2 * MS, 2 * MS, 2 * MS), time.startLate);
     }
 
     @Test
@@ -68,6 +73,7 @@ class TickSchedulerTest {
         // ticks 1 and 2 were due at 10 and 20 ms: they run at once, then the grid resumes at 30 and 40
         assertEquals(List.of(base, base + 25 * MS, base + 26 * MS, base + 30 * MS, base + 40 * MS),
                 time.tickStarts);
+        assertEquals(List.of(0L, 15 * MS, 6 * MS, 0L, 0L), time.startLate, "the catch-up ticks start late");
     }
 
     @Test
@@ -79,6 +85,8 @@ class TickSchedulerTest {
         long stalledUntil = base + 10 * MS + 200 * MS;
         assertEquals(List.of(base, base + 10 * MS, stalledUntil, stalledUntil + 10 * MS), time.tickStarts);
         assertEquals(1, scheduler.resets());
+        // the tick after the restart is on time by the new schedule, not 190 ms late by the old one
+        assertEquals(List.of(0L, 0L, 0L, 0L), time.startLate);
     }
 
     @Test
@@ -90,5 +98,12 @@ class TickSchedulerTest {
         assertEquals(base + 1_000 * MS, time.tickStarts.get(60));
         assertEquals(base + 16_666_666, time.tickStarts.get(1));
         assertEquals(base + 33_333_333, time.tickStarts.get(2));
+    }
+
+    @Test
+    void startLatenessIsExactToTheNanosecondAtSixtyHertz() {
+        FakeTime time = new FakeTime();
+        run(time, scheduler(time, 60, nanos -> time.now += nanos + 1_234), 1 * MS, 1 * MS, 1 * MS);
+        assertEquals(List.of(0L, 1_234L, 1_234L), time.startLate);
     }
 }
