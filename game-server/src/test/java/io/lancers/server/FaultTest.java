@@ -1,5 +1,6 @@
 package io.lancers.server;
 
+import io.lancers.link.TcpRelay;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ProtocolVersion;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultTest {
     private GameServer server;
     private LogCapture log;
-    private Relay relay;
+    private TcpRelay relay;
     private TestClient bystander;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,7 +38,7 @@ class FaultTest {
     void start() throws IOException {
         log = LogCapture.start();
         server = GameServer.start(GameServerTest.CONFIG);
-        relay = new Relay(server.port());
+        relay = new TcpRelay(server.port());
         bystander = TestClient.hello(server, "Bystander");
         bystander.send(new ClientMessage.Join("m1"));
         bystander.awaitWorld(world -> true);
@@ -60,7 +61,7 @@ class FaultTest {
         LightClient ada = LightClient.open(http, throughRelay(), "Ada", null, "m1");
         ServerMessage.Joined joined = ada.joined().get(15, TimeUnit.SECONDS);
 
-        relay.freeze(); // nothing gets through any more, and nothing is closed
+        relay.silence(); // nothing gets through any more, and nothing is closed
         bystander.await(ServerMessage.Notice.class, n -> n.kind().equals("offline") && n.playerId() == joined.playerId());
         Await.until(() -> Optional.of(log.lines()).filter(lines -> lines.stream()
                 .anyMatch(line -> line.contains("kicking ") && line.contains(CloseCodes.HEARTBEAT_TIMEOUT + " heartbeat"))),

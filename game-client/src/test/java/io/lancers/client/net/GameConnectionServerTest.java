@@ -1,6 +1,8 @@
 package io.lancers.client.net;
 
 import io.lancers.client.state.ClientWorld;
+import io.lancers.link.TcpRelay;
+import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,7 +89,12 @@ class GameConnectionServerTest {
         return server;
     }
 
-    private GameConnection connect(java.net.URI uri, String name, Observed observed) {
+    /** The server's WebSocket URL as seen through the relay. */
+    private static URI through(TcpRelay relay) {
+        return URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH);
+    }
+
+    private GameConnection connect(URI uri, String name, Observed observed) {
         GameConnection connection = new GameConnection(uri, name, observed);
         toClose.add(0, connection);
         connection.connect();
@@ -141,15 +149,15 @@ class GameConnectionServerTest {
     @Test
     void aHalfOpenLinkIsNoticedAndTheSamePlayerResumes() throws Exception {
         GameServer server = start(config());
-        TcpRelay relay = new TcpRelay(new InetSocketAddress("127.0.0.1", server.port()));
+        TcpRelay relay = new TcpRelay(server.port());
         toClose.add(relay);
         Observed observed = new Observed();
-        GameConnection connection = connect(relay.gameUri(), "grace", observed);
+        GameConnection connection = connect(through(relay), "grace", observed);
         joinFirstMatch(connection, observed);
         int playerId = connection.playerId();
 
         long frozenAt = System.nanoTime();
-        relay.freezeExisting(); // nothing gets through, nothing is closed
+        relay.silenceExisting(); // nothing gets through, nothing is closed; new links flow
         Await.until("reconnecting", () -> observed.states.contains(RECONNECTING), observed.states::toString);
         Await.until("back in the match", () -> connection.state() == IN_MATCH
                 && observed.states.lastIndexOf(IN_MATCH) > observed.states.indexOf(RECONNECTING),
@@ -173,16 +181,16 @@ class GameConnectionServerTest {
     @Test
     void aServerGoneForGoodRefusesTheResumeAndWeCanJoinAnew() throws Exception {
         GameServer first = start(config());
-        TcpRelay relay = new TcpRelay(new InetSocketAddress("127.0.0.1", first.port()));
+        TcpRelay relay = new TcpRelay(first.port());
         toClose.add(relay);
         Observed observed = new Observed();
-        GameConnection connection = connect(relay.gameUri(), "hopper", observed);
+        GameConnection connection = connect(through(relay), "hopper", observed);
         joinFirstMatch(connection, observed);
 
         first.close();
         Await.until("reconnecting", () -> connection.state() == RECONNECTING, observed.states::toString);
         GameServer second = start(config());
-        relay.retarget(new InetSocketAddress("127.0.0.1", second.port()));
+        relay.retarget(second.port());
         Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, observed.states::toString);
         assertFalse(observed.states.contains(ConnectionState.FAILED));
 
