@@ -1,6 +1,8 @@
 package io.lancers.server;
 
 import io.lancers.link.TcpRelay;
+import io.lancers.load.LoadClient;
+import io.lancers.load.LoadClient.Entry;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ProtocolVersion;
@@ -58,7 +60,7 @@ class FaultTest {
 
     @Test
     void aHalfOpenLinkIsClosedWith4000AndThePlayerResumes() throws Exception {
-        LightClient ada = LightClient.open(http, throughRelay(), "Ada", null, "m1");
+        LoadClient ada = LoadClient.open(http, throughRelay(), "Ada", Entry.join("m1"));
         ServerMessage.Joined joined = ada.joined().get(15, TimeUnit.SECONDS);
 
         relay.silence(); // nothing gets through any more, and nothing is closed
@@ -73,7 +75,7 @@ class FaultTest {
 
     @Test
     void aLinkCutWithoutACloseFrameGoesOfflineAndIsResumable() throws Exception {
-        LightClient ada = LightClient.open(http, throughRelay(), "Ada", null, "m1");
+        LoadClient ada = LoadClient.open(http, throughRelay(), "Ada", Entry.join("m1"));
         ServerMessage.Joined joined = ada.joined().get(15, TimeUnit.SECONDS);
 
         relay.cutAll();
@@ -85,18 +87,18 @@ class FaultTest {
 
     @Test
     void aClientReconnectingInATightLoopOnlyEverHoldsOneConnection() throws Exception {
-        LightClient first = LightClient.open(http, LightClient.uri(server), "Ada", null, "m1");
+        LoadClient first = LoadClient.open(http, TestClient.uri(server), "Ada", Entry.join("m1"));
         ServerMessage.Joined joined = first.joined().get(15, TimeUnit.SECONDS);
-        List<LightClient> attempts = new ArrayList<>(List.of(first));
+        List<LoadClient> attempts = new ArrayList<>(List.of(first));
         for (int i = 0; i < 50; i++) {
-            LightClient again = LightClient.open(http, LightClient.uri(server), "Ada", joined.resumeToken(), null);
+            LoadClient again = LoadClient.open(http, TestClient.uri(server), "Ada", Entry.resume(joined.resumeToken()));
             assertEquals(joined.playerId(), again.joined().get(15, TimeUnit.SECONDS).playerId());
             attempts.add(again);
         }
-        for (LightClient superseded : attempts.subList(0, attempts.size() - 1)) {
+        for (LoadClient superseded : attempts.subList(0, attempts.size() - 1)) {
             assertEquals(CloseCodes.SUPERSEDED, (int) superseded.closed().get(15, TimeUnit.SECONDS));
         }
-        LightClient last = attempts.get(attempts.size() - 1);
+        LoadClient last = attempts.get(attempts.size() - 1);
         assertFalse(last.closed().isDone());
         // The bystander and the last link: nothing else is left open.
         Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 2),
@@ -108,7 +110,7 @@ class FaultTest {
     }
 
     private void assertResumes(ServerMessage.Joined joined) throws Exception {
-        LightClient back = LightClient.open(http, LightClient.uri(server), "Ada", joined.resumeToken(), null);
+        LoadClient back = LoadClient.open(http, TestClient.uri(server), "Ada", Entry.resume(joined.resumeToken()));
         ServerMessage.Joined resumed = back.joined().get(15, TimeUnit.SECONDS);
         assertTrue(resumed.resumed());
         assertEquals(joined.playerId(), resumed.playerId());

@@ -1,5 +1,6 @@
 package io.lancers.server;
 
+import io.lancers.load.WholeMessageListener;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ControlCodec;
@@ -65,7 +66,7 @@ class WireFuzzTest {
             heapBefore = Heap.usedAfterGc();
 
             HttpClient http = HttpClient.newHttpClient();
-            URI uri = URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
+            URI uri = TestClient.uri(server);
             ExecutorService lanes = Executors.newFixedThreadPool(LANES);
             List<Future<?>> running = new ArrayList<>();
             for (int lane = 0; lane < LANES; lane++) {
@@ -172,10 +173,9 @@ class WireFuzzTest {
     }
 
     /** One fuzzing connection: after each frame a heartbeat, whose answer means "taken". */
-    private static final class Probe implements WebSocket.Listener {
+    private static final class Probe extends WholeMessageListener {
         private final LinkedBlockingQueue<Long> acks = new LinkedBlockingQueue<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder parts = new StringBuilder();
         private WebSocket socket;
         private long nextT = 1;
 
@@ -223,22 +223,15 @@ class WireFuzzTest {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            parts.append(data);
-            if (last) {
-                String text = parts.toString();
-                parts.setLength(0);
-                // Only the acks matter here; anything else the server says is fine.
-                if (text.startsWith("{\"type\":\"heartbeatAck\"")) {
-                    try {
-                        acks.add(((ServerMessage.HeartbeatAck) ControlCodec.decodeServer(text)).t());
-                    } catch (ProtocolException e) {
-                        throw new IllegalStateException(e);
-                    }
+        protected void onWholeText(WebSocket webSocket, String text) {
+            // Only the acks matter here; anything else the server says is fine.
+            if (text.startsWith("{\"type\":\"heartbeatAck\"")) {
+                try {
+                    acks.add(((ServerMessage.HeartbeatAck) ControlCodec.decodeServer(text)).t());
+                } catch (ProtocolException e) {
+                    throw new IllegalStateException(e);
                 }
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override
