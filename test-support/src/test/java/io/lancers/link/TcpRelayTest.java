@@ -30,10 +30,8 @@ class TcpRelayTest {
 
     @Test
     void forwardsBothWaysHoldsBackWhileSilentAndDeliversOnRestore() throws Exception {
-        EchoServer server = new EchoServer('A');
-        TcpRelay relay = relay(server.port());
-        Socket client = connect(relay);
-        assertEquals('A', client.getInputStream().read(), "the server's greeting came through");
+        TcpRelay relay = relay(new EchoServer('A').port());
+        Socket client = greeted(relay, 'A');
         assertEchoes(client, 'a');
 
         relay.silence();
@@ -51,16 +49,12 @@ class TcpRelayTest {
 
     @Test
     void silencingTheOpenLinksLetsNewOnesThrough() throws Exception {
-        EchoServer server = new EchoServer('A');
-        TcpRelay relay = relay(server.port());
-        Socket old = connect(relay);
-        assertEquals('A', old.getInputStream().read());
+        TcpRelay relay = relay(new EchoServer('A').port());
+        Socket old = greeted(relay, 'A');
 
         relay.silenceExisting();
         old.getOutputStream().write('x');
-        Socket fresh = connect(relay);
-        assertEquals('A', fresh.getInputStream().read());
-        assertEchoes(fresh, 'y');
+        assertEchoes(greeted(relay, 'A'), 'y');
         assertNothingArrives(old);
 
         relay.restore();
@@ -71,8 +65,7 @@ class TcpRelayTest {
     void aSilentLinkKeepsTheServersCloseToItself() throws Exception {
         EchoServer server = new EchoServer('A');
         TcpRelay relay = relay(server.port());
-        Socket client = connect(relay);
-        assertEquals('A', client.getInputStream().read());
+        Socket client = greeted(relay, 'A');
 
         relay.silenceExisting();
         server.closeAccepted();
@@ -86,10 +79,8 @@ class TcpRelayTest {
     void cuttingResetsEveryLink() throws Exception {
         EchoServer server = new EchoServer('A');
         TcpRelay relay = relay(server.port());
-        Socket first = connect(relay);
-        Socket second = connect(relay);
-        assertEquals('A', first.getInputStream().read());
-        assertEquals('A', second.getInputStream().read());
+        Socket first = greeted(relay, 'A');
+        Socket second = greeted(relay, 'A');
 
         relay.cutAll();
         assertThrows(IOException.class, () -> first.getInputStream().read(), "reset, not an orderly close");
@@ -101,8 +92,7 @@ class TcpRelayTest {
     void newLinksFollowTheTargetAndARefusedTargetClosesTheClient() throws Exception {
         EchoServer first = new EchoServer('A');
         TcpRelay relay = relay(first.port());
-        Socket before = connect(relay);
-        assertEquals('A', before.getInputStream().read());
+        greeted(relay, 'A');
 
         first.close();
         Socket refused = connect(relay);
@@ -110,9 +100,7 @@ class TcpRelayTest {
 
         EchoServer second = new EchoServer('B');
         relay.retarget(second.port());
-        Socket after = connect(relay);
-        assertEquals('B', after.getInputStream().read());
-        assertEchoes(after, 'z');
+        assertEchoes(greeted(relay, 'B'), 'z');
     }
 
     private TcpRelay relay(int targetPort) throws IOException {
@@ -125,6 +113,13 @@ class TcpRelayTest {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), relay.port());
         socket.setSoTimeout(15_000);
         toClose.add(socket);
+        return socket;
+    }
+
+    /** A link through the relay, past the greeting of the server behind it. */
+    private Socket greeted(TcpRelay relay, int tag) throws IOException {
+        Socket socket = connect(relay);
+        assertEquals(tag, socket.getInputStream().read(), "the server's greeting came through");
         return socket;
     }
 
