@@ -12,6 +12,7 @@ import io.lancers.sim.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -89,9 +90,16 @@ class GameConnectionServerTest {
         return server;
     }
 
-    /** The server's WebSocket URL as seen through the relay. */
-    private static URI through(TcpRelay relay) {
-        return URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH);
+    /** A relay in front of {@code server}, closed after the test. */
+    private TcpRelay relayTo(GameServer server) throws IOException {
+        TcpRelay relay = new TcpRelay(server.port());
+        toClose.add(relay);
+        return relay;
+    }
+
+    /** Connects through {@code relay} to the server behind it. */
+    private GameConnection connect(TcpRelay relay, String name, Observed observed) {
+        return connect(URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH), name, observed);
     }
 
     private GameConnection connect(URI uri, String name, Observed observed) {
@@ -148,11 +156,9 @@ class GameConnectionServerTest {
 
     @Test
     void aHalfOpenLinkIsNoticedAndTheSamePlayerResumes() throws Exception {
-        GameServer server = start(config());
-        TcpRelay relay = new TcpRelay(server.port());
-        toClose.add(relay);
+        TcpRelay relay = relayTo(start(config()));
         Observed observed = new Observed();
-        GameConnection connection = connect(through(relay), "grace", observed);
+        GameConnection connection = connect(relay, "grace", observed);
         joinFirstMatch(connection, observed);
         int playerId = connection.playerId();
 
@@ -181,10 +187,9 @@ class GameConnectionServerTest {
     @Test
     void aServerGoneForGoodRefusesTheResumeAndWeCanJoinAnew() throws Exception {
         GameServer first = start(config());
-        TcpRelay relay = new TcpRelay(first.port());
-        toClose.add(relay);
+        TcpRelay relay = relayTo(first);
         Observed observed = new Observed();
-        GameConnection connection = connect(through(relay), "hopper", observed);
+        GameConnection connection = connect(relay, "hopper", observed);
         joinFirstMatch(connection, observed);
 
         first.close();

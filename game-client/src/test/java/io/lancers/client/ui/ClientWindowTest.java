@@ -51,10 +51,7 @@ class ClientWindowTest {
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        Fx.get(() -> {
-            window.shutdown();
-            return null;
-        });
+        Fx.run(window::shutdown);
         if (server != null) {
             server.close();
         }
