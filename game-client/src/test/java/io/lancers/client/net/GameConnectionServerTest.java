@@ -1,6 +1,5 @@
 package io.lancers.client.net;
 
-import io.lancers.client.state.ClientWorld;
 import io.lancers.link.TcpRelay;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
@@ -8,7 +7,6 @@ import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
-import io.lancers.sim.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.lancers.client.net.ConnectionState.HANDSHAKING;
 import static io.lancers.client.net.ConnectionState.IN_MATCH;
@@ -36,48 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** GameConnection against the real server on 127.0.0.1, over real WebSockets (and a relay for bad links). */
 class GameConnectionServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    /** What the connection told us, for the test thread to wait on. */
-    static final class Observed implements ConnectionListener {
-        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
-        final List<Long> stateNanos = new CopyOnWriteArrayList<>();
-        final AtomicReference<ServerMessage.MatchList> matchList = new AtomicReference<>();
-        final AtomicReference<ServerMessage.Joined> joined = new AtomicReference<>();
-        final AtomicReference<World> world = new AtomicReference<>();
-        final AtomicInteger worlds = new AtomicInteger();
-        volatile ClientWorld clientWorld;
-
-        @Override
-        public void onState(ConnectionState state, String detail) {
-            stateNanos.add(System.nanoTime());
-            states.add(state);
-        }
-
-        @Override
-        public void onMatchList(ServerMessage.MatchList list) {
-            matchList.set(list);
-        }
-
-        @Override
-        public void onJoined(ServerMessage.Joined j) {
-            joined.set(j);
-            clientWorld = ClientWorld.forMatch(j);
-        }
-
-        @Override
-        public void onWorld(World w) {
-            clientWorld.onWorld(w, System.nanoTime()); // first: the test reads `world` as "everything is in"
-            world.set(w);
-            worlds.incrementAndGet();
-        }
-
-        Ship own() {
-            World w = world.get();
-            ServerMessage.Joined j = joined.get();
-            return w == null || j == null ? null
-                    : w.ships().stream().filter(s -> s.id() == j.playerId()).findFirst().orElse(null);
-        }
-    }
 
     private static ServerConfig config() {
         return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
