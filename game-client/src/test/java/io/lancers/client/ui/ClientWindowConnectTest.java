@@ -44,10 +44,7 @@ class ClientWindowConnectTest {
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        Fx.get(() -> {
-            window.shutdown();
-            return null;
-        });
+        Fx.run(window::shutdown);
         server.close();
         prefs.removeNode();
     }
