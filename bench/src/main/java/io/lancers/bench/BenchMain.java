@@ -285,8 +285,8 @@ public final class BenchMain implements Runnable {
                     ReferenceMatch.PLAYERS);
             System.out.println("| inputs acknowledged | not acknowledged | p50 ms | p99 ms | max ms | goal p99 |");
             System.out.println("|---:|---:|---:|---:|---:|---|");
-            System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f | ≤ 17.67 ms (one tick + 1 ms) |%n", r.samples(),
-                    r.lost(), r.nanos().p50() / 1e6, r.nanos().p99() / 1e6, r.nanos().max() / 1e6);
+            System.out.printf(Locale.ROOT, "| %d | %d | %s | ≤ 17.67 ms (one tick + 1 ms) |%n", r.samples(), r.lost(),
+                    millisCells(r.nanos(), "%.2f"));
             return 0;
         }
     }
@@ -343,13 +343,18 @@ public final class BenchMain implements Runnable {
                     r.trials(), interval.toMillis(), r.timeoutMs());
             out.println("| | p50 ms | p99 ms | max ms | goal |");
             out.println("|---|---:|---:|---:|---|");
-            out.printf(Locale.ROOT, "| silent → noticed (RECONNECTING) | %.0f | %.0f | %.0f | within the timeout (+ one check) |%n",
-                    r.noticedNanos().p50() / 1e6, r.noticedNanos().p99() / 1e6, r.noticedNanos().max() / 1e6);
-            out.printf(Locale.ROOT, "| restored → resumed, first world | %.0f | %.0f | %.0f | ≤ 1000 |%n",
-                    r.backNanos().p50() / 1e6, r.backNanos().p99() / 1e6, r.backNanos().max() / 1e6);
+            out.printf(Locale.ROOT, "| silent → noticed (RECONNECTING) | %s | within the timeout (+ one check) |%n",
+                    millisCells(r.noticedNanos(), "%.0f"));
+            out.printf(Locale.ROOT, "| restored → resumed, first world | %s | ≤ 1000 |%n", millisCells(r.backNanos(), "%.0f"));
             out.printf("%nEvery trial resumed the same player: %s%n", r.resumedAll());
             return 0;
         }
+    }
+
+    /** Table cells "p50 | p99 | max" of nanosecond samples, in milliseconds, each in {@code format}. */
+    static String millisCells(Stats nanos, String format) {
+        return String.format(Locale.ROOT, format + " | " + format + " | " + format,
+                nanos.p50() / 1e6, nanos.p99() / 1e6, nanos.max() / 1e6);
     }
 
     static void writeOrFail(SvgChart chart, Path file) {

@@ -43,6 +43,12 @@ public final class ClientMain implements Callable<Integer> {
             defaultValue = "" + LaunchOptions.DEFAULT_BOTS)
     int bots;
 
+    @Option(names = "--bot-skill", paramLabel = "0..1",
+            description = "Window: how sharp the bots of a local Play or Host match are, 0 clumsy .. 1 sharp "
+                    + "(default ${DEFAULT-VALUE}, gentler than a dedicated server's).",
+            defaultValue = "" + LaunchOptions.DEFAULT_BOT_SKILL)
+    float botSkill;
+
     @Option(names = "--duration", paramLabel = "S", description = "Headless: seconds to run (default ${DEFAULT-VALUE}).",
             defaultValue = "60")
     long durationSeconds;
@@ -70,6 +76,9 @@ public final class ClientMain implements Callable<Integer> {
         if (bots < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must not be negative");
         }
+        if (!(botSkill >= 0 && botSkill <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bot-skill must be within 0..1");
+        }
         if (headless) {
             if (connect == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--headless needs --connect");
@@ -80,7 +89,7 @@ public final class ClientMain implements Callable<Integer> {
         }
         boolean discoveryGiven = spec.commandLine().getParseResult().hasMatchedOption("--discovery-target");
         LancersApp.launch(new LaunchOptions(connect, spectate, name, discoveryGiven ? discoveryTarget : null,
-                !noSound, bots));
+                !noSound, bots, botSkill));
         return 0;
     }
 

@@ -23,6 +23,12 @@ class ClientMainTest {
     }
 
     @Test
+    void botSkillIsWithinZeroAndOne() {
+        assertEquals(2, ClientMain.run(new String[] {"--bot-skill", "1.5"}));
+        assertEquals(2, ClientMain.run(new String[] {"--bot-skill", "-0.1"}));
+    }
+
+    @Test
     void unknownFlagsAreUsageErrors() {
         assertEquals(2, ClientMain.run(new String[] {"--fly"}));
     }

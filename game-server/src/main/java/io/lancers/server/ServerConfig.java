@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * @param matches           number of rooms
  * @param mapId             every room plays this map; null: rooms rotate through the built-in maps
  * @param bots              bot fill: bots keep each room at this many participants (humans take their places)
+ * @param botSkill          0 (clumsy) .. 1 (sharp): aim, reaction and trigger discipline of every bot
  * @param maxPlayers        participants (humans and bots) per room
  * @param maxSpectators     spectators per room; more are refused with {@code error match_full}
  * @param heartbeatInterval how often each side sends a heartbeat
@@ -44,7 +45,7 @@ import java.util.function.Consumer;
  *                          default. Small bounds kernel memory per client and shows a slow reader sooner
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
-                           int bots, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
+                           int bots, float botSkill, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
                            int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
@@ -59,6 +60,9 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         requireRange("tickRate", tickRate, MatchSettings.MIN_TICK_RATE, MatchSettings.MAX_TICK_RATE);
         requireRange("matches", matches, 1, 64);
         requireRange("bots", bots, 0, 64);
+        if (!(botSkill >= 0 && botSkill <= 1)) {
+            throw new IllegalArgumentException("botSkill must be 0–1, was " + botSkill);
+        }
         requireRange("maxPlayers", maxPlayers, 1, MatchSettings.MAX_PLAYERS);
         requireRange("maxSpectators", maxSpectators, 0, 100_000);
         requireRange("heartbeatMisses", heartbeatMisses, 2, 100);
@@ -76,7 +80,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, 16,
+        return new ServerConfig("0.0.0.0", 8025, defaultServerName(), 60, 2, null, 3, MatchSettings.DEFAULT_BOT_SKILL, 16,
                 MatchSettings.DEFAULT_MAX_SPECTATORS,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
@@ -97,7 +101,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             rooms.add(new MatchSettings(room.id(), room.mapId(),
                     new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
                             rules.respawnSeconds()),
-                    maxPlayers, bots, room.botSkill(), room.seed(), maxSpectators,
+                    maxPlayers, bots, botSkill, room.seed(), maxSpectators,
                     resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs(),
                     room.slowConsumer(), room.commandQueue()));
         }
@@ -160,6 +164,10 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
 
     public ServerConfig withBots(int bots) {
         return with(draft -> draft.bots = bots);
+    }
+
+    public ServerConfig withBotSkill(float botSkill) {
+        return with(draft -> draft.botSkill = botSkill);
     }
 
     public ServerConfig withMaxPlayers(int maxPlayers) {
@@ -239,6 +247,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         int matches;
         String mapId;
         int bots;
+        float botSkill;
         int maxPlayers;
         int maxSpectators;
         Duration heartbeatInterval;
@@ -263,6 +272,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             matches = config.matches;
             mapId = config.mapId;
             bots = config.bots;
+            botSkill = config.botSkill;
             maxPlayers = config.maxPlayers;
             maxSpectators = config.maxSpectators;
             heartbeatInterval = config.heartbeatInterval;
@@ -281,7 +291,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         }
 
         ServerConfig build() {
-            return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, maxPlayers,
+            return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, botSkill, maxPlayers,
                     maxSpectators, heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout,
                     discovery, discoveryPort, allowedOrigins, matchMinutes, killLimit,
                     maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes);

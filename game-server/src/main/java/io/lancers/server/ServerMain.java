@@ -77,6 +77,10 @@ public final class ServerMain implements Callable<Integer> {
             description = "Bots keep each room at N participants; each human takes a bot's place.")
     int bots = DEFAULTS.bots();
 
+    @Option(names = "--bot-skill", paramLabel = "0..1",
+            description = "How well bots aim, react and keep their trigger finger in check: 0 clumsy, 1 sharp.")
+    float botSkill = DEFAULTS.botSkill();
+
     @Option(names = "--max-players", paramLabel = "N", description = "Participants (humans and bots) per room.")
     int maxPlayers = DEFAULTS.maxPlayers();
 
@@ -188,7 +192,7 @@ public final class ServerMain implements Callable<Integer> {
     ServerConfig config() {
         return DEFAULTS.withBindAddress(bindAddress).withPort(port).withServerName(serverName)
                 .withTickRate(tickRate).withMatches(matches).withMapId(mapId).withBots(bots)
-                .withMaxPlayers(maxPlayers).withMaxSpectators(maxSpectators)
+                .withBotSkill(botSkill).withMaxPlayers(maxPlayers).withMaxSpectators(maxSpectators)
                 .withMatchMinutes(matchMinutes).withKillLimit(killLimit)
                 .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
                 .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))

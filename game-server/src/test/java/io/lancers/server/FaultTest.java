@@ -1,5 +1,8 @@
 package io.lancers.server;
 
+import io.lancers.link.TcpRelay;
+import io.lancers.load.LoadClient;
+import io.lancers.load.LoadClient.Entry;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ProtocolVersion;
@@ -29,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultTest {
     private GameServer server;
     private LogCapture log;
-    private Relay relay;
+    private TcpRelay relay;
     private TestClient bystander;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,7 +40,7 @@ class FaultTest {
     void start() throws IOException {
         log = LogCapture.start();
         server = GameServer.start(GameServerTest.CONFIG);
-        relay = new Relay(server.port());
+        relay = new TcpRelay(server.port());
         bystander = TestClient.hello(server, "Bystander");
         bystander.send(new ClientMessage.Join("m1"));
         bystander.awaitWorld(world -> true);
@@ -57,10 +60,10 @@ class FaultTest {
 
     @Test
     void aHalfOpenLinkIsClosedWith4000AndThePlayerResumes() throws Exception {
-        LightClient ada = LightClient.open(http, throughRelay(), "Ada", null, "m1");
+        LoadClient ada = LoadClient.open(http, throughRelay(), "Ada", Entry.join("m1"));
         ServerMessage.Joined joined = ada.joined().get(15, TimeUnit.SECONDS);
 
-        relay.freeze(); // nothing gets through any more, and nothing is closed
+        relay.silence(); // nothing gets through any more, and nothing is closed
         bystander.await(ServerMessage.Notice.class, n -> n.kind().equals("offline") && n.playerId() == joined.playerId());
         Await.until(() -> Optional.of(log.lines()).filter(lines -> lines.stream()
                 .anyMatch(line -> line.contains("kicking ") && line.contains(CloseCodes.HEARTBEAT_TIMEOUT + " heartbeat"))),
@@ -72,7 +75,7 @@ class FaultTest {
 
     @Test
     void aLinkCutWithoutACloseFrameGoesOfflineAndIsResumable() throws Exception {
-        LightClient ada = LightClient.open(http, throughRelay(), "Ada", null, "m1");
+        LoadClient ada = LoadClient.open(http, throughRelay(), "Ada", Entry.join("m1"));
         ServerMessage.Joined joined = ada.joined().get(15, TimeUnit.SECONDS);
 
         relay.cutAll();
@@ -84,18 +87,18 @@ class FaultTest {
 
     @Test
     void aClientReconnectingInATightLoopOnlyEverHoldsOneConnection() throws Exception {
-        LightClient first = LightClient.open(http, LightClient.uri(server), "Ada", null, "m1");
+        LoadClient first = LoadClient.open(http, TestClient.uri(server), "Ada", Entry.join("m1"));
         ServerMessage.Joined joined = first.joined().get(15, TimeUnit.SECONDS);
-        List<LightClient> attempts = new ArrayList<>(List.of(first));
+        List<LoadClient> attempts = new ArrayList<>(List.of(first));
         for (int i = 0; i < 50; i++) {
-            LightClient again = LightClient.open(http, LightClient.uri(server), "Ada", joined.resumeToken(), null);
+            LoadClient again = LoadClient.open(http, TestClient.uri(server), "Ada", Entry.resume(joined.resumeToken()));
             assertEquals(joined.playerId(), again.joined().get(15, TimeUnit.SECONDS).playerId());
             attempts.add(again);
         }
-        for (LightClient superseded : attempts.subList(0, attempts.size() - 1)) {
+        for (LoadClient superseded : attempts.subList(0, attempts.size() - 1)) {
             assertEquals(CloseCodes.SUPERSEDED, (int) superseded.closed().get(15, TimeUnit.SECONDS));
         }
-        LightClient last = attempts.get(attempts.size() - 1);
+        LoadClient last = attempts.get(attempts.size() - 1);
         assertFalse(last.closed().isDone());
         // The bystander and the last link: nothing else is left open.
         Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 2),
@@ -107,7 +110,7 @@ class FaultTest {
     }
 
     private void assertResumes(ServerMessage.Joined joined) throws Exception {
-        LightClient back = LightClient.open(http, LightClient.uri(server), "Ada", joined.resumeToken(), null);
+        LoadClient back = LoadClient.open(http, TestClient.uri(server), "Ada", Entry.resume(joined.resumeToken()));
         ServerMessage.Joined resumed = back.joined().get(15, TimeUnit.SECONDS);
         assertTrue(resumed.resumed());
         assertEquals(joined.playerId(), resumed.playerId());

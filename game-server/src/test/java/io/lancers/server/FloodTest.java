@@ -157,7 +157,7 @@ class FloodTest {
         TestClient bystander = player("Bystander");
         long heapBefore = Heap.usedAfterGc();
         WebSocket flooder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(ProtocolVersion.SUBPROTOCOL)
-                .buildAsync(LightClient.uri(server), new WebSocket.Listener() {
+                .buildAsync(TestClient.uri(server), new WebSocket.Listener() {
                     @Override
                     public void onOpen(WebSocket webSocket) {
                         // never request(): it reads nothing, so every answer piles up at the server

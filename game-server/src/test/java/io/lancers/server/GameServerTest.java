@@ -132,12 +132,12 @@ class GameServerTest {
         assertEquals(400, none.status());
         assertFalse(none.hasHeader("Upgrade"), none.head());
 
-        assertEquals(400, RawHandshake.send(server.port(), "lancers.v0, chat", null).status());
-        assertEquals(403, RawHandshake.send(server.port(), "lancers.v1", "http://evil.example").status());
+        assertEquals(400, RawHandshake.send(server.port(), "lancers.v1, chat", null).status());
+        assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "http://evil.example").status());
 
-        RawHandshake sameHost = RawHandshake.send(server.port(), "lancers.v2, lancers.v1", "http://127.0.0.1:1234");
+        RawHandshake sameHost = RawHandshake.send(server.port(), "lancers.v3, lancers.v2", "http://127.0.0.1:1234");
         assertEquals(101, sameHost.status());
-        assertEquals("lancers.v1", sameHost.header("Sec-WebSocket-Protocol"));
+        assertEquals("lancers.v2", sameHost.header("Sec-WebSocket-Protocol"));
     }
 
     @Test

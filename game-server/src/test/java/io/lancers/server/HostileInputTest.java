@@ -59,8 +59,9 @@ class HostileInputTest {
 
     private static List<Case> closingCases() {
         byte[] forgedSnapshot = StateCodec.encodeSnapshot(StateCodec.EMPTY);
-        forgedSnapshot[StateCodec.HEADER_BYTES + 3] = (byte) 0xFF; // projectiles removed: 0xFF..
-        forgedSnapshot[StateCodec.HEADER_BYTES + 4] = (byte) 0xFF; // ..a huge count
+        forgedSnapshot[StateCodec.HEADER_BYTES + 3] = (byte) 0xFF; // projectiles removed: varint ff ff 7f,
+        forgedSnapshot[StateCodec.HEADER_BYTES + 4] = (byte) 0xFF; // the largest three-byte count
+        forgedSnapshot[StateCodec.HEADER_BYTES + 5] = 0x7F;
         byte[] topBitSeq = VALID_INPUT.clone();
         topBitSeq[1] = (byte) 0x80;
         byte[] unknownButtons = VALID_INPUT.clone();

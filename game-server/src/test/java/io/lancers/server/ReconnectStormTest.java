@@ -1,5 +1,7 @@
 package io.lancers.server;
 
+import io.lancers.load.LoadClient;
+import io.lancers.load.LoadClient.Entry;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.match.MatchStatus;
@@ -34,24 +36,24 @@ class ReconnectStormTest {
     void everyPlayerOfAFullRoomResumesItsOwnShipAfterAllLinksDropAtOnce() throws Exception {
         try (GameServer server = GameServer.start(CONFIG)) {
             HttpClient http = HttpClient.newHttpClient();
-            URI uri = LightClient.uri(server);
+            URI uri = TestClient.uri(server);
 
-            List<LightClient> first = new ArrayList<>();
+            List<LoadClient> first = new ArrayList<>();
             for (int i = 0; i < PLAYERS; i++) {
-                first.add(LightClient.open(http, uri, "p" + i, null, "m1"));
+                first.add(LoadClient.open(http, uri, "p" + i, Entry.join("m1")));
             }
             List<ServerMessage.Joined> joined = new ArrayList<>();
-            for (LightClient client : first) {
+            for (LoadClient client : first) {
                 joined.add(client.joined().orTimeout(60, TimeUnit.SECONDS).join());
             }
             assertEquals(PLAYERS, joined.stream().map(ServerMessage.Joined::playerId).distinct().count());
             awaitOnline(server, PLAYERS);
 
             long droppedAt = System.nanoTime();
-            first.forEach(LightClient::drop);
-            List<LightClient> second = new ArrayList<>();
+            first.forEach(LoadClient::abort);
+            List<LoadClient> second = new ArrayList<>();
             for (int i = 0; i < PLAYERS; i++) {
-                second.add(LightClient.open(http, uri, "p" + i, joined.get(i).resumeToken(), null));
+                second.add(LoadClient.open(http, uri, "p" + i, Entry.resume(joined.get(i).resumeToken())));
             }
             Set<Integer> ids = new HashSet<>();
             for (int i = 0; i < PLAYERS; i++) {
@@ -66,7 +68,7 @@ class ReconnectStormTest {
             awaitOnline(server, PLAYERS);
             System.out.printf("reconnect storm: %d players dropped at once, all resumed their own ship in %d ms%n",
                     PLAYERS, allBackMs);
-            second.forEach(LightClient::drop);
+            second.forEach(LoadClient::abort);
         }
     }
 

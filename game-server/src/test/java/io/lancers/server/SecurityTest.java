@@ -42,12 +42,12 @@ class SecurityTest {
     void aForeignOriginIsRefusedUnlessAllowListed() throws IOException {
         try (GameServer server = GameServer.start(GameServerTest.CONFIG.withAllowedOrigins(
                 List.of("http://party.example:8080")))) {
-            assertEquals(403, RawHandshake.send(server.port(), "lancers.v1", "http://evil.example").status());
-            assertEquals(403, RawHandshake.send(server.port(), "lancers.v1", "null").status(), "sandboxed frames");
-            assertEquals(403, RawHandshake.send(server.port(), "lancers.v1", "http://party.example:9999").status(),
+            assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "http://evil.example").status());
+            assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "null").status(), "sandboxed frames");
+            assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "http://party.example:9999").status(),
                     "the allow-list is exact, port included");
-            assertEquals(101, RawHandshake.send(server.port(), "lancers.v1", "http://party.example:8080").status());
-            assertEquals(101, RawHandshake.send(server.port(), "lancers.v1", null).status(), "native clients");
+            assertEquals(101, RawHandshake.send(server.port(), "lancers.v2", "http://party.example:8080").status());
+            assertEquals(101, RawHandshake.send(server.port(), "lancers.v2", null).status(), "native clients");
         }
     }
 

@@ -24,6 +24,7 @@ class ServerConfigTest {
         assertEquals(2, config.matches());
         assertEquals(16, config.maxPlayers());
         assertEquals(32, config.maxSpectators());
+        assertEquals(0.6f, config.botSkill());
         assertEquals(Duration.ofSeconds(3), config.heartbeatTimeout());
         assertEquals(16, config.maxConnectionsPerAddress());
         assertEquals(Duration.ofSeconds(5), config.handshakeTimeout());
@@ -34,7 +35,7 @@ class ServerConfigTest {
 
     @Test
     void roomsRotateThroughTheBuiltInMapsAndCarryTheServersRules() {
-        List<MatchSettings> rooms = ServerConfig.defaults().withMatches(3).withTickRate(30).withBots(2)
+        List<MatchSettings> rooms = ServerConfig.defaults().withMatches(3).withTickRate(30).withBots(2).withBotSkill(0.25f)
                 .withMaxPlayers(8).withMaxSpectators(2500).withMatchMinutes(2).withKillLimit(0).withResumeGrace(Duration.ofMillis(1500))
                 .matchSettings();
         List<String> maps = MapLoader.builtInIds();
@@ -46,6 +47,7 @@ class ServerConfigTest {
             assertEquals(120, room.rules().durationSeconds());
             assertEquals(0, room.rules().killLimit());
             assertEquals(2, room.botFill());
+            assertEquals(0.25f, room.botSkill());
             assertEquals(8, room.maxPlayers());
             assertEquals(2500, room.maxSpectators());
             assertEquals(1.5, room.resumeGraceSeconds());
@@ -79,6 +81,8 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> defaults.withServerName(" "));
         assertThrows(IllegalArgumentException.class, () -> defaults.withMatches(0));
         assertThrows(IllegalArgumentException.class, () -> defaults.withMaxSpectators(-1));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withBotSkill(1.01f));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withBotSkill(Float.NaN));
         assertThrows(IllegalArgumentException.class, () -> defaults.withMaxConnectionsPerAddress(0));
         assertThrows(IllegalArgumentException.class, () -> defaults.withHandshakeTimeout(Duration.ZERO));
     }

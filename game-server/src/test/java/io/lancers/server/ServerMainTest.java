@@ -29,7 +29,7 @@ class ServerMainTest {
     void printsExactlyOneListeningLineWithTheRealPort() throws Exception {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--bots", "1",
-                "--matches", "1", "--tick-rate", "30");
+                "--bot-skill", "0.3", "--matches", "1", "--tick-rate", "30");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GameServer server = main.start(new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertNotEquals(0, server.port());
@@ -38,6 +38,7 @@ class ServerMainTest {
             assertEquals(-1, server.discoveryPort());
             assertEquals(1, server.matches().list().size());
             assertEquals(30, server.matches().list().get(0).tickRate());
+            assertEquals(0.3f, server.config().botSkill());
         }
     }
 
@@ -100,7 +101,7 @@ class ServerMainTest {
         assertEquals(0, commandLine.execute("--help"));
         for (String flag : new String[] {"--bind", "--port", "--tick-rate", "--bots", "--heartbeat-ms",
                 "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer",
-                "--max-spectators"}) {
+                "--max-spectators", "--bot-skill"}) {
             assertTrue(help.toString().contains(flag), flag);
         }
 
@@ -109,5 +110,9 @@ class ServerMainTest {
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--tick-rate", "500"));
         assertTrue(errors.toString().contains("tickRate"), errors.toString());
+        CommandLine refusingSkill = new CommandLine(new ServerMain());
+        refusingSkill.setErr(new PrintWriter(errors));
+        assertEquals(2, refusingSkill.execute("--port", "0", "--bind", "127.0.0.1", "--bot-skill", "2"));
+        assertTrue(errors.toString().contains("botSkill"), errors.toString());
     }
 }

@@ -1,5 +1,7 @@
 package io.lancers.server;
 
+import io.lancers.load.LoadClient;
+import io.lancers.load.LoadClient.Entry;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.match.MatchStatus;
@@ -58,7 +60,7 @@ class SoakTest {
                 Random random = new Random(0x50A4L + i);
                 String lane = "s" + i;
                 running.add(players.submit(() -> {
-                    play(http, LightClient.uri(server), lane, random, end);
+                    play(http, TestClient.uri(server), lane, random, end);
                     return null;
                 }));
             }
@@ -102,7 +104,8 @@ class SoakTest {
         int generation = 0;
         while (System.nanoTime() < end) {
             String match = random.nextBoolean() ? "m1" : "m2";
-            LightClient client = LightClient.open(http, uri, lane + "-" + generation, token, match);
+            LoadClient client = LoadClient.open(http, uri, lane + "-" + generation,
+                    token != null ? Entry.resume(token) : Entry.join(match));
             ServerMessage.Joined joined = client.joined().get(20, TimeUnit.SECONDS);
             sessions.incrementAndGet();
             if (token != null) {
@@ -114,7 +117,7 @@ class SoakTest {
             expectedId = joined.playerId();
             long playUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200 + random.nextInt(1500));
             for (int seq = 1; System.nanoTime() < playUntil; seq++) {
-                client.input(new Input(seq, random.nextInt(0x20), random.nextFloat() * 6.28f));
+                client.sendInput(new Input(seq, random.nextInt(0x20), random.nextFloat() * 6.28f));
                 Thread.sleep(50);
             }
             switch (random.nextInt(3)) {
@@ -125,7 +128,7 @@ class SoakTest {
                     token = null;
                     generation++;
                 }
-                case 1 -> client.drop(); // resumes next time
+                case 1 -> client.abort(); // resumes next time
                 default -> { // falls silent: the server closes it, and it resumes next time
                     client.goSilent();
                     assertEquals(CloseCodes.HEARTBEAT_TIMEOUT, (int) client.closed().get(20, TimeUnit.SECONDS));

@@ -1,5 +1,6 @@
 package io.lancers.server;
 
+import io.lancers.load.WholeMessageListener;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.InputCodec;
@@ -10,7 +11,6 @@ import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
 import io.lancers.sim.World;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -31,15 +31,13 @@ import java.util.function.Supplier;
  * message, applies state frames to its own {@link World} like a game client would, answers the
  * server's heartbeats (unless told to go silent), and reports how the connection closed.
  */
-final class TestClient implements WebSocket.Listener {
+final class TestClient extends WholeMessageListener {
     static final Duration PATIENCE = Await.PATIENCE;
 
     private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
     private final AtomicInteger stateFrames = new AtomicInteger();
     private final AtomicInteger gaps = new AtomicInteger();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
-    private final StringBuilder textParts = new StringBuilder();
-    private final ByteArrayOutputStream binaryParts = new ByteArrayOutputStream();
     private final WebSocket socket;
     private volatile World world;
     private volatile boolean silent;
@@ -57,8 +55,13 @@ final class TestClient implements WebSocket.Listener {
                 .join();
     }
 
+    /** The server's WebSocket URL on 127.0.0.1. */
+    static URI uri(GameServer server) {
+        return URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
+    }
+
     static TestClient connect(GameServer server) {
-        return new TestClient(URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH));
+        return new TestClient(uri(server));
     }
 
     /** Connects and says hello: returns once the welcome is in. */
@@ -168,48 +171,32 @@ final class TestClient implements WebSocket.Listener {
     // ---- WebSocket.Listener, on the HTTP client's threads ----
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        textParts.append(data);
-        if (last) {
-            String text = textParts.toString();
-            textParts.setLength(0);
-            try {
-                ServerMessage message = ControlCodec.decodeServer(text);
-                messages.add(message);
-                if (message instanceof ServerMessage.Heartbeat heartbeat && !silent && !webSocket.isOutputClosed()) {
-                    send(new ClientMessage.HeartbeatAck(heartbeat.t()));
-                }
-            } catch (ProtocolException | RuntimeException e) {
-                failure = e;
+    protected void onWholeText(WebSocket webSocket, String text) {
+        try {
+            ServerMessage message = ControlCodec.decodeServer(text);
+            messages.add(message);
+            if (message instanceof ServerMessage.Heartbeat heartbeat && !silent && !webSocket.isOutputClosed()) {
+                send(new ClientMessage.HeartbeatAck(heartbeat.t()));
             }
+        } catch (ProtocolException | RuntimeException e) {
+            failure = e;
         }
-        webSocket.request(1);
-        return null;
     }
 
     @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] part = new byte[data.remaining()];
-        data.get(part);
-        binaryParts.writeBytes(part);
-        if (last) {
-            ByteBuffer frame = ByteBuffer.wrap(binaryParts.toByteArray());
-            binaryParts.reset();
-            try {
-                StateCodec.Header header = StateCodec.header(frame);
-                World current = world;
-                if (header.kind() == StateCodec.SNAPSHOT || (current != null && current.tick() == header.baseTick())) {
-                    world = StateCodec.apply(current, frame);
-                } else {
-                    gaps.incrementAndGet();
-                }
-                stateFrames.incrementAndGet();
-            } catch (ProtocolException | RuntimeException e) {
-                failure = e;
+    protected void onWholeBinary(WebSocket webSocket, ByteBuffer frame, long arrivedNanos) {
+        try {
+            StateCodec.Header header = StateCodec.header(frame);
+            World current = world;
+            if (header.kind() == StateCodec.SNAPSHOT || (current != null && current.tick() == header.baseTick())) {
+                world = StateCodec.apply(current, frame);
+            } else {
+                gaps.incrementAndGet();
             }
+            stateFrames.incrementAndGet();
+        } catch (ProtocolException | RuntimeException e) {
+            failure = e;
         }
-        webSocket.request(1);
-        return null;
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class BotBrain {
     private static final float GOAL_SLACK = 40f;
     /** How long a bot that got stuck, or found no way to its goal, wanders elsewhere instead. */
     private static final double DETOUR_SECONDS = 3.0;
+    /** After each shot a clumsy bot (skill 0) waits up to this much longer than the cooldown. */
+    private static final double MAX_HESITATION_SECONDS = 2.0;
 
     private final Random random;
     private final float skill;
@@ -47,6 +49,9 @@ public final class BotBrain {
     private float aim;
     private float aimError;
     private int aimErrorUntil;
+    /** The shot (its tick) the current hesitation follows, and how long that hesitation is. */
+    private int hesitationAfterShot = -1;
+    private int hesitationTicks;
     private int strafe = 1;
     private int strafeUntil;
     private float wanderX = Float.NaN;
@@ -175,13 +180,30 @@ public final class BotBrain {
 
     private boolean shouldFire(Ship self, Ship target, float wantedAim, MatchConfig cfg, int tick) {
         int reaction = cfg.ticks(0.45 - 0.3 * skill);
-        if (tick - targetSinceTick < reaction) {
+        if (tick - targetSinceTick < reaction || hesitating(self, cfg, tick)) {
             return false;
         }
         float d = (float) Math.hypot(target.x() - self.x(), target.y() - self.y());
         // Tolerance: roughly the target's angular size, a bit looser for clumsy bots.
         float tolerance = (float) Math.atan2(Rules.SHIP_RADIUS, Math.max(d, 1f)) + 0.05f * (1f - skill);
         return d < FIRE_RANGE && Math.abs(angleDiff(wantedAim, aim)) < tolerance;
+    }
+
+    /**
+     * Whether this bot still waits after its last shot: a random pause, longer the clumsier the
+     * bot, so a clumsy one fires in fits rather than at the full rate of the gun.
+     */
+    private boolean hesitating(Ship self, MatchConfig cfg, int tick) {
+        int lastShot = self.lastFireTick();
+        if (lastShot == 0) {
+            return false;
+        }
+        if (lastShot != hesitationAfterShot) {
+            hesitationAfterShot = lastShot;
+            hesitationTicks = cfg.ticks((1f - skill) * (1f - skill) * MAX_HESITATION_SECONDS * random.nextDouble());
+        }
+        // A shot fired now leaves at tick + 1.
+        return tick + 1 - lastShot < cfg.ticks(Rules.FIRE_COOLDOWN_SECONDS) + hesitationTicks;
     }
 
     // ---------------------------------------------------------------- goals

@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
  * index: the buffer's own byte order and position are left alone until {@link #consume()}.
  */
 final class ByteReader {
-    /** The longest varint a frame may hold: 21 bits, more than any mask needs. */
-    static final int MAX_VARINT_BYTES = 3;
+    /** The longest mask or count varint: 21 bits, more than any mask or list needs. */
+    static final int SHORT_VARINT_BYTES = 3;
 
     private final ByteBuffer buffer;
     private final int start;
@@ -70,12 +70,20 @@ final class ByteReader {
         return (int) value;
     }
 
-    /** A varint as {@link ByteWriter#varint} writes it; longer than needed or than 3 bytes is 1002. */
+    /** A mask or count varint as {@link ByteWriter#varint} writes it; longer than needed or than 3 bytes is 1002. */
     int varint(String what) throws ProtocolException {
-        int value = 0;
-        for (int i = 0; i < MAX_VARINT_BYTES; i++) {
+        return (int) varint(what, SHORT_VARINT_BYTES);
+    }
+
+    /**
+     * A varint of at most {@code maxBytes} (at most {@link ByteWriter#MAX_VARINT_BYTES}) bytes; one
+     * longer than that, or than its value needs (a last byte 0 after a continuation), is 1002.
+     */
+    long varint(String what, int maxBytes) throws ProtocolException {
+        long value = 0;
+        for (int i = 0; i < maxBytes; i++) {
             int b = u8();
-            value |= (b & 0x7F) << 7 * i;
+            value |= (long) (b & 0x7F) << 7 * i;
             if ((b & 0x80) == 0) {
                 if (b == 0 && i > 0) {
                     throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " varint longer than needed");
@@ -83,7 +91,7 @@ final class ByteReader {
                 return value;
             }
         }
-        throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " varint longer than " + MAX_VARINT_BYTES + " bytes");
+        throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " varint longer than " + maxBytes + " bytes");
     }
 
     long i64() throws ProtocolException {

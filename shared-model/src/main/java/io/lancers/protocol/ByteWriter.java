@@ -8,6 +8,9 @@ import java.util.Arrays;
  * ({@link IllegalArgumentException}), never silently truncated.
  */
 final class ByteWriter {
+    /** The longest varint: 35 bits, room for an id gap up to 2^31. */
+    static final int MAX_VARINT_BYTES = 5;
+
     private byte[] bytes;
     private int size;
 
@@ -56,37 +59,43 @@ final class ByteWriter {
     }
 
     /**
-     * A non-negative int in LEB128 style: seven bits per byte, least significant group first, the
+     * A non-negative value in LEB128 style: seven bits per byte, least significant group first, the
      * high bit set on every byte but the last; as few bytes as the value needs (0 is one byte).
      */
-    void varint(int value) {
-        checkRange(value, 0, (1 << 7 * ByteReader.MAX_VARINT_BYTES) - 1, "varint");
+    void varint(long value) {
+        checkRange(value, 0, (1L << 7 * MAX_VARINT_BYTES) - 1, "varint");
+        ensure(varintBytes(value));
         while (value >= 0x80) {
-            ensure(1);
             bytes[size++] = (byte) (value & 0x7F | 0x80);
             value >>>= 7;
         }
-        ensure(1);
         bytes[size++] = (byte) value;
     }
 
-    /** Reserves {@code n} bytes for a count written later with a patch method; returns their offset. */
-    int reserve(int n) {
+    /** Where the next byte goes: an offset to {@link #insertVarint insert} a count at later. */
+    int position() {
+        return size;
+    }
+
+    /** Inserts a varint at {@code at}, moving what was written since then up behind it. */
+    void insertVarint(int at, long value) {
+        int n = varintBytes(value);
         ensure(n);
-        int at = size;
-        size += n;
-        return at;
+        System.arraycopy(bytes, at, bytes, at + n, size - at);
+        int end = size + n;
+        size = at;
+        varint(value);
+        size = end;
     }
 
-    void patchU8(int at, int value) {
-        checkRange(value, 0, 0xFF, "u8 count");
-        bytes[at] = (byte) value;
-    }
-
-    void patchU16(int at, int value) {
-        checkRange(value, 0, 0xFFFF, "u16 count");
-        bytes[at] = (byte) (value >>> 8);
-        bytes[at + 1] = (byte) value;
+    /** The bytes {@link #varint} writes for {@code value}. */
+    static int varintBytes(long value) {
+        int n = 1;
+        while (value >= 0x80) {
+            value >>>= 7;
+            n++;
+        }
+        return n;
     }
 
     private void putShort(int value) {

@@ -13,8 +13,9 @@ import java.util.function.ToLongFunction;
  * component of the record exactly once. Each field maps the record to one integer wire value;
  * {@link Builder} maps the wire values back to a record.
  *
- * <p>A table is <em>keyed</em> or not: field 0 of a keyed table is the key (an id), always written
- * first, which lists of records are sorted and merged by. The other fields are <em>masked</em>
+ * <p>A table is <em>keyed</em> or not: field 0 of a keyed table is the key (an id), which lists of
+ * records are sorted and merged by; the list writes it first, as a gap from the previous key (its
+ * field's encoding only bounds its range). The other fields are <em>masked</em>
  * (a change mask, then only the fields it selects, in table order) or <em>full</em> (every field,
  * always, no mask). Mask bit {@code i} (bit 0 least significant) stands for the {@code i}-th field
  * after the key, so the table lists the fields that change most often first: the mask is a
@@ -26,8 +27,8 @@ import java.util.function.ToLongFunction;
  * under the component's absolute field; one mask never sets both.
  */
 final class FieldTable<R> {
-    /** Mask bits a varint of at most {@link ByteReader#MAX_VARINT_BYTES} bytes can hold. */
-    private static final int MAX_MASKED_FIELDS = 7 * ByteReader.MAX_VARINT_BYTES;
+    /** Mask bits a varint of at most {@link ByteReader#SHORT_VARINT_BYTES} bytes can hold. */
+    private static final int MAX_MASKED_FIELDS = 7 * ByteReader.SHORT_VARINT_BYTES;
 
     /** Builds the record from one wire value per record component, in the record's component order. */
     interface Builder<R> {
@@ -186,14 +187,14 @@ final class FieldTable<R> {
         return hasMask;
     }
 
-    /** The fewest bytes one entry can take: what a forged count is checked against. */
+    /** The fewest bytes one entry can take, its key gap included: what a forged count is checked against. */
     int minEntryBytes() {
+        int bytes = firstMasked; // a key's gap is a varint, one byte at least
         if (hasMask) {
-            return firstMasked * fields.get(0).encoding.bytes + 1;
+            return bytes + 1;
         }
-        int bytes = 0;
-        for (Field<R> field : fields) {
-            bytes += field.encoding.bytes;
+        for (int i = firstMasked; i < fields.size(); i++) {
+            bytes += fields.get(i).encoding.bytes;
         }
         return bytes;
     }
@@ -202,12 +203,9 @@ final class FieldTable<R> {
         return fields.get(0).wire(record);
     }
 
-    int keyBytes() {
-        return fields.get(0).encoding.bytes;
-    }
-
-    void writeKey(ByteWriter out, R record) {
-        writeField(out, fields.get(0), record);
+    /** The largest key its field allows. */
+    long keyMax() {
+        return fields.get(0).max;
     }
 
     private int bit(int field) {
@@ -242,13 +240,11 @@ final class FieldTable<R> {
     }
 
     /**
-     * Writes the key (if keyed), the mask (if any) and the fields it selects (every absolute one if
-     * full); {@code base} is what increments are taken from, and may be null if the mask selects none.
+     * Writes the mask (if any) and the fields it selects (every absolute one if full), not the key,
+     * which the caller writes; {@code base} is what increments are taken from, and may be null if
+     * the mask selects none.
      */
     void write(ByteWriter out, R base, R record, int mask) {
-        for (int i = 0; i < firstMasked; i++) {
-            writeField(out, fields.get(i), record);
-        }
         int selected = absoluteBits;
         if (hasMask) {
             out.varint(mask);
@@ -277,10 +273,6 @@ final class FieldTable<R> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(type.getSimpleName() + "." + field.component + ": " + e.getMessage(), e);
         }
-    }
-
-    long readKey(ByteReader in) throws ProtocolException {
-        return readField(in, 0);
     }
 
     /**

@@ -25,12 +25,14 @@ import static io.lancers.protocol.FieldTable.ordinal;
  * <pre>
  * header   type u8 | tick u32 | baseTick u32           (9 bytes; a snapshot's baseTick is 0)
  * match    mask v | changed MatchState fields
- * ships    removed u8 | ids u16…  | changed u8 | (id u16 | mask v | changed fields)…
- * shots    removed u16 | ids u32… | added u16  | full projectiles…
- * pickups  removed u8 | ids u8…   | changed u8 | (id u8 | mask v | changed fields)…
+ * ships    removed v | id gaps v… | changed v | (id gap v | mask v | changed fields)…
+ * shots    removed v | id gaps v… | added v   | (id gap v | other fields)…
+ * pickups  removed v | id gaps v… | changed v | (id gap v | mask v | changed fields)…
  * events   count u8 | (kind u8 | fields)…            (replaces the base's events)
  * </pre>
- * A mask ({@code v}) is a varint, one byte for the first seven fields of its {@link FieldTable}.
+ * {@code v} is a varint. A mask is one byte for the first seven fields of its {@link FieldTable};
+ * an id is its gap from the previous id of the same list (from −1 for the first), one byte for
+ * ids up to 127 apart.
  * A ship's {@code lastInputSeq} is sent as a one-byte increment over the base when it can be.
  * Every float is carried as integer steps of its {@link io.lancers.sim.Quantum} grid, so
  * {@code apply(base, encodeDelta(base, next))} equals {@code next} exactly.
@@ -120,9 +122,9 @@ public final class StateCodec {
             FieldTable.full(GameEvent.Spawn.class, w -> new GameEvent.Spawn((int) w[0]),
                     field("shipId", Encoding.U16, GameEvent.Spawn::shipId)));
 
-    private static final KeyedSection<Ship> SHIPS = new KeyedSection<>(SHIP, Encoding.U8);
-    private static final KeyedSection<Projectile> PROJECTILES = new KeyedSection<>(PROJECTILE, Encoding.U16);
-    private static final KeyedSection<Pickup> PICKUPS = new KeyedSection<>(PICKUP, Encoding.U8);
+    private static final KeyedSection<Ship> SHIPS = new KeyedSection<>(SHIP);
+    private static final KeyedSection<Projectile> PROJECTILES = new KeyedSection<>(PROJECTILE);
+    private static final KeyedSection<Pickup> PICKUPS = new KeyedSection<>(PICKUP);
 
     /** One writer per encoding thread (a match's tick thread), reused tick after tick. */
     private static final ThreadLocal<ByteWriter> WRITERS = ThreadLocal.withInitial(() -> new ByteWriter(2048));
@@ -248,23 +250,40 @@ public final class StateCodec {
     }
 
     /**
-     * A list of records sorted by key: removed keys, then changed or added entries. Masked records
-     * (ships, pickups) are patched in place; full ones (projectiles, which never change) are only
-     * added and removed, and one that did change anyway is sent as removed and added again.
+     * A list of records sorted by key: removed keys, then changed or added entries, each list led by
+     * its count. Masked records (ships, pickups) are patched in place; full ones (projectiles, which
+     * never change) are only added and removed, and one that did change anyway is sent as removed
+     * and added again. Counts are varints, and so is every key: its gap from the previous key of the
+     * same list (from −1 for the first), one byte for keys up to 127 apart.
      */
     private static final class KeyedSection<R> {
-        private final FieldTable<R> table;
-        private final Encoding count;
+        /** Counts are varints of at most this value (three bytes). */
+        private static final int MAX_COUNT = (1 << 7 * ByteReader.SHORT_VARINT_BYTES) - 1;
 
-        KeyedSection(FieldTable<R> table, Encoding count) {
+        private final FieldTable<R> table;
+        private final String name;
+        /** The bytes of the longest valid gap: the first key's, keyMax + 1. */
+        private final int maxGapBytes;
+        /** Named once here, not per decoded frame. */
+        private final String removedCountName;
+        private final String countName;
+        private final String removedIdsName;
+        private final String idsName;
+
+        KeyedSection(FieldTable<R> table) {
             this.table = table;
-            this.count = count;
+            this.name = table.type().getSimpleName();
+            this.maxGapBytes = ByteWriter.varintBytes(table.keyMax() + 1);
+            this.removedCountName = name + " removed count";
+            this.countName = name + " count";
+            this.removedIdsName = name + " removed ids";
+            this.idsName = name + " ids";
         }
 
         void write(ByteWriter out, List<R> base, List<R> next) {
-            String name = table.type().getSimpleName();
-            int removedAt = out.reserve(count.bytes);
+            int removedAt = out.position();
             int removed = 0;
+            long lastRemoved = -1;
             int b = 0;
             long previous = -1;
             for (int n = 0; n <= next.size(); n++) {
@@ -279,15 +298,16 @@ public final class StateCodec {
                     boolean replaced = key == nextKey && !table.hasMask()
                             && table.changeMask(old, next.get(n)) != 0;
                     if (key < nextKey || replaced) {
-                        table.writeKey(out, old);
+                        lastRemoved = writeKey(out, key, lastRemoved);
                         removed++;
                     }
                 }
             }
-            patch(out, removedAt, removed, name);
+            insertCount(out, removedAt, removed);
 
-            int changedAt = out.reserve(count.bytes);
+            int changedAt = out.position();
             int changed = 0;
+            long lastChanged = -1;
             b = 0;
             for (R record : next) {
                 long key = table.key(record);
@@ -297,49 +317,63 @@ public final class StateCodec {
                 R old = b < base.size() && table.key(base.get(b)) == key ? base.get(b) : null;
                 int mask = table.changeMask(old, record);
                 if (mask != 0) {
+                    lastChanged = writeKey(out, key, lastChanged);
                     table.write(out, old, record, mask);
                     changed++;
                 }
             }
-            patch(out, changedAt, changed, name);
+            insertCount(out, changedAt, changed);
         }
 
-        private void patch(ByteWriter out, int at, int value, String name) {
-            if (value > count.max) {
-                throw new IllegalArgumentException("too many " + name + " entries for a " + count + " count: " + value);
+        /** Writes {@code key} as its gap from {@code previous}, which it must exceed; returns it. */
+        private long writeKey(ByteWriter out, long key, long previous) {
+            if (key < 0 || key > table.keyMax()) {
+                throw new IllegalArgumentException(name + ".id " + key + " is outside [0, " + table.keyMax() + "]");
             }
-            if (count == Encoding.U8) {
-                out.patchU8(at, value);
-            } else {
-                out.patchU16(at, value);
+            out.varint(key - previous);
+            return key;
+        }
+
+        private void insertCount(ByteWriter out, int at, int count) {
+            if (count > MAX_COUNT) {
+                throw new IllegalArgumentException("too many " + name + " entries for one frame: " + count);
             }
+            out.insertVarint(at, count);
         }
 
         List<R> read(ByteReader in, List<R> base) throws ProtocolException {
-            String name = table.type().getSimpleName();
-            int removedCount = (int) count.read(in, name + " removed count");
-            in.requireItems(removedCount, table.keyBytes(), name + " removed");
+            int removedCount = in.varint(removedCountName);
+            in.requireItems(removedCount, 1, removedIdsName);
             long[] removed = new long[removedCount];
-            for (int i = 0; i < removedCount; i++) {
-                removed[i] = table.readKey(in);
-                if (i > 0 && removed[i] <= removed[i - 1]) {
-                    throw unsorted(name + " removed ids");
-                }
-            }
-            int changedCount = (int) count.read(in, name + " count");
-            in.requireItems(changedCount, table.minEntryBytes(), name);
-            Merge merge = new Merge(base, removed, name);
             long previous = -1;
+            for (int i = 0; i < removedCount; i++) {
+                previous = readKey(in, previous, removedIdsName);
+                removed[i] = previous;
+            }
+            int changedCount = in.varint(countName);
+            in.requireItems(changedCount, table.minEntryBytes(), idsName);
+            Merge merge = new Merge(base, removed, name);
+            previous = -1;
             for (int i = 0; i < changedCount; i++) {
-                long key = table.readKey(in);
-                if (key <= previous) {
-                    throw unsorted(name + " ids");
-                }
+                long key = readKey(in, previous, idsName);
                 previous = key;
                 R old = merge.copyUpTo(key);
                 merge.add(table.readEntry(in, key, old));
             }
             return merge.finish();
+        }
+
+        /** Reads a key as its gap from {@code previous}: a gap of 0 is 1002, a key beyond the field's range 1003. */
+        private long readKey(ByteReader in, long previous, String what) throws ProtocolException {
+            long gap = in.varint(what, maxGapBytes);
+            if (gap == 0) {
+                throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " not strictly ascending (gap 0)");
+            }
+            long key = previous + gap;
+            if (key > table.keyMax()) {
+                throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, what + " out of range: " + key);
+            }
+            return key;
         }
 
         /** Walks the base list once, dropping removed records and yielding the ones entries patch. */
@@ -407,10 +441,6 @@ public final class StateCodec {
                             "removed " + name + " " + removed[r] + " is not in the base");
                 }
             }
-        }
-
-        private static ProtocolException unsorted(String what) {
-            return new ProtocolException(CloseCodes.PROTOCOL_ERROR, what + " not strictly ascending");
         }
     }
 }

@@ -25,6 +25,10 @@ public final class Simulation {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
     /** Ships move in sub-steps of at most this far, so a centre never gets inside a wall. */
     private static final float MAX_SUBSTEP = Rules.SHIP_RADIUS / 2;
+    /** Rounds of pushing out of walls before a spot counts as too tight for a ship. */
+    private static final int SETTLE_ROUNDS = 4;
+    /** Overlaps smaller than this are float rounding, not contact (far below the position grid). */
+    private static final float SETTLE_SLACK = 1e-3f;
 
     private final ArenaMap map;
     private final MatchConfig config;
@@ -89,7 +93,8 @@ public final class Simulation {
      * Adds a ship that is due to respawn: the next {@link #step} places it, invulnerable, at the
      * free spawn point and reports its {@link GameEvent.Spawn} among that step's events. The world
      * given here was usually published already, so its events are left alone. During INTERMISSION
-     * the ship waits for the next match, which places it with everybody else.
+     * too: the newcomer stands frozen at its spawn point like everybody else, and the next match
+     * places it again with everybody.
      *
      * @throws IllegalArgumentException if a ship with that id exists or the id is out of 1..65535
      */
@@ -102,7 +107,7 @@ public final class Simulation {
             throw new IllegalArgumentException("ship " + shipId + " is already in the match");
         }
         Body ship = new Body(shipId); // dead (health 0) with no death counted
-        ship.respawnTick = w.match().phase() == MatchPhase.INTERMISSION ? w.match().phaseEndTick() : w.tick() + 1;
+        ship.respawnTick = w.tick() + 1;
         List<Ship> ships = new ArrayList<>(w.ships());
         ships.add(-at - 1, ship.toShip());
         return new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), w.events());
@@ -156,6 +161,8 @@ public final class Simulation {
         List<GameEvent> events = new ArrayList<>();
         if (match.phase() == MatchPhase.INTERMISSION) {
             if (now < match.phaseEndTick()) {
+                // Only newcomers are due: the dead of the last match wait for the next one.
+                respawnDue(ships, match.seed(), now, events);
                 return new World(now, match, toShips(ships), List.of(), w.pickups(), events);
             }
             return startNextMatch(now, match, ships, events);
@@ -179,13 +186,16 @@ public final class Simulation {
             }
         }
         if (now >= match.phaseEndTick() || killLimitReached) {
+            int nextMatchTick = now + config.ticks(config.intermissionSeconds());
             for (Body b : ships) {
                 b.vx = 0f;
                 b.vy = 0f;
+                if (b.health <= 0) {
+                    b.respawnTick = nextMatchTick;
+                }
             }
-            MatchState intermission = new MatchState(MatchPhase.INTERMISSION,
-                    now + config.ticks(config.intermissionSeconds()), match.killLimit(), match.seed(),
-                    nextProjectileId, match.round());
+            MatchState intermission = new MatchState(MatchPhase.INTERMISSION, nextMatchTick, match.killLimit(),
+                    match.seed(), nextProjectileId, match.round());
             return new World(now, intermission, toShips(ships), List.of(), pickups, events);
         }
         MatchState playing = new MatchState(match.phase(), match.phaseEndTick(), match.killLimit(), match.seed(),
@@ -262,15 +272,73 @@ public final class Simulation {
         int substeps = Math.max(1, (int) Math.ceil(distance / MAX_SUBSTEP));
         float sdt = dt / substeps;
         for (int s = 0; s < substeps; s++) {
-            b.x += b.vx * sdt;
-            b.y += b.vy * sdt;
-            collideWalls(b);
+            moveClear(b, b.x, b.y, b.x + b.vx * sdt, b.y + b.vy * sdt);
         }
     }
 
-    /** Pushes the ship out of walls and the border, removing the velocity into them: it slides. */
-    private void collideWalls(Body b) {
+    /**
+     * Moves a ship from (fromX, fromY), a spot clear of walls, toward (toX, toY) and out of the
+     * walls and border it then touches, removing its velocity into them: it slides. Where walls
+     * closer than its diameter leave no room there, it slides along one axis only, or stays where
+     * it was and stops: it never ends overlapping a wall, so it never squeezes through a slot.
+     */
+    private void moveClear(Body b, float fromX, float fromY, float toX, float toY) {
+        float vx = b.vx;
+        float vy = b.vy;
+        if (settle(b, toX, toY)) {
+            return;
+        }
+        b.vx = vx;
+        b.vy = 0f;
+        if (toX != fromX && settle(b, toX, fromY)) {
+            return;
+        }
+        b.vx = 0f;
+        b.vy = vy;
+        if (toY != fromY && settle(b, fromX, toY)) {
+            return;
+        }
+        b.x = fromX;
+        b.y = fromY;
+        b.vx = 0f;
+        b.vy = 0f;
+    }
+
+    /**
+     * Puts the ship at (x, y) and pushes it out of walls and the border until it touches none, a
+     * few rounds at most, since leaving one wall can push it into another; false when it is still
+     * in one then (no room there).
+     */
+    private boolean settle(Body b, float x, float y) {
+        b.x = x;
+        b.y = y;
+        for (int round = 0; round < SETTLE_ROUNDS; round++) {
+            if (!pushOutOfWalls(b)) {
+                return true;
+            }
+        }
+        return !overlapsWall(b);
+    }
+
+    private boolean overlapsWall(Body b) {
+        final float r = Rules.SHIP_RADIUS - SETTLE_SLACK;
+        for (int i = 0; i < wallMinX.length; i++) {
+            float dx = b.x - Geometry.clamp(b.x, wallMinX[i], wallMaxX[i]);
+            float dy = b.y - Geometry.clamp(b.y, wallMinY[i], wallMaxY[i]);
+            if (dx * dx + dy * dy < r * r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One round: pushes the ship out of each wall it overlaps, then inside the border, removing the
+     * velocity into them; true if it pushed.
+     */
+    private boolean pushOutOfWalls(Body b) {
         final float r = Rules.SHIP_RADIUS;
+        boolean pushed = false;
         for (int i = 0; i < wallMinX.length; i++) {
             float cx = Geometry.clamp(b.x, wallMinX[i], wallMaxX[i]);
             float cy = Geometry.clamp(b.y, wallMinY[i], wallMaxY[i]);
@@ -306,23 +374,29 @@ public final class Simulation {
                 b.vx -= vn * nx;
                 b.vy -= vn * ny;
             }
+            pushed |= depth > SETTLE_SLACK;
         }
         float maxX = map.width() - r;
         float maxY = map.height() - r;
         if (b.x < r) {
+            pushed |= r - b.x > SETTLE_SLACK;
             b.x = r;
             b.vx = Math.max(0f, b.vx);
         } else if (b.x > maxX) {
+            pushed |= b.x - maxX > SETTLE_SLACK;
             b.x = maxX;
             b.vx = Math.min(0f, b.vx);
         }
         if (b.y < r) {
+            pushed |= r - b.y > SETTLE_SLACK;
             b.y = r;
             b.vy = Math.max(0f, b.vy);
         } else if (b.y > maxY) {
+            pushed |= b.y - maxY > SETTLE_SLACK;
             b.y = maxY;
             b.vy = Math.min(0f, b.vy);
         }
+        return pushed;
     }
 
     /** Living ships that overlap are pushed apart equally and stop closing in on each other. */
@@ -353,6 +427,8 @@ public final class Simulation {
                     ny = dy / d;
                 }
                 float half = (minDist - d) / 2;
+                a.holdClearSpot();
+                b.holdClearSpot();
                 a.x -= nx * half;
                 a.y -= ny * half;
                 b.x += nx * half;
@@ -365,16 +441,14 @@ public final class Simulation {
                     b.vx += nx * share;
                     b.vy += ny * share;
                 }
-                a.pushed = true;
-                b.pushed = true;
                 any = true;
             }
         }
         if (any) {
             for (Body b : ships) {
                 if (b.pushed) {
-                    collideWalls(b);
                     b.pushed = false;
+                    moveClear(b, b.clearX, b.clearY, b.x, b.y);
                 }
             }
         }
@@ -622,7 +696,10 @@ public final class Simulation {
         // This step's input: idle unless the caller gave one.
         int buttons;
         float aimInput;
+        // Pushed by another ship this step, from (clearX, clearY): where it was clear of walls.
         boolean pushed;
+        float clearX;
+        float clearY;
 
         Body(int id) {
             this.id = id;
@@ -644,6 +721,15 @@ public final class Simulation {
             deaths = s.deaths();
             lastInputSeq = s.lastInputSeq();
             aimInput = s.aim();
+        }
+
+        /** Before the first push by another ship: remembers where the ship is, clear of walls. */
+        void holdClearSpot() {
+            if (!pushed) {
+                pushed = true;
+                clearX = x;
+                clearY = y;
+            }
         }
 
         Ship toShip() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +124,52 @@ class BotBrainTest {
         assertTrue(loitering.longestTicks < 5 * cfg.tickRate(), "seed " + seed + ": " + loitering);
     }
 
+    /**
+     * A newcomer who just sits there among three bots, seeded like the server seeds a room, joining
+     * two seconds in: the gentle bots of a local Play match (skill 0.25) hit him less than half as
+     * often as the server's default ones (0.6).
+     */
+    @ParameterizedTest
+    @MethodSource("maps")
+    void anIdleNewcomerIsHitLessOftenByGentleBots(String mapId) {
+        int gentle = 0;
+        int sharp = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            gentle += hitsOnAnIdleNewcomer(mapId, seed, 0.25f);
+            sharp += hitsOnAnIdleNewcomer(mapId, seed, 0.6f);
+        }
+        assertTrue(2 * gentle < sharp, mapId + ": hits by gentle bots " + gentle + ", by sharp ones " + sharp);
+    }
+
+    private static int hitsOnAnIdleNewcomer(String mapId, long seed, float skill) {
+        ArenaMap map = MapLoader.load(mapId);
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(seed, 0, 1);
+        int bots = 3;
+        int newcomer = bots + 1;
+        BotBrain[] brains = new BotBrain[bots + 1];
+        for (int id = 1; id <= bots; id++) {
+            w = sim.addShip(w, id);
+            brains[id] = new BotBrain(new SplittableRandom(seed + id).nextLong(), skill);
+        }
+        int hits = 0;
+        for (int t = 0; t < 30 * cfg.tickRate(); t++) {
+            if (t == 2 * cfg.tickRate()) {
+                w = sim.addShip(w, newcomer);
+            }
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int id = 1; id <= bots; id++) {
+                inputs.put(id, brains[id].decide(w, id, map, cfg));
+            }
+            w = sim.step(w, inputs);
+            for (GameEvent e : w.events()) {
+                hits += e instanceof GameEvent.Hit hit && hit.targetId() == newcomer ? 1 : 0;
+            }
+        }
+        return hits;
+    }
+
     /** A power-up sealed in a box: no way leads there, so the bot must not push into the box but wander. */
     @Test
     void aGoalWithNoWayIsGivenUp() {
@@ -215,6 +263,53 @@ class BotBrainTest {
             }
         }
         assertTrue(damage >= 40, "damage dealt: " + damage);
+    }
+
+    @Test
+    void aBotHoldsFireAtAShipUnderItsSpawnShield() {
+        int shieldEnds = 2 * MatchConfig.defaults().tickRate();
+        List<Integer> shots = shotTicks(1f, 300, shieldEnds, 2 * shieldEnds);
+        assertFalse(shots.isEmpty(), "it fires once the shield is down");
+        assertTrue(shots.get(0) > shieldEnds, "first shot at tick " + shots.get(0) + ", shield until " + shieldEnds);
+    }
+
+    /** A clumsy bot with a target in plain view pauses between shots; a sharp one fires at the gun's rate. */
+    @Test
+    void aClumsyBotFiresInFitsASharpOneAtTheGunsRate() {
+        MatchConfig cfg = MatchConfig.defaults();
+        int cooldown = cfg.ticks(Rules.FIRE_COOLDOWN_SECONDS);
+        int window = 4 * cfg.tickRate();
+        List<Integer> sharp = shotTicks(1f, 300, 0, window);
+        for (int i = 1; i < Math.min(4, sharp.size()); i++) {
+            assertEquals(cooldown, sharp.get(i) - sharp.get(i - 1), "sharp: " + sharp);
+        }
+        List<Integer> clumsy = shotTicks(0f, 500, 0, window);
+        assertTrue(clumsy.size() >= 2, "clumsy: " + clumsy);
+        assertTrue(clumsy.size() <= window / cooldown / 2, "at most half the gun's rate: " + clumsy);
+    }
+
+    /**
+     * The ticks at which a bot of {@code skill} fires at an idle ship {@code distance} below it in an
+     * open arena, while that ship lives; its spawn shield lasts until tick {@code shieldEnds}.
+     */
+    private static List<Integer> shotTicks(float skill, float distance, int shieldEnds, int ticks) {
+        ArenaMap map = new ArenaMap("open", "Open", 1000, 1000, List.of(),
+                List.of(new SpawnPoint(100, 100), new SpawnPoint(900, 900)), List.of());
+        MatchConfig cfg = MatchConfig.defaults();
+        Simulation sim = new Simulation(map, cfg);
+        World w = sim.newMatch(5, 0, 1);
+        Ship shooter = new Ship(1, 500, 200, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0);
+        Ship idle = new Ship(2, 500, 200 + distance, 0, 0, 0, 100, 0, shieldEnds, 0, 0, 0, 0, 0);
+        w = new World(w.tick(), w.match(), List.of(shooter, idle), List.of(), w.pickups(), List.of());
+        BotBrain brain = new BotBrain(17, skill);
+        List<Integer> shots = new ArrayList<>();
+        for (int t = 0; t < ticks && w.ships().get(1).alive(); t++) {
+            w = sim.step(w, Map.of(1, brain.decide(w, 1, map, cfg)));
+            if (w.ships().get(0).lastFireTick() == w.tick()) {
+                shots.add(w.tick());
+            }
+        }
+        return shots;
     }
 
     @Test

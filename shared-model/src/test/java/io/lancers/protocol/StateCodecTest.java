@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StateCodecTest {
 
-    /** A delta that changes nothing: header, match mask 0, four zero list counts, no events. */
-    private static final int EMPTY_DELTA_BYTES = StateCodec.HEADER_BYTES + 1 + (1 + 1) + (2 + 2) + (1 + 1) + 1;
+    /** A delta that changes nothing: header, match mask 0, six one-byte zero list counts, no events. */
+    private static final int EMPTY_DELTA_BYTES = StateCodec.HEADER_BYTES + 1 + (1 + 1) + (1 + 1) + (1 + 1) + 1;
 
     @Provide
     Arbitrary<World> worlds() {
@@ -133,12 +133,12 @@ class StateCodecTest {
         World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of(new GameEvent.Hit(5, 3, 10)));
 
         assertEquals(("10 00000078 00000000 3e 000046c8 0014 000000000000002a 00000007 0001"
-                        + " 00 01 0003 df7f 0324 0640 0000 fe70 4000 0000006e 64 00000000 00000096 00000000 0001 0000 00000039"
-                        + " 0000 0001 00000006 0003 0324 05f0 0000 ed40 00000076 0a"
-                        + " 00 01 00 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
+                        + " 00 01 04 df7f 0324 0640 0000 fe70 4000 0000006e 64 00000000 00000096 00000000 0001 0000 00000039"
+                        + " 00 01 07 0003 0324 05f0 0000 ed40 00000076 0a"
+                        + " 00 01 01 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
                 hex(StateCodec.encodeSnapshot(at120)));
         byte[] delta = StateCodec.encodeDelta(at120, at121);
-        assertEquals("11 00000079 00000078 00 00 01 0003 22 063a 01 0001 00000006 0000 00 00 01 00 0005 0003 0a"
+        assertEquals("11 00000079 00000078 00 00 01 04 22 063a 01 01 07 00 00 00 01 00 0005 0003 0a"
                 .replace(" ", ""), hex(delta));
         assertEquals(at121, StateCodec.apply(at120, ByteBuffer.wrap(delta)));
     }
@@ -276,7 +276,7 @@ class StateCodecTest {
             boolean increment = step >= 1 && step <= 255;
             assertEquals(1 << SHIP_MASK_BITS.indexOf(increment ? "+lastInputSeq" : "lastInputSeq"), shipMask(delta));
             int maskBytes = increment ? 1 : 2;
-            assertEquals(EMPTY_DELTA_BYTES + 2 + maskBytes + (increment ? 1 : 4), delta.length);
+            assertEquals(EMPTY_DELTA_BYTES + 1 + maskBytes + (increment ? 1 : 4), delta.length);
         }
     }
 
@@ -290,8 +290,8 @@ class StateCodecTest {
         assertEquals(0, shipMask(StateCodec.encodeSnapshot(next)) & 1 << SHIP_MASK_BITS.indexOf("+lastInputSeq"));
     }
 
-    /** Offset of the first changed ship's mask: header, match mask 0, removed count 0, changed count, id u16. */
-    private static final int SHIP_MASK_AT = StateCodec.HEADER_BYTES + 1 + 1 + 1 + 2;
+    /** Offset of the first changed ship's mask: header, match mask 0, removed count 0, changed count, one-byte id gap. */
+    private static final int SHIP_MASK_AT = StateCodec.HEADER_BYTES + 1 + 1 + 1 + 1;
 
     /** The varint mask of the first changed ship of a frame whose match mask is one byte and no ship is removed. */
     private static int shipMask(byte[] frame) {
@@ -335,6 +335,57 @@ class StateCodecTest {
         return new World(100, StateCodec.EMPTY.match(), ships, List.of(), List.of(), List.of());
     }
 
+    // ------------------------------------------------------------ ids as gaps
+
+    private static Ship shipWithId(int id) {
+        return new Ship(id, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 13);
+    }
+
+    @Test
+    void idsAtTheEndsOfTheirRangesAndTheLargestGapsRoundTrip() throws ProtocolException {
+        World extremes = new World(7, StateCodec.EMPTY.match(), List.of(shipWithId(0), shipWithId(1), shipWithId(0xFFFF)),
+                List.of(new Projectile(0, 1, 0f, 0f, 0f, 0f, 0, 1), new Projectile(Integer.MAX_VALUE, 1, 0f, 0f, 0f, 0f, 0, 1)),
+                List.of(new Pickup(0, PickupKind.HEALTH, 0f, 0f, 0), new Pickup(0xFF, PickupKind.POWER, 0f, 0f, 0)),
+                List.of());
+        assertEquals(extremes, StateCodec.apply(null, ByteBuffer.wrap(StateCodec.encodeSnapshot(extremes))));
+        World emptied = new World(8, extremes.match(), List.of(shipWithId(1)), List.of(), List.of(), List.of());
+        assertEquals(emptied, StateCodec.apply(extremes, ByteBuffer.wrap(StateCodec.encodeDelta(extremes, emptied))));
+        assertEquals(extremes, StateCodec.apply(emptied, ByteBuffer.wrap(StateCodec.encodeDelta(emptied, extremes))));
+    }
+
+    /** A delta from tick 100 to 101 removing the ships whose count and id gaps are {@code removed}. */
+    private static byte[] deltaRemovingShips(String removed) {
+        return bytes("11 00000065 00000064 00 " + removed + " 00 00 00 00 00 00");
+    }
+
+    /** docs/PROTOCOL.md §7.3: ids 3, 5, 200 are the gaps 4, 2, 195; ship 65535 alone is the gap 65536. */
+    @Test
+    void idsAreVarintGapsFromThePreviousIdOfTheirList() throws ProtocolException {
+        World three = worldWith(List.of(shipWithId(3), shipWithId(5), shipWithId(200)));
+        World none = new World(101, three.match(), List.of(), List.of(), List.of(), List.of());
+        assertEquals(hex(deltaRemovingShips("03 04 02 c301")), hex(StateCodec.encodeDelta(three, none)));
+        assertEquals(none, StateCodec.apply(three, ByteBuffer.wrap(deltaRemovingShips("03 04 02 c301"))));
+        World last = worldWith(List.of(shipWithId(0xFFFF)));
+        assertEquals(hex(deltaRemovingShips("01 808004")), hex(StateCodec.encodeDelta(last, none)));
+    }
+
+    @Test
+    void malformedIdGapsAreRefused() {
+        World three = worldWith(List.of(shipWithId(3), shipWithId(5), shipWithId(200)));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, three, deltaRemovingShips("02 04 00")); // gap 0: 5 after 3 twice
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, three, deltaRemovingShips("01 00")); // gap 0 from −1
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, three, deltaRemovingShips("01 8400")); // 4, longer than needed
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, three, deltaRemovingShips("01 80808004")); // ship ids: 3 bytes at most
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, three, deltaRemovingShips("01 818004")); // ship 65536
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, three, deltaRemovingShips("02 04 fdff03")); // 3 + 65533
+        // changed ships: 3 with an empty mask, then a gap of 0
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, three, bytes("11 00000065 00000064 00 00 02 04 00 00 00 00 00 00 00 00"));
+        // pickup 256; projectile 2^31; a projectile gap of six bytes
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, three, bytes("11 00000065 00000064 00 00 00 00 00 01 8102 00 00"));
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, three, bytes("11 00000065 00000064 00 00 00 01 8180808008 00 00 00 00"));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, three, bytes("11 00000065 00000064 00 00 00 01 818080808000 00 00 00 00"));
+    }
+
     // ------------------------------------------------------------ encoder preconditions
 
     @Test
@@ -348,7 +399,8 @@ class StateCodecTest {
                 new Ship(1, 0f, 0f, 0f, 0f, 7f, 100, 0, 0, 0, 0, 0, 0, 0),
                 new Ship(1, 0f, 0f, 0f, 0f, 0f, 256, 0, 0, 0, 0, 0, 0, 0),
                 new Ship(1, 0f, 0f, 0f, 0f, 0f, 100, -1, 0, 0, 0, 0, 0, 0),
-                new Ship(0x10000, 0f, 0f, 0f, 0f, 0f, 100, 0, 0, 0, 0, 0, 0, 0));
+                new Ship(0x10000, 0f, 0f, 0f, 0f, 0f, 100, 0, 0, 0, 0, 0, 0, 0),
+                new Ship(-1, 0f, 0f, 0f, 0f, 0f, 100, 0, 0, 0, 0, 0, 0, 0));
         for (Ship ship : bad) {
             assertThrows(IllegalArgumentException.class, () -> StateCodec.encodeSnapshot(worldWith(List.of(ship))),
                     ship.toString());
@@ -377,16 +429,16 @@ class StateCodecTest {
         byte[] snapshot = StateCodec.encodeSnapshot(world);
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, 0, 0x12));
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, StateCodec.HEADER_BYTES + 1, 2)); // phase
-        int pickupKindAt = StateCodec.HEADER_BYTES + 1 + 1 + 4 + 1 + 1 + 2 + 2 + 1 + 1 + 1 + 1;
+        int pickupKindAt = StateCodec.HEADER_BYTES + 1 + 1 + 4 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1;
         assertEquals(PickupKind.POWER.ordinal(), snapshot[pickupKindAt]);
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, pickupKindAt, 2));
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, snapshot.length - 3, 4)); // event kind
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, 1, 0x80)); // tick beyond 2^31-1
     }
 
-    /** Ship 9 with lastInputSeq {@code seq} in a world at tick 100, and a delta whose ship entry is {@code entry}. */
+    /** A delta from tick 100 to 101 whose one changed ship is 9 (id gap 0a from −1) with {@code entry}. */
     private static byte[] deltaWithShipEntry(String entry) {
-        return bytes("11 00000065 00000064 00 00 01 0009 " + entry + " 0000 0000 00 00 00");
+        return bytes("11 00000065 00000064 00 00 01 0a " + entry + " 00 00 00 00 00");
     }
 
     private static World baseWithSeq(int seq) {
@@ -429,10 +481,13 @@ class StateCodecTest {
 
     @Test
     void forgedCountsFailBeforeAllocating() {
-        byte[] snapshot = StateCodec.encodeSnapshot(StateCodec.EMPTY);
-        int projectileRemovedAt = StateCodec.HEADER_BYTES + 1 + 1 + 1;
-        byte[] forged = with(with(snapshot, projectileRemovedAt, 0xFF), projectileRemovedAt + 1, 0xFF);
-        assertCloseCode(CloseCodes.PROTOCOL_ERROR, forged);
+        // projectiles removed: ff ff 7f, the largest three-byte count, in a frame that ends there
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> StateCodec.apply(null, ByteBuffer.wrap(bytes("10 00000001 00000000 00 00 00 ffff7f"))));
+        assertEquals(CloseCodes.PROTOCOL_ERROR, e.closeCode());
+        assertTrue(e.getMessage().contains("exceeds the frame"), e.getMessage());
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, StateCodec.EMPTY,
+                bytes("10 00000001 00000000 00 00 00 ffffff7f 00 00 00 00")); // a count of four bytes
     }
 
     @Property(tries = 300)

@@ -3,6 +3,7 @@ package io.lancers.sim;
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
 import io.lancers.map.SpawnPoint;
+import io.lancers.map.Wall;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -149,6 +150,46 @@ class SimulationTest {
             w = coarse.step(w, hold(1, Input.RIGHT, 0));
             assertTrue(find(w, 1).x() <= WALL_LEFT - R + 0.07f, "tick " + i + ": " + find(w, 1));
             assertTrue(speed(find(w, 1)) <= Rules.MAX_SPEED);
+        }
+    }
+
+    @Test
+    void aSlotNarrowerThanTheShipStopsItFromEveryApproach() {
+        Simulation s = new Simulation(TestArenas.slot(2 * R - 2), config);
+        int[] sideways = {0, Input.LEFT, Input.RIGHT};
+        for (float x = 270; x <= 330; x += 3) {
+            for (int first : sideways) {
+                for (int then : sideways) {
+                    World w = TestArenas.withShips(s.newMatch(1, 0, 1), ship(1, x, 420));
+                    String approach = "from x " + x + ", sideways " + first + " then " + then;
+                    for (int i = 0; i < 150; i++) {
+                        w = s.step(w, hold(1, Input.UP | (i < 20 ? first : then), 0));
+                        assertClearOfWalls(s.map(), find(w, 1), approach + ", tick " + i);
+                        assertTrue(find(w, 1).y() > 350, approach + ": in the slot at tick " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSlotWiderThanTheShipLetsItThrough() {
+        Simulation s = new Simulation(TestArenas.slot(2 * R + 2), config);
+        World w = TestArenas.withShips(s.newMatch(1, 0, 1), ship(1, 300, 420));
+        for (int i = 0; i < 180; i++) {
+            w = s.step(w, hold(1, Input.UP, 0));
+            assertClearOfWalls(s.map(), find(w, 1), "tick " + i);
+        }
+        assertTrue(find(w, 1).y() < 250 - R, "through: " + find(w, 1));
+    }
+
+    /** Clear of every wall but for the rounding to the position grid (half a grid cell's diagonal at most). */
+    static void assertClearOfWalls(ArenaMap map, Ship ship, String when) {
+        for (Wall wall : map.walls()) {
+            float dx = ship.x() - Geometry.clamp(ship.x(), wall.x(), wall.x() + wall.width());
+            float dy = ship.y() - Geometry.clamp(ship.y(), wall.y(), wall.y() + wall.height());
+            assertTrue(Math.hypot(dx, dy) >= R - Quantum.POSITION * Math.sqrt(0.5) - 1e-3,
+                    when + ": " + ship + " overlaps " + wall);
         }
     }
 
@@ -375,19 +416,44 @@ class SimulationTest {
     }
 
     @Test
-    void aShipAddedDuringIntermissionWaitsForTheNextMatch() {
+    void aShipAddedDuringIntermissionStandsFrozenAtAFreeSpawnUntilTheNextMatchPlacesIt() {
         Simulation s = new Simulation(TestArenas.boxWithPickups(), new MatchConfig(60, 1, 0, 1, 3));
         World w = run(s, s.addShip(s.newMatch(42, 0, 1), 1), 60, Map.of());
         assertEquals(MatchPhase.INTERMISSION, w.match().phase());
         w = s.step(s.addShip(w, 2), Map.of());
-        assertFalse(find(w, 2).alive());
-        assertEquals(w.match().phaseEndTick(), find(w, 2).respawnTick(), "it will be placed when the match starts");
-        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of());
+        Ship newcomer = find(w, 2);
+        assertTrue(newcomer.alive(), "drawn with the others, not a dead ship at (0, 0)");
+        assertEquals(List.of(new GameEvent.Spawn(2)), w.events());
+        Ship other = find(w, 1);
+        SpawnPoint far = Math.abs(other.x() - 100) > Math.abs(other.x() - 900)
+                ? new SpawnPoint(100, 300) : new SpawnPoint(900, 300);
+        assertEquals(far, new SpawnPoint(newcomer.x(), newcomer.y()), "the spawn away from ship 1");
+
+        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of(2, new Input(1, Input.RIGHT | Input.FIRE, 0)));
         assertEquals(MatchPhase.INTERMISSION, w.match().phase());
+        assertEquals(newcomer.x(), find(w, 2).x(), "frozen like everybody");
+        assertTrue(w.projectiles().isEmpty());
         w = s.step(w, Map.of());
         assertEquals(MatchPhase.PLAYING, w.match().phase());
         assertTrue(find(w, 2).alive());
+        assertEquals(w.tick() + config.ticks(Rules.INVULNERABLE_SECONDS), find(w, 2).invulnerableUntil());
         assertEquals(List.of(new GameEvent.Spawn(1), new GameEvent.Spawn(2)), w.events());
+    }
+
+    @Test
+    void theDeadOfAMatchWaitForTheNextOne() {
+        Simulation s = new Simulation(TestArenas.box(), new MatchConfig(60, 1, 0, 1, 3));
+        World w = s.newMatch(42, 0, 1);
+        int end = w.match().phaseEndTick();
+        Ship justKilled = new Ship(1, 200, 200, 0, 0, 0, 0, end + 2, 0, 0, 0, 0, 1, 0);
+        w = s.step(new World(end - 1, w.match(), List.of(justKilled), List.of(), w.pickups(), List.of()), Map.of());
+        assertEquals(MatchPhase.INTERMISSION, w.match().phase());
+        assertEquals(w.match().phaseEndTick(), find(w, 1).respawnTick(), "back with everybody");
+        w = run(s, w, w.match().phaseEndTick() - w.tick() - 1, Map.of());
+        assertFalse(find(w, 1).alive());
+        assertTrue(w.events().isEmpty());
+        w = s.step(w, Map.of());
+        assertTrue(find(w, 1).alive());
     }
 
     @Test
@@ -585,6 +651,81 @@ class SimulationTest {
                 Arbitraries.floats().between(-10f, 10f)).as((b, a) -> new Input(1, b, a));
         return Arbitraries.integers().between(40, 200).flatMap(ticks ->
                 input.list().ofSize(ticks).list().ofMinSize(1).ofMaxSize(6));
+    }
+
+    /**
+     * Ships of a built-in map (or of a slot a little narrower than a ship), each starting near a
+     * wall but clear of them, and each step's buttons.
+     */
+    record NearWalls(ArenaMap map, List<Ship> ships, List<List<Integer>> buttons) {
+    }
+
+    @Property(tries = 400)
+    void noShipEndsAStepInAWall(@ForAll("nearWalls") NearWalls scene) {
+        ArenaMap map = scene.map();
+        Simulation s = new Simulation(map, config);
+        World w = TestArenas.withShips(s.newMatch(5, 0, 1), scene.ships().toArray(Ship[]::new));
+        for (List<Integer> buttons : scene.buttons()) {
+            Map<Integer, Input> inputs = new HashMap<>();
+            for (int i = 0; i < buttons.size(); i++) {
+                inputs.put(i + 1, new Input(1, buttons.get(i), 0));
+            }
+            w = s.step(w, inputs);
+            for (Ship ship : w.ships()) {
+                assertClearOfWalls(map, ship, "tick " + w.tick());
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<NearWalls> nearWalls() {
+        List<ArenaMap> maps = new ArrayList<>();
+        MapLoader.builtInIds().forEach(id -> maps.add(MapLoader.load(id)));
+        maps.add(TestArenas.slot(2 * R - 2));
+        return Arbitraries.of(maps).flatMap(map -> {
+            Arbitrary<Ship> ship = Combinators.combine(Arbitraries.integers().between(0, 4 * map.walls().size() - 1),
+                    Arbitraries.floats().between(-1, 1), Arbitraries.floats().between(-1, 1),
+                    Arbitraries.integers().between(-3200, 3200), Arbitraries.integers().between(-3200, 3200))
+                    .as((corner, u, v, vx8, vy8) -> nearCorner(map.walls().get(corner / 4), corner % 4, u, v,
+                            vx8 / 8f, vy8 / 8f))
+                    .filter(candidate -> clearOfWalls(map, candidate));
+            return Combinators.combine(ship.list().ofMinSize(1).ofMaxSize(3),
+                            Arbitraries.integers().between(1, 30))
+                    .flatAs((ships, steps) -> Arbitraries.integers().between(0, Input.ALL_BUTTONS)
+                            .list().ofSize(ships.size()).list().ofSize(steps)
+                            .map(buttons -> new NearWalls(map, numbered(ships), buttons)));
+        });
+    }
+
+    /** Up to a ship's diameter and a little, (u, v) times that, from a corner of the wall: where gaps are. */
+    private static Ship nearCorner(Wall wall, int corner, float u, float v, float vx, float vy) {
+        float reach = 2 * R + 10;
+        float x = Quantum.position(wall.x() + (corner % 2) * wall.width() + u * reach);
+        float y = Quantum.position(wall.y() + (corner / 2) * wall.height() + v * reach);
+        return new Ship(0, x, y, vx, vy, 0, Rules.MAX_HEALTH, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static boolean clearOfWalls(ArenaMap map, Ship ship) {
+        if (ship.x() < R || ship.y() < R || ship.x() > map.width() - R || ship.y() > map.height() - R) {
+            return false;
+        }
+        for (Wall wall : map.walls()) {
+            float dx = ship.x() - Geometry.clamp(ship.x(), wall.x(), wall.x() + wall.width());
+            float dy = ship.y() - Geometry.clamp(ship.y(), wall.y(), wall.y() + wall.height());
+            if (dx * dx + dy * dy < R * R) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Ship> numbered(List<Ship> ships) {
+        List<Ship> numbered = new ArrayList<>();
+        for (int i = 0; i < ships.size(); i++) {
+            Ship s = ships.get(i);
+            numbered.add(new Ship(i + 1, s.x(), s.y(), s.vx(), s.vy(), 0, Rules.MAX_HEALTH, 0, 0, 0, 0, 0, 0, 0));
+        }
+        return numbered;
     }
 
     @Property(tries = 300)

@@ -33,6 +33,18 @@ final class TestArenas {
                 List.of(new SpawnPoint(100, 300), new SpawnPoint(1900, 300)), List.of());
     }
 
+    /**
+     * 600×600 with a wall across the middle (y 250..350) but for a vertical slot of {@code width}
+     * centred on x 300; spawns below and above it.
+     */
+    static ArenaMap slot(float width) {
+        float left = 300 - width / 2;
+        float right = 300 + width / 2;
+        return new ArenaMap("slot", "Slot", 600, 600,
+                List.of(new Wall(0, 250, left, 100), new Wall(right, 250, 600 - right, 100)),
+                List.of(new SpawnPoint(300, 500), new SpawnPoint(300, 100)), List.of());
+    }
+
     /** A ship at rest at (x, y), full health, not invulnerable. */
     static Ship ship(int id, float x, float y) {
         return new Ship(id, x, y, 0, 0, 0, Rules.MAX_HEALTH, 0, 0, 0, 0, 0, 0, 0);

@@ -1,12 +1,14 @@
 package io.lancers.bench.load;
 
+import io.lancers.load.LoadClient;
+
 import java.util.Arrays;
 
 /**
  * Arrival times of state frames at one receiver, with their ticks, up to a fixed capacity (later
  * frames are not logged). Written by one client thread, read after the run.
  */
-public final class ArrivalLog {
+public final class ArrivalLog implements LoadClient.Arrivals {
     private final long[] nanos;
     private final int[] ticks;
     private volatile int size;
@@ -16,7 +18,8 @@ public final class ArrivalLog {
         ticks = new int[capacity];
     }
 
-    void add(long arrivedNanos, int tick) {
+    @Override
+    public void add(long arrivedNanos, int tick) {
         int n = size;
         if (n < nanos.length) {
             nanos[n] = arrivedNanos;

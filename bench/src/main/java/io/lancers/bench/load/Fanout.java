@@ -2,6 +2,7 @@ package io.lancers.bench.load;
 
 import com.google.gson.JsonObject;
 import io.lancers.bench.Stats;
+import io.lancers.load.LoadClient;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -88,7 +89,8 @@ public final class Fanout {
             for (int from = 0; from < spectators; from += CONNECT_BATCH) {
                 List<CompletableFuture<?>> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(spectators, from + CONNECT_BATCH); i++) {
-                    batch.add(LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "s" + i, false, null)
+                    batch.add(LoadClient.open(http, server.gameUri(), "s" + i, LoadClient.Entry.spectate(ServerProcess.MATCH_ID))
+                            .connected()
                             .thenCompose(c -> {
                                 synchronized (clients) {
                                     clients.add(c);
@@ -100,8 +102,8 @@ public final class Fanout {
                         .get(JOIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
             ArrivalLog arrivals = new ArrivalLog(60 * (int) (window.toSeconds() + 60));
-            probe = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "probe", false,
-                    arrivals).get(30, TimeUnit.SECONDS);
+            probe = LoadClient.open(http, server.gameUri(), "probe", LoadClient.Entry.spectate(ServerProcess.MATCH_ID), false,
+                    arrivals).connected().get(30, TimeUnit.SECONDS);
             probe.joined().get(30, TimeUnit.SECONDS);
             TimeUnit.SECONDS.sleep(2); // every spectator past its join snapshot
 

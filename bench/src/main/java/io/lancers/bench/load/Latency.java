@@ -2,6 +2,7 @@ package io.lancers.bench.load;
 
 import io.lancers.bench.ReferenceMatch;
 import io.lancers.bench.Stats;
+import io.lancers.load.LoadClient;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
 
@@ -43,8 +44,8 @@ public final class Latency {
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         LoadClient player = null;
         try (ServerProcess server = ServerProcess.start(bots)) {
-            player = LoadClient.connect(http, server.gameUri(), LoadClient.Role.PLAY, "latency", true, null)
-                    .get(30, TimeUnit.SECONDS);
+            player = LoadClient.open(http, server.gameUri(), "latency", LoadClient.Entry.join(ServerProcess.MATCH_ID), true, null)
+                    .connected().get(30, TimeUnit.SECONDS);
             int id = player.joined().get(30, TimeUnit.SECONDS).playerId();
             player.onWorld((world, arrived) -> {
                 for (Ship ship : world.ships()) {

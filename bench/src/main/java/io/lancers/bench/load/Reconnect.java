@@ -4,6 +4,7 @@ import io.lancers.bench.Stats;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
+import io.lancers.link.TcpRelay;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.World;

@@ -2,6 +2,7 @@ package io.lancers.bench.load;
 
 import com.google.gson.JsonObject;
 import io.lancers.bench.Stats;
+import io.lancers.load.LoadClient;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ControlCodec;
@@ -68,8 +69,8 @@ public final class SlowReader {
         try (ServerProcess server = ServerProcess.start(bots);
              Socket slow = new Socket()) {
             for (int i = 0; i < healthy; i++) {
-                LoadClient c = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "h" + i, false, null)
-                        .get(30, TimeUnit.SECONDS);
+                LoadClient c = LoadClient.open(http, server.gameUri(), "h" + i, LoadClient.Entry.spectate(ServerProcess.MATCH_ID))
+                        .connected().get(30, TimeUnit.SECONDS);
                 clients.add(c);
                 c.joined().get(30, TimeUnit.SECONDS);
             }

@@ -1,6 +1,7 @@
 package io.lancers.bench.load;
 
 import com.google.gson.JsonObject;
+import io.lancers.load.LoadClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
@@ -24,8 +25,9 @@ class ServerProcessTest {
         List<LoadClient> spectators = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(2)) {
             for (int i = 0; i < SPECTATORS; i++) {
-                LoadClient spectator = LoadClient.connect(http, server.gameUri(), LoadClient.Role.SPECTATE, "s" + i,
-                        false, null).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                LoadClient spectator = LoadClient.open(http, server.gameUri(), "s" + i,
+                        LoadClient.Entry.spectate(ServerProcess.MATCH_ID)).connected()
+                        .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 spectators.add(spectator);
                 assertEquals("spectator", spectator.joined().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).role());
             }

@@ -12,7 +12,7 @@ import java.time.Duration;
 interface Transport {
 
     /**
-     * Starts opening a link offering the {@code lancers.v1} subprotocol; returns at once. Later
+     * Starts opening a link offering the {@code lancers.v2} subprotocol; returns at once. Later
      * exactly one of {@link Handler#onOpen} or {@link Handler#onOpenFailed} is called, and after
      * {@code onOpen} the link's frames and finally its close.
      */

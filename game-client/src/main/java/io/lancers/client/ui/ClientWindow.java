@@ -171,18 +171,14 @@ public final class ClientWindow {
 
     /** "Play": a local server on loopback with bots, then join it. */
     private void play() {
-        // The server fills each room up to its bot count and a bot makes room for each human:
-        // one more than the opponents asked for.
-        ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
-                .withBots(options.bots() + 1);
+        ServerConfig config = options.localServer().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false);
         startServer("Starting a local arena…", List.of(config), server -> startSession(
                 URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
     }
 
     /** "Host a LAN game": a server on every interface with discovery, then show its address. */
     private void host() {
-        ServerConfig lan = ServerConfig.defaults().withBindAddress("0.0.0.0").withDiscovery(true)
-                .withBots(options.bots() + 1);
+        ServerConfig lan = options.localServer().withBindAddress("0.0.0.0").withDiscovery(true);
         // The usual port first, so friends can type a familiar address; any free one if it is taken.
         startServer("Starting your LAN game…", List.of(lan, lan.withPort(0)), this::showHosting);
     }

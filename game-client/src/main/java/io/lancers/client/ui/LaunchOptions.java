@@ -1,5 +1,7 @@
 package io.lancers.client.ui;
 
+import io.lancers.server.ServerConfig;
+
 import java.net.URI;
 
 /**
@@ -10,13 +12,27 @@ import java.net.URI;
  * @param name            player name for this run (null: the saved setting)
  * @param discoveryTarget LAN discovery target for this run (null: the saved setting)
  * @param sound           false for {@code --no-sound}
- * @param bots            bots in a local "Play" match
+ * @param bots            bots in a local "Play" (or "Host") match
+ * @param botSkill        0..1, their skill
  */
 public record LaunchOptions(URI connect, String spectateMatch, String name, String discoveryTarget, boolean sound,
-                            int bots) {
+                            int bots, float botSkill) {
     public static final int DEFAULT_BOTS = 3;
+    /**
+     * Gentler than a dedicated server's bots: Play is the game's first impression, and a newcomer
+     * still finding the keys should not be shot down in seconds (BotBrainTest measures how much).
+     */
+    public static final float DEFAULT_BOT_SKILL = 0.25f;
 
     public static LaunchOptions menu() {
-        return new LaunchOptions(null, null, null, null, true, DEFAULT_BOTS);
+        return new LaunchOptions(null, null, null, null, true, DEFAULT_BOTS, DEFAULT_BOT_SKILL);
+    }
+
+    /**
+     * The server of a local "Play" or "Host" match: its bots. The server fills each room up to its
+     * bot count and a bot makes room for each human: one more than the opponents asked for.
+     */
+    ServerConfig localServer() {
+        return ServerConfig.defaults().withBots(bots + 1).withBotSkill(botSkill);
     }
 }

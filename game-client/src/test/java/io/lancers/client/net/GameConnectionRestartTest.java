@@ -1,6 +1,5 @@
 package io.lancers.client.net;
 
-import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
 import org.junit.jupiter.api.Test;
@@ -8,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.lancers.client.net.ConnectionState.IN_MATCH;
 import static io.lancers.client.net.ConnectionState.LOBBY;
@@ -27,22 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GameConnectionRestartTest {
     private static final int CLIENTS = 8;
 
-    /** Its states and its latest joined. */
-    private static final class Seen implements ConnectionListener {
-        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
-        final AtomicReference<ServerMessage.Joined> joined = new AtomicReference<>();
-
-        @Override
-        public void onState(ConnectionState state, String detail) {
-            states.add(state);
-        }
-
-        @Override
-        public void onJoined(ServerMessage.Joined j) {
-            joined.set(j);
-        }
-    }
-
     private static ServerConfig config(int port) {
         return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port).withDiscovery(false)
                 .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofMillis(200));
@@ -53,11 +34,11 @@ class GameConnectionRestartTest {
         GameServer before = GameServer.start(config(0));
         int port = before.port();
         List<GameConnection> connections = new ArrayList<>();
-        List<Seen> seen = new ArrayList<>();
+        List<Observed> seen = new ArrayList<>();
         GameServer after = null;
         try {
             for (int i = 0; i < CLIENTS; i++) {
-                Seen s = new Seen();
+                Observed s = new Observed();
                 GameConnection connection = new GameConnection(before.uri(), "r" + i, s);
                 connection.connect();
                 seen.add(s);
@@ -74,20 +55,20 @@ class GameConnectionRestartTest {
 
             before.close();
             for (int i = 0; i < CLIENTS; i++) {
-                Seen s = seen.get(i);
+                Observed s = seen.get(i);
                 Await.until("reconnecting", () -> s.states.contains(RECONNECTING), s.states::toString);
             }
             after = GameServer.start(config(port));
             for (int i = 0; i < CLIENTS; i++) {
                 GameConnection connection = connections.get(i);
-                Seen s = seen.get(i);
+                Observed s = seen.get(i);
                 Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, s.states::toString);
                 assertFalse(s.states.contains(ConnectionState.FAILED), s.states.toString());
                 assertTrue(connection.join("m1"));
             }
             for (int i = 0; i < CLIENTS; i++) {
                 GameConnection connection = connections.get(i);
-                Seen s = seen.get(i);
+                Observed s = seen.get(i);
                 Await.until("joined anew", () -> connection.state() == IN_MATCH && !s.joined.get().resumed()
                         && !oldTokens.contains(s.joined.get().resumeToken()), s.states::toString);
                 assertNotEquals(oldTokens.get(i), s.joined.get().resumeToken());

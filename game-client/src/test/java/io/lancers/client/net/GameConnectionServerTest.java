@@ -1,23 +1,22 @@
 package io.lancers.client.net;
 
-import io.lancers.client.state.ClientWorld;
+import io.lancers.link.TcpRelay;
+import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
-import io.lancers.sim.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.lancers.client.net.ConnectionState.HANDSHAKING;
 import static io.lancers.client.net.ConnectionState.IN_MATCH;
@@ -33,48 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GameConnectionServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    /** What the connection told us, for the test thread to wait on. */
-    static final class Observed implements ConnectionListener {
-        final List<ConnectionState> states = new CopyOnWriteArrayList<>();
-        final List<Long> stateNanos = new CopyOnWriteArrayList<>();
-        final AtomicReference<ServerMessage.MatchList> matchList = new AtomicReference<>();
-        final AtomicReference<ServerMessage.Joined> joined = new AtomicReference<>();
-        final AtomicReference<World> world = new AtomicReference<>();
-        final AtomicInteger worlds = new AtomicInteger();
-        volatile ClientWorld clientWorld;
-
-        @Override
-        public void onState(ConnectionState state, String detail) {
-            stateNanos.add(System.nanoTime());
-            states.add(state);
-        }
-
-        @Override
-        public void onMatchList(ServerMessage.MatchList list) {
-            matchList.set(list);
-        }
-
-        @Override
-        public void onJoined(ServerMessage.Joined j) {
-            joined.set(j);
-            clientWorld = ClientWorld.forMatch(j);
-        }
-
-        @Override
-        public void onWorld(World w) {
-            clientWorld.onWorld(w, System.nanoTime()); // first: the test reads `world` as "everything is in"
-            world.set(w);
-            worlds.incrementAndGet();
-        }
-
-        Ship own() {
-            World w = world.get();
-            ServerMessage.Joined j = joined.get();
-            return w == null || j == null ? null
-                    : w.ships().stream().filter(s -> s.id() == j.playerId()).findFirst().orElse(null);
-        }
-    }
-
     private static ServerConfig config() {
         return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
                 .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofMillis(200)).withHeartbeatMisses(3);
@@ -86,7 +43,19 @@ class GameConnectionServerTest {
         return server;
     }
 
-    private GameConnection connect(java.net.URI uri, String name, Observed observed) {
+    /** A relay in front of {@code server}, closed after the test. */
+    private TcpRelay relayTo(GameServer server) throws IOException {
+        TcpRelay relay = new TcpRelay(server.port());
+        toClose.add(relay);
+        return relay;
+    }
+
+    /** Connects through {@code relay} to the server behind it. */
+    private GameConnection connect(TcpRelay relay, String name, Observed observed) {
+        return connect(URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH), name, observed);
+    }
+
+    private GameConnection connect(URI uri, String name, Observed observed) {
         GameConnection connection = new GameConnection(uri, name, observed);
         toClose.add(0, connection);
         connection.connect();
@@ -140,16 +109,14 @@ class GameConnectionServerTest {
 
     @Test
     void aHalfOpenLinkIsNoticedAndTheSamePlayerResumes() throws Exception {
-        GameServer server = start(config());
-        TcpRelay relay = new TcpRelay(new InetSocketAddress("127.0.0.1", server.port()));
-        toClose.add(relay);
+        TcpRelay relay = relayTo(start(config()));
         Observed observed = new Observed();
-        GameConnection connection = connect(relay.gameUri(), "grace", observed);
+        GameConnection connection = connect(relay, "grace", observed);
         joinFirstMatch(connection, observed);
         int playerId = connection.playerId();
 
         long frozenAt = System.nanoTime();
-        relay.freezeExisting(); // nothing gets through, nothing is closed
+        relay.silenceExisting(); // nothing gets through, nothing is closed; new links flow
         Await.until("reconnecting", () -> observed.states.contains(RECONNECTING), observed.states::toString);
         Await.until("back in the match", () -> connection.state() == IN_MATCH
                 && observed.states.lastIndexOf(IN_MATCH) > observed.states.indexOf(RECONNECTING),
@@ -173,16 +140,15 @@ class GameConnectionServerTest {
     @Test
     void aServerGoneForGoodRefusesTheResumeAndWeCanJoinAnew() throws Exception {
         GameServer first = start(config());
-        TcpRelay relay = new TcpRelay(new InetSocketAddress("127.0.0.1", first.port()));
-        toClose.add(relay);
+        TcpRelay relay = relayTo(first);
         Observed observed = new Observed();
-        GameConnection connection = connect(relay.gameUri(), "hopper", observed);
+        GameConnection connection = connect(relay, "hopper", observed);
         joinFirstMatch(connection, observed);
 
         first.close();
         Await.until("reconnecting", () -> connection.state() == RECONNECTING, observed.states::toString);
         GameServer second = start(config());
-        relay.retarget(new InetSocketAddress("127.0.0.1", second.port()));
+        relay.retarget(second.port());
         Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, observed.states::toString);
         assertFalse(observed.states.contains(ConnectionState.FAILED));
 

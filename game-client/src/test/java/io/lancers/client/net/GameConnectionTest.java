@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GameConnectionTest {
-    static final ServerMessage.Welcome WELCOME = new ServerMessage.Welcome("test", "0.1", "lancers.v1", 1000, 3000,
+    static final ServerMessage.Welcome WELCOME = new ServerMessage.Welcome("test", "0.1", "lancers.v2", 1000, 3000,
             30_000, new ServerMessage.Limits(20, 200, 5, 4, 8192, 256));
     static final ArenaMap MAP = new ArenaMap("box", "Box", 800, 600, List.of(), List.of(new SpawnPoint(100, 100)),
             List.of());
@@ -106,6 +106,12 @@ class GameConnectionTest {
         assertTrue(connection.join("m1"));
         link.server(joinedAsPlayer(false));
         return link;
+    }
+
+    /** Waits out the first reconnect delay (125 ms at this jitter) and accepts the new link. */
+    FakeTransport.Attempt afterTheFirstBackoff() {
+        clock.advanceMillis(125);
+        return transport.last().accept();
     }
 
     @Test
@@ -202,8 +208,7 @@ class GameConnectionTest {
     void aServerThatWelcomesButNeverTakesUsBackIsLeft() {
         inMatch();
         transport.last().serverClose(CloseCodes.GOING_AWAY);
-        clock.advanceMillis(125);
-        FakeTransport.Attempt second = transport.last().accept();
+        FakeTransport.Attempt second = afterTheFirstBackoff();
         second.server(WELCOME);
         long timeout = ReconnectPolicy.defaults().connectTimeout().toMillis();
         for (long t = 0; t < timeout - 1; t += 1000) {
@@ -221,8 +226,7 @@ class GameConnectionTest {
         inMatch();
         transport.last().serverClose(CloseCodes.GOING_AWAY);
         assertEquals(RECONNECTING, connection.state());
-        clock.advanceMillis(125);
-        FakeTransport.Attempt second = transport.last().accept();
+        FakeTransport.Attempt second = afterTheFirstBackoff();
         second.server(WELCOME);
         second.server(new ServerMessage.Error("resume_rejected", "unknown token"));
         assertEquals(RESUME_REFUSED, connection.state());
@@ -240,8 +244,7 @@ class GameConnectionTest {
         connection.spectate("m9");
         first.server(new ServerMessage.Joined("m9", "spectator", 0, null, false, 60, RULES, MAP));
         first.serverClose(1006);
-        clock.advanceMillis(125);
-        FakeTransport.Attempt second = transport.last().accept();
+        FakeTransport.Attempt second = afterTheFirstBackoff();
         assertEquals(List.of(new ClientMessage.Hello("ada", null)), second.sent(ClientMessage.Hello.class));
         second.server(WELCOME);
         assertEquals(List.of(new ClientMessage.Spectate("m9")), second.sent(ClientMessage.Spectate.class));
@@ -393,8 +396,7 @@ class GameConnectionTest {
         assertEquals(RECONNECTING, connection.state());
         assertEquals(CloseCodes.UNSUPPORTED_DATA, first.closeCode);
 
-        clock.advanceMillis(125);
-        FakeTransport.Attempt second = transport.last().accept();
+        FakeTransport.Attempt second = afterTheFirstBackoff();
         assertEquals(List.of(new ClientMessage.Hello("ada", "tok-abcdefgh")), second.sent(ClientMessage.Hello.class));
         second.server(WELCOME);
         second.handler.onText("{\"type\":\"joined\"}"); // a required field missing
@@ -412,8 +414,7 @@ class GameConnectionTest {
 
         // A later reconnect does not drag us back into the match we left.
         link.serverClose(1006);
-        clock.advanceMillis(125);
-        FakeTransport.Attempt second = transport.last().accept();
+        FakeTransport.Attempt second = afterTheFirstBackoff();
         assertEquals(List.of(new ClientMessage.Hello("ada", null)), second.sent(ClientMessage.Hello.class));
         second.server(WELCOME);
         assertEquals(LOBBY, connection.state());

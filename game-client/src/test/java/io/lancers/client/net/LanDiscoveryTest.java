@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Parsing of replies; finding the real server is in {@link GameConnectionServerTest}. */
 class LanDiscoveryTest {
     private static final String REPLY = "{\"type\":\"lancers.server\",\"name\":\"den\",\"version\":\"1\","
-            + "\"url\":\"ws://127.0.0.1:9/game\",\"protocol\":\"lancers.v1\",\"matches\":[{\"id\":\"m1\","
+            + "\"url\":\"ws://127.0.0.1:9/game\",\"protocol\":\"lancers.v2\",\"matches\":[{\"id\":\"m1\","
             + "\"mapId\":\"foundry\",\"mapName\":\"Foundry\",\"phase\":\"playing\",\"players\":2,\"maxPlayers\":16,"
             + "\"bots\":1,\"spectators\":0,\"tickRate\":60}]}";
 

@@ -32,6 +32,14 @@ public final class Fx {
         }
     }
 
+    /** Runs {@code action} on the FX thread and waits for it. */
+    public static void run(Runnable action) {
+        get(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
     public static void waitFor(String what, BooleanSupplier condition) {
         try {

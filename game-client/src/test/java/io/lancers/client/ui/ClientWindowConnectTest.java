@@ -37,16 +37,14 @@ class ClientWindowConnectTest {
         }
         String match = server.matches().list().get(0).id();
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/game");
-        window = new ClientWindow(stage, new LaunchOptions(uri, match, "Watcher", null, false, 3), prefs);
+        window = new ClientWindow(stage, new LaunchOptions(uri, match, "Watcher", null, false, 3,
+                LaunchOptions.DEFAULT_BOT_SKILL), prefs);
         window.show();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        Fx.get(() -> {
-            window.shutdown();
-            return null;
-        });
+        Fx.run(window::shutdown);
         server.close();
         prefs.removeNode();
     }

@@ -45,16 +45,14 @@ class ClientWindowTest {
     @Start
     void start(Stage stage) {
         Settings.defaults().withPlayerName("Tester").withSound(false).withShowNetStats(true).save(prefs);
-        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, BOTS), prefs);
+        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, BOTS,
+                LaunchOptions.DEFAULT_BOT_SKILL), prefs);
         window.show();
     }
 
     @AfterEach
     void tearDown() throws BackingStoreException {
-        Fx.get(() -> {
-            window.shutdown();
-            return null;
-        });
+        Fx.run(window::shutdown);
         if (server != null) {
             server.close();
         }
@@ -63,6 +61,16 @@ class ClientWindowTest {
 
     private static MatchView matchView(FxRobot robot) {
         return robot.lookup("#match-view").tryQuery().map(n -> (MatchView) n).orElse(null);
+    }
+
+    /** Opens the server browser with {@code menuButton}, lists the matches at {@code address} and takes the first. */
+    private static void chooseFirstMatch(FxRobot robot, String menuButton, String address) {
+        robot.clickOn(menuButton);
+        robot.clickOn("#server-address").write(address);
+        robot.clickOn("#server-list-matches");
+        Fx.waitFor("the server's matches listed",
+                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
+        robot.clickOn("#server-choose");
     }
 
     private static boolean visible(FxRobot robot, String query) {
@@ -142,12 +150,7 @@ class ClientWindowTest {
     void spectatingAMatchShowsTheBadgeAndTheShips(FxRobot robot) throws Exception {
         server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
                 .withDiscovery(false).withBots(BOTS));
-        robot.clickOn("#menu-spectate");
-        robot.clickOn("#server-address").write("127.0.0.1:" + server.port());
-        robot.clickOn("#server-list-matches");
-        Fx.waitFor("the server's matches listed",
-                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
-        robot.clickOn("#server-choose");
+        chooseFirstMatch(robot, "#menu-spectate", "127.0.0.1:" + server.port());
         Fx.waitFor("the spectator's view with the bots' ships", () -> {
             MatchView v = matchView(robot);
             return v != null && v.lastFrameSummary().shipIds().size() >= BOTS;
@@ -204,12 +207,7 @@ class ClientWindowTest {
         server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
                 .withDiscovery(false).withBots(1));
         int port = server.port();
-        robot.clickOn("#menu-join");
-        robot.clickOn("#server-address").write("127.0.0.1:" + port);
-        robot.clickOn("#server-list-matches");
-        Fx.waitFor("the server's matches listed",
-                () -> !robot.lookup("#server-list").queryAs(ListView.class).getItems().isEmpty());
-        robot.clickOn("#server-choose");
+        chooseFirstMatch(robot, "#menu-join", "127.0.0.1:" + port);
         Fx.waitFor("in the match", () -> {
             MatchView v = matchView(robot);
             return v != null && v.lastFrameSummary().shipIds().contains(v.ownId());

@@ -37,6 +37,8 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
      * fun arena (the default is 16); the reconnect storm test fills a room to it.
      */
     public static final int MAX_PLAYERS = 200;
+    /** Bots of a dedicated server: a fair fight for someone who has played a few rounds. */
+    public static final float DEFAULT_BOT_SKILL = 0.6f;
     /** Spectators per room unless configured otherwise ({@code --max-spectators}). */
     public static final int DEFAULT_MAX_SPECTATORS = 32;
 
@@ -86,7 +88,7 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
      * per tick and 32 queued, lagging above 64 sends in flight, dropped after 5 s or 1024 in flight.
      */
     public static MatchSettings defaults(String id, String mapId) {
-        return new MatchSettings(id, mapId, MatchConfig.defaults(), 16, 4, 0.6f, new SecureRandom().nextLong(),
+        return new MatchSettings(id, mapId, MatchConfig.defaults(), 16, 4, DEFAULT_BOT_SKILL, new SecureRandom().nextLong(),
                 DEFAULT_MAX_SPECTATORS, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32),
                 new SlowConsumerLimits(64, 8, 1024, 5), 1024);
     }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * The upgrade's gatekeeper. Tyrus answers 101 even when no subprotocol matches (it just omits the
  * header), and {@code checkOrigin} does not see the Host header; so both checks live in
  * {@link #modifyHandshake}, where a non-101 status on Tyrus's {@link UpgradeResponse} refuses the
- * upgrade: 400 without {@code lancers.v1}, 403 for a foreign origin.
+ * upgrade: 400 without {@code lancers.v2}, 403 for a foreign origin.
  */
 final class Handshake extends ServerEndpointConfig.Configurator {
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());

@@ -10,6 +10,7 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,13 +46,31 @@ class MatchTest {
     }
 
     private static Match match(MatchSettings settings, StateEncoder encoder) {
-        return new Match(settings, MapLoader.load(settings.mapId()), CLOCK, encoder, Runnable::run);
+        return match(settings, encoder, Runnable::run);
+    }
+
+    /** A match whose sends go to {@code sender}: a test that collects them runs them when it likes. */
+    private static Match match(MatchSettings settings, StateEncoder encoder, Executor sender) {
+        return new Match(settings, MapLoader.load(settings.mapId()), CLOCK, encoder, sender);
     }
 
     private static Membership join(Match match, String name, RecordingPeer peer) {
         CompletableFuture<Membership> joined = match.join(name, peer);
         match.tick();
         return joined.join();
+    }
+
+    /** A match with Ada (id 1) and Bob (id 2) joined in that order, and the peers that record what each was sent. */
+    private record AdaAndBob(Match match, RecordingPeer adaPeer, RecordingPeer bobPeer, Membership ada) {
+    }
+
+    private static AdaAndBob adaAndBob() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer bobPeer = new RecordingPeer("bob");
+        Membership ada = join(match, "Ada", adaPeer);
+        join(match, "Bob", bobPeer);
+        return new AdaAndBob(match, adaPeer, bobPeer, ada);
     }
 
     private static Membership spectate(Match match, RecordingPeer peer) {
@@ -243,6 +263,49 @@ class MatchTest {
         assertEquals(match.world(), replay(watcher));
     }
 
+    @Test
+    void aPlayerJoiningDuringIntermissionIsInTheRosterAtOnceAndWaitsAtAFreeSpawnForTheNextRound() {
+        Match match = match(settings().withBotFill(3).withRules(new MatchConfig(10, 1, 20, 2, 3)));
+        ticks(match, 10);
+        assertEquals("intermission", match.info().phase());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        Membership ada = join(match, "Ada", adaPeer);
+        assertTrue(rosterIds(adaPeer.last(ServerMessage.Roster.class)).contains(ada.playerId()));
+        assertEquals("intermission", match.info().phase());
+
+        Ship waiting = ship(match, ada.playerId());
+        assertTrue(waiting.alive(), "drawn like the others, not dead at (0, 0): " + waiting);
+        assertTrue(atASpawn(match, waiting), waiting.toString());
+        assertClearOfOthers(match, waiting);
+        assertEquals(match.world(), replay(adaPeer));
+
+        ticks(match, match.world().match().phaseEndTick() - match.world().tick() - 1);
+        assertEquals("intermission", match.info().phase());
+        assertEquals(waiting.x(), ship(match, ada.playerId()).x(), "frozen like everybody");
+        match.tick();
+        assertEquals("playing", match.info().phase());
+        Ship playing = ship(match, ada.playerId());
+        assertTrue(playing.alive());
+        assertTrue(atASpawn(match, playing), playing.toString());
+        assertTrue(playing.invulnerableUntil() > match.world().tick(), "enters the round like everybody");
+        assertClearOfOthers(match, playing);
+        assertEquals(match.world(), replay(adaPeer));
+    }
+
+    private static boolean atASpawn(Match match, Ship ship) {
+        return MapLoader.load(MAP).spawns().stream()
+                .anyMatch(sp -> sp.x() == ship.x() && sp.y() == ship.y());
+    }
+
+    private static void assertClearOfOthers(Match match, Ship ship) {
+        for (Ship other : match.world().ships()) {
+            if (other.id() != ship.id() && other.alive()) {
+                assertTrue(Math.hypot(other.x() - ship.x(), other.y() - ship.y()) >= 2 * Rules.SHIP_RADIUS,
+                        ship + " overlaps " + other);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ spectators
 
     @Test
@@ -279,41 +342,33 @@ class MatchTest {
 
     @Test
     void chatGoesToEveryoneInTheMatchIncludingSpectators() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
+        AdaAndBob two = adaAndBob();
         RecordingPeer watcher = new RecordingPeer("watcher");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
-        Membership spectator = spectate(match, watcher);
+        Membership spectator = spectate(two.match(), watcher);
 
-        ada.chat("  gl\u0007 hf  ");
+        two.ada().chat("  gl\u0007 hf  ");
         spectator.chat("go go");
-        match.tick();
+        two.match().tick();
         ServerMessage.Chat fromAda = new ServerMessage.Chat(1, "Ada", "gl hf", CLOCK.millis());
         ServerMessage.Chat fromWatcher = new ServerMessage.Chat(0, "Spectator", "go go", CLOCK.millis());
-        for (RecordingPeer peer : List.of(adaPeer, bobPeer, watcher)) {
+        for (RecordingPeer peer : List.of(two.adaPeer(), two.bobPeer(), watcher)) {
             assertEquals(List.of(fromAda, fromWatcher), peer.messages(ServerMessage.Chat.class));
         }
     }
 
     @Test
     void emptyAndOverlongChatIsRefusedToTheSenderOnly() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
+        AdaAndBob two = adaAndBob();
 
-        ada.chat(" \t ");
-        ada.chat("x".repeat(201));
-        ada.chat("x".repeat(200));
-        match.tick();
+        two.ada().chat(" \t ");
+        two.ada().chat("x".repeat(201));
+        two.ada().chat("x".repeat(200));
+        two.match().tick();
         assertEquals(List.of("invalid_chat", "invalid_chat"),
-                adaPeer.messages(ServerMessage.Error.class).stream().map(ServerMessage.Error::code).toList());
+                two.adaPeer().messages(ServerMessage.Error.class).stream().map(ServerMessage.Error::code).toList());
         assertEquals(List.of("x".repeat(200)),
-                bobPeer.messages(ServerMessage.Chat.class).stream().map(ServerMessage.Chat::text).toList());
-        assertTrue(bobPeer.messages(ServerMessage.Error.class).isEmpty());
+                two.bobPeer().messages(ServerMessage.Chat.class).stream().map(ServerMessage.Chat::text).toList());
+        assertTrue(two.bobPeer().messages(ServerMessage.Error.class).isEmpty());
     }
 
     @Test
@@ -338,46 +393,38 @@ class MatchTest {
 
     @Test
     void leaveSendsLeftRemovesTheShipAndTellsTheOthers() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
-        adaPeer.clear();
+        AdaAndBob two = adaAndBob();
+        two.adaPeer().clear();
 
-        ada.leave();
-        match.tick();
-        assertEquals(List.of("Left"), adaPeer.kinds());
-        assertNull(ship(match, 1));
-        assertEquals(new ServerMessage.Notice("leave", 1, "Ada left"), bobPeer.last(ServerMessage.Notice.class));
-        assertEquals(List.of(2), rosterIds(bobPeer.last(ServerMessage.Roster.class)));
-        assertEquals(match.world(), replay(bobPeer));
+        two.ada().leave();
+        two.match().tick();
+        assertEquals(List.of("Left"), two.adaPeer().kinds());
+        assertNull(ship(two.match(), 1));
+        assertEquals(new ServerMessage.Notice("leave", 1, "Ada left"), two.bobPeer().last(ServerMessage.Notice.class));
+        assertEquals(List.of(2), rosterIds(two.bobPeer().last(ServerMessage.Roster.class)));
+        assertEquals(two.match().world(), replay(two.bobPeer()));
     }
 
     @Test
     void aLostConnectionLeavesTheShipIdlingAndTellsTheOthers() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
-        ada.submitInput(new Input(1, Input.RIGHT, 0f));
-        match.tick();
-        adaPeer.clear();
+        AdaAndBob two = adaAndBob();
+        two.ada().submitInput(new Input(1, Input.RIGHT, 0f));
+        two.match().tick();
+        two.adaPeer().clear();
 
-        ada.connectionLost();
-        match.tick();
-        assertTrue(adaPeer.sent.isEmpty(), "nothing more goes to a lost connection");
+        two.ada().connectionLost();
+        two.match().tick();
+        assertTrue(two.adaPeer().sent.isEmpty(), "nothing more goes to a lost connection");
         assertEquals(new ServerMessage.Notice("offline", 1, "Ada lost connection"),
-                bobPeer.last(ServerMessage.Notice.class));
-        ServerMessage.PlayerInfo adaInfo = bobPeer.last(ServerMessage.Roster.class).players().get(0);
+                two.bobPeer().last(ServerMessage.Notice.class));
+        ServerMessage.PlayerInfo adaInfo = two.bobPeer().last(ServerMessage.Roster.class).players().get(0);
         assertFalse(adaInfo.online());
-        ticks(match, 60);
-        assertEquals(0f, ship(match, 1).vx(), "the ship idles: no buttons held");
-        assertEquals(1, ship(match, 1).lastInputSeq());
-        assertTrue(ada.submitInput(new Input(2, Input.UP, 0f)), "a late input is ignored, not a flood");
-        match.tick();
-        assertEquals(1, ship(match, 1).lastInputSeq());
+        ticks(two.match(), 60);
+        assertEquals(0f, ship(two.match(), 1).vx(), "the ship idles: no buttons held");
+        assertEquals(1, ship(two.match(), 1).lastInputSeq());
+        assertTrue(two.ada().submitInput(new Input(2, Input.UP, 0f)), "a late input is ignored, not a flood");
+        two.match().tick();
+        assertEquals(1, ship(two.match(), 1).lastInputSeq());
     }
 
     @Test
@@ -417,47 +464,39 @@ class MatchTest {
 
     @Test
     void resumingAConnectedPlayerSupersedesTheOldConnection() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
-        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
-        bobPeer.clear();
+        AdaAndBob two = adaAndBob();
+        String token = two.adaPeer().last(ServerMessage.Joined.class).resumeToken();
+        two.bobPeer().clear();
 
-        CompletableFuture<Membership> resumed = match.resume(token, new RecordingPeer("ada again"));
-        match.tick();
+        CompletableFuture<Membership> resumed = two.match().resume(token, new RecordingPeer("ada again"));
+        two.match().tick();
         assertEquals(1, resumed.join().playerId());
-        assertEquals(CloseCodes.SUPERSEDED, adaPeer.closeCode);
-        assertEquals("superseded by a new connection", adaPeer.closeReason);
-        assertTrue(bobPeer.messages(ServerMessage.Notice.class).isEmpty(), "no offline/online flicker");
+        assertEquals(CloseCodes.SUPERSEDED, two.adaPeer().closeCode);
+        assertEquals("superseded by a new connection", two.adaPeer().closeReason);
+        assertTrue(two.bobPeer().messages(ServerMessage.Notice.class).isEmpty(), "no offline/online flicker");
 
-        int framesBefore = adaPeer.frames().size();
-        ada.connectionLost(); // the net layer reports the old connection's close: ignored
-        match.tick();
-        assertEquals(framesBefore, adaPeer.frames().size());
-        assertTrue(match.status().players().get(0).online());
+        int framesBefore = two.adaPeer().frames().size();
+        two.ada().connectionLost(); // the net layer reports the old connection's close: ignored
+        two.match().tick();
+        assertEquals(framesBefore, two.adaPeer().frames().size());
+        assertTrue(two.match().status().players().get(0).online());
     }
 
     @Test
     void afterTheGraceThePlayerIsGoneAndItsTokenVoid() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
-        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+        AdaAndBob two = adaAndBob();
+        String token = two.adaPeer().last(ServerMessage.Joined.class).resumeToken();
 
-        ada.connectionLost();
-        match.tick();
-        ticks(match, 30 * 60 - 1);
-        assertTrue(ship(match, 1) != null, "still within the grace");
-        match.tick();
-        assertNull(ship(match, 1));
-        assertEquals(new ServerMessage.Notice("leave", 1, "Ada left"), bobPeer.last(ServerMessage.Notice.class));
+        two.ada().connectionLost();
+        two.match().tick();
+        ticks(two.match(), 30 * 60 - 1);
+        assertTrue(ship(two.match(), 1) != null, "still within the grace");
+        two.match().tick();
+        assertNull(ship(two.match(), 1));
+        assertEquals(new ServerMessage.Notice("leave", 1, "Ada left"), two.bobPeer().last(ServerMessage.Notice.class));
 
-        CompletableFuture<Membership> late = match.resume(token, new RecordingPeer("ada late"));
-        match.tick();
+        CompletableFuture<Membership> late = two.match().resume(token, new RecordingPeer("ada late"));
+        two.match().tick();
         assertEquals(ErrorCode.RESUME_REJECTED, refusal(late));
     }
 
@@ -478,12 +517,12 @@ class MatchTest {
         StateEncoder watched = new StateEncoder() {
             @Override
             public byte[] snapshot(World world) {
-                return StateCodec.encodeSnapshot(world);
+                return StateEncoder.CODEC.snapshot(world);
             }
 
             @Override
             public byte[] delta(World base, World next) {
-                byte[] bytes = StateCodec.encodeDelta(base, next);
+                byte[] bytes = StateEncoder.CODEC.delta(base, next);
                 deltas.add(bytes);
                 return bytes;
             }
@@ -539,8 +578,7 @@ class MatchTest {
     @Test
     void theTickQueuesItsSendsForTheSenderInOrder() {
         List<Runnable> batches = new ArrayList<>();
-        MatchSettings settings = settings();
-        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, batches::add);
+        Match match = match(settings(), StateEncoder.CODEC, batches::add);
         RecordingPeer adaPeer = new RecordingPeer("ada");
         CompletableFuture<Membership> joined = match.join("Ada", adaPeer);
         match.tick();
@@ -558,8 +596,7 @@ class MatchTest {
     @Test
     void aSenderFallingBehindGetsTheNewestSnapshotInsteadOfEveryDelta() {
         List<Runnable> batches = new ArrayList<>();
-        MatchSettings settings = settings();
-        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, batches::add);
+        Match match = match(settings(), StateEncoder.CODEC, batches::add);
         RecordingPeer adaPeer = new RecordingPeer("ada");
         match.join("Ada", adaPeer);
         ticks(match, 10);
@@ -576,24 +613,20 @@ class MatchTest {
 
     @Test
     void aReceiverBackedUpForTooLongIsClosedAsSlowConsumerAndGoesOffline() {
-        Match match = match(settings());
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        RecordingPeer bobPeer = new RecordingPeer("bob");
-        Membership ada = join(match, "Ada", adaPeer);
-        join(match, "Bob", bobPeer);
+        AdaAndBob two = adaAndBob();
 
-        adaPeer.pending = 100;
-        ticks(match, 5 * 60);
-        assertEquals(0, adaPeer.closeCode, "lagging for just under 5 s");
-        match.tick();
-        assertEquals(CloseCodes.SLOW_CONSUMER, adaPeer.closeCode);
-        assertEquals("slow consumer", adaPeer.closeReason);
+        two.adaPeer().pending = 100;
+        ticks(two.match(), 5 * 60);
+        assertEquals(0, two.adaPeer().closeCode, "lagging for just under 5 s");
+        two.match().tick();
+        assertEquals(CloseCodes.SLOW_CONSUMER, two.adaPeer().closeCode);
+        assertEquals("slow consumer", two.adaPeer().closeReason);
         assertEquals(new ServerMessage.Notice("offline", 1, "Ada lost connection"),
-                bobPeer.last(ServerMessage.Notice.class));
-        assertFalse(match.status().players().get(0).online());
-        ada.chat("am I still here?");
-        match.tick();
-        assertTrue(bobPeer.messages(ServerMessage.Chat.class).isEmpty());
+                two.bobPeer().last(ServerMessage.Notice.class));
+        assertFalse(two.match().status().players().get(0).online());
+        two.ada().chat("am I still here?");
+        two.match().tick();
+        assertTrue(two.bobPeer().messages(ServerMessage.Chat.class).isEmpty());
     }
 
     @Test

@@ -22,7 +22,7 @@ class DiscoveryResponderTest {
                 .mapToObj(i -> new ServerMessage.MatchInfo("m" + i, "foundry", "Foundry", "playing", 3, 16, 1, 0, 60))
                 .toList();
         Discovery.Reply reply = new Discovery.Reply(Discovery.Reply.TYPE, "Ann's Lancers & friends", "1",
-                "ws://127.0.0.1:8025/game", "lancers.v1", matches);
+                "ws://127.0.0.1:8025/game", "lancers.v2", matches);
         try (DiscoveryResponder responder = DiscoveryResponder.start("127.0.0.1", 0, () -> reply)) {
             byte[] bytes = responder.encode(reply);
             assertTrue(bytes.length <= Discovery.MAX_REPLY_BYTES, bytes.length + " bytes");

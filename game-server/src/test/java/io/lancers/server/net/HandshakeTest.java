@@ -32,8 +32,8 @@ class HandshakeTest {
 
     @Test
     void offeredSubprotocolsAreSplitOnCommasAcrossHeaderLines() {
-        assertEquals(List.of("lancers.v2", "lancers.v1", "x"),
-                Handshake.offeredSubprotocols(List.of("lancers.v2, lancers.v1", " x ,")));
+        assertEquals(List.of("lancers.v3", "lancers.v2", "x"),
+                Handshake.offeredSubprotocols(List.of("lancers.v3, lancers.v2", " x ,")));
         assertEquals(List.of(), Handshake.offeredSubprotocols(List.of()));
     }
 }

@@ -1,4 +1,4 @@
-package io.lancers.bench.load;
+package io.lancers.load;
 
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The load client against the real server on loopback. */
+/** The load client against the real server on loopback (here: the bench has the server on its classpath). */
 class LoadClientTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -43,8 +43,8 @@ class LoadClientTest {
     @Test
     void aSpectatorFollowsTheStreamWithoutGaps() throws Exception {
         AtomicReference<World> latest = new AtomicReference<>();
-        LoadClient spectator = LoadClient.connect(http, uri, LoadClient.Role.SPECTATE, "watcher", true, null)
-                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        LoadClient spectator = LoadClient.open(http, uri, "watcher", LoadClient.Entry.spectate("m1"), true, null)
+                .connected().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         spectator.onWorld((world, nanos) -> latest.set(world));
         assertEquals("spectator", spectator.joined().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).role());
         await(() -> spectator.stateFrames() >= 60);
@@ -57,8 +57,8 @@ class LoadClientTest {
 
     @Test
     void aPlayersInputsAreAcknowledgedInItsShip() throws Exception {
-        LoadClient player = LoadClient.connect(http, uri, LoadClient.Role.PLAY, "pilot", true, null)
-                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        LoadClient player = LoadClient.open(http, uri, "pilot", LoadClient.Entry.join("m1"), true, null)
+                .connected().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         AtomicInteger acked = new AtomicInteger();
         AtomicReference<Ship> own = new AtomicReference<>();
         int id = player.joined().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).playerId();
