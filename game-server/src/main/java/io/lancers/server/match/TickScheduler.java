@@ -48,12 +48,22 @@ final class TickScheduler {
     void run(LongConsumer tick, BooleanSupplier running) {
         long base = nanoClock.getAsLong();
         long ticksSinceBase = 0;
+        boolean firstTick = true;
         while (running.getAsBoolean()) {
             tick.accept(nanoClock.getAsLong() - deadline(base, ticksSinceBase));
             ticksSinceBase++;
             long deadline = deadline(base, ticksSinceBase);
             long now = nanoClock.getAsLong();
             long behind = now - deadline;
+            if (firstTick && behind > 0) {
+                // The first tick loads and compiles what every later one uses (≈ 150 ms cold): that
+                // is start-up, not lag. The schedule starts when it ends, silently.
+                firstTick = false;
+                base = now;
+                ticksSinceBase = 0;
+                continue;
+            }
+            firstTick = false;
             if (behind > maxLagTicks * periodNanos) {
                 resets++;
                 LOG.warning(() -> name + ": " + behind / 1_000_000 + " ms behind schedule, skipping "

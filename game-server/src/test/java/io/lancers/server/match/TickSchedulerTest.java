@@ -69,11 +69,24 @@ class TickSchedulerTest {
     void anOverrunIsCaughtUpWithBackToBackTicks() {
         FakeTime time = new FakeTime();
         long base = time.now;
-        run(time, scheduler(time, 100, nanos -> time.now += nanos), 25 * MS, 1 * MS, 1 * MS, 1 * MS, 1 * MS);
-        // ticks 1 and 2 were due at 10 and 20 ms: they run at once, then the grid resumes at 30 and 40
-        assertEquals(List.of(base, base + 25 * MS, base + 26 * MS, base + 30 * MS, base + 40 * MS),
+        run(time, scheduler(time, 100, nanos -> time.now += nanos), 1 * MS, 25 * MS, 1 * MS, 1 * MS, 1 * MS, 1 * MS);
+        // ticks 2 and 3 were due at 20 and 30 ms: they run at once, then the grid resumes at 40 and 50
+        assertEquals(List.of(base, base + 10 * MS, base + 35 * MS, base + 36 * MS, base + 40 * MS, base + 50 * MS),
                 time.tickStarts);
-        assertEquals(List.of(0L, 15 * MS, 6 * MS, 0L, 0L), time.startLate, "the catch-up ticks start late");
+        assertEquals(List.of(0L, 0L, 15 * MS, 6 * MS, 0L, 0L), time.startLate, "the catch-up ticks start late");
+    }
+
+    @Test
+    void aColdFirstTickStartsTheScheduleWhenItEnds() {
+        FakeTime time = new FakeTime();
+        long base = time.now;
+        TickScheduler scheduler = scheduler(time, 100, nanos -> time.now += nanos);
+        run(time, scheduler, 150 * MS, 1 * MS, 1 * MS, 1 * MS);
+        long warm = base + 150 * MS;
+        // no burst of the 14 ticks it "missed", no reset, no lateness: start-up is not lag
+        assertEquals(List.of(base, warm, warm + 10 * MS, warm + 20 * MS), time.tickStarts);
+        assertEquals(0, scheduler.resets());
+        assertEquals(List.of(0L, 0L, 0L, 0L), time.startLate);
     }
 
     @Test
