@@ -126,17 +126,18 @@ public final class Simulation {
 
     /**
      * Movement, aim and wall collision of one ship for one tick: exactly what {@link #step} does to
-     * a living ship during PLAYING before it looks at other ships (during INTERMISSION step moves
-     * nobody). Dead ships do not move. Also records {@code input.seq()} as the ship's last applied
-     * input.
+     * a living ship during PLAYING before it looks at other ships. During INTERMISSION step moves
+     * nobody, and neither does this. Dead ships do not move. Also records {@code input.seq()} as the
+     * ship's last applied input.
      *
-     * @param tick the tick the ship is at (the step goes to {@code tick + 1}); movement does not depend on
-     *             time today, the parameter keeps the prediction seam stable if it ever does
+     * @param tick  the tick the ship is at (the step goes to {@code tick + 1}); movement does not depend on
+     *              time today, the parameter keeps the prediction seam stable if it ever does
+     * @param match the match state at {@code tick}: its phase decides whether ships move at all
      */
-    public Ship moveShip(Ship ship, Input input, int tick) {
+    public Ship moveShip(Ship ship, Input input, int tick, MatchState match) {
         Body b = new Body(ship);
         b.lastInputSeq = input.seq();
-        if (b.health > 0) {
+        if (b.health > 0 && match.phase() == MatchPhase.PLAYING) {
             move(b, input.buttons(), input.aim());
         }
         return b.toShip();

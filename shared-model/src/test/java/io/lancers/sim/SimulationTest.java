@@ -740,7 +740,7 @@ class SimulationTest {
         Ship predicted = start;
         for (int i = 0; i < buttons.size(); i++) {
             Input in = new Input(i + 1, buttons.get(i), Quantum.angleFromSteps(aimSteps + i * 977));
-            predicted = sim.moveShip(predicted, in, w.tick());
+            predicted = sim.moveShip(predicted, in, w.tick(), w.match());
             w = sim.step(w, Map.of(1, in));
             Ship stepped = find(w, 1);
             assertEquals(stepped.x(), predicted.x());
@@ -750,5 +750,26 @@ class SimulationTest {
             assertEquals(stepped.aim(), predicted.aim());
             assertEquals(stepped.lastInputSeq(), predicted.lastInputSeq());
         }
+    }
+
+    @Test
+    void duringAnIntermissionMoveShipMovesNobodyAsStepDoes() {
+        Ship start = new Ship(1, 300, 300, 40, -20, 0, 100, 0, 0, 0, 0, 0, 0, 0);
+        World playing = world(start);
+        MatchState m = playing.match();
+        World w = new World(playing.tick(), new MatchState(MatchPhase.INTERMISSION, playing.tick() + 600,
+                m.killLimit(), m.seed(), m.nextProjectileId(), m.round()), playing.ships(), List.of(), playing.pickups(),
+                List.of());
+        Ship predicted = start;
+        for (int seq = 1; seq <= 10; seq++) {
+            Input in = new Input(seq, Input.RIGHT | Input.DOWN | Input.FIRE, 1.5f);
+            predicted = sim.moveShip(predicted, in, w.tick(), w.match());
+            w = sim.step(w, Map.of(1, in));
+        }
+        Ship stepped = find(w, 1);
+        assertEquals(stepped, predicted, "prediction agrees with the server: frozen, its last input recorded");
+        assertEquals(start.x(), predicted.x());
+        assertEquals(start.y(), predicted.y());
+        assertEquals(10, predicted.lastInputSeq());
     }
 }

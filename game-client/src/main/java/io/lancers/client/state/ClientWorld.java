@@ -6,6 +6,7 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.MatchState;
 import io.lancers.sim.Projectile;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
@@ -73,6 +74,8 @@ public final class ClientWorld {
     private final ArrayDeque<Input> pending = new ArrayDeque<>();
     private Ship predicted;
     private int predictedTick;
+    /** The match of the newest world: its phase says whether inputs move the ship. */
+    private MatchState predictedMatch;
     private float correctionX;
     private float correctionY;
     private long correctionSetNanos;
@@ -139,7 +142,7 @@ public final class ClientWorld {
                 pending.removeFirst();
             }
             if (predicted != null) {
-                predicted = mover.move(predicted, input, predictedTick);
+                predicted = mover.move(predicted, input, predictedTick, predictedMatch);
                 predictedTick++;
             }
         }
@@ -261,12 +264,13 @@ public final class ClientWorld {
         Ship replayed = authoritative;
         int tick = world.tick();
         for (Input input : pending) {
-            replayed = mover.move(replayed, input, tick);
+            replayed = mover.move(replayed, input, tick, world.match());
             tick++;
         }
         Ship previous = predicted;
         predicted = replayed;
         predictedTick = tick;
+        predictedMatch = world.match();
         if (previous == null || previous.alive() != replayed.alive()) {
             clearCorrection(receivedNanos);
             return;

@@ -37,7 +37,7 @@ class ClientWorldTest {
     private static final MatchState MATCH = new MatchState(MatchPhase.PLAYING, 100_000, 0, 7L, 1, 1);
 
     /** Four units per pressed direction per input: enough physics to tell inputs apart. */
-    private static final ShipMover STEPPER = (ship, input, tick) -> {
+    private static final ShipMover STEPPER = (ship, input, tick, match) -> {
         float dx = (input.pressed(Input.RIGHT) ? 4 : 0) - (input.pressed(Input.LEFT) ? 4 : 0);
         float dy = (input.pressed(Input.DOWN) ? 4 : 0) - (input.pressed(Input.UP) ? 4 : 0);
         return withPosition(ship, ship.x() + dx, ship.y() + dy, input.seq());
@@ -163,7 +163,7 @@ class ClientWorldTest {
         cw.onWorld(world(10, server), T0);
         Input right = new Input(1, Input.RIGHT, 0f);
         cw.onInputSent(right);
-        server = STEPPER.move(server, right, 11);
+        server = STEPPER.move(server, right, 11, MATCH);
         cw.onWorld(world(11, server), T0 + TICK);
 
         RenderShip own = cw.sample(T0 + TICK).orElseThrow().own();
@@ -256,11 +256,11 @@ class ClientWorldTest {
                 Input input = new Input(i + 1, buttons.get(i), 0f);
                 sent.add(input);
                 cw.onInputSent(input);
-                expected = STEPPER.move(expected, input, 0);
+                expected = STEPPER.move(expected, input, 0, MATCH);
             }
             int arrived = i - latencyTicks;
             if (arrived >= 0 && arrived < sent.size()) {
-                server = STEPPER.move(server, sent.get(arrived), tick + 1);
+                server = STEPPER.move(server, sent.get(arrived), tick + 1, MATCH);
             }
             tick++;
             long now = T0 + tick * TICK;
@@ -299,7 +299,7 @@ class ClientWorldTest {
                 Input input = new Input(i + 1, buttons.get(i), i * 0.3f);
                 sent.add(input);
                 cw.onInputSent(input);
-                expected = sim.moveShip(expected, input, server.tick() + latencyTicks);
+                expected = sim.moveShip(expected, input, server.tick() + latencyTicks, server.match());
             }
             int arrived = i - latencyTicks;
             server = sim.step(server, arrived >= 0 ? Map.of(1, sent.get(arrived)) : Map.of());
@@ -311,6 +311,22 @@ class ClientWorldTest {
         }
         assertEquals(server.ships().get(0).x(), expected.x());
         assertEquals(server.ships().get(0).y(), expected.y());
+    }
+
+    /** The server freezes every ship at the intermission: so must our prediction, or the ship drifts and snaps back. */
+    @Test
+    void duringAnIntermissionInputsDoNotMoveTheOwnShip() {
+        ArenaMap map = new ArenaMap("box", "Box", 1000, 600, List.of(), List.of(new SpawnPoint(400, 300)), List.of());
+        Simulation sim = new Simulation(map, new MatchConfig(60, 300, 0, 10, 3));
+        ClientWorld cw = new ClientWorld(TICK_RATE, sim::moveShip, 1);
+        MatchState intermission = new MatchState(MatchPhase.INTERMISSION, 100_000, 0, 7L, 1, 1);
+        cw.onWorld(new World(100, intermission, List.of(ship(1, 400, 300, 0)), List.of(), List.of(), List.of()), T0);
+        for (int seq = 1; seq <= 5; seq++) {
+            cw.onInputSent(new Input(seq, Input.RIGHT | Input.DOWN, 0f));
+        }
+        RenderShip own = cw.sample(T0 + TICK).orElseThrow().own();
+        assertEquals(400f, own.x(), 1e-4);
+        assertEquals(300f, own.y(), 1e-4);
     }
 
     private static World world(int tick, Ship... ships) {
