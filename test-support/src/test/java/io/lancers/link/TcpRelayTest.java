@@ -143,10 +143,11 @@ class TcpRelayTest {
     private final class EchoServer implements AutoCloseable {
         private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final List<Socket> all = new ArrayList<>();
+        private final Thread acceptor;
 
         EchoServer(int tag) throws IOException {
             toClose.add(this);
-            Thread acceptor = new Thread(() -> {
+            acceptor = new Thread(() -> {
                 while (!listener.isClosed()) {
                     try {
                         Socket socket = listener.accept();
@@ -200,9 +201,20 @@ class TcpRelayTest {
             }
         }
 
+        /**
+         * Stops listening, then closes the server's ends. The listener is only gone once its accept
+         * thread has left accept(): until then the kernel still completes connections to it (the JDK
+         * closes a socket that a thread is blocked on only when that thread returns), and a
+         * connection made in that window would be greeted as if the server were still up.
+         */
         @Override
         public void close() throws IOException {
             listener.close();
+            try {
+                acceptor.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             closeAccepted();
         }
     }
