@@ -203,9 +203,22 @@ final class Worlds {
         return Quantum.angleFromSteps(random.nextInt(Quantum.ANGLE_STEPS));
     }
 
-    /** A small move that stays on the grid and inside the i16 range. */
+    /**
+     * A move that stays on the grid and inside the i16 range: usually one a tick allows (at most 43
+     * steps), sometimes none, one at the edges of the one-byte increment or just past them, or a
+     * respawn's jump anywhere.
+     */
     private static float step(Random random, float position) {
-        int steps = Math.round(position / Quantum.POSITION) + random.nextInt(41) - 20;
+        int by = switch (random.nextInt(12)) {
+            case 0 -> 0;
+            case 1 -> 127;
+            case 2 -> -128;
+            case 3 -> 128;
+            case 4 -> -129;
+            case 5 -> random.nextInt(0x10000) - 0x8000;
+            default -> random.nextInt(87) - 43;
+        };
+        long steps = Math.round(position / Quantum.POSITION) + (long) by;
         return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, steps)) * Quantum.POSITION;
     }
 
