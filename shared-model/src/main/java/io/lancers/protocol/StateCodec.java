@@ -61,6 +61,8 @@ public final class StateCodec {
 
     private static final FieldTable.Field<Ship> SHIP_X = field("x", Encoding.I16, s -> Grid.positionSteps(s.x()));
     private static final FieldTable.Field<Ship> SHIP_Y = field("y", Encoding.I16, s -> Grid.positionSteps(s.y()));
+    private static final FieldTable.Field<Ship> SHIP_VX = field("vx", Encoding.I16, s -> Grid.velocitySteps(s.vx()));
+    private static final FieldTable.Field<Ship> SHIP_VY = field("vy", Encoding.I16, s -> Grid.velocitySteps(s.vy()));
     private static final FieldTable.Field<Ship> SHIP_LAST_INPUT_SEQ = field("lastInputSeq", Encoding.U31,
             Ship::lastInputSeq);
 
@@ -79,8 +81,8 @@ public final class StateCodec {
             field("id", Encoding.U16, Ship::id),
             increment(SHIP_X, Encoding.I8),
             increment(SHIP_Y, Encoding.I8),
-            field("vx", Encoding.I16, s -> Grid.velocitySteps(s.vx())),
-            field("vy", Encoding.I16, s -> Grid.velocitySteps(s.vy())),
+            increment(SHIP_VX, Encoding.I8),
+            increment(SHIP_VY, Encoding.I8),
             field("aim", Encoding.U16, s -> Grid.angleSteps(s.aim())),
             increment(SHIP_LAST_INPUT_SEQ, Encoding.U8),
             field("lastFireTick", Encoding.U31, Ship::lastFireTick),
@@ -89,6 +91,8 @@ public final class StateCodec {
             field("invulnerableUntil", Encoding.U31, Ship::invulnerableUntil),
             SHIP_X,
             SHIP_Y,
+            SHIP_VX,
+            SHIP_VY,
             field("kills", Encoding.U16, Ship::kills),
             field("deaths", Encoding.U16, Ship::deaths),
             field("powerUntil", Encoding.U31, Ship::powerUntil),

@@ -133,7 +133,7 @@ class StateCodecTest {
         World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of(new GameEvent.Hit(5, 3, 10)));
 
         assertEquals(("10 00000078 00000000 3e 000046c8 0014 000000000000002a 00000007 0001"
-                        + " 00 01 04 dcff03 0000 fe70 4000 0000006e 64 00000000 00000096 0324 0640 0001 0000 00000000 00000039"
+                        + " 00 01 04 d0ff0f 4000 0000006e 64 00000000 00000096 0324 0640 0000 fe70 0001 0000 00000000 00000039"
                         + " 00 01 07 0003 0324 05f0 0000 ed40 00000076 0a"
                         + " 00 01 01 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
                 hex(StateCodec.encodeSnapshot(at120)));
@@ -239,12 +239,12 @@ class StateCodecTest {
     }
 
     /** Mask bit i is entry i: docs/PROTOCOL.md §7.5. An increment is written "+name". */
-    private static final List<String> SHIP_MASK_BITS = List.of("+x", "+y", "vx", "vy", "aim", "+lastInputSeq",
-            "lastFireTick", "health", "respawnTick", "invulnerableUntil", "x", "y", "kills", "deaths", "powerUntil",
-            "lastInputSeq");
+    private static final List<String> SHIP_MASK_BITS = List.of("+x", "+y", "+vx", "+vy", "aim", "+lastInputSeq",
+            "lastFireTick", "health", "respawnTick", "invulnerableUntil", "x", "y", "vx", "vy", "kills", "deaths",
+            "powerUntil", "lastInputSeq");
 
     /** The components a ship sends as a one-byte step when it can. */
-    private static final Set<String> SHIP_INCREMENTS = Set.of("x", "y", "lastInputSeq");
+    private static final Set<String> SHIP_INCREMENTS = Set.of("x", "y", "vx", "vy", "lastInputSeq");
 
     @Test
     void theShipMaskIsTheDocumentedOneAndItsFirstByteHoldsWhatChangesEveryTick() {
@@ -252,7 +252,7 @@ class StateCodecTest {
                 .map(f -> (f.form() == FieldTable.Form.INCREMENT ? "+" : "") + f.component())
                 .collect(Collectors.toList());
         assertEquals(SHIP_MASK_BITS, bits);
-        for (String everyTick : List.of("+x", "+y", "vx", "vy", "aim", "+lastInputSeq")) {
+        for (String everyTick : List.of("+x", "+y", "+vx", "+vy", "aim", "+lastInputSeq")) {
             assertTrue(SHIP_MASK_BITS.indexOf(everyTick) < 7, everyTick);
         }
     }
@@ -291,15 +291,15 @@ class StateCodecTest {
     }
 
     /**
-     * x and y go as base + −128..127 (0 excepted) in one signed byte, anything else as a whole i16:
-     * the steps around the byte's edges, a ship's largest move in a tick (43) and respawn jumps.
+     * x, y, vx and vy go as base + −128..127 (0 excepted) in one signed byte, anything else as a whole
+     * i16: the steps around the byte's edges, a ship's largest move in a tick (43) and respawn jumps.
      */
     @ParameterizedTest
     @ValueSource(ints = {0, 1, -1, 43, -43, 127, -128, 128, -129, 255, -256, 5000, -5000})
-    void positionsAreSignedIncrementsWhenTheyCanBe(int step) throws ProtocolException {
-        for (String component : List.of("x", "y")) {
+    void positionsAndVelocitiesAreSignedIncrementsWhenTheyCanBe(int step) throws ProtocolException {
+        for (String component : List.of("x", "y", "vx", "vy")) {
             for (float at : new float[] {0f, 1000f, -1000f}) {
-                Ship ship = new Ship(9, at, at, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 13);
+                Ship ship = new Ship(9, at, at, at, at, 0f, 6, 7, 8, 9, 10, 11, 12, 13);
                 World base = worldWith(List.of(ship));
                 World next = worldWith(List.of(withComponent(ship, component, step)));
                 byte[] delta = StateCodec.encodeDelta(base, next);
@@ -315,14 +315,14 @@ class StateCodecTest {
         }
     }
 
-    /** A moving ship (both coordinates, velocity, aim, one input) has a one-byte mask and saves a byte a coordinate. */
+    /** A moving ship (position, velocity, aim, one input) has a one-byte mask and one byte per coordinate. */
     @Test
     void aMovingShipsMaskIsOneByte() throws ProtocolException {
         Ship ship = new Ship(9, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 13);
         Ship moved = new Ship(9, 1f + 43 * Quantum.POSITION, 2f - 43 * Quantum.POSITION, 3.5f, 4.5f,
                 Quantum.angleFromSteps(5), 6, 7, 8, 9, 10, 11, 12, 14);
         byte[] delta = StateCodec.encodeDelta(worldWith(List.of(ship)), worldWith(List.of(moved)));
-        assertEquals(EMPTY_DELTA_BYTES + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 1, delta.length);
+        assertEquals(EMPTY_DELTA_BYTES + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1, delta.length);
         assertEquals(worldWith(List.of(moved)), StateCodec.apply(worldWith(List.of(ship)), ByteBuffer.wrap(delta)));
     }
 
@@ -372,6 +372,8 @@ class StateCodecTest {
                 }
                 if (component.equals("aim")) {
                     values[i] = Quantum.angleFromSteps(Quantum.angleToSteps((Float) values[i]) + by);
+                } else if (component.startsWith("v")) {
+                    values[i] = (Float) values[i] + by * Quantum.VELOCITY;
                 } else if (values[i] instanceof Float) {
                     values[i] = (Float) values[i] + by * Quantum.POSITION;
                 } else {
@@ -504,23 +506,23 @@ class StateCodecTest {
         World seq101 = new World(101, base.match(), List.of(withComponent(base.ships().get(0), "lastInputSeq", 1)),
                 List.of(), List.of(), List.of());
         assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("20 01"))));
-        assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("80 80 02 00000065"))));
-        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 02 01 00000065")); // both seq bits
+        assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("80 80 08 00000065"))));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 08 01 00000065")); // both seq bits
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("20 00")); // increment of 0
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 00 01")); // varint longer than needed
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 00 01"));
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 80 01 01")); // over 3 bytes
-        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 04 00000065")); // bit 16: undefined
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 10 00000065")); // bit 18: undefined
         assertApplyFails(CloseCodes.UNSUPPORTED_DATA, baseWithSeq(Integer.MAX_VALUE - 1),
                 deltaWithShipEntry("20 02")); // past 2^31 - 1
         // a ship the base lacks must come whole: its seq absolutely, never as an increment
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, worldWith(List.of()), deltaWithShipEntry(
-                "fc ff 01 0018 0020 0000 01 0000000a 06 00000007 00000008 0008 0010 000b 000c 00000009"));
+                "f0 ff 07 0000 01 0000000a 06 00000007 00000008 0008 0010 0018 0020 000b 000c 00000009"));
     }
 
-    /** The ship of {@link #baseWithSeq} is at x = 1 (8 steps), y = 2 (16 steps). */
+    /** The ship of {@link #baseWithSeq} is at x = 1 (8 steps), y = 2 (16 steps), vx = 3 (24), vy = 4 (32). */
     @Test
-    void malformedPositionIncrementsAre1002AndOnesLeavingTheRangeAre1003() throws ProtocolException {
+    void malformedMotionIncrementsAre1002AndOnesLeavingTheRangeAre1003() throws ProtocolException {
         World base = baseWithSeq(100);
         Ship ship = base.ships().get(0);
         World left = new World(101, base.match(), List.of(withComponent(ship, "x", -128)), List.of(), List.of(), List.of());
@@ -530,16 +532,21 @@ class StateCodecTest {
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("01 00")); // x increment of 0
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("81 08 01 0009")); // both x bits
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("82 10 01 0011")); // both y bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("84 20 01 0019")); // both vx bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("88 40 01 0021")); // both vy bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("08 00")); // vy increment of 0
         World atEdges = worldWith(List.of(new Ship(9, Short.MAX_VALUE * Quantum.POSITION, Short.MIN_VALUE * Quantum.POSITION,
-                3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 13)));
+                Short.MAX_VALUE * Quantum.VELOCITY, Short.MIN_VALUE * Quantum.VELOCITY, 0f, 6, 7, 8, 9, 10, 11, 12, 13)));
         assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("01 01")); // x past 32767 steps
         assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("02 ff")); // y below −32768 steps
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("04 7f")); // vx past 32767 steps
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("08 80")); // vy below −32768 steps
         World edgesMoved = new World(101, atEdges.match(), List.of(withComponent(withComponent(atEdges.ships().get(0),
                 "x", -1), "y", 1)), List.of(), List.of(), List.of());
         assertEquals(edgesMoved, StateCodec.apply(atEdges, ByteBuffer.wrap(deltaWithShipEntry("03 ff 01"))));
-        // a ship the base lacks must come whole: its position absolutely, never as an increment
+        // a ship the base lacks must come whole: its x absolutely, never as an increment
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, worldWith(List.of()), deltaWithShipEntry(
-                "dd f7 03 01 0018 0020 0000 0000000a 06 00000007 00000008 0010 000b 000c 00000009 0000000d"));
+                "d1 f7 0f 01 0000 0000000a 06 00000007 00000008 0010 0018 0020 000b 000c 00000009 0000000d"));
     }
 
     private static void assertApplyFails(int code, World base, byte[] frame) {
