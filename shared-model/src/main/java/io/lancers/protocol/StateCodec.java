@@ -33,7 +33,7 @@ import static io.lancers.protocol.FieldTable.ordinal;
  * {@code v} is a varint. A mask is one byte for the first seven fields of its {@link FieldTable};
  * an id is its gap from the previous id of the same list (from −1 for the first), one byte for
  * ids up to 127 apart.
- * A ship's x, y and {@code lastInputSeq} are sent as one-byte increments over the base when they can be.
+ * A ship's x, y, vx, vy and {@code lastInputSeq} are sent as one-byte increments over the base when they can be.
  * Every float is carried as integer steps of its {@link io.lancers.sim.Quantum} grid, so
  * {@code apply(base, encodeDelta(base, next))} equals {@code next} exactly.
  */
@@ -69,10 +69,12 @@ public final class StateCodec {
     /**
      * Wire order is not record order: the fields that change nearly every tick come first, so a
      * moving ship's mask is one byte. Among them, x and y ride as one-byte signed steps (a ship
-     * moves at most 43 position steps a tick) and {@code lastInputSeq} as a one-byte step up (+1
-     * per tick from a client that keeps up); each goes absolutely, further on, when it jumps (a
-     * respawn, a resumed client) or the ship is new. The second byte holds what a death or a
-     * respawn changes; the third what changes least often.
+     * moves at most 43 position steps a tick), so do vx and vy (thrust and drag change them by
+     * under 128 steps in 83 % of the ticks they change, BENCHMARKS.md §1's match), and
+     * {@code lastInputSeq} as a one-byte step up (+1 per tick from a client that keeps up); each
+     * goes absolutely, further on, when it jumps (a respawn, hitting a wall, a resumed client) or the
+     * ship is new. The second byte holds what a death, a respawn or a wall changes; the third
+     * what changes least often.
      */
     static final FieldTable<Ship> SHIP = FieldTable.keyedMasked(Ship.class,
             w -> new Ship((int) w[0], Grid.position(w[1]), Grid.position(w[2]), Grid.velocity(w[3]),
