@@ -72,9 +72,9 @@ public final class StateCodec {
      * moves at most 43 position steps a tick), so do vx and vy (thrust and drag change them by
      * under 128 steps in 83 % of the ticks they change, BENCHMARKS.md §1's match), and
      * {@code lastInputSeq} as a one-byte step up (+1 per tick from a client that keeps up); each
-     * goes absolutely, further on, when it jumps (a respawn, hitting a wall, a resumed client) or the
-     * ship is new. The second byte holds what a death, a respawn or a wall changes; the third
-     * what changes least often.
+     * goes absolutely, further on, when it jumps (a respawn, full thrust, a wall, a resumed client)
+     * or the ship is new. The second byte holds absolute x, y, vx, vy and what a death or a
+     * respawn changes; the third what changes least often.
      */
     static final FieldTable<Ship> SHIP = FieldTable.keyedMasked(Ship.class,
             w -> new Ship((int) w[0], Grid.position(w[1]), Grid.position(w[2]), Grid.velocity(w[3]),
