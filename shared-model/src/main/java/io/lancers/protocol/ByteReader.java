@@ -40,6 +40,10 @@ final class ByteReader {
         return buffer.get(position++) & 0xFF;
     }
 
+    int i8() throws ProtocolException {
+        return (byte) u8();
+    }
+
     int u16() throws ProtocolException {
         require(2);
         int value = (buffer.get(position) & 0xFF) << 8 | buffer.get(position + 1) & 0xFF;

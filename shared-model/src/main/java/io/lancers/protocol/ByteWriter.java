@@ -32,6 +32,11 @@ final class ByteWriter {
         bytes[size++] = (byte) value;
     }
 
+    void i8(int value) {
+        checkRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "i8");
+        u8(value & 0xFF);
+    }
+
     void u16(int value) {
         checkRange(value, 0, 0xFFFF, "u16");
         putShort(value);

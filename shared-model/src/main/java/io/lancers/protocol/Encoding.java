@@ -3,6 +3,8 @@ package io.lancers.protocol;
 /** How one integer wire value is laid out in a binary frame (big-endian). */
 enum Encoding {
     U8(1, 0, 0xFF),
+    /** Two's complement: a signed step, such as a position's move in one tick. */
+    I8(1, Byte.MIN_VALUE, Byte.MAX_VALUE),
     U16(2, 0, 0xFFFF),
     I16(2, Short.MIN_VALUE, Short.MAX_VALUE),
     /** Four bytes on the wire holding 0..2^31−1: ticks, ids and sequence numbers that Java keeps in an int. */
@@ -22,6 +24,7 @@ enum Encoding {
     void write(ByteWriter out, long value) {
         switch (this) {
             case U8 -> out.u8((int) checked(value));
+            case I8 -> out.i8((int) checked(value));
             case U16 -> out.u16((int) checked(value));
             case I16 -> out.i16((int) checked(value));
             case U31 -> out.u32(checked(value));
@@ -32,6 +35,7 @@ enum Encoding {
     long read(ByteReader in, String what) throws ProtocolException {
         return switch (this) {
             case U8 -> in.u8();
+            case I8 -> in.i8();
             case U16 -> in.u16();
             case I16 -> in.i16();
             case U31 -> in.u31(what);

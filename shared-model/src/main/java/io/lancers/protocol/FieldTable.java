@@ -22,8 +22,9 @@ import java.util.function.ToLongFunction;
  * {@linkplain ByteWriter#varint varint}, and seven such fields fit its first byte.
  *
  * <p>A masked table may also carry a component as an {@linkplain #increment increment}: a second
- * field of the same component, with its own mask bit, holding {@code next − base} in one byte when
- * that is 1..255. A changed value that is not such a step (a jump, a step back, a new record) goes
+ * field of the same component, with its own mask bit, holding the step {@code next − base} in one
+ * byte when that is non-zero and fits the increment's encoding (1..255 in a u8, −128..127 in an
+ * i8). A changed value that is not such a step (a jump, a step the wrong way, a new record) goes
  * under the component's absolute field; one mask never sets both.
  */
 final class FieldTable<R> {
@@ -39,7 +40,7 @@ final class FieldTable<R> {
     enum Form {
         /** The value itself. */
         ABSOLUTE,
-        /** The value minus the base record's, 1..255, in a u8: only in deltas of a record the base has. */
+        /** The value minus the base record's, non-zero, in one byte: only in deltas of a record the base has. */
         INCREMENT
     }
 
@@ -60,9 +61,15 @@ final class FieldTable<R> {
                 record -> getter.apply(record).ordinal());
     }
 
-    /** The component as a one-byte step up from its base value; the table must also carry it absolutely. */
-    static <R> Field<R> increment(String component, ToLongFunction<R> toWire) {
-        return new Field<>(component, Form.INCREMENT, Encoding.U8, Encoding.U8.max, toWire);
+    /**
+     * {@code absolute}'s component as a non-zero step from its base value in {@code step}, a
+     * one-byte encoding (U8 for steps up, I8 for either way); the table must also carry {@code absolute}.
+     */
+    static <R> Field<R> increment(Field<R> absolute, Encoding step) {
+        if (absolute.form != Form.ABSOLUTE || step.bytes != 1) {
+            throw new IllegalArgumentException(absolute.component + ": an increment is one byte over an absolute field");
+        }
+        return new Field<>(absolute.component, Form.INCREMENT, step, step.max, absolute.toWire);
     }
 
     private final Class<R> type;
@@ -232,11 +239,16 @@ final class FieldTable<R> {
             long before = field.wire(base);
             long after = field.wire(next);
             if (before != after) {
-                boolean step = incrementOf[i] >= 0 && after > before && after - before <= Encoding.U8.max;
+                boolean step = incrementOf[i] >= 0 && isStep(fields.get(incrementOf[i]), after - before);
                 mask |= bit(step ? incrementOf[i] : i);
             }
         }
         return mask;
+    }
+
+    /** Whether a change of {@code by} (never 0) fits the increment field's encoding. */
+    private static boolean isStep(Field<?> increment, long by) {
+        return by >= increment.encoding.min && by <= increment.encoding.max;
     }
 
     /**
@@ -256,7 +268,7 @@ final class FieldTable<R> {
             }
             Field<R> field = fields.get(i);
             if (field.form == Form.INCREMENT) {
-                out.u8((int) (field.wire(record) - field.wire(base)));
+                field.encoding.write(out, field.wire(record) - field.wire(base));
             } else {
                 writeField(out, field, record);
             }
@@ -324,12 +336,13 @@ final class FieldTable<R> {
     }
 
     private long readIncrement(ByteReader in, int i, R base) throws ProtocolException {
-        int step = in.u8();
+        long step = fields.get(i).encoding.read(in, names[i]);
         if (step == 0) {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, names[i] + " increment of 0");
         }
         long value = fields.get(i).wire(base) + step;
-        if (value > fields.get(absoluteOf[i]).max) {
+        Field<R> absolute = fields.get(absoluteOf[i]);
+        if (value < absolute.encoding.min || value > absolute.max) {
             throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, names[i] + " out of range: " + value);
         }
         return value;

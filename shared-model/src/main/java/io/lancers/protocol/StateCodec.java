@@ -33,7 +33,7 @@ import static io.lancers.protocol.FieldTable.ordinal;
  * {@code v} is a varint. A mask is one byte for the first seven fields of its {@link FieldTable};
  * an id is its gap from the previous id of the same list (from −1 for the first), one byte for
  * ids up to 127 apart.
- * A ship's {@code lastInputSeq} is sent as a one-byte increment over the base when it can be.
+ * A ship's x, y, vx, vy and {@code lastInputSeq} are sent as one-byte increments over the base when they can be.
  * Every float is carried as integer steps of its {@link io.lancers.sim.Quantum} grid, so
  * {@code apply(base, encodeDelta(base, next))} equals {@code next} exactly.
  */
@@ -59,30 +59,46 @@ public final class StateCodec {
             field("nextProjectileId", Encoding.U31, MatchState::nextProjectileId),
             field("round", Encoding.U16, MatchState::round));
 
+    private static final FieldTable.Field<Ship> SHIP_X = field("x", Encoding.I16, s -> Grid.positionSteps(s.x()));
+    private static final FieldTable.Field<Ship> SHIP_Y = field("y", Encoding.I16, s -> Grid.positionSteps(s.y()));
+    private static final FieldTable.Field<Ship> SHIP_VX = field("vx", Encoding.I16, s -> Grid.velocitySteps(s.vx()));
+    private static final FieldTable.Field<Ship> SHIP_VY = field("vy", Encoding.I16, s -> Grid.velocitySteps(s.vy()));
+    private static final FieldTable.Field<Ship> SHIP_LAST_INPUT_SEQ = field("lastInputSeq", Encoding.U31,
+            Ship::lastInputSeq);
+
     /**
      * Wire order is not record order: the fields that change nearly every tick come first, so a
-     * moving ship's mask is one byte; {@code lastInputSeq} (+1 per tick from a client that keeps
-     * up) rides among them as a one-byte increment, and absolutely at the end when it jumps.
+     * moving ship's mask is one byte. Among them, x and y ride as one-byte signed steps (a ship
+     * moves at most 43 position steps a tick), so do vx and vy (thrust and drag change them by
+     * under 128 steps in 83 % of the ticks they change, BENCHMARKS.md §1's match), and
+     * {@code lastInputSeq} as a one-byte step up (+1 per tick from a client that keeps up); each
+     * goes absolutely, further on, when it jumps (a respawn, full thrust, a wall, a resumed client)
+     * or the ship is new. The second byte holds absolute x, y, vx, vy and what a death or a
+     * respawn changes; the third what changes least often.
      */
     static final FieldTable<Ship> SHIP = FieldTable.keyedMasked(Ship.class,
             w -> new Ship((int) w[0], Grid.position(w[1]), Grid.position(w[2]), Grid.velocity(w[3]),
                     Grid.velocity(w[4]), Grid.angle(w[5]), (int) w[6], (int) w[7], (int) w[8], (int) w[9],
                     (int) w[10], (int) w[11], (int) w[12], (int) w[13]),
             field("id", Encoding.U16, Ship::id),
-            field("x", Encoding.I16, s -> Grid.positionSteps(s.x())),
-            field("y", Encoding.I16, s -> Grid.positionSteps(s.y())),
-            field("vx", Encoding.I16, s -> Grid.velocitySteps(s.vx())),
-            field("vy", Encoding.I16, s -> Grid.velocitySteps(s.vy())),
+            increment(SHIP_X, Encoding.I8),
+            increment(SHIP_Y, Encoding.I8),
+            increment(SHIP_VX, Encoding.I8),
+            increment(SHIP_VY, Encoding.I8),
             field("aim", Encoding.U16, s -> Grid.angleSteps(s.aim())),
-            increment("lastInputSeq", Ship::lastInputSeq),
+            increment(SHIP_LAST_INPUT_SEQ, Encoding.U8),
             field("lastFireTick", Encoding.U31, Ship::lastFireTick),
             field("health", Encoding.U8, Ship::health),
             field("respawnTick", Encoding.U31, Ship::respawnTick),
             field("invulnerableUntil", Encoding.U31, Ship::invulnerableUntil),
-            field("powerUntil", Encoding.U31, Ship::powerUntil),
+            SHIP_X,
+            SHIP_Y,
+            SHIP_VX,
+            SHIP_VY,
             field("kills", Encoding.U16, Ship::kills),
             field("deaths", Encoding.U16, Ship::deaths),
-            field("lastInputSeq", Encoding.U31, Ship::lastInputSeq));
+            field("powerUntil", Encoding.U31, Ship::powerUntil),
+            SHIP_LAST_INPUT_SEQ);
 
     static final FieldTable<Projectile> PROJECTILE = FieldTable.keyedFull(Projectile.class,
             w -> new Projectile((int) w[0], (int) w[1], Grid.position(w[2]), Grid.position(w[3]),

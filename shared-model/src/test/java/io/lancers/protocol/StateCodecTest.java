@@ -133,12 +133,12 @@ class StateCodecTest {
         World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of(new GameEvent.Hit(5, 3, 10)));
 
         assertEquals(("10 00000078 00000000 3e 000046c8 0014 000000000000002a 00000007 0001"
-                        + " 00 01 04 df7f 0324 0640 0000 fe70 4000 0000006e 64 00000000 00000096 00000000 0001 0000 00000039"
+                        + " 00 01 04 d0ff0f 4000 0000006e 64 00000000 00000096 0324 0640 0000 fe70 0001 0000 00000000 00000039"
                         + " 00 01 07 0003 0324 05f0 0000 ed40 00000076 0a"
                         + " 00 01 01 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
                 hex(StateCodec.encodeSnapshot(at120)));
         byte[] delta = StateCodec.encodeDelta(at120, at121);
-        assertEquals("11 00000079 00000078 00 00 01 04 22 063a 01 01 07 00 00 00 01 00 0005 0003 0a"
+        assertEquals("11 00000079 00000078 00 00 01 04 22 fa 01 01 07 00 00 00 01 00 0005 0003 0a"
                 .replace(" ", ""), hex(delta));
         assertEquals(at121, StateCodec.apply(at120, ByteBuffer.wrap(delta)));
     }
@@ -221,7 +221,12 @@ class StateCodecTest {
                 w -> new GameEvent.Kill((int) w[0], (int) w[1]),
                 FieldTable.field("killerId", Encoding.U16, GameEvent.Kill::killerId),
                 FieldTable.field("victimId", Encoding.U16, GameEvent.Kill::victimId),
-                FieldTable.increment("victimId", GameEvent.Kill::victimId)), "an increment without a base");
+                FieldTable.increment(FieldTable.field("victimId", Encoding.U16, GameEvent.Kill::victimId), Encoding.U8)),
+                "an increment without a base");
+        FieldTable.Field<GameEvent.Kill> victim = FieldTable.field("victimId", Encoding.U16, GameEvent.Kill::victimId);
+        assertThrows(IllegalArgumentException.class, () -> FieldTable.increment(victim, Encoding.U16), "two bytes");
+        assertThrows(IllegalArgumentException.class,
+                () -> FieldTable.increment(FieldTable.increment(victim, Encoding.U8), Encoding.U8), "of an increment");
     }
 
     private static List<String> componentNames(Class<?> record) {
@@ -234,8 +239,12 @@ class StateCodecTest {
     }
 
     /** Mask bit i is entry i: docs/PROTOCOL.md §7.5. An increment is written "+name". */
-    private static final List<String> SHIP_MASK_BITS = List.of("x", "y", "vx", "vy", "aim", "+lastInputSeq",
-            "lastFireTick", "health", "respawnTick", "invulnerableUntil", "powerUntil", "kills", "deaths", "lastInputSeq");
+    private static final List<String> SHIP_MASK_BITS = List.of("+x", "+y", "+vx", "+vy", "aim", "+lastInputSeq",
+            "lastFireTick", "health", "respawnTick", "invulnerableUntil", "x", "y", "vx", "vy", "kills", "deaths",
+            "powerUntil", "lastInputSeq");
+
+    /** The components a ship sends as a one-byte step when it can. */
+    private static final Set<String> SHIP_INCREMENTS = Set.of("x", "y", "vx", "vy", "lastInputSeq");
 
     @Test
     void theShipMaskIsTheDocumentedOneAndItsFirstByteHoldsWhatChangesEveryTick() {
@@ -243,7 +252,9 @@ class StateCodecTest {
                 .map(f -> (f.form() == FieldTable.Form.INCREMENT ? "+" : "") + f.component())
                 .collect(Collectors.toList());
         assertEquals(SHIP_MASK_BITS, bits);
-        assertTrue(SHIP_MASK_BITS.indexOf("+lastInputSeq") < 7);
+        for (String everyTick : List.of("+x", "+y", "+vx", "+vy", "aim", "+lastInputSeq")) {
+            assertTrue(SHIP_MASK_BITS.indexOf(everyTick) < 7, everyTick);
+        }
     }
 
     @Test
@@ -253,7 +264,7 @@ class StateCodecTest {
             World base = worldWith(List.of(ship));
             World next = worldWith(List.of(withComponent(ship, component, 1)));
             byte[] delta = StateCodec.encodeDelta(base, next);
-            String bit = component.equals("lastInputSeq") ? "+lastInputSeq" : component;
+            String bit = SHIP_INCREMENTS.contains(component) ? "+" + component : component;
             assertEquals(1 << SHIP_MASK_BITS.indexOf(bit), shipMask(delta), component);
             assertEquals(next, StateCodec.apply(base, ByteBuffer.wrap(delta)));
         }
@@ -275,19 +286,61 @@ class StateCodecTest {
             }
             boolean increment = step >= 1 && step <= 255;
             assertEquals(1 << SHIP_MASK_BITS.indexOf(increment ? "+lastInputSeq" : "lastInputSeq"), shipMask(delta));
-            int maskBytes = increment ? 1 : 2;
-            assertEquals(EMPTY_DELTA_BYTES + 1 + maskBytes + (increment ? 1 : 4), delta.length);
+            assertEquals(EMPTY_DELTA_BYTES + 1 + maskBytes(shipMask(delta)) + (increment ? 1 : 4), delta.length);
         }
     }
 
+    /**
+     * x, y, vx and vy go as base + −128..127 (0 excepted) in one signed byte, anything else as a whole
+     * i16: the steps around the byte's edges, a ship's largest move in a tick (43) and respawn jumps.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, -1, 43, -43, 127, -128, 128, -129, 255, -256, 5000, -5000})
+    void positionsAndVelocitiesAreSignedIncrementsWhenTheyCanBe(int step) throws ProtocolException {
+        for (String component : List.of("x", "y", "vx", "vy")) {
+            for (float at : new float[] {0f, 1000f, -1000f}) {
+                Ship ship = new Ship(9, at, at, at, at, 0f, 6, 7, 8, 9, 10, 11, 12, 13);
+                World base = worldWith(List.of(ship));
+                World next = worldWith(List.of(withComponent(ship, component, step)));
+                byte[] delta = StateCodec.encodeDelta(base, next);
+                assertEquals(next, StateCodec.apply(base, ByteBuffer.wrap(delta)));
+                if (step == 0) {
+                    assertEquals(EMPTY_DELTA_BYTES, delta.length);
+                    continue;
+                }
+                boolean increment = step >= -128 && step <= 127;
+                assertEquals(1 << SHIP_MASK_BITS.indexOf(increment ? "+" + component : component), shipMask(delta));
+                assertEquals(EMPTY_DELTA_BYTES + 1 + maskBytes(shipMask(delta)) + (increment ? 1 : 2), delta.length);
+            }
+        }
+    }
+
+    /** A moving ship (position, velocity, aim, one input) has a one-byte mask and one byte per coordinate. */
     @Test
-    void aNewShipAndASnapshotCarryLastInputSeqWhole() throws ProtocolException {
+    void aMovingShipsMaskIsOneByte() throws ProtocolException {
+        Ship ship = new Ship(9, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 13);
+        Ship moved = new Ship(9, 1f + 43 * Quantum.POSITION, 2f - 43 * Quantum.POSITION, 3.5f, 4.5f,
+                Quantum.angleFromSteps(5), 6, 7, 8, 9, 10, 11, 12, 14);
+        byte[] delta = StateCodec.encodeDelta(worldWith(List.of(ship)), worldWith(List.of(moved)));
+        assertEquals(EMPTY_DELTA_BYTES + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1, delta.length);
+        assertEquals(worldWith(List.of(moved)), StateCodec.apply(worldWith(List.of(ship)), ByteBuffer.wrap(delta)));
+    }
+
+    private static int maskBytes(int mask) {
+        return mask < 1 << 7 ? 1 : mask < 1 << 14 ? 2 : 3;
+    }
+
+    @Test
+    void aNewShipAndASnapshotCarryEveryFieldWhole() throws ProtocolException {
         Ship ship = new Ship(9, 1f, 2f, 3f, 4f, 0f, 6, 7, 8, 9, 10, 11, 12, 1);
         World next = worldWith(List.of(ship));
-        int absolute = 1 << SHIP_MASK_BITS.indexOf("lastInputSeq");
-        assertEquals(absolute, shipMask(StateCodec.encodeDelta(worldWith(List.of()), next)) & absolute);
-        assertEquals(absolute, shipMask(StateCodec.encodeSnapshot(next)) & absolute);
-        assertEquals(0, shipMask(StateCodec.encodeSnapshot(next)) & 1 << SHIP_MASK_BITS.indexOf("+lastInputSeq"));
+        for (String component : SHIP_INCREMENTS) {
+            int absolute = 1 << SHIP_MASK_BITS.indexOf(component);
+            int increment = 1 << SHIP_MASK_BITS.indexOf("+" + component);
+            for (byte[] frame : List.of(StateCodec.encodeDelta(worldWith(List.of()), next), StateCodec.encodeSnapshot(next))) {
+                assertEquals(absolute, shipMask(frame) & (absolute | increment), component);
+            }
+        }
     }
 
     /** Offset of the first changed ship's mask: header, match mask 0, removed count 0, changed count, one-byte id gap. */
@@ -319,6 +372,8 @@ class StateCodecTest {
                 }
                 if (component.equals("aim")) {
                     values[i] = Quantum.angleFromSteps(Quantum.angleToSteps((Float) values[i]) + by);
+                } else if (component.startsWith("v")) {
+                    values[i] = (Float) values[i] + by * Quantum.VELOCITY;
                 } else if (values[i] instanceof Float) {
                     values[i] = (Float) values[i] + by * Quantum.POSITION;
                 } else {
@@ -451,18 +506,47 @@ class StateCodecTest {
         World seq101 = new World(101, base.match(), List.of(withComponent(base.ships().get(0), "lastInputSeq", 1)),
                 List.of(), List.of(), List.of());
         assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("20 01"))));
-        assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("80 40 00000065"))));
-        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 40 01 00000065")); // both seq bits
+        assertEquals(seq101, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("80 80 08 00000065"))));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 08 01 00000065")); // both seq bits
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("20 00")); // increment of 0
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 00 01")); // varint longer than needed
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 00 01"));
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 80 01 01")); // over 3 bytes
-        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 01 00000065")); // bit 14: undefined
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 10 00000065")); // bit 18: undefined
         assertApplyFails(CloseCodes.UNSUPPORTED_DATA, baseWithSeq(Integer.MAX_VALUE - 1),
                 deltaWithShipEntry("20 02")); // past 2^31 - 1
         // a ship the base lacks must come whole: its seq absolutely, never as an increment
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, worldWith(List.of()), deltaWithShipEntry(
-                "ff 3f 0008 0010 0018 0020 0000 01 0000000a 06 00000007 00000008 00000009 000b 000c"));
+                "f0 ff 07 0000 01 0000000a 06 00000007 00000008 0008 0010 0018 0020 000b 000c 00000009"));
+    }
+
+    /** The ship of {@link #baseWithSeq} is at x = 1 (8 steps), y = 2 (16 steps), vx = 3 (24), vy = 4 (32). */
+    @Test
+    void malformedMotionIncrementsAre1002AndOnesLeavingTheRangeAre1003() throws ProtocolException {
+        World base = baseWithSeq(100);
+        Ship ship = base.ships().get(0);
+        World left = new World(101, base.match(), List.of(withComponent(ship, "x", -128)), List.of(), List.of(), List.of());
+        assertEquals(left, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("01 80"))));
+        World up = new World(101, base.match(), List.of(withComponent(ship, "y", 127)), List.of(), List.of(), List.of());
+        assertEquals(up, StateCodec.apply(base, ByteBuffer.wrap(deltaWithShipEntry("02 7f"))));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("01 00")); // x increment of 0
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("81 08 01 0009")); // both x bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("82 10 01 0011")); // both y bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("84 20 01 0019")); // both vx bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("88 40 01 0021")); // both vy bits
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("08 00")); // vy increment of 0
+        World atEdges = worldWith(List.of(new Ship(9, Short.MAX_VALUE * Quantum.POSITION, Short.MIN_VALUE * Quantum.POSITION,
+                Short.MAX_VALUE * Quantum.VELOCITY, Short.MIN_VALUE * Quantum.VELOCITY, 0f, 6, 7, 8, 9, 10, 11, 12, 13)));
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("01 01")); // x past 32767 steps
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("02 ff")); // y below −32768 steps
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("04 7f")); // vx past 32767 steps
+        assertApplyFails(CloseCodes.UNSUPPORTED_DATA, atEdges, deltaWithShipEntry("08 80")); // vy below −32768 steps
+        World edgesMoved = new World(101, atEdges.match(), List.of(withComponent(withComponent(atEdges.ships().get(0),
+                "x", -1), "y", 1)), List.of(), List.of(), List.of());
+        assertEquals(edgesMoved, StateCodec.apply(atEdges, ByteBuffer.wrap(deltaWithShipEntry("03 ff 01"))));
+        // a ship the base lacks must come whole: its x absolutely, never as an increment
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, worldWith(List.of()), deltaWithShipEntry(
+                "d1 f7 0f 01 0000 0000000a 06 00000007 00000008 0010 0018 0020 000b 000c 00000009 0000000d"));
     }
 
     private static void assertApplyFails(int code, World base, byte[] frame) {

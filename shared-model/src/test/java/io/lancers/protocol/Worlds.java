@@ -143,8 +143,8 @@ final class Worlds {
 
     static Ship moved(Random random, Ship ship, int tick) {
         boolean fired = random.nextInt(4) == 0;
-        return new Ship(ship.id(), step(random, ship.x()), step(random, ship.y()), velocity(random),
-                random.nextBoolean() ? ship.vy() : velocity(random), random.nextBoolean() ? ship.aim() : angle(random),
+        return new Ship(ship.id(), step(random, ship.x()), step(random, ship.y()), step(random, ship.vx()),
+                step(random, ship.vy()), random.nextBoolean() ? ship.aim() : angle(random),
                 ship.health(), ship.respawnTick(), ship.invulnerableUntil(), ship.powerUntil(),
                 fired ? tick : ship.lastFireTick(), ship.kills(), ship.deaths(), nextSeq(random, ship.lastInputSeq()));
     }
@@ -203,9 +203,22 @@ final class Worlds {
         return Quantum.angleFromSteps(random.nextInt(Quantum.ANGLE_STEPS));
     }
 
-    /** A small move that stays on the grid and inside the i16 range. */
-    private static float step(Random random, float position) {
-        int steps = Math.round(position / Quantum.POSITION) + random.nextInt(41) - 20;
+    /**
+     * A position's or velocity's change that stays on the grid (both are 0.125 steps) and inside
+     * the i16 range: usually a small one (a ship moves at most 43 steps a tick), sometimes none, one
+     * at the edges of the one-byte increment or just past them, or a jump anywhere (a respawn).
+     */
+    private static float step(Random random, float value) {
+        int by = switch (random.nextInt(12)) {
+            case 0 -> 0;
+            case 1 -> 127;
+            case 2 -> -128;
+            case 3 -> 128;
+            case 4 -> -129;
+            case 5 -> random.nextInt(0x10000) - 0x8000;
+            default -> random.nextInt(87) - 43;
+        };
+        long steps = Math.round(value / Quantum.POSITION) + (long) by;
         return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, steps)) * Quantum.POSITION;
     }
 
