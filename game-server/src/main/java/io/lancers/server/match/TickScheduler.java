@@ -55,19 +55,16 @@ final class TickScheduler {
             long deadline = deadline(base, ticksSinceBase);
             long now = nanoClock.getAsLong();
             long behind = now - deadline;
-            if (firstTick && behind > 0) {
-                // The first tick loads and compiles what every later one uses (≈ 150 ms cold): that
-                // is start-up, not lag. The schedule starts when it ends, silently.
-                firstTick = false;
-                base = now;
-                ticksSinceBase = 0;
-                continue;
-            }
+            // The first tick loads and compiles what every later one uses (≈ 150 ms cold): running
+            // late is start-up then, not lag, so the schedule restarts silently.
+            boolean coldStart = firstTick && behind > 0;
             firstTick = false;
-            if (behind > maxLagTicks * periodNanos) {
-                resets++;
-                LOG.warning(() -> name + ": " + behind / 1_000_000 + " ms behind schedule, skipping "
-                        + behind / periodNanos + " ticks and restarting the schedule");
+            if (coldStart || behind > maxLagTicks * periodNanos) {
+                if (!coldStart) {
+                    resets++;
+                    LOG.warning(() -> name + ": " + behind / 1_000_000 + " ms behind schedule, skipping "
+                            + behind / periodNanos + " ticks and restarting the schedule");
+                }
                 base = now;
                 ticksSinceBase = 0;
                 continue;
