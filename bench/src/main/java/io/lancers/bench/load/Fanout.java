@@ -5,10 +5,12 @@ import io.lancers.bench.Stats;
 import io.lancers.load.LoadClient;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * One room at 60 Hz with bots and N spectators over real WebSockets on loopback: the server in its
  * own JVM ({@link ServerProcess}), the spectators here. Measures, over a fixed window after every
- * spectator has joined: frames delivered per receiver, gaps, resyncs and closes; frame
+ * spectator has joined: frames delivered per receiver against the frames expected (the headline: a
+ * frame not delivered is a shortfall), gaps, resyncs and closes; the server's CPU per delivered frame; frame
  * inter-arrival jitter at one probe spectator; the server's tick durations and tick start
  * lateness from its {@code /status}; its CPU and heap from its process.
  */
@@ -39,27 +42,94 @@ public final class Fanout {
     private Fanout() {
     }
 
+    /** What a receiver must get of the frames expected for the goal: every receiver gets 99 % of the frames. */
+    public static final double GOAL_SHARE = 0.99;
+
     /**
-     * @param spectators     N
-     * @param expectedFrames ticks the probe saw advance during the window: what a reader that keeps up gets
-     * @param tickRate       those ticks per second: below 60 when the server skipped ticks to keep up
-     * @param frames         state frames each spectator received during the window
+     * @param spectators      N
+     * @param loadBefore      the machine's 1-minute load average when this N started (the bench JVM's view)
+     * @param delivery        frames each spectator received against the frames expected
+     * @param tickRate        ticks per second the probe saw: below 60 when the server skipped ticks to keep up
      * @param gappedReceivers spectators that saw at least one gap
-     * @param gaps           gaps over all spectators
-     * @param resyncs        resyncs sent over all spectators
-     * @param closed         spectators the server closed
-     * @param jitterNanos    frame inter-arrival jitter at the probe
-     * @param serverCpu      server process CPU time over wall time during the window (1.0 = one core)
-     * @param heapUsedMb     server heap in use after its last collections, at the end of the window
-     * @param tickP50Ms      the server's own tick duration p50 (last 256 ticks at the end of the window), sending
-     *                       not included
-     * @param tickP99Ms      the same, p99
-     * @param startLate      the server's tick start lateness, worst of the {@code /status} samples taken during
-     *                       the window
+     * @param gaps            gaps over all spectators
+     * @param resyncs         resyncs sent over all spectators
+     * @param jitterNanos     frame inter-arrival jitter at the probe
+     * @param cost            the server's CPU over the window, per delivered frame
+     * @param heapUsedMb      server heap in use after its last collections, at the end of the window
+     * @param tickP50Ms       the server's own tick duration p50 (last 256 ticks at the end of the window), sending
+     *                        not included
+     * @param tickP99Ms       the same, p99
+     * @param startLate       the server's tick start lateness, worst of the {@code /status} samples taken during
+     *                        the window
      */
-    public record Result(int spectators, int expectedFrames, double tickRate, Stats frames, int gappedReceivers, long gaps, long resyncs,
-                         int closed, Stats jitterNanos, double serverCpu, double heapUsedMb, double tickP50Ms,
-                         double tickP99Ms, StartLate startLate) {
+    public record Result(int spectators, double loadBefore, Delivery delivery, double tickRate, int gappedReceivers,
+                         long gaps, long resyncs, Stats jitterNanos, ServerCost cost, double heapUsedMb,
+                         double tickP50Ms, double tickP99Ms, StartLate startLate) {
+    }
+
+    /**
+     * Frames delivered during the window against the frames expected. A receiver that keeps up gets one
+     * frame per tick; a frame it did not get is a shortfall, whether the server skipped the tick for it
+     * (sender behind, receiver lagging) or closed it.
+     *
+     * @param expected       ticks the probe saw advance during the window: what a receiver that keeps up gets
+     * @param frames         state frames per spectator during the window
+     * @param receiversShort spectators that got less than {@link #GOAL_SHARE} of {@code expected}
+     * @param framesShort    frames expected and not received, summed over the spectators
+     * @param snapshots      SNAPSHOT frames among them (catch-ups; a receiver that keeps up gets none)
+     * @param closed         spectators the server closed
+     * @param delivered      state frames the server delivered in the window, the probe's included
+     */
+    public record Delivery(int expected, Stats frames, int receiversShort, long framesShort, long snapshots, int closed,
+                           long delivered) {
+
+        static Delivery of(int expected, long[] frames, long snapshots, int closed, long probeFrames) {
+            int short99 = 0;
+            long framesShort = 0;
+            long delivered = probeFrames;
+            for (long got : frames) {
+                short99 += got < GOAL_SHARE * expected ? 1 : 0;
+                framesShort += Math.max(0, expected - got);
+                delivered += got;
+            }
+            return new Delivery(expected, Stats.of(frames), short99, framesShort, snapshots, closed, delivered);
+        }
+
+        /** One line: the goal met, or the shortfall in numbers. */
+        public String verdict() {
+            if (receiversShort == 0) {
+                return String.format(Locale.ROOT, "every receiver got >= %.0f %% of the %d frames expected.",
+                        GOAL_SHARE * 100, expected);
+            }
+            return String.format(Locale.ROOT, "SHORTFALL: %d of %d receivers got under %.0f %% of the %d frames "
+                            + "expected (worst %d, %.1f %%); %d frames short in all, %d snapshots, %d closed.",
+                    receiversShort, frames.count(), GOAL_SHARE * 100, expected, frames.min(), minShare() * 100,
+                    framesShort, snapshots, closed);
+        }
+
+        /** The worst receiver's frames as a share of the frames expected. */
+        public double minShare() {
+            return expected == 0 ? 0 : frames.min() / (double) expected;
+        }
+    }
+
+    /**
+     * The server process's CPU over the window: in cores, and per state frame delivered, in all and split
+     * into user space and kernel (where the platform says; NaN otherwise). Per frame is the cost of a send:
+     * the whole process is counted (ticks, heartbeats, the network threads), so it is an upper bound.
+     */
+    public record ServerCost(double cores, double microsPerFrame, double userMicrosPerFrame,
+                             double systemMicrosPerFrame) {
+
+        static ServerCost of(ServerProcess.ProcessMetrics before, ServerProcess.ProcessMetrics after, long wallNanos,
+                             long delivered) {
+            double frames = Math.max(1, delivered);
+            boolean split = before.userNanos() >= 0 && after.userNanos() >= 0;
+            return new ServerCost((after.cpuNanos() - before.cpuNanos()) / (double) wallNanos,
+                    (after.cpuNanos() - before.cpuNanos()) / 1e3 / frames,
+                    split ? (after.userNanos() - before.userNanos()) / 1e3 / frames : Double.NaN,
+                    split ? (after.systemNanos() - before.systemNanos()) / 1e3 / frames : Double.NaN);
+        }
     }
 
     /**
@@ -81,6 +151,7 @@ public final class Fanout {
     }
 
     public static Result run(int spectators, int bots, Duration window) throws IOException, InterruptedException {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ExecutorService executor = Executors.newFixedThreadPool(2, daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>(spectators);
@@ -111,6 +182,8 @@ public final class Fanout {
             long cpuFrom = System.nanoTime();
             long from = System.nanoTime();
             int[] framesBefore = clients.stream().mapToInt(LoadClient::stateFrames).toArray();
+            long snapshotsBefore = clients.stream().mapToLong(LoadClient::snapshots).sum();
+            int probeFramesBefore = probe.stateFrames();
             long gapsBefore = clients.stream().mapToLong(LoadClient::gaps).sum();
             long resyncsBefore = clients.stream().mapToLong(LoadClient::resyncs).sum();
             int[] gapsPerClientBefore = clients.stream().mapToInt(LoadClient::gaps).toArray();
@@ -123,6 +196,7 @@ public final class Fanout {
             }
             TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
             int expected = probe.lastTick() - probeTickBefore;
+            int probeFrames = probe.stateFrames() - probeFramesBefore;
             long[] frames = new long[clients.size()];
             for (int i = 0; i < clients.size(); i++) {
                 frames[i] = clients.get(i).stateFrames() - framesBefore[i];
@@ -139,16 +213,18 @@ public final class Fanout {
             }
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum() - gapsBefore;
             long resyncs = clients.stream().mapToLong(LoadClient::resyncs).sum() - resyncsBefore;
+            long snapshots = clients.stream().mapToLong(LoadClient::snapshots).sum() - snapshotsBefore;
             int closed = (int) clients.stream().filter(c -> c.closed().isDone()).count();
-            double cpu = (processAfter.cpuNanos() - processBefore.cpuNanos()) / (double) (cpuTo - cpuFrom);
+            Delivery delivery = Delivery.of(expected, frames, snapshots, closed, probeFrames);
+            ServerCost cost = ServerCost.of(processBefore, processAfter, cpuTo - cpuFrom, delivery.delivered());
             double heapMb = processAfter.heapLiveBytes() / 1e6;
             JsonObject tickTime = room.getAsJsonObject("tickTimeMs");
             long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
             if (jitter.length == 0) {
                 throw new IOException("the probe received no frames during the window");
             }
-            return new Result(spectators, expected, expected / ((to - from) / 1e9), Stats.of(frames), gapped, gaps, resyncs, closed,
-                    Stats.of(jitter), cpu, heapMb, tickTime.get("p50").getAsDouble(), tickTime.get("p99").getAsDouble(),
+            return new Result(spectators, loadBefore, delivery, expected / ((to - from) / 1e9), gapped, gaps, resyncs,
+                    Stats.of(jitter), cost, heapMb, tickTime.get("p50").getAsDouble(), tickTime.get("p99").getAsDouble(),
                     StartLate.worstOf(rooms));
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("spectators could not join: " + e, e);

@@ -46,6 +46,7 @@ public final class ServerProcess implements AutoCloseable {
     private static final String LISTENING_LINE = "listening ";
     private static final String PROCESS_LINE = "PROCESS ";
     private static final Gson GSON = new Gson();
+    private static final long NANOS_PER_CLOCK_TICK = 10_000_000;
 
     private final Process process;
     private final int port;
@@ -59,8 +60,11 @@ public final class ServerProcess implements AutoCloseable {
      *
      * @param heapLiveBytes heap in use right after the last collection of each pool, i.e. without garbage
      * @param cpuNanos      CPU time the whole process has used so far
+     * @param userNanos     the part of it spent in user space (Linux {@code /proc/self/stat}), -1 where unknown
+     * @param systemNanos   the part spent in the kernel on its behalf (sends and receives), -1 where unknown
      */
-    public record ProcessMetrics(long heapUsedBytes, long heapLiveBytes, long heapCommittedBytes, long cpuNanos) {
+    public record ProcessMetrics(long heapUsedBytes, long heapLiveBytes, long heapCommittedBytes, long cpuNanos,
+                                 long userNanos, long systemNanos) {
     }
 
     private ServerProcess(Process process, int port, Path log, BufferedReader childOut) {
@@ -199,7 +203,25 @@ public final class ServerProcess implements AutoCloseable {
                     .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
                     .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            return new ProcessMetrics(heap.getUsed(), live, heap.getCommitted(), os.getProcessCpuTime());
+            long[] userSystem = userAndSystemNanos();
+            return new ProcessMetrics(heap.getUsed(), live, heap.getCommitted(), os.getProcessCpuTime(), userSystem[0],
+                    userSystem[1]);
+        }
+
+        /**
+         * utime and stime of {@code /proc/self/stat} (fields 14 and 15, after the parenthesised name), in
+         * clock ticks of 1/100 s: USER_HZ is 100 on every Linux architecture's user ABI. {-1, -1} elsewhere.
+         */
+        private static long[] userAndSystemNanos() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields[0] is field 3 (state): utime is field 14, stime 15
+                return new long[] {Long.parseLong(fields[11]) * NANOS_PER_CLOCK_TICK,
+                        Long.parseLong(fields[12]) * NANOS_PER_CLOCK_TICK};
+            } catch (IOException | RuntimeException notLinux) {
+                return new long[] {-1, -1};
+            }
         }
     }
 }

@@ -27,4 +27,35 @@ class FanoutTest {
     void theStatusSamplesLeaveNoTickUnseen() {
         assertTrue(Fanout.STATUS_INTERVAL.compareTo(Fanout.STATUS_SPAN) < 0);
     }
+
+    @Test
+    void everyFrameUnderTheExpectedIsAShortfall() {
+        Fanout.Delivery d = Fanout.Delivery.of(600, new long[] {600, 599, 590, 380}, 12, 1, 600);
+        assertEquals(2, d.receiversShort(), "590 and 380 are under 99 % of 600");
+        assertEquals(1 + 10 + 220, d.framesShort());
+        assertEquals(600 + 599 + 590 + 380 + 600, d.delivered());
+        assertEquals(380 / 600.0, d.minShare(), 1e-9);
+        assertTrue(d.verdict().startsWith("SHORTFALL: 2 of 4 receivers"), d.verdict());
+    }
+
+    @Test
+    void receiversThatKeepUpMeetTheGoal() {
+        Fanout.Delivery d = Fanout.Delivery.of(600, new long[] {600, 594}, 0, 0, 600);
+        assertEquals(0, d.receiversShort());
+        assertEquals(6, d.framesShort());
+        assertTrue(d.verdict().startsWith("every receiver got >= 99 %"), d.verdict());
+    }
+
+    @Test
+    void cpuPerFrameIsTheServersCpuOverTheFramesItDelivered() {
+        ServerProcess.ProcessMetrics before = new ServerProcess.ProcessMetrics(0, 0, 0, 1_000_000_000L, 700_000_000L,
+                300_000_000L);
+        ServerProcess.ProcessMetrics after = new ServerProcess.ProcessMetrics(0, 0, 0, 3_000_000_000L, 2_200_000_000L,
+                800_000_000L);
+        Fanout.ServerCost cost = Fanout.ServerCost.of(before, after, 2_000_000_000L, 100_000);
+        assertEquals(1.0, cost.cores(), 1e-9);
+        assertEquals(20.0, cost.microsPerFrame(), 1e-9);
+        assertEquals(15.0, cost.userMicrosPerFrame(), 1e-9);
+        assertEquals(5.0, cost.systemMicrosPerFrame(), 1e-9);
+    }
 }

@@ -5,6 +5,8 @@ import io.lancers.load.LoadClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,9 @@ class ServerProcessTest {
             ServerProcess.ProcessMetrics first = server.process();
             assertTrue(first.heapUsedBytes() > 0 && first.heapUsedBytes() <= first.heapCommittedBytes(), first::toString);
             assertTrue(first.cpuNanos() > 0, first::toString);
+            if (Files.isReadable(Path.of("/proc/self/stat"))) {
+                assertTrue(first.userNanos() > 0 && first.systemNanos() >= 0, first::toString);
+            }
             assertTrue(server.process().cpuNanos() >= first.cpuNanos(), "CPU time only grows");
         } finally {
             spectators.forEach(LoadClient::abort);
