@@ -1,5 +1,7 @@
 package io.lancers.client;
 
+import io.lancers.server.log.LogFormat;
+
 /**
  * The jar's entry point. It is deliberately not a JavaFX {@code Application}: when the main class
  * extends {@code Application}, the launcher insists on JavaFX as named modules and a fat jar with
@@ -10,6 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LogFormat.oneLineText();
         System.exit(ClientMain.run(args));
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.lancers.server.log.LogFormat;
 import io.lancers.server.net.TlsKeyStore;
 
 import java.io.IOException;
@@ -31,15 +32,12 @@ import java.util.logging.Logger;
         description = "Runs a Lancers server: WebSocket game endpoint and GET /status on one TCP port, "
                 + "LAN discovery on a UDP port.")
 public final class ServerMain implements Callable<Integer> {
-    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
     private static final String LOG_MANAGER = "java.util.logging.manager";
 
     static {
         // Both must be set before logging starts. One line per log event (the JDK's default takes
         // two); a log manager that keeps logging until the shutdown hook below is done.
-        if (System.getProperty(LOG_FORMAT) == null) {
-            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
-        }
+        LogFormat.oneLineText();
         if (System.getProperty(LOG_MANAGER) == null) {
             System.setProperty(LOG_MANAGER, ServerLogManager.class.getName());
         }

@@ -2,16 +2,19 @@ package io.lancers.client.audio;
 
 import io.lancers.assets.Assets;
 
+import javax.sound.sampled.LineUnavailableException;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The game's sound effects, as javafx-media {@code AudioClip}s. Media needs native libraries
- * (GStreamer on Linux) that a machine may lack: then the board logs one warning and stays silent
- * for good. Nothing here ever throws at a caller.
+ * The game's sound effects, played with {@code javax.sound.sampled} (part of the JDK; no native
+ * libraries beyond the OS audio system): the WAVs are decoded once and mixed in software
+ * ({@link SoftMixer}) into one output line ({@link AudioLine}). A machine without an audio output
+ * gets one warning and silence for good. Nothing here ever throws at a caller.
  */
-public final class SoundBoard {
+public final class SoundBoard implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SoundBoard.class.getName());
 
     /** The effects the game plays, each with its file in the assets. */
@@ -27,45 +30,48 @@ public final class SoundBoard {
         }
     }
 
-    private final Map<Sound, javafx.scene.media.AudioClip> clips = new EnumMap<>(Sound.class);
+    private final Map<Sound, short[]> clips = new EnumMap<>(Sound.class);
+    private final SoftMixer mixer = new SoftMixer();
+    private final AudioLine line;
     private volatile boolean enabled;
-    private boolean broken;
 
     /**
-     * Loads the clips (needs the JavaFX toolkit running).
+     * Opens the audio output and decodes the effects.
      *
      * @param enabled whether sounds play at first (the player's setting)
      */
     public SoundBoard(boolean enabled) {
         this.enabled = enabled;
-        load();
+        this.line = open();
     }
 
     private SoundBoard() {
         this.enabled = false;
-        this.broken = true;
+        this.line = null;
     }
 
-    /** A board that never makes a sound and loads nothing (for {@code --no-sound}). */
+    /** A board that never makes a sound and opens nothing (for {@code --no-sound}). */
     public static SoundBoard silent() {
         return new SoundBoard();
     }
 
-    private void load() {
+    /** The line, with every clip decoded; null (after one warning) when either is impossible. */
+    private AudioLine open() {
+        AudioLine opened = null;
         try {
-            // AudioClip fails late, on its own thread, once per play: a player made here fails
-            // now, on this thread, when the machine has no media back end.
-            new javafx.scene.media.MediaPlayer(new javafx.scene.media.Media(
-                    Assets.url(Sound.FIRE.path).toExternalForm())).dispose();
+            opened = AudioLine.open(mixer);
             for (Sound s : Sound.values()) {
-                clips.put(s, new javafx.scene.media.AudioClip(Assets.url(s.path).toExternalForm()));
+                clips.put(s, PcmClip.read(Assets.url(s.path)));
             }
-        } catch (RuntimeException | LinkageError e) {
-            // MediaException, UnsatisfiedLinkError, NoClassDefFoundError: no media on this machine;
-            // IllegalArgumentException: a sound missing from the assets jar.
-            broken = true;
+            return opened;
+        } catch (LineUnavailableException | IOException | RuntimeException e) {
+            // No output device or audio server; a sound missing from (or unreadable in) the assets jar.
+            if (opened != null) {
+                opened.close();
+            }
             clips.clear();
-            LOG.warning("sound unavailable, playing silently: " + e);
+            LOG.warning("sound unavailable, playing silently: " + e.getMessage());
+            return null;
         }
     }
 
@@ -73,24 +79,27 @@ public final class SoundBoard {
         enabled = on;
     }
 
+    /** The master volume, 0 (mute) .. 1 (the effects as recorded); clamped. */
+    public void setVolume(double volume) {
+        mixer.setVolume(volume);
+    }
+
     public boolean active() {
-        return enabled && !broken && !clips.isEmpty();
+        return enabled && line != null && line.working();
     }
 
     /** Plays {@code sound} at {@code volume} (0..1), balanced by {@code pan} (-1 left .. 1 right). */
     public void play(Sound sound, double volume, double pan) {
-        if (!enabled || broken) {
-            return;
+        if (active()) {
+            mixer.play(clips.get(sound), volume, pan);
         }
-        javafx.scene.media.AudioClip clip = clips.get(sound);
-        if (clip == null) {
-            return;
-        }
-        try {
-            clip.play(Math.max(0, Math.min(1, volume)), Math.max(-1, Math.min(1, pan)), 1, 0, 0);
-        } catch (RuntimeException | LinkageError e) {
-            broken = true;
-            LOG.warning("sound failed, playing silently from now on: " + e);
+    }
+
+    /** Releases the audio output (the game is closing). */
+    @Override
+    public void close() {
+        if (line != null) {
+            line.close();
         }
     }
 }

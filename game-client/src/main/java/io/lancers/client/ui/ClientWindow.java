@@ -72,6 +72,7 @@ public final class ClientWindow {
         }
         this.settings = loaded;
         this.sounds = options.sound() ? new SoundBoard(settings.sound()) : SoundBoard.silent();
+        sounds.setVolume(settings.volume());
     }
 
     /** Builds the scene and shows the menu, or goes straight to the server given on the command line. */
@@ -109,7 +110,8 @@ public final class ClientWindow {
 
     /**
      * When the application ends: closes like {@link #shutdown()} and waits a moment for the
-     * goodbye to reach the server, so it sees a player leave rather than a connection drop.
+     * goodbye to reach the server, so it sees a player leave rather than a connection drop; then
+     * lets go of the audio output.
      */
     public void exit() {
         GameSession last = session;
@@ -117,12 +119,14 @@ public final class ClientWindow {
         if (last != null) {
             last.awaitClosed(EXIT_WAIT_MILLIS);
         }
+        sounds.close();
     }
 
     void saveSettings(Settings s) {
         settings = s;
         s.save(prefs);
         sounds.setEnabled(s.sound());
+        sounds.setVolume(s.volume());
     }
 
     // ---- screens ----------------------------------------------------------------------------

@@ -14,52 +14,60 @@ import java.util.logging.Logger;
  *
  * @param playerName      the name shown to others
  * @param sound           sound effects on
+ * @param volume          the effects' master volume, 0..1
  * @param showNetStats    the ping / fps / bandwidth panel in a match
  * @param discoveryTarget where LAN discovery probes go, {@code HOST:PORT}
  * @param controlsSeen    the controls overlay was shown once already
  */
-public record Settings(String playerName, boolean sound, boolean showNetStats, String discoveryTarget,
+public record Settings(String playerName, boolean sound, double volume, boolean showNetStats, String discoveryTarget,
                        boolean controlsSeen) {
 
     private static final Logger LOG = Logger.getLogger(Settings.class.getName());
     public static final String DEFAULT_DISCOVERY_TARGET = "255.255.255.255:" + Discovery.DEFAULT_PORT;
+    public static final double DEFAULT_VOLUME = 0.8;
     /** The preferences node the real client uses. */
     public static final String USER_NODE = "io/lancers/client";
 
     public Settings {
         playerName = sanitizeName(playerName);
+        volume = Double.isNaN(volume) ? DEFAULT_VOLUME : Math.max(0, Math.min(1, volume));
         discoveryTarget = discoveryTarget == null || discoveryTarget.isBlank()
                 ? DEFAULT_DISCOVERY_TARGET : discoveryTarget.trim();
     }
 
     public static Settings defaults() {
-        return new Settings(defaultName(), true, false, DEFAULT_DISCOVERY_TARGET, false);
+        return new Settings(defaultName(), true, DEFAULT_VOLUME, false, DEFAULT_DISCOVERY_TARGET, false);
     }
 
     public Settings withPlayerName(String name) {
-        return new Settings(name, sound, showNetStats, discoveryTarget, controlsSeen);
+        return new Settings(name, sound, volume, showNetStats, discoveryTarget, controlsSeen);
     }
 
     public Settings withSound(boolean on) {
-        return new Settings(playerName, on, showNetStats, discoveryTarget, controlsSeen);
+        return new Settings(playerName, on, volume, showNetStats, discoveryTarget, controlsSeen);
+    }
+
+    public Settings withVolume(double v) {
+        return new Settings(playerName, sound, v, showNetStats, discoveryTarget, controlsSeen);
     }
 
     public Settings withShowNetStats(boolean on) {
-        return new Settings(playerName, sound, on, discoveryTarget, controlsSeen);
+        return new Settings(playerName, sound, volume, on, discoveryTarget, controlsSeen);
     }
 
     public Settings withDiscoveryTarget(String target) {
-        return new Settings(playerName, sound, showNetStats, target, controlsSeen);
+        return new Settings(playerName, sound, volume, showNetStats, target, controlsSeen);
     }
 
     public Settings withControlsSeen(boolean seen) {
-        return new Settings(playerName, sound, showNetStats, discoveryTarget, seen);
+        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, seen);
     }
 
     /** Reads the settings stored under {@code node}; missing values take their defaults. */
     public static Settings load(Preferences node) {
         Settings d = defaults();
         return new Settings(node.get("playerName", d.playerName()), node.getBoolean("sound", d.sound()),
+                node.getDouble("volume", d.volume()),
                 node.getBoolean("showNetStats", d.showNetStats()),
                 node.get("discoveryTarget", d.discoveryTarget()),
                 node.getBoolean("controlsSeen", d.controlsSeen()));
@@ -69,6 +77,7 @@ public record Settings(String playerName, boolean sound, boolean showNetStats, S
     public void save(Preferences node) {
         node.put("playerName", playerName);
         node.putBoolean("sound", sound);
+        node.putDouble("volume", volume);
         node.putBoolean("showNetStats", showNetStats);
         node.put("discoveryTarget", discoveryTarget);
         node.putBoolean("controlsSeen", controlsSeen);

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -12,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
 
-/** Player name, sound, net stats and the discovery target. Used as a screen and over a match. */
+/** Player name, sound and its volume, net stats and the discovery target. Used as a screen and over a match. */
 final class SettingsView extends StackPane {
 
     /**
@@ -30,6 +31,15 @@ final class SettingsView extends StackPane {
         CheckBox sound = new CheckBox("Sound effects");
         sound.setId("settings-sound");
         sound.setSelected(current.sound());
+        Slider volume = new Slider(0, 100, Math.round(current.volume() * 100));
+        volume.setId("settings-volume");
+        volume.setMajorTickUnit(25);
+        volume.setShowTickMarks(true);
+        Label volumeText = new Label();
+        volumeText.textProperty().bind(volume.valueProperty().asString("%.0f %%"));
+        volumeText.setMinWidth(48);
+        HBox soundRow = new HBox(14, sound, volume, volumeText);
+        soundRow.setAlignment(Pos.CENTER_LEFT);
         CheckBox netStats = new CheckBox("Show network stats in matches");
         netStats.setId("settings-netstats");
         netStats.setSelected(current.showNetStats());
@@ -44,7 +54,7 @@ final class SettingsView extends StackPane {
         grid.setHgap(14);
         grid.setVgap(12);
         grid.addRow(0, new Label("Player name"), name);
-        grid.addRow(1, new Label("Sound"), sound);
+        grid.addRow(1, new Label("Sound"), soundRow);
         grid.addRow(2, new Label("Network"), netStats);
         grid.addRow(3, new Label("LAN discovery"), discovery);
         grid.add(hint, 1, 4);
@@ -56,6 +66,7 @@ final class SettingsView extends StackPane {
                 return;
             }
             save.accept(current.withPlayerName(name.getText()).withSound(sound.isSelected())
+                    .withVolume(Math.round(volume.getValue()) / 100.0)
                     .withShowNetStats(netStats.isSelected()).withDiscoveryTarget(target));
             back.run();
         });

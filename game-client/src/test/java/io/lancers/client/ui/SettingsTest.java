@@ -21,7 +21,7 @@ class SettingsTest {
 
     @Test
     void savedSettingsLoadBackEqual() {
-        Settings s = Settings.defaults().withPlayerName("Ace").withSound(false).withShowNetStats(true)
+        Settings s = Settings.defaults().withPlayerName("Ace").withSound(false).withVolume(0.35).withShowNetStats(true)
                 .withDiscoveryTarget("127.0.0.1:9999").withControlsSeen(true);
         s.save(node);
         assertEquals(s, Settings.load(node));
@@ -32,8 +32,16 @@ class SettingsTest {
         Settings s = Settings.load(node);
         assertEquals(Settings.DEFAULT_DISCOVERY_TARGET, s.discoveryTarget());
         assertTrue(s.sound());
+        assertEquals(Settings.DEFAULT_VOLUME, s.volume());
         assertFalse(s.controlsSeen());
         assertFalse(s.playerName().isBlank());
+    }
+
+    @Test
+    void theVolumeStaysWithin0And1() {
+        assertEquals(1, Settings.defaults().withVolume(3).volume());
+        assertEquals(0, Settings.defaults().withVolume(-1).volume());
+        assertEquals(Settings.DEFAULT_VOLUME, Settings.defaults().withVolume(Double.NaN).volume());
     }
 
     @Test
