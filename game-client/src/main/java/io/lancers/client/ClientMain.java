@@ -5,6 +5,7 @@ import io.lancers.client.headless.HeadlessRun;
 import io.lancers.client.ui.LancersApp;
 import io.lancers.client.ui.LaunchOptions;
 import io.lancers.client.ui.Settings;
+import io.lancers.release.ReleaseVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,12 +94,11 @@ public final class ClientMain implements Callable<Integer> {
         return 0;
     }
 
-    /** The version from the jar's manifest, when there is one. */
+    /** The release version and the protocol this client speaks. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ClientMain.class.getPackage().getImplementationVersion();
-            return new String[] {"lancers " + (v == null ? "(development build)" : v)};
+            return ReleaseVersion.describe("Lancers");
         }
     }
 }

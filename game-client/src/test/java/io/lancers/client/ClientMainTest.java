@@ -1,6 +1,12 @@
 package io.lancers.client;
 
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.release.ReleaseVersion;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +16,16 @@ class ClientMainTest {
     @Test
     void helpSucceeds() {
         assertEquals(0, ClientMain.run(new String[] {"--help"}));
+    }
+
+    @Test
+    void versionPrintsTheReleaseAndTheProtocolSpoken() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(new ClientMain());
+        commandLine.setOut(new PrintWriter(out));
+        assertEquals(0, commandLine.execute("--version"));
+        assertEquals("Lancers " + ReleaseVersion.VERSION + "\nprotocol " + ProtocolVersion.SUBPROTOCOL + "\n",
+                out.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test

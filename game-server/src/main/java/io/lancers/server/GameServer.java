@@ -3,6 +3,7 @@ package io.lancers.server;
 import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.release.ReleaseVersion;
 import io.lancers.server.match.MatchRegistry;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.net.ConnectionSettings;
@@ -23,8 +24,8 @@ import java.util.logging.Logger;
  */
 public final class GameServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GameServer.class.getName());
-    /** The jar's version (from its manifest), or "dev" when run from classes. */
-    public static final String VERSION = version();
+    /** The release version, as /status, discovery and the welcome tell it. */
+    public static final String VERSION = ReleaseVersion.VERSION;
 
     private final ServerConfig config;
     private final MatchRegistry matches;
@@ -128,10 +129,5 @@ public final class GameServer implements AutoCloseable {
             discovery.close();
         }
         net.close();
-    }
-
-    private static String version() {
-        String version = GameServer.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.lancers.release.ReleaseVersion;
 import io.lancers.server.log.LogFormat;
 import io.lancers.server.net.TlsKeyStore;
 
@@ -229,7 +230,7 @@ public final class ServerMain implements Callable<Integer> {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"Lancers server " + GameServer.VERSION};
+            return ReleaseVersion.describe("Lancers server");
         }
     }
 }

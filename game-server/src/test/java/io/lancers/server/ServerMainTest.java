@@ -2,7 +2,9 @@ package io.lancers.server;
 
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.release.ReleaseVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -84,6 +86,16 @@ class ServerMainTest {
                 second.close();
             }
         }
+    }
+
+    @Test
+    void versionPrintsTheReleaseAndTheProtocolSpoken() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        commandLine.setOut(new PrintWriter(out));
+        assertEquals(0, commandLine.execute("--version"));
+        assertEquals("Lancers server " + ReleaseVersion.VERSION + "\nprotocol " + ProtocolVersion.SUBPROTOCOL + "\n",
+                out.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test
