@@ -123,6 +123,9 @@ class SecurityTest {
             HttpResponse<String> status = trusting.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + server.port() + "/status")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, status.statusCode());
+            HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + server.port() + "/watch")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), "the spectator page over https, its socket then wss:// (same origin)");
 
             CompletableFuture<String> welcome = new CompletableFuture<>();
             WebSocket socket = trusting.newWebSocketBuilder().subprotocols(ProtocolVersion.SUBPROTOCOL)

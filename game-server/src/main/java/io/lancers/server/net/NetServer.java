@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 /**
  * Everything on the TCP port: a Grizzly HTTP server we build ourselves (our bind address, our
  * thread pools, TCP_NODELAY), Tyrus's WebSocket engine plugged into it for {@code /game}, and
- * {@code GET /status} on the same port. Owns the heartbeat thread and thus knows every open
+ * {@code GET /status} and the spectator page {@code /watch} on the same port. Owns the heartbeat thread and thus knows every open
  * connection.
  */
 public final class NetServer implements AutoCloseable {
@@ -102,6 +102,7 @@ public final class NetServer implements AutoCloseable {
         }
         http.addListener(listener);
         http.getServerConfiguration().addHttpHandler(new StatusHandler(status), "/");
+        http.getServerConfiguration().addHttpHandler(new WatchHandler(), WatchHandler.PATH, WatchHandler.PATH + "/*");
         try {
             http.start();
         } catch (IOException | RuntimeException e) {
