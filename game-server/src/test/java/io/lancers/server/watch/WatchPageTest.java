@@ -1,0 +1,222 @@
+package io.lancers.server.watch;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lancers.link.TcpRelay;
+import io.lancers.load.LoadClient;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
+import io.lancers.sim.Ship;
+import io.lancers.sim.World;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The spectator page in a real headless Chromium against the real server, through a relay whose
+ * link can go silent: it lists the matches, spectates one, shows the server's ships by name and
+ * on the canvas, decodes the very world the server sent for a tick, reconnects by itself when the
+ * link goes silent, and leaves a screenshot in {@code target/watch-page.png}. One browser session.
+ */
+class WatchPageTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    /** Heartbeats generous enough for a busy CI; the silent link is still noticed within 4 s. */
+    private static final ServerConfig CONFIG = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
+            .withDiscovery(false).withMatches(2).withBots(4)
+            .withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(8);
+
+    @Test
+    void thePageWatchesAMatchAndReconnectsWhenTheLinkGoesSilent() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+        }
+        assumeTrue(present, "skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+
+        Map<Integer, World> serverWorlds = new ConcurrentHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        try (GameServer server = GameServer.start(CONFIG); TcpRelay relay = new TcpRelay(server.port())) {
+            // The server's own view of m1, tick by tick, from a spectator that decodes every world.
+            LoadClient witness = LoadClient.open(http, URI.create("ws://127.0.0.1:" + server.port()
+                    + ProtocolVersion.ENDPOINT_PATH), "Witness", LoadClient.Entry.spectate("m1"), true, null);
+            witness.onWorld((world, arrived) -> {
+                serverWorlds.put(world.tick(), world);
+                serverWorlds.remove(world.tick() - 1200);
+            });
+            ChromeDriver browser = browser();
+            try {
+                JavascriptExecutor js = browser;
+                browser.get("http://127.0.0.1:" + relay.port() + "/watch");
+
+                WebElement watchM1 = await().atMost(PATIENCE).until(
+                        () -> browser.findElements(By.cssSelector("#matches tr[data-match-id='m1'] button")),
+                        rows -> !rows.isEmpty()).get(0);
+                assertEquals(2, browser.findElements(By.cssSelector("#matches tbody tr")).size(), "both rooms listed");
+                watchM1.click();
+
+                await().atMost(PATIENCE).until(() -> browser.findElement(By.id("badge")).isDisplayed());
+                assertEquals("SPECTATING", browser.findElement(By.id("badge")).getText());
+                Set<String> names = shipNames(http, server.port());
+                assertEquals(4, names.size(), "the server's bots: " + names);
+                await().atMost(PATIENCE).until(() -> scoreboardNames(js), shown -> shown.containsAll(names));
+
+                await().atMost(PATIENCE).until(() -> paintedFraction(js) > 0.3);
+
+                long framesBefore = ((Number) js.executeScript("return window.lancersWatch.framesDrawn();")).longValue();
+                long measuredFrom = System.nanoTime();
+                int matchedTick = await().atMost(PATIENCE).until(() -> sameWorld(js, serverWorlds), tick -> tick > 0);
+
+                // The link goes silent: no bytes either way, sockets open. The page must notice by its
+                // own heartbeat timeout, say so, and come back on a new link.
+                long connectsBefore = connects(js);
+                relay.silenceExisting();
+                await().atMost(PATIENCE).until(() -> "reconnecting".equals(
+                        browser.findElement(By.id("link")).getAttribute("data-state")));
+                assertTrue(browser.findElement(By.id("banner")).isDisplayed(), "the reconnecting banner shows");
+                await().atMost(PATIENCE).until(() -> "spectating".equals(link(js).get("state").toString())
+                        && connects(js) > connectsBefore);
+                int afterReconnect = await().atMost(PATIENCE).until(() -> sameWorld(js, serverWorlds),
+                        tick -> tick > matchedTick);
+                assertTrue(afterReconnect > matchedTick);
+                await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("banner")).isDisplayed());
+                await().atMost(PATIENCE).until(() -> paintedFraction(js) > 0.3);
+
+                long frames = ((Number) js.executeScript("return window.lancersWatch.framesDrawn();")).longValue() - framesBefore;
+                double seconds = (System.nanoTime() - measuredFrom) / 1e9;
+                System.out.printf("watch page: %d canvas frames in %.1f s = %.1f fps (headless Chromium, reconnect included)%n",
+                        frames, seconds, frames / seconds);
+
+                File shot = browser.getScreenshotAs(OutputType.FILE);
+                Path target = Path.of("target", "watch-page.png");
+                Files.createDirectories(target.getParent());
+                Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+                List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                        .filter(entry -> !entry.getMessage().contains("WebSocket")) // the silenced link's close
+                        .toList();
+                assertTrue(severe.isEmpty(), "browser errors: " + severe);
+            } finally {
+                browser.quit();
+                witness.abort();
+            }
+        }
+    }
+
+    private static ChromeDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
+                "--no-first-run", "--disable-background-networking");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** The names of m1's ships, from the server's /status. */
+    private static Set<String> shipNames(HttpClient http, int port) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        JsonObject m1 = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("matches").get(0).getAsJsonObject();
+        assertEquals("m1", m1.get("id").getAsString());
+        return m1.getAsJsonArray("players").asList().stream()
+                .map(p -> p.getAsJsonObject().get("name").getAsString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Read in one script: the page rebuilds the scoreboard a few times a second. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> scoreboardNames(JavascriptExecutor js) {
+        return Set.copyOf((List<String>) js.executeScript(
+                "return [...document.querySelectorAll('#scoreboard td.name .player')].map(e => e.textContent);"));
+    }
+
+    /** The share of canvas pixels that are not the empty background. */
+    private static double paintedFraction(JavascriptExecutor js) {
+        Number fraction = (Number) js.executeScript("""
+                const c = document.getElementById('arena');
+                if (c.width === 0 || c.height === 0) return 0;
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let painted = 0;
+                for (let i = 0; i < d.length; i += 4) {
+                  if (d[i] !== 0x07 || d[i + 1] !== 0x0b || d[i + 2] !== 0x16) painted++;
+                }
+                return painted / (d.length / 4);""");
+        return fraction.doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> link(JavascriptExecutor js) {
+        return (Map<String, Object>) js.executeScript("return window.lancersWatch.link();");
+    }
+
+    private static long connects(JavascriptExecutor js) {
+        return ((Number) link(js).get("connects")).longValue();
+    }
+
+    /**
+     * The tick of the page's newest decoded world if the server's world of that tick has the very
+     * same ships at the very same positions, else 0 (not yet comparable).
+     */
+    @SuppressWarnings("unchecked")
+    private static int sameWorld(JavascriptExecutor js, Map<Integer, World> serverWorlds) {
+        Map<String, Object> page = (Map<String, Object>) js.executeScript("return window.lancersWatch.worldAt();");
+        if (page == null) {
+            return 0;
+        }
+        int tick = ((Number) page.get("tick")).intValue();
+        World server = serverWorlds.get(tick);
+        if (server == null) {
+            return 0;
+        }
+        List<Map<String, Number>> ships = (List<Map<String, Number>>) page.get("ships");
+        assertNotNull(ships);
+        assertEquals(server.ships().stream().map(Ship::id).toList(), ships.stream().map(s -> s.get("id").intValue()).toList(),
+                "ship ids at tick " + tick);
+        for (int i = 0; i < ships.size(); i++) {
+            Ship expected = server.ships().get(i);
+            assertEquals(expected.x(), ships.get(i).get("x").doubleValue(), 0.0, "x of ship " + expected.id() + " at tick " + tick);
+            assertEquals(expected.y(), ships.get(i).get("y").doubleValue(), 0.0, "y of ship " + expected.id() + " at tick " + tick);
+            assertEquals(expected.health(), ships.get(i).get("health").intValue(), "health of ship " + expected.id());
+        }
+        assertFalse(ships.isEmpty(), "ships at tick " + tick);
+        return tick;
+    }
+}
