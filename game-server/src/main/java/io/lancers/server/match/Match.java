@@ -185,7 +185,8 @@ public final class Match {
         Published p = published;
         return new MatchStatus(id(), settings.mapId(), settings.tickRate(), p.info().phase(), p.round(), p.players(),
                 p.info().spectators(), metrics.tickMillis(50), metrics.tickMillis(99), metrics.startLateMillis(50),
-                metrics.startLateMillis(99), metrics.maxStartLateMillis(), metrics.bytesPerSecond());
+                metrics.startLateMillis(99), metrics.maxStartLateMillis(), metrics.bytesPerSecond(),
+                metrics.bytesTotal());
     }
 
     private CompletableFuture<Membership> request(Command.Request request) {

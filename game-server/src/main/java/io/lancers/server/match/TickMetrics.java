@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Tick durations and tick start lateness over the last {@link #WINDOW} ticks (for p50/p99/max) and
- * bytes sent over the last second of ticks. Written by the tick thread, read by the status
+ * bytes sent over the last second of ticks and in all. Written by the tick thread, read by the status
  * endpoint: hence synchronized.
  */
 final class TickMetrics {
@@ -14,6 +14,7 @@ final class TickMetrics {
     private final Window startLateNanos = new Window();
     private final long[] bytesPerTick;
     private long bytesInLastSecond;
+    private long bytesTotal;
     private long ticks;
 
     /** @param tickRate ticks per second: the bytes window spans that many ticks */
@@ -26,6 +27,7 @@ final class TickMetrics {
         int slot = (int) (ticks % bytesPerTick.length);
         bytesInLastSecond += bytesSent - bytesPerTick[slot];
         bytesPerTick[slot] = bytesSent;
+        bytesTotal += bytesSent;
         ticks++;
     }
 
@@ -52,6 +54,11 @@ final class TickMetrics {
     /** Bytes handed to peers during the last {@code tickRate} ticks, i.e. one second at the nominal rate. */
     synchronized long bytesPerSecond() {
         return bytesInLastSecond;
+    }
+
+    /** Bytes handed to peers since the first tick. */
+    synchronized long bytesTotal() {
+        return bytesTotal;
     }
 
     /** The last {@link #WINDOW} samples, oldest overwritten first. */

@@ -58,6 +58,7 @@ final class Connection implements Peer {
     private final MatchRegistry registry;
     private final ConnectionSettings settings;
     private final Heartbeats heartbeats;
+    private final Tally refusals;
     private final AtomicInteger pendingSends = new AtomicInteger();
     private final SendHandler sent = result -> pendingSends.decrementAndGet();
     /** Tick of the last state frame sent: the heartbeat tells it, so a client can see how far behind it is. */
@@ -72,12 +73,13 @@ final class Connection implements Peer {
     private final List<ClientMessage> deferred = new ArrayList<>();
 
     Connection(Session session, String label, MatchRegistry registry, ConnectionSettings settings,
-               Heartbeats heartbeats) {
+               Heartbeats heartbeats, Tally refusals) {
         this.session = session;
         this.label = label;
         this.registry = registry;
         this.settings = settings;
         this.heartbeats = heartbeats;
+        this.refusals = refusals;
         this.liveness = new Liveness(nowMs(), settings.helloTimeoutMs(),
                 settings.welcome().heartbeatIntervalMs(), settings.welcome().heartbeatTimeoutMs());
         this.textRate = new MessageRate(MessageRate.DEFAULT_BURST, MessageRate.DEFAULT_PER_SECOND, nowMs());
@@ -354,6 +356,7 @@ final class Connection implements Peer {
     private void refused(String what, Throwable failure) {
         if (failure instanceof MatchException refusal) {
             LOG.info(() -> what + " refused for " + label + ": " + refusal.code().wire() + " " + refusal.getMessage());
+            refusals.count(refusal.code().wire());
             sendText(ControlCodec.encode(new ServerMessage.Error(refusal.code().wire(), refusal.getMessage())));
         } else {
             LOG.log(Level.SEVERE, what + " failed for " + label, failure);

@@ -27,14 +27,19 @@ public final class GameEndpoint extends Endpoint {
     private final ConnectionSettings settings;
     private final Heartbeats heartbeats;
     private final OpenConnections open;
+    private final Tally refusals;
+    private final Tally closes;
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean shuttingDown;
 
-    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats, OpenConnections open) {
+    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats, OpenConnections open,
+                 Tally refusals, Tally closes) {
         this.registry = registry;
         this.settings = settings;
         this.heartbeats = heartbeats;
         this.open = open;
+        this.refusals = refusals;
+        this.closes = closes;
     }
 
     @Override
@@ -53,7 +58,7 @@ public final class GameEndpoint extends Endpoint {
         }
         session.getUserProperties().put(COUNTED_ADDRESS, remote);
         Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote,
-                registry, settings, heartbeats);
+                registry, settings, heartbeats, refusals);
         session.getUserProperties().put(CONNECTION, connection);
         session.addMessageHandler(String.class, connection::onText);
         session.addMessageHandler(ByteBuffer.class, connection::onBinary);
@@ -64,6 +69,7 @@ public final class GameEndpoint extends Endpoint {
     /** Beyond the per-address cap: closed right after the upgrade, before it costs anything else. */
     private void refuse(Session session, String remote) {
         LOG.info(() -> "refused " + remote + ": it already holds " + open.perAddress() + " connections");
+        refusals.count("too_many_connections");
         close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "too many connections from this address");
     }
 
@@ -85,6 +91,7 @@ public final class GameEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
+        closes.count(Integer.toString(reason.getCloseCode().getCode()));
         Object counted = session.getUserProperties().remove(COUNTED_ADDRESS);
         if (counted != null) {
             open.closed((String) counted);

@@ -26,16 +26,18 @@ final class Handshake extends ServerEndpointConfig.Configurator {
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
 
     private final Set<String> allowedOrigins;
+    private final Tally refusals;
     private final Supplier<GameEndpoint> endpoints;
 
     /**
      * @param allowedOrigins origins accepted besides the server's own host, exactly as browsers
      *                       send them ({@code http://example.org:8080}); {@code *} accepts any
      */
-    Handshake(List<String> allowedOrigins, Supplier<GameEndpoint> endpoints) {
+    Handshake(List<String> allowedOrigins, Tally refusals, Supplier<GameEndpoint> endpoints) {
         this.allowedOrigins = allowedOrigins.stream()
                 .map(origin -> origin.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        this.refusals = refusals;
         this.endpoints = endpoints;
     }
 
@@ -45,10 +47,10 @@ final class Handshake extends ServerEndpointConfig.Configurator {
         String origin = firstHeader(request.getHeaders(), "Origin");
         String host = firstHeader(request.getHeaders(), "Host");
         if (!offered.contains(ProtocolVersion.SUBPROTOCOL)) {
-            refuse(response, 400, "Bad Request",
+            refuse(response, "upgrade_subprotocol", 400, "Bad Request",
                     "subprotocol " + ProtocolVersion.SUBPROTOCOL + " required, offered " + offered);
         } else if (!originAccepted(origin, host)) {
-            refuse(response, 403, "Forbidden", "origin " + origin + " refused for host " + host);
+            refuse(response, "upgrade_origin", 403, "Forbidden", "origin " + origin + " refused for host " + host);
         }
     }
 
@@ -99,8 +101,9 @@ final class Handshake extends ServerEndpointConfig.Configurator {
         return colon < 0 ? value : value.substring(0, colon);
     }
 
-    private static void refuse(HandshakeResponse response, int status, String phrase, String why) {
+    private void refuse(HandshakeResponse response, String reason, int status, String phrase, String why) {
         LOG.info(() -> "upgrade refused " + status + ": " + why);
+        refusals.count(reason);
         if (response instanceof UpgradeResponse upgrade) {
             upgrade.setStatus(status);
             upgrade.setReasonPhrase(phrase);

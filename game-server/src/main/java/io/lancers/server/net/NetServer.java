@@ -31,8 +31,8 @@ import java.util.logging.Logger;
 /**
  * Everything on the TCP port: a Grizzly HTTP server we build ourselves (our bind address, our
  * thread pools, TCP_NODELAY), Tyrus's WebSocket engine plugged into it for {@code /game}, and
- * {@code GET /status} and the spectator page {@code /watch} on the same port. Owns the heartbeat thread and thus knows every open
- * connection.
+ * {@code GET /status}, {@code GET /metrics} and the spectator page {@code /watch} on the same port.
+ * Owns the heartbeat thread and thus knows every open connection.
  */
 public final class NetServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetServer.class.getName());
@@ -78,11 +78,13 @@ public final class NetServer implements AutoCloseable {
         Heartbeats heartbeats = new Heartbeats("lancers-heartbeats", settings.welcome().heartbeatIntervalMs());
         WebSocketContainer container = new WebSocketContainer();
         OpenConnections open = new OpenConnections(settings.maxConnectionsPerAddress());
-        GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats, open);
+        Tally refusals = new Tally();
+        Tally closes = new Tally();
+        GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats, open, refusals, closes);
         try {
             container.register(ServerEndpointConfig.Builder.create(GameEndpoint.class, ProtocolVersion.ENDPOINT_PATH)
                     .subprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
-                    .configurator(new Handshake(allowedOrigins, () -> endpoint))
+                    .configurator(new Handshake(allowedOrigins, refusals, () -> endpoint))
                     .build());
         } catch (DeploymentException e) {
             heartbeats.close();
@@ -103,6 +105,8 @@ public final class NetServer implements AutoCloseable {
         http.addListener(listener);
         http.getServerConfiguration().addHttpHandler(new StatusHandler(status), "/");
         http.getServerConfiguration().addHttpHandler(new WatchHandler(), WatchHandler.PATH, WatchHandler.PATH + "/*");
+        http.getServerConfiguration().addHttpHandler(
+                new MetricsHandler(ServerMetrics.registry(registry, open, refusals, closes)), "/metrics");
         try {
             http.start();
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandshakeTest {
-    private final Handshake strict = new Handshake(List.of(), () -> null);
+    private final Handshake strict = new Handshake(List.of(), new Tally(), () -> null);
 
     @Test
     void originAbsentOrOfTheSameHostIsAccepted() {
@@ -24,10 +24,10 @@ class HandshakeTest {
         assertFalse(strict.originAccepted("http://evil.example", "game.example:8025"));
         assertFalse(strict.originAccepted("null", "game.example:8025"));
         assertFalse(strict.originAccepted("http://evil.example", null));
-        Handshake listed = new Handshake(List.of("http://Friends.example:3000"), () -> null);
+        Handshake listed = new Handshake(List.of("http://Friends.example:3000"), new Tally(), () -> null);
         assertTrue(listed.originAccepted("http://friends.example:3000", "game.example:8025"));
         assertFalse(listed.originAccepted("http://friends.example:3001", "game.example:8025"));
-        assertTrue(new Handshake(List.of("*"), () -> null).originAccepted("http://any.example", "x"));
+        assertTrue(new Handshake(List.of("*"), new Tally(), () -> null).originAccepted("http://any.example", "x"));
     }
 
     @Test
