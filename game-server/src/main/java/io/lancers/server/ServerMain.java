@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -141,6 +142,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "File whose first line is the key store's password (else env " + TLS_PASSWORD_ENV + ").")
     Path tlsPasswordFile;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", converter = LogFormatName.class, defaultValue = "text",
+            description = "Log to stderr as text (one line per record) or json (one object per line: "
+                    + "time, level, logger, message, thrown).")
+    LogFormat logFormat;
+
     public static void main(String[] args) {
         int exitCode = new CommandLine(new ServerMain()).execute(args);
         if (exitCode != 0) {
@@ -151,6 +157,7 @@ public final class ServerMain implements Callable<Integer> {
     /** Runs until the JVM is asked to stop; the shutdown hook says 1001 to every client. */
     @Override
     public Integer call() throws IOException, InterruptedException {
+        logFormat.install();
         // The hook is in place before the ready line: whoever acts on that line may stop us at once.
         start(System.out, server -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -225,6 +232,14 @@ public final class ServerMain implements Callable<Integer> {
             }
         }
         return new TlsKeyStore(tlsKeyStore, password);
+    }
+
+    /** {@code text} / {@code json}, as people type them. */
+    static final class LogFormatName implements CommandLine.ITypeConverter<LogFormat> {
+        @Override
+        public LogFormat convert(String value) {
+            return LogFormat.valueOf(value.toUpperCase(Locale.ROOT));
+        }
     }
 
     public static final class Version implements CommandLine.IVersionProvider {

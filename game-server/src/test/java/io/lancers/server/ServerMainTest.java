@@ -5,6 +5,8 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.release.ReleaseVersion;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,6 +20,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,12 +52,39 @@ class ServerMainTest {
     /** As a host stops it (Ctrl+C, SIGTERM): the JVM runs its shutdown hooks, ours and logging's, at once. */
     @Test
     void stoppedBySigtermTheServerLogsToItsLastLine(@TempDir Path dir) throws Exception {
+        String lines = String.join("\n", runUntilSigterm(dir));
+        assertTrue(lines.contains("shutting down ws://127.0.0.1:"), lines);
+        assertTrue(lines.contains("m1: stopped"), lines);
+    }
+
+    /** {@code --log-format json}: every line on stderr is one JSON object, to the last one after SIGTERM. */
+    @Test
+    void jsonLogsAreOneObjectPerLine(@TempDir Path dir) throws Exception {
+        List<String> lines = runUntilSigterm(dir, "--log-format", "json");
+        List<JsonObject> records = new ArrayList<>();
+        for (String line : lines) {
+            JsonObject record = JsonParser.parseString(line).getAsJsonObject();
+            for (String field : new String[] {"time", "level", "logger", "message"}) {
+                assertTrue(record.has(field), field + " in " + line);
+            }
+            Instant.parse(record.get("time").getAsString());
+            records.add(record);
+        }
+        assertTrue(records.stream().anyMatch(r -> r.get("logger").getAsString().equals(ServerMain.class.getName())
+                && r.get("level").getAsString().equals("INFO") && r.get("message").getAsString().endsWith(" ready")),
+                String.join("\n", lines));
+        assertTrue(records.stream().anyMatch(r -> r.get("message").getAsString().equals("m1: stopped")),
+                String.join("\n", lines));
+    }
+
+    /** Runs the server in its own JVM with {@code flags} until ready, stops it with SIGTERM; returns its log (stderr). */
+    private static List<String> runUntilSigterm(Path dir, String... flags) throws Exception {
         Path log = dir.resolve("server.log");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName(),
-                "--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--bots", "1", "--matches", "1")
-                .redirectError(log.toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("--bind", "127.0.0.1", "--port", "0", "--no-discovery", "--bots", "1", "--matches", "1"));
+        Process server = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String ready = out.readLine();
             assertTrue(ready != null && ready.startsWith("listening ws://127.0.0.1:"), ready + "; log: " + Files.readString(log));
@@ -62,9 +94,16 @@ class ServerMainTest {
                 fail("the server did not stop on SIGTERM; log: " + Files.readString(log));
             }
         }
-        String lines = Files.readString(log);
-        assertTrue(lines.contains("shutting down ws://127.0.0.1:"), lines);
-        assertTrue(lines.contains("m1: stopped"), lines);
+        return Files.readAllLines(log);
+    }
+
+    @Test
+    void anUnknownLogFormatIsAUsageError() {
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        StringWriter errors = new StringWriter();
+        commandLine.setErr(new PrintWriter(errors));
+        assertEquals(2, commandLine.execute("--log-format", "xml"));
+        assertTrue(errors.toString().contains("--log-format"), errors.toString());
     }
 
     @Test
