@@ -20,3 +20,31 @@ export function delayMs(attempt, random) {
 export function withinBudget(lostAt, startsAt, budgetMs = GIVE_UP_AFTER_MS) {
   return startsAt - lostAt <= budgetMs;
 }
+
+/** One lost link's attempts: how long to wait before each, until the budget is spent. */
+export class Retries {
+  constructor(budgetMs = GIVE_UP_AFTER_MS) {
+    this.budgetMs = budgetMs;
+    this.reset();
+  }
+
+  /** The link is back (or opened anew): the next loss starts from attempt 1. */
+  reset() {
+    this.attempt = 0;
+    this.lostAt = null;
+  }
+
+  get lost() {
+    return this.lostAt !== null;
+  }
+
+  /** The wait before the next attempt, or null when that attempt would start after the budget. */
+  next(nowMs, random) {
+    if (this.lostAt === null) {
+      this.lostAt = nowMs;
+    }
+    this.attempt++;
+    const wait = delayMs(this.attempt, random);
+    return withinBudget(this.lostAt, nowMs + wait, this.budgetMs) ? wait : null;
+  }
+}

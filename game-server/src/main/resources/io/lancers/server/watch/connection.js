@@ -5,7 +5,7 @@
 
 import { ProtocolError } from './decoder.js';
 import { StateStream } from './stream.js';
-import { delayMs, withinBudget } from './backoff.js';
+import { Retries } from './backoff.js';
 
 export const SUBPROTOCOL = 'lancers.v2';
 /** Before `welcome` announces the server's own timing (§9 defaults). */
@@ -36,8 +36,7 @@ export class Connection {
     this.stream = new StateStream(() => this.sendJson({ type: 'resync' }));
     this.socket = null;
     this.state = 'idle';
-    this.attempt = 0;
-    this.lostAt = null;
+    this.retries = new Retries();
     this.connects = 0;
     this.rttMs = null;
     this.lastServerTick = 0;
@@ -45,8 +44,7 @@ export class Connection {
   }
 
   open() {
-    this.attempt = 0;
-    this.lostAt = null;
+    this.retries.reset();
     this.connect();
   }
 
@@ -76,7 +74,7 @@ export class Connection {
   }
 
   connect() {
-    this.setState(this.lostAt === null ? 'connecting' : 'reconnecting');
+    this.setState(this.retries.lost ? 'reconnecting' : 'connecting');
     this.stream.reset();
     this.interval = DEFAULT_INTERVAL_MS;
     this.timeout = DEFAULT_TIMEOUT_MS;
@@ -126,8 +124,7 @@ export class Connection {
     switch (msg.type) {
       case 'welcome':
         this.welcomed = true;
-        this.attempt = 0;
-        this.lostAt = null;
+        this.retries.reset();
         this.interval = msg.heartbeatIntervalMs;
         this.timeout = msg.heartbeatTimeoutMs;
         this.setState('lobby');
@@ -251,17 +248,12 @@ export class Connection {
 
   /** The link is gone: try again after a backoff delay, or give up when the budget is spent. */
   lost(why) {
-    const now = performance.now();
-    if (this.lostAt === null) {
-      this.lostAt = now;
-    }
-    this.attempt++;
-    const wait = delayMs(this.attempt, Math.random());
-    if (!withinBudget(this.lostAt, now + wait)) {
+    const wait = this.retries.next(performance.now(), Math.random());
+    if (wait === null) {
       this.setState('gone', why);
       return;
     }
-    this.setState('reconnecting', `${why}; attempt ${this.attempt} in ${(wait / 1000).toFixed(1)} s`);
+    this.setState('reconnecting', `${why}; attempt ${this.retries.attempt} in ${(wait / 1000).toFixed(1)} s`);
     clearTimeout(this.retry);
     this.retry = setTimeout(() => this.connect(), wait);
   }
@@ -271,6 +263,11 @@ export class Connection {
     this.drop(1000, 'bye');
     clearTimeout(this.retry);
     this.setState('refused', why);
+  }
+
+  /** Counters for the page's read-only hook. */
+  stats() {
+    return { state: this.state, connects: this.connects, gaps: this.stream.gaps, resyncs: this.stream.resyncs };
   }
 
   sendJson(msg) {
