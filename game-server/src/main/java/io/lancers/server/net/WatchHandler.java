@@ -13,14 +13,16 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /watch}: the browser spectator page, static files from one flat classpath folder
  * ({@value #ROOT}). {@code /watch} and {@code /watch/} are its {@code index.html}; {@code /watch/NAME}
  * is any other file there whose name is a plain lower-case file name with a known extension, so no
- * path can leave the folder or reach a class file. The files are read once and kept: they cannot
- * change inside a running jar.
+ * path can leave the folder or reach a class file. {@code /watch/maps/ID.json} is a built-in map
+ * file (docs/MAPS.md), which the page needs to show a broadcast (live spectators get the map in
+ * {@code joined}). The files are read once and kept: they cannot change inside a running jar.
  *
  * <p>Every answer carries a strong ETag and {@code Cache-Control: no-cache}: a browser revalidates
  * (a 304 on a LAN costs one round trip) instead of running a cached module of an older server
@@ -29,8 +31,12 @@ import java.util.regex.Pattern;
 final class WatchHandler extends HttpHandler {
     static final String PATH = "/watch";
     private static final String ROOT = "io/lancers/server/watch/";
+    private static final String MAPS = "io/lancers/assets/maps/";
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.([a-z0-9]+)");
+    /** As MapLoader's ids. */
+    private static final Pattern MAP = Pattern.compile("maps/([a-z0-9][a-z0-9-]{0,31})\\.json");
     private static final Map<String, String> CONTENT_TYPES = Map.of(
+            "json", "application/json; charset=utf-8",
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -58,7 +64,7 @@ final class WatchHandler extends HttpHandler {
             return;
         }
         String uri = request.getRequestURI();
-        Optional<File> file = fileName(uri).flatMap(name -> files.computeIfAbsent(name, this::load));
+        Optional<File> file = resource(uri).flatMap(path -> files.computeIfAbsent(path, this::load));
         if (file.isEmpty()) {
             response.sendError(404);
             return;
@@ -80,29 +86,34 @@ final class WatchHandler extends HttpHandler {
         }
     }
 
-    /** The file a request path names, if it is one this handler may serve. */
-    static Optional<String> fileName(String uri) {
+    /** The classpath resource a request path names, if it is one this handler may serve. */
+    static Optional<String> resource(String uri) {
         if (uri.equals(PATH) || uri.equals(PATH + "/")) {
-            return Optional.of("index.html");
+            return Optional.of(ROOT + "index.html");
         }
         if (!uri.startsWith(PATH + "/")) {
             return Optional.empty();
         }
         String name = uri.substring(PATH.length() + 1);
-        var matcher = FILE_NAME.matcher(name);
-        return matcher.matches() && CONTENT_TYPES.containsKey(matcher.group(2)) ? Optional.of(name) : Optional.empty();
+        Matcher map = MAP.matcher(name);
+        if (map.matches()) {
+            return Optional.of(MAPS + map.group(1) + ".json");
+        }
+        Matcher file = FILE_NAME.matcher(name);
+        return file.matches() && !file.group(2).equals("json") && CONTENT_TYPES.containsKey(file.group(2))
+                ? Optional.of(ROOT + name) : Optional.empty();
     }
 
-    private Optional<File> load(String name) {
-        try (InputStream in = loader.getResourceAsStream(ROOT + name)) {
+    private Optional<File> load(String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 return Optional.empty();
             }
             byte[] body = in.readAllBytes();
-            String extension = name.substring(name.lastIndexOf('.') + 1);
+            String extension = path.substring(path.lastIndexOf('.') + 1);
             return Optional.of(new File(body, CONTENT_TYPES.get(extension), etag(body)));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + ROOT + name + " from the classpath", e);
+            throw new IllegalStateException("cannot read " + path + " from the classpath", e);
         }
     }
 

@@ -1,9 +1,11 @@
 // The spectator page: wires the connection to the timeline, the camera, the renderer and the UI,
 // and runs the frame loop (requestAnimationFrame). Order inside a frame: sample the timeline at
 // now, start effects and kill-feed lines for the events reached, move the camera, draw, then the
-// HUD text. `?match=m1` opens that match directly (a shareable link).
+// HUD text. `?match=m1` opens that match directly (a shareable link); `?broadcast=m1` watches the
+// delayed HTTP broadcast of m1 instead of the live socket (docs/BROADCAST.md).
 
 import { Connection, gameUrl } from './connection.js';
+import { BroadcastFeed } from './broadcast.js';
 import { Timeline } from './timeline.js';
 import { Camera } from './camera.js';
 import { Renderer, shipColor } from './renderer.js';
@@ -27,29 +29,35 @@ let lastScoreboard = -Infinity;
 let previousNow = performance.now();
 let framesDrawn = 0;
 
+const broadcastId = params.get('broadcast');
+
 const ui = new Ui({
   pick: (matchId) => {
     history.replaceState(null, '', `?match=${encodeURIComponent(matchId)}`);
-    connection.spectate(matchId);
+    source.spectate(matchId);
   },
   back: () => {
+    if (broadcastId) {
+      location.assign(location.pathname); // the live picker
+      return;
+    }
     history.replaceState(null, '', location.pathname);
     leaveMatch();
-    connection.leave();
+    source.leave();
   },
   follow: (id) => camera.follow(id),
   chat: (name, text) => {
-    connection.name = name; // said in the next hello; this server shows spectators' lines as "Spectator"
-    connection.chat(text);
+    source.name = name; // said in the next hello; this server shows spectators' lines as "Spectator"
+    source.chat(text);
   },
-  retry: () => connection.open(),
+  retry: () => source.open(),
 });
 
-const connection = new Connection(gameUrl(location), {
+const callbacks = {
   state: (state, detail) => ui.link(state, detail),
   welcome: (msg) => ui.serverName(`${msg.serverName} · ${msg.serverVersion}`),
   matches: (matches) => {
-    if (!connection.matchId) {
+    if (!source.matchId) {
       leaveMatch();
       ui.showPicker(matches);
     }
@@ -66,7 +74,10 @@ const connection = new Connection(gameUrl(location), {
   },
   message: (msg) => onMessage(msg),
   world: (world, nowMs) => timeline?.push(world, nowMs),
-});
+};
+
+/** The live socket, or the delayed broadcast over HTTP: the same callbacks either way. */
+const source = broadcastId ? new BroadcastFeed(broadcastId, callbacks) : new Connection(gameUrl(location), callbacks);
 
 function leaveMatch() {
   joined = null;
@@ -207,12 +218,12 @@ window.lancersWatch = Object.freeze({
     const world = tick === undefined ? timeline?.newest() : buffered;
     return world ? { tick: world.tick, ships: world.ships.map((s) => ({ id: s.id, x: s.x, y: s.y, health: s.health })) } : null;
   },
-  link: () => ({ state: connection.state, connects: connection.connects, gaps: connection.stream.gaps, resyncs: connection.stream.resyncs }),
+  link: () => source.stats(),
   framesDrawn: () => framesDrawn,
 });
 
-if (params.get('match')) {
-  connection.matchId = params.get('match');
+if (params.get('match') && !broadcastId) {
+  source.matchId = params.get('match');
 }
-connection.open();
+source.open();
 requestAnimationFrame(frame);

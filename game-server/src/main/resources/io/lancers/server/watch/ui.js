@@ -8,7 +8,7 @@ const KILLFEED_MS = 8000;
 const CHAT_LINES = 100;
 const LINK_TEXT = {
   idle: '', connecting: 'connecting…', lobby: 'connected', spectating: 'live',
-  reconnecting: 'reconnecting…', gone: 'server gone', refused: 'disconnected',
+  reconnecting: 'reconnecting…', gone: 'server gone', refused: 'disconnected', buffering: 'buffering…',
 };
 
 const $ = (id) => document.getElementById(id);
@@ -83,6 +83,8 @@ export class Ui {
     $('picker').hidden = true;
     $('match').hidden = false;
     $('badge').hidden = false;
+    $('badge').textContent = joined.role === 'broadcast' ? `SPECTATING · ${joined.delaySeconds} s delay` : 'SPECTATING';
+    $('chat-form').hidden = joined.role === 'broadcast'; // a broadcast is one-way
     $('match-title').textContent = `${joined.matchId} · ${joined.map.name}`;
     $('chat').replaceChildren();
     $('killfeed').replaceChildren();

@@ -49,12 +49,24 @@ class WatchHandlerTest {
         assertEquals(page.body, get("/watch/index.html", null).body);
 
         for (String file : List.of("main.js", "decoder.js", "connection.js", "stream.js", "timeline.js", "renderer.js",
-                "camera.js", "effects.js", "ui.js", "backoff.js")) {
+                "camera.js", "effects.js", "ui.js", "backoff.js", "parts.js", "playback.js", "broadcast.js")) {
             Answer module = get("/watch/" + file, null);
             assertEquals(200, module.status, file);
             assertEquals("text/javascript; charset=utf-8", module.header("Content-Type").orElseThrow(), file);
         }
         assertEquals("text/css; charset=utf-8", get("/watch/style.css", null).header("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void servesTheBuiltInMapsABroadcastViewerNeeds() throws IOException {
+        Answer map = get("/watch/maps/foundry.json", null);
+        assertEquals(200, map.status);
+        assertEquals("application/json; charset=utf-8", map.header("Content-Type").orElseThrow());
+        assertTrue(map.body.contains("\"id\": \"foundry\""), map.body);
+        assertEquals(404, get("/watch/maps/atlantis.json", null).status);
+        assertEquals(404, get("/watch/maps/Foundry.json", null).status);
+        assertEquals(404, get("/watch/maps/index.json.js", null).status);
+        assertEquals(404, get("/watch/foundry.json", null).status, "JSON only from the maps");
     }
 
     @Test
@@ -73,7 +85,8 @@ class WatchHandlerTest {
     void nothingOutsideThePageFolderIsServed() throws IOException {
         for (String path : List.of("/watch/../status", "/watch/..%2fstatus", "/watch/%2e%2e/%2e%2e/io/lancers/server/GameServer.class",
                 "/watch/../net/WatchHandler.class", "/watch/maps/../index.html", "/watch/.hidden.js", "/watch//etc/passwd",
-                "/watch/Main.js", "/watch/nothing.js", "/watch/NetServer.class", "/watchx")) {
+                "/watch/Main.js", "/watch/nothing.js", "/watch/NetServer.class", "/watchx", "/watch/maps/../../watch/index.html",
+                "/watch/maps/%2e%2e/foundry.json", "/watch/maps/sub/foundry.json")) {
             // 404 from the handler; an encoded dot or slash Grizzly refuses itself (500) before any handler runs.
             int status = get(path, null).status;
             assertTrue(status == 404 || status == 500 && path.contains("%"), path + " answered " + status);
