@@ -76,6 +76,7 @@ export class Ui {
       row.append(cell);
       return row;
     }));
+    $('no-matches').textContent = 'No matches on this server right now.';
     $('no-matches').hidden = matches.length > 0;
   }
 
@@ -119,11 +120,9 @@ export class Ui {
       dot.append(swatch);
       const name = el('td', undefined, 'name');
       name.append(el('span', p.name, 'player'));
-      if (p.bot) {
-        name.append(el('span', 'bot', 'tag'));
-      }
-      row.append(dot, name, el('td', String(s?.kills ?? 0)),
-        el('td', String(s?.deaths ?? 0)), el('td', s ? String(s.health) : '–'), el('td', p.bot ? '' : String(p.pingMs)));
+      name.title = p.name;
+      row.append(dot, name, el('td', String(s?.kills ?? 0)), el('td', String(s?.deaths ?? 0)),
+        el('td', s ? String(s.health) : '–'), el('td', p.bot ? 'bot' : `${p.pingMs} ms`, p.bot ? 'dim' : ''));
       row.addEventListener('click', () => this.handlers.follow(p.id));
       return row;
     }));

@@ -22,13 +22,13 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The spectator page in a real headless Chromium against the real server, through a relay whose
  * link can go silent: it lists the matches, spectates one, shows the server's ships by name and
  * on the canvas, decodes the very world the server sent for a tick, reconnects by itself when the
- * link goes silent, and leaves a screenshot in {@code target/watch-page.png}. One browser session.
+ * link goes silent, follows a ship on E, and leaves screenshots in {@code target/watch-page*.png}. One
+ * browser session.
  */
 class WatchPageTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -97,7 +98,7 @@ class WatchPageTest {
 
                 await().atMost(PATIENCE).until(() -> paintedFraction(js) > 0.3);
 
-                long framesBefore = ((Number) js.executeScript("return window.lancersWatch.framesDrawn();")).longValue();
+                long framesBefore = framesDrawn(js);
                 long measuredFrom = System.nanoTime();
                 int matchedTick = await().atMost(PATIENCE).until(() -> sameWorld(js, serverWorlds), tick -> tick > 0);
 
@@ -116,15 +117,23 @@ class WatchPageTest {
                 await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("banner")).isDisplayed());
                 await().atMost(PATIENCE).until(() -> paintedFraction(js) > 0.3);
 
-                long frames = ((Number) js.executeScript("return window.lancersWatch.framesDrawn();")).longValue() - framesBefore;
+                long frames = framesDrawn(js) - framesBefore;
                 double seconds = (System.nanoTime() - measuredFrom) / 1e9;
                 System.out.printf("watch page: %d canvas frames in %.1f s = %.1f fps (headless Chromium, reconnect included)%n",
                         frames, seconds, frames / seconds);
 
-                File shot = browser.getScreenshotAs(OutputType.FILE);
-                Path target = Path.of("target", "watch-page.png");
-                Files.createDirectories(target.getParent());
-                Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                screenshot(browser, "watch-page.png");
+
+                // E follows the next ship: the HUD names it, its scoreboard row is marked, the camera goes there.
+                browser.findElement(By.tagName("body")).sendKeys("e");
+                await().atMost(PATIENCE).until(() -> browser.findElement(By.id("follow")).getText().startsWith("following "));
+                String followed = browser.findElement(By.id("follow")).getText().substring("following ".length());
+                assertTrue(names.contains(followed), followed + " is one of " + names);
+                await().atMost(PATIENCE).until(() -> followed.equals(js.executeScript(
+                        "return document.querySelector('#scoreboard tr.followed .player')?.textContent;")));
+                long framesNow = framesDrawn(js);
+                await().atMost(PATIENCE).until(() -> framesDrawn(js) > framesNow + 60); // the camera glides there
+                screenshot(browser, "watch-page-follow.png");
 
                 List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -136,6 +145,16 @@ class WatchPageTest {
                 witness.abort();
             }
         }
+    }
+
+    private static long framesDrawn(JavascriptExecutor js) {
+        return ((Number) js.executeScript("return window.lancersWatch.framesDrawn();")).longValue();
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws java.io.IOException {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static ChromeDriver browser() {
