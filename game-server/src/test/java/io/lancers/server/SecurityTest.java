@@ -2,8 +2,10 @@ package io.lancers.server;
 
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.StateCodec;
 import io.lancers.server.net.TlsKeyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * key store the server speaks only {@code wss://}.
  */
 class SecurityTest {
+    /** Stands for a binary state frame in the order of what a client read. */
+    private static final String STATE_FRAME = "<state frame>";
+
 
     @Test
     void aForeignOriginIsRefusedUnlessAllowListed() throws IOException {
@@ -127,17 +134,39 @@ class SecurityTest {
                     URI.create("https://127.0.0.1:" + server.port() + "/watch")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode(), "the spectator page over https, its socket then wss:// (same origin)");
 
-            CompletableFuture<String> welcome = new CompletableFuture<>();
+            // Every frame the server writes goes through the TLS filter: text, then state frames, in order.
+            List<String> texts = new CopyOnWriteArrayList<>();
+            CompletableFuture<StateCodec.Header> firstState = new CompletableFuture<>();
+            CompletableFuture<StateCodec.Header> secondState = new CompletableFuture<>();
             WebSocket socket = trusting.newWebSocketBuilder().subprotocols(ProtocolVersion.SUBPROTOCOL)
                     .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH),
                             new WebSocket.Listener() {
                                 private final StringBuilder text = new StringBuilder();
+                                private ByteBuffer binary = ByteBuffer.allocate(0);
 
                                 @Override
                                 public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                                     text.append(data);
                                     if (last) {
-                                        welcome.complete(text.toString());
+                                        texts.add(text.toString());
+                                        text.setLength(0);
+                                    }
+                                    ws.request(1);
+                                    return null;
+                                }
+
+                                @Override
+                                public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+                                    binary = ByteBuffer.allocate(binary.remaining() + data.remaining()).put(binary).put(data).flip();
+                                    if (last) {
+                                        texts.add(STATE_FRAME);
+                                        try {
+                                            StateCodec.Header header = StateCodec.header(binary);
+                                            (firstState.isDone() ? secondState : firstState).complete(header);
+                                        } catch (ProtocolException e) {
+                                            firstState.completeExceptionally(e);
+                                        }
+                                        binary = ByteBuffer.allocate(0);
                                     }
                                     ws.request(1);
                                     return null;
@@ -145,7 +174,19 @@ class SecurityTest {
                             })
                     .get(15, TimeUnit.SECONDS);
             socket.sendText(ControlCodec.encode(new ClientMessage.Hello("Ada", null)), true);
-            assertTrue(ControlCodec.decodeServer(welcome.get(15, TimeUnit.SECONDS)) instanceof ServerMessage.Welcome);
+            socket.sendText(ControlCodec.encode(new ClientMessage.Spectate("m1")), true);
+            assertEquals(StateCodec.SNAPSHOT, firstState.get(15, TimeUnit.SECONDS).kind());
+            StateCodec.Header delta = secondState.get(15, TimeUnit.SECONDS);
+            assertEquals(StateCodec.DELTA, delta.kind());
+            assertEquals(firstState.get().tick(), delta.baseTick());
+            assertTrue(ControlCodec.decodeServer(texts.get(0)) instanceof ServerMessage.Welcome, texts::toString);
+            int joined = -1;
+            for (int i = 0; i < texts.size() && joined < 0; i++) {
+                if (!texts.get(i).equals(STATE_FRAME) && ControlCodec.decodeServer(texts.get(i)) instanceof ServerMessage.Joined) {
+                    joined = i;
+                }
+            }
+            assertTrue(joined > 0 && joined < texts.indexOf(STATE_FRAME), "joined comes before the first state frame: " + texts);
             socket.abort();
 
             // Without TLS nothing gets through: plain HTTP to the TLS port gets no answer.

@@ -15,8 +15,6 @@ import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,11 +62,16 @@ public final class Match {
     /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
     private static final int MAX_LAG_TICKS = 5;
     /**
-     * While more ticks than this wait for the sender, ticks queue no state frames: their receivers
-     * get a snapshot of the then newest world once the sender has caught up (the backlog stays
-     * bounded; a receiver that keeps up sees no difference, the others one gap healed by a snapshot).
+     * While more ticks than this wait for the sender, ticks queue no state frames: once the sender
+     * has caught up, their receivers get one DELTA from the newest world they have to the then newest
+     * (the backlog stays bounded; the skipped ticks are simply not sent, PROTOCOL.md §11).
      */
     private static final int MAX_SENDER_LAG_TICKS = 3;
+    /**
+     * Worlds kept as delta bases for receivers that fell behind (Quake III keeps 32 too): about half a
+     * second at 60 Hz. Further behind, a receiver gets a SNAPSHOT, which is then no bigger than such a delta.
+     */
+    static final int BASELINE_TICKS = 32;
     /**
      * Sending costs ≈ 16 µs per receiver and frame: one thread reaches ≈ 50 frames a second to each
      * of 1000 spectators on the 2-core bench machine, two reach all 60 (BENCHMARKS.md §3).
@@ -97,6 +100,7 @@ public final class Match {
     private final TickMetrics metrics;
     private final List<Executor> senders;
     private final Outbox outbox;
+    private final WorldRing sent = new WorldRing(BASELINE_TICKS);
 
     // Tick thread only.
     private World world;
@@ -224,9 +228,11 @@ public final class Match {
      *   <li>announce the roster and notices of 1–2, so a newcomer sees joined → roster → notice →
      *       snapshot; then collect inputs: up to the cap per player, merged; bots decide;</li>
      *   <li>step the simulation;</li>
-     *   <li>encode: one delta against the world every receiver has, one snapshot if anyone needs
-     *       it (new, resumed, resync, recovered from lagging), each at most once;</li>
-     *   <li>broadcast: the same bytes to every healthy receiver; lagging ones get nothing, hopeless
+     *   <li>encode and frame: one delta against the previous tick, which every receiver that keeps
+     *       up has; for receivers that fell behind (skipped ticks, recovered from lagging) one delta
+     *       per older base still in the ring of recent worlds; one snapshot if anyone needs it (new,
+     *       resumed, resync, base gone from the ring); each at most once;</li>
+     *   <li>broadcast: the same bytes to every receiver with the same base; lagging ones get nothing, hopeless
      *       ones are closed (4003);</li>
      *   <li>announce what 4–6 changed: match cycle notices, offline notices, ping rosters;</li>
      *   <li>hand everything 1–7 queued to the sender, in order; metrics: tick duration (without
@@ -245,6 +251,7 @@ public final class Match {
         World next = sim.step(world, inputs);             // 4
         Frames frames = new Frames(base, next);           // 5 (lazily, on first use)
         world = next;
+        sent.add(next);
 
         broadcastFrames(frames);                          // 6
 
@@ -285,7 +292,7 @@ public final class Match {
             applyChat(chat);
         } else if (command instanceof Command.Resync resync) {
             if (isCurrent(resync.who())) {
-                resync.who().needsSnapshot = true;
+                resync.who().baseTick = Membership.NO_BASE;
             }
         } else if (command instanceof Command.Ping ping) {
             applyPing(ping);
@@ -550,31 +557,51 @@ public final class Match {
 
     // ------------------------------------------------------------------ 5–6. frames
 
-    /** This tick's state frames, each encoded at most once and only if someone gets it. */
+    /**
+     * This tick's state frames, each encoded and framed at most once and only if someone gets it: the
+     * delta from the previous tick, a delta from each older base some receiver still has (shared by
+     * all receivers with that base), and the snapshot.
+     */
     private final class Frames {
         private final World base;
         private final World next;
-        private ByteBuffer delta;
-        private ByteBuffer snapshot;
+        private SharedFrame delta;
+        private SharedFrame snapshot;
+        private Map<Integer, SharedFrame> catchUps;
 
         Frames(World base, World next) {
             this.base = base;
             this.next = next;
         }
 
-        /** A read-only view of the one shared delta: its own position, the same bytes. */
-        ByteBuffer delta() {
+        /** The tick's plain delta (base: the previous tick), shared by every receiver that gets it. */
+        SharedFrame delta() {
             if (delta == null) {
-                delta = ByteBuffer.wrap(encoder.delta(base, next)).asReadOnlyBuffer();
+                delta = SharedFrame.binary(encoder.delta(base, next));
             }
-            return delta.duplicate();
+            return delta;
         }
 
-        ByteBuffer snapshot() {
+        SharedFrame snapshot() {
             if (snapshot == null) {
-                snapshot = ByteBuffer.wrap(encoder.snapshot(next)).asReadOnlyBuffer();
+                snapshot = SharedFrame.binary(encoder.snapshot(next));
             }
-            return snapshot.duplicate();
+            return snapshot;
+        }
+
+        /** The frame for a receiver whose newest world is that of {@code baseTick}. */
+        SharedFrame from(int baseTick) {
+            if (baseTick == base.tick()) {
+                return delta();
+            }
+            World older = sent.get(baseTick);
+            if (older == null) {
+                return snapshot();
+            }
+            if (catchUps == null) {
+                catchUps = new HashMap<>();
+            }
+            return catchUps.computeIfAbsent(baseTick, tick -> SharedFrame.binary(encoder.delta(older, next)));
         }
     }
 
@@ -596,17 +623,15 @@ public final class Match {
         }
     }
 
-    /** The sender is behind: no frames this tick; everyone gets a snapshot when it has caught up. */
+    /** The sender is behind: no frames this tick; each receiver catches up with its next frame. */
     private void skipFrames(int tick) {
         LOG.fine(() -> id() + ": sender " + outbox.ticksBehind() + " ticks behind, no frames at tick " + tick);
-        for (Membership receiver : receivers()) {
-            receiver.needsSnapshot = true;
-        }
     }
 
     /**
      * Sends this tick's frame to one receiver, unless it is backed up: above the high-water mark
-     * it is lagging and gets nothing; once drained it gets a snapshot and deltas again. Returns
+     * it is lagging and gets nothing; once drained it gets a delta from the newest world it has (a
+     * snapshot if that has left the ring) and deltas again. Returns
      * false when it has been backed up for too long, or too far, to keep.
      */
     private boolean deliver(Membership receiver, Frames frames) {
@@ -630,14 +655,13 @@ public final class Match {
                 return true;
             }
             receiver.lagging = false;
-            receiver.needsSnapshot = true;
             LOG.info(() -> id() + ": " + receiver + " drained after " + (tick - receiver.laggingSinceTick)
-                    + " ticks; snapshot and deltas again");
+                    + " ticks; frames again");
         }
-        ByteBuffer frame = receiver.needsSnapshot ? frames.snapshot() : frames.delta();
-        receiver.needsSnapshot = false;
-        bytesThisTick += frame.remaining();
-        outbox.binary(receiver, frame);
+        SharedFrame frame = frames.from(receiver.baseTick);
+        receiver.baseTick = tick;
+        bytesThisTick += frame.payloadLength();
+        outbox.send(receiver, frame);
         return true;
     }
 
@@ -723,25 +747,21 @@ public final class Match {
         return new ServerMessage.Error(code.wire(), message);
     }
 
-    /** Encodes once, sends to everyone in the match, lagging receivers included (control messages are small). */
+    /** Encodes and frames once, sends to everyone in the match, lagging receivers included (control messages are small). */
     private void broadcast(ServerMessage message) {
-        String json = ControlCodec.encode(message);
+        SharedFrame frame = SharedFrame.text(ControlCodec.encode(message));
         for (Membership receiver : receivers()) {
-            sendJson(receiver, json);
+            queue(receiver, frame);
         }
     }
 
     private void send(Membership receiver, ServerMessage message) {
-        sendJson(receiver, ControlCodec.encode(message));
+        queue(receiver, SharedFrame.text(ControlCodec.encode(message)));
     }
 
-    private void sendJson(Membership receiver, String json) {
-        bytesThisTick += utf8Length(json);
-        outbox.text(receiver, json);
-    }
-
-    private static int utf8Length(String s) {
-        return s.chars().allMatch(c -> c < 0x80) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length;
+    private void queue(Membership receiver, SharedFrame frame) {
+        bytesThisTick += frame.payloadLength();
+        outbox.send(receiver, frame);
     }
 
     // ------------------------------------------------------------------ 8. metrics, status

@@ -24,8 +24,12 @@ public final class Membership {
     /** Sends queued in the match's {@link Outbox} and not yet handed to the peer: tick and sender thread. */
     final AtomicInteger queuedSends = new AtomicInteger();
 
+    /** {@link #baseTick} when the receiver has no world the server can take a delta against. */
+    static final int NO_BASE = -1;
+
     // Frame delivery state, tick thread only.
-    boolean needsSnapshot = true;
+    /** The tick of the newest world queued for this receiver (what its next DELTA is taken against), or NO_BASE. */
+    int baseTick = NO_BASE;
     boolean lagging;
     int laggingSinceTick;
 

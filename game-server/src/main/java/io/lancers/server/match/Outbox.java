@@ -1,6 +1,5 @@
 package io.lancers.server.match;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -11,8 +10,8 @@ import java.util.logging.Logger;
 /**
  * One tick's sends — text, binary frames and closes — in the order the tick made them, handed to
  * the match's senders as one batch per sender when the tick ends. The tick thread only decides and
- * encodes; the per-session cost of sending (≈ 16 µs each in Tyrus, BENCHMARKS.md §3) is paid on the
- * senders, so a room with a thousand receivers still ticks on time.
+ * encodes and frames each message once ({@link SharedFrame}); the per-receiver cost of writing it is
+ * paid on the senders, so a room with a thousand receivers still ticks on time.
  *
  * <p>Order: each membership always goes to the same sender (its lane), and each sender runs its
  * batches one after another (a single thread, or inline in tests), so every peer sees its messages
@@ -36,13 +35,9 @@ final class Outbox {
         this.lanes = senders.stream().map(Lane::new).toList();
     }
 
-    void text(Membership to, String json) {
-        add(new Text(to, json));
-    }
-
-    /** {@code frame} is a read-only duplicate of bytes shared by all receivers of the tick. */
-    void binary(Membership to, ByteBuffer frame) {
-        add(new Binary(to, frame));
+    /** {@code frame} may go to many receivers: each peer writes the same bytes. */
+    void send(Membership to, SharedFrame frame) {
+        add(new Message(to, frame));
     }
 
     /** Closes after everything queued before it for that peer has been sent. */
@@ -118,17 +113,10 @@ final class Outbox {
         void deliver();
     }
 
-    private record Text(Membership to, String json) implements Send {
+    private record Message(Membership to, SharedFrame frame) implements Send {
         @Override
         public void deliver() {
-            to.peer.sendText(json);
-        }
-    }
-
-    private record Binary(Membership to, ByteBuffer frame) implements Send {
-        @Override
-        public void deliver() {
-            to.peer.sendBinary(frame);
+            to.peer.send(frame);
         }
     }
 

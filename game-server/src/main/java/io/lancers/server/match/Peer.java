@@ -1,7 +1,5 @@
 package io.lancers.server.match;
 
-import java.nio.ByteBuffer;
-
 /**
  * One connection as the match layer sees it. The net layer implements it over a WebSocket
  * session; the match layer never touches a socket. Sends and {@link #close} come from the match's
@@ -13,14 +11,11 @@ public interface Peer {
     /** For logs, e.g. "c17 127.0.0.1:50312". */
     String label();
 
-    /** Sends a JSON control message asynchronously; never blocks the tick. */
-    void sendText(String json);
-
     /**
-     * Sends a binary state frame asynchronously. The bytes behind the buffer are shared by all
-     * receivers of this tick: the buffer is a read-only duplicate the peer may consume.
+     * Writes a message asynchronously, after everything sent before it. The frame is shared by every
+     * receiver of the message: the peer writes its bytes as they are ({@link SharedFrame#wire()}).
      */
-    void sendBinary(ByteBuffer frame);
+    void send(SharedFrame frame);
 
     /** Sends not yet completed: the slow-consumer signal. */
     int pendingSends();

@@ -8,15 +8,15 @@ import io.lancers.protocol.InputCodec;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
+import io.lancers.protocol.WebSocketFrames;
 import io.lancers.server.match.MatchException;
 import io.lancers.server.match.MatchRegistry;
 import io.lancers.server.match.Membership;
 import io.lancers.server.match.Peer;
 import io.lancers.server.match.Role;
+import io.lancers.server.match.SharedFrame;
 import io.lancers.sim.Input;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,8 +59,9 @@ final class Connection implements Peer {
     private final ConnectionSettings settings;
     private final Heartbeats heartbeats;
     private final Tally refusals;
+    private final FrameWriter writer;
     private final AtomicInteger pendingSends = new AtomicInteger();
-    private final SendHandler sent = result -> pendingSends.decrementAndGet();
+    private final BiConsumer<Object, Throwable> sent = (done, failure) -> pendingSends.decrementAndGet();
     /** Tick of the last state frame sent: the heartbeat tells it, so a client can see how far behind it is. */
     private volatile int lastTickSent;
 
@@ -75,6 +76,7 @@ final class Connection implements Peer {
     Connection(Session session, String label, MatchRegistry registry, ConnectionSettings settings,
                Heartbeats heartbeats, Tally refusals) {
         this.session = session;
+        this.writer = FrameWriter.of(session);
         this.label = label;
         this.registry = registry;
         this.settings = settings;
@@ -96,31 +98,31 @@ final class Connection implements Peer {
         return label;
     }
 
-    @Override
-    public void sendText(String json) {
-        send(remote -> remote.sendText(json, sent));
+    /** A control message of this connection's own (welcome, heartbeat, error). */
+    void sendText(String json) {
+        send(SharedFrame.text(json));
     }
 
     @Override
-    public void sendBinary(ByteBuffer frame) {
-        try {
-            lastTickSent = StateCodec.header(frame).tick();
-        } catch (ProtocolException notAStateFrame) {
-            // The match only sends state frames; should that change, the heartbeat keeps the last tick.
+    public void send(SharedFrame frame) {
+        if (frame.opcode() == WebSocketFrames.Opcode.BINARY) {
+            try {
+                lastTickSent = StateCodec.header(frame.payload()).tick();
+            } catch (ProtocolException notAStateFrame) {
+                // The match only sends state frames; should that change, the heartbeat keeps the last tick.
+            }
         }
-        // The buffer is shared by every receiver of this tick: each send gets its own position.
-        ByteBuffer own = frame.duplicate();
-        send(remote -> remote.sendBinary(own, sent));
+        write(frame);
     }
 
-    /** Counts the send in flight until Tyrus reports it done (the match's slow-consumer signal). */
-    private void send(Consumer<RemoteEndpoint.Async> write) {
+    /** Counts the write in flight until Tyrus reports it done (the match's slow-consumer signal). */
+    private void write(SharedFrame frame) {
         if (!session.isOpen()) {
             return;
         }
         pendingSends.incrementAndGet();
         try {
-            write.accept(session.getAsyncRemote());
+            writer.write(frame.wire()).whenComplete(sent);
         } catch (RuntimeException closedMeanwhile) {
             pendingSends.decrementAndGet();
         }

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,28 @@ class MatchTest {
 
     private static Match match(MatchSettings settings, StateEncoder encoder) {
         return match(settings, encoder, Runnable::run);
+    }
+
+    /** What a test sees of each delta the match encodes. */
+    private interface DeltaWatcher {
+        void encoded(World base, World next, byte[] bytes);
+    }
+
+    /** The wire codec, telling {@code watcher} of every delta it encodes. */
+    private static StateEncoder encodingDeltas(DeltaWatcher watcher) {
+        return new StateEncoder() {
+            @Override
+            public byte[] snapshot(World world) {
+                return StateEncoder.CODEC.snapshot(world);
+            }
+
+            @Override
+            public byte[] delta(World base, World next) {
+                byte[] bytes = StateEncoder.CODEC.delta(base, next);
+                watcher.encoded(base, next, bytes);
+                return bytes;
+            }
+        };
     }
 
     /** A match whose sends go to {@code sender}: a test that collects them runs them when it likes. */
@@ -105,6 +128,19 @@ class MatchTest {
             }
         }
         return world;
+    }
+
+    private static StateCodec.Header header(ByteBuffer frame) {
+        try {
+            return StateCodec.header(frame.duplicate());
+        } catch (ProtocolException e) {
+            throw new AssertionError("not a state frame", e);
+        }
+    }
+
+    private static StateCodec.Header lastHeader(RecordingPeer peer) {
+        List<ByteBuffer> frames = peer.frames();
+        return header(frames.get(frames.size() - 1));
     }
 
     private static List<Integer> rosterIds(ServerMessage.Roster roster) {
@@ -514,20 +550,7 @@ class MatchTest {
     @Test
     void everyHealthyReceiverGetsTheSameDeltaBytes() {
         List<byte[]> deltas = new ArrayList<>();
-        StateEncoder watched = new StateEncoder() {
-            @Override
-            public byte[] snapshot(World world) {
-                return StateEncoder.CODEC.snapshot(world);
-            }
-
-            @Override
-            public byte[] delta(World base, World next) {
-                byte[] bytes = StateEncoder.CODEC.delta(base, next);
-                deltas.add(bytes);
-                return bytes;
-            }
-        };
-        Match match = match(settings(), watched);
+        Match match = match(settings(), encodingDeltas((base, next, bytes) -> deltas.add(bytes)));
         List<RecordingPeer> peers = List.of(new RecordingPeer("ada"), new RecordingPeer("bob"),
                 new RecordingPeer("watcher"));
         join(match, "Ada", peers.get(0));
@@ -551,12 +574,13 @@ class MatchTest {
     }
 
     @Test
-    void aLaggingReceiverGetsNoFramesThenASnapshotOnceDrained() {
+    void aLaggingReceiverGetsNoFramesThenOneDeltaFromTheNewestWorldItHasOnceDrained() {
         Match match = match(settings());
         RecordingPeer adaPeer = new RecordingPeer("ada");
         Membership ada = join(match, "Ada", adaPeer);
         join(match, "Bob", new RecordingPeer("bob"));
         int frames = adaPeer.frames().size();
+        int had = lastHeader(adaPeer).tick();
 
         adaPeer.pending = 65;
         ada.submitInput(new Input(1, Input.DOWN, 0f));
@@ -568,10 +592,55 @@ class MatchTest {
 
         adaPeer.pending = 8;
         match.tick();
-        assertEquals("SNAPSHOT", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
+        StateCodec.Header catchUp = lastHeader(adaPeer);
+        assertEquals(StateCodec.DELTA, catchUp.kind());
+        assertEquals(had, catchUp.baseTick(), "taken against the newest world Ada has");
+        assertEquals(match.world().tick(), catchUp.tick());
         match.tick();
-        assertEquals("DELTA", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
-        assertEquals(match.world(), replay(adaPeer), "the snapshot bridged the gap");
+        assertEquals(catchUp.tick(), lastHeader(adaPeer).baseTick(), "then deltas tick by tick");
+        assertEquals(match.world(), replay(adaPeer), "one delta bridged the skipped ticks");
+    }
+
+    @Test
+    void aReceiverWhoseNewestWorldHasLeftTheRingGetsASnapshot() {
+        Match match = match(settings());
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        join(match, "Ada", adaPeer);
+        join(match, "Bob", new RecordingPeer("bob"));
+
+        adaPeer.pending = 65;
+        ticks(match, Match.BASELINE_TICKS);
+        adaPeer.pending = 0;
+        match.tick();
+        assertEquals("SNAPSHOT", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
+        assertEquals(match.world(), replay(adaPeer));
+    }
+
+    @Test
+    void receiversWithTheSameBaseShareOneCatchUpDeltaEncodedOnce() {
+        List<World[]> deltas = new ArrayList<>();
+        Match match = match(settings(), encodingDeltas((base, next, bytes) -> deltas.add(new World[] {base, next})));
+        List<RecordingPeer> behind = List.of(new RecordingPeer("one"), new RecordingPeer("two"));
+        RecordingPeer keepsUp = new RecordingPeer("keeps up");
+        behind.forEach(peer -> spectate(match, peer));
+        spectate(match, keepsUp);
+        match.tick();
+        int base = lastHeader(keepsUp).tick();
+
+        behind.forEach(peer -> peer.pending = 65);
+        ticks(match, 3);
+        behind.forEach(peer -> peer.pending = 0);
+        deltas.clear();
+        match.tick();
+        assertEquals(List.of(base, match.world().tick() - 1),
+                deltas.stream().map(pair -> pair[0].tick()).sorted().toList(),
+                "one delta from the lagging receivers' base, one from the previous tick");
+        assertSame(behind.get(0).shared.get(behind.get(0).shared.size() - 1),
+                behind.get(1).shared.get(behind.get(1).shared.size() - 1), "the same frame for both");
+        for (RecordingPeer peer : behind) {
+            assertEquals(base, lastHeader(peer).baseTick());
+            assertEquals(match.world(), replay(peer));
+        }
     }
 
     /** Sends wait for the sender: nothing reaches a peer before it runs the tick's batch, then all of it in order. */
@@ -591,10 +660,11 @@ class MatchTest {
 
     /**
      * While the sender is more than a few ticks behind, ticks queue no frames; once it has caught
-     * up, every receiver gets a snapshot of the newest world and deltas again.
+     * up, every receiver gets one delta from the newest world it has to the newest world, then
+     * deltas tick by tick again.
      */
     @Test
-    void aSenderFallingBehindGetsTheNewestSnapshotInsteadOfEveryDelta() {
+    void aSenderFallingBehindSkipsTicksAndCatchesUpWithOneDelta() {
         List<Runnable> batches = new ArrayList<>();
         Match match = match(settings(), StateEncoder.CODEC, batches::add);
         RecordingPeer adaPeer = new RecordingPeer("ada");
@@ -604,11 +674,15 @@ class MatchTest {
         batches.forEach(Runnable::run);
         batches.clear();
         assertEquals(List.of("Joined", "Roster", "Notice", "SNAPSHOT", "DELTA", "DELTA", "DELTA"), adaPeer.kinds());
+        int had = lastHeader(adaPeer).tick();
 
         ticks(match, 2);
         batches.forEach(Runnable::run);
-        assertEquals(List.of("SNAPSHOT", "DELTA"), adaPeer.kinds().subList(7, 9));
-        assertEquals(match.world(), replay(adaPeer), "the snapshot bridged the skipped ticks");
+        assertEquals(List.of("DELTA", "DELTA"), adaPeer.kinds().subList(7, 9));
+        List<ByteBuffer> frames = adaPeer.frames();
+        assertEquals(had, header(frames.get(frames.size() - 2)).baseTick(), "the catch-up spans the skipped ticks");
+        assertEquals(match.world().tick() - 1, header(frames.get(frames.size() - 2)).tick());
+        assertEquals(match.world(), replay(adaPeer), "one delta bridged the skipped ticks, no snapshot");
     }
 
     @Test

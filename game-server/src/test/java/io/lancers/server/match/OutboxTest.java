@@ -5,7 +5,6 @@ import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ServerMessage;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +19,8 @@ class OutboxTest {
         return new Membership(null, peer, Role.SPECTATOR, 0, null, null);
     }
 
-    private static String notice(String text) {
-        return ControlCodec.encode(new ServerMessage.Notice("match", 0, text));
+    private static SharedFrame notice(String text) {
+        return SharedFrame.text(ControlCodec.encode(new ServerMessage.Notice("match", 0, text)));
     }
 
     @Test
@@ -29,8 +28,8 @@ class OutboxTest {
         RecordingPeer peer = new RecordingPeer("watcher");
         peer.pending = 2;
         Membership watcher = spectator(peer);
-        outbox.text(watcher, notice("one"));
-        outbox.binary(watcher, ByteBuffer.wrap(new byte[] {RecordingPeer.DELTA}));
+        outbox.send(watcher, notice("one"));
+        outbox.send(watcher, SharedFrame.binary(new byte[] {RecordingPeer.DELTA}));
         assertEquals(4, Outbox.pendingSends(watcher));
         outbox.flush();
         assertEquals(1, outbox.ticksBehind());
@@ -46,10 +45,10 @@ class OutboxTest {
     void batchesRunInTickOrderAndAnEmptyTickHandsOverNothing() {
         RecordingPeer peer = new RecordingPeer("watcher");
         Membership watcher = spectator(peer);
-        outbox.text(watcher, notice("first tick"));
+        outbox.send(watcher, notice("first tick"));
         outbox.flush();
         outbox.flush();
-        outbox.text(watcher, notice("second tick"));
+        outbox.send(watcher, notice("second tick"));
         outbox.close(watcher, CloseCodes.SLOW_CONSUMER, "slow consumer");
         outbox.flush();
         assertEquals(2, batches.size());
@@ -68,12 +67,7 @@ class OutboxTest {
             }
 
             @Override
-            public void sendText(String json) {
-                throw new IllegalStateException("session closed");
-            }
-
-            @Override
-            public void sendBinary(ByteBuffer frame) {
+            public void send(SharedFrame frame) {
                 throw new IllegalStateException("session closed");
             }
 
@@ -89,8 +83,8 @@ class OutboxTest {
         RecordingPeer fine = new RecordingPeer("fine");
         Membership first = spectator(broken);
         Membership second = spectator(fine);
-        outbox.text(first, notice("hello"));
-        outbox.text(second, notice("hello"));
+        outbox.send(first, notice("hello"));
+        outbox.send(second, notice("hello"));
         outbox.flush();
         batches.get(0).run();
         assertEquals(List.of("Notice"), fine.kinds());
@@ -110,7 +104,7 @@ class OutboxTest {
         }
         for (int tick = 0; tick < 2; tick++) {
             for (Membership watcher : watchers) {
-                lanes.text(watcher, notice("tick " + tick));
+                lanes.send(watcher, notice("tick " + tick));
             }
             lanes.flush();
         }

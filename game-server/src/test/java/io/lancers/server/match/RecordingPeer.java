@@ -3,8 +3,10 @@ package io.lancers.server.match;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.WebSocketFrames;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,8 @@ final class RecordingPeer implements Peer {
     private final String label;
     /** Decoded control messages and binary frames, in the order they were sent. */
     final List<Object> sent = new ArrayList<>();
+    /** Every frame as the match handed it over, shared bytes and all. */
+    final List<SharedFrame> shared = new ArrayList<>();
     int pending;
     /** The thread that sent last: the match's tick thread when it runs. */
     volatile String senderThread;
@@ -31,19 +35,21 @@ final class RecordingPeer implements Peer {
         return label;
     }
 
+    /** Keeps what a client would read: the decoded message, or the state frame's payload. */
     @Override
-    public void sendText(String json) {
+    public void send(SharedFrame frame) {
         senderThread = Thread.currentThread().getName();
+        shared.add(frame);
+        if (frame.opcode() == WebSocketFrames.Opcode.BINARY) {
+            sent.add(frame.payload());
+            return;
+        }
+        String json = StandardCharsets.UTF_8.decode(frame.payload()).toString();
         try {
             sent.add(ControlCodec.decodeServer(json));
         } catch (ProtocolException e) {
             throw new AssertionError(label + " was sent a message it cannot decode: " + json, e);
         }
-    }
-
-    @Override
-    public void sendBinary(ByteBuffer frame) {
-        sent.add(frame);
     }
 
     @Override
