@@ -61,6 +61,9 @@ export class Connection {
     this.matchId = null;
     if (this.state === 'spectating') {
       this.sendJson({ type: 'leave' });
+      // Frames still on their way are ignored from now on: a resync asked for them would reach a
+      // server that is already back in the lobby (1002).
+      this.setState('lobby');
     }
     this.stream.reset();
   }

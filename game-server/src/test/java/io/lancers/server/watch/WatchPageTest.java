@@ -92,7 +92,7 @@ class WatchPageTest {
 
                 await().atMost(PATIENCE).until(() -> browser.findElement(By.id("badge")).isDisplayed());
                 assertEquals("SPECTATING", browser.findElement(By.id("badge")).getText());
-                Set<String> names = shipNames(http, server.port());
+                Set<String> names = shipNames(http, server.port(), 0);
                 assertEquals(4, names.size(), "the server's bots: " + names);
                 await().atMost(PATIENCE).until(() -> scoreboardNames(js), shown -> shown.containsAll(names));
 
@@ -135,6 +135,19 @@ class WatchPageTest {
                 await().atMost(PATIENCE).until(() -> framesDrawn(js) > framesNow + 60); // the camera glides there
                 screenshot(browser, "watch-page-follow.png");
 
+                // Back to the picker and into the other room, on the same connection.
+                browser.findElement(By.id("back")).click();
+                WebElement watchM2 = await().atMost(PATIENCE).until(
+                        () -> browser.findElements(By.cssSelector("#matches tr[data-match-id='m2'] button")),
+                        rows -> !rows.isEmpty() && rows.get(0).isDisplayed()).get(0);
+                assertEquals("lobby", link(js).get("state"));
+                long connectsInLobby = connects(js);
+                watchM2.click();
+                Set<String> m2Names = shipNames(http, server.port(), 1);
+                await().atMost(PATIENCE).until(() -> scoreboardNames(js), shown -> shown.equals(m2Names));
+                assertEquals(connectsInLobby, connects(js), "switching rooms needs no new connection");
+                assertTrue(browser.findElement(By.id("match-title")).getText().startsWith("m2"));
+
                 List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                         .filter(entry -> !entry.getMessage().contains("WebSocket")) // the silenced link's close
@@ -170,13 +183,13 @@ class WatchPageTest {
         return new ChromeDriver(service, options);
     }
 
-    /** The names of m1's ships, from the server's /status. */
-    private static Set<String> shipNames(HttpClient http, int port) throws Exception {
+    /** The names of the ships of the server's {@code index}-th room (m1, m2, …), from its /status. */
+    private static Set<String> shipNames(HttpClient http, int port, int index) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        JsonObject m1 = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("matches").get(0).getAsJsonObject();
-        assertEquals("m1", m1.get("id").getAsString());
-        return m1.getAsJsonArray("players").asList().stream()
+        JsonObject room = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("matches").get(index).getAsJsonObject();
+        assertEquals("m" + (index + 1), room.get("id").getAsString());
+        return room.getAsJsonArray("players").asList().stream()
                 .map(p -> p.getAsJsonObject().get("name").getAsString()).collect(Collectors.toCollection(TreeSet::new));
     }
 
