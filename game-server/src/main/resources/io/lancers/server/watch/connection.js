@@ -16,6 +16,8 @@ const CONNECT_TIMEOUT_MS = 5000;
 const CHECK_EVERY_MS = 100;
 /** Close codes after which reconnecting with the same behaviour fails again, or must not happen (§12). */
 const FINAL_CLOSES = new Set([1002, 1003, 1008, 1009, 4002, 4004]);
+/** The name in hello; a spectator's chat lines are shown as "Spectator" whatever it is. */
+const HELLO_NAME = 'Spectator';
 
 /** The page's own server: ws:// next to http://, wss:// next to https:// (§1). */
 export function gameUrl(location) {
@@ -31,7 +33,6 @@ export class Connection {
   constructor(url, on) {
     this.url = url;
     this.on = on;
-    this.name = 'Spectator';
     this.matchId = null;
     this.stream = new StateStream(() => this.sendJson({ type: 'resync' }));
     this.socket = null;
@@ -101,7 +102,7 @@ export class Connection {
         this.final(`the server speaks ${socket.protocol || 'no subprotocol'}, not ${SUBPROTOCOL}`);
         return;
       }
-      this.sendJson({ type: 'hello', name: this.name, resumeToken: null });
+      this.sendJson({ type: 'hello', name: HELLO_NAME, resumeToken: null });
     };
     socket.onmessage = (event) => this.receive(socket, event.data);
     socket.onclose = (event) => this.closed(socket, event.code, event.reason);

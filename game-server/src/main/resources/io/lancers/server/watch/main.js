@@ -46,10 +46,7 @@ const ui = new Ui({
     source.leave();
   },
   follow: (id) => camera.follow(id),
-  chat: (name, text) => {
-    source.name = name; // said in the next hello; this server shows spectators' lines as "Spectator"
-    source.chat(text);
-  },
+  chat: (text) => source.chat(text),
   retry: () => source.open(),
 });
 

@@ -25,11 +25,11 @@ function el(tag, text, className) {
 }
 
 export class Ui {
-  /** @param handlers { pick(matchId), back(), follow(id), chat(name, text), retry() } */
+  /** @param handlers { pick(matchId), back(), follow(id), chat(text), retry() } */
   constructor(handlers) {
     this.handlers = handlers;
     this.kills = [];
-    this.chatName = null;
+    this.chatting = false;
     $('back').addEventListener('click', () => handlers.back());
     $('retry').addEventListener('click', () => handlers.retry());
     $('chat-form').addEventListener('submit', (event) => {
@@ -163,15 +163,13 @@ export class Ui {
     chat.scrollTop = chat.scrollHeight;
   }
 
-  /** Read-only until the viewer picks a name; then each submit sends one line. */
+  /**
+   * Read-only until the viewer chooses to chat; then each submit sends one line. The server shows
+   * every spectator's line as "Spectator" (protocol: chat.fromId 0), so there is no name to pick.
+   */
   submitChat() {
-    if (this.chatName === null) {
-      const name = $('chat-name').value.trim();
-      if (name.length === 0) {
-        return;
-      }
-      this.chatName = name;
-      $('chat-name').hidden = true;
+    if (!this.chatting) {
+      this.chatting = true;
       $('chat-text').hidden = false;
       $('chat-send').textContent = 'Send';
       $('chat-text').focus();
@@ -179,7 +177,7 @@ export class Ui {
     }
     const text = $('chat-text').value.trim();
     if (text.length > 0) {
-      this.handlers.chat(this.chatName, text);
+      this.handlers.chat(text);
       $('chat-text').value = '';
     }
   }

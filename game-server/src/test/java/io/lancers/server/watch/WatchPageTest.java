@@ -12,6 +12,7 @@ import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -147,6 +148,13 @@ class WatchPageTest {
                 await().atMost(PATIENCE).until(() -> scoreboardNames(js), shown -> shown.equals(m2Names));
                 assertEquals(connectsInLobby, connects(js), "switching rooms needs no new connection");
                 assertTrue(browser.findElement(By.id("match-title")).getText().startsWith("m2"));
+
+                // Chat: read-only until asked for; a line goes out and comes back from the server.
+                assertFalse(browser.findElement(By.id("chat-text")).isDisplayed());
+                browser.findElement(By.id("chat-send")).click();
+                browser.findElement(By.id("chat-text")).sendKeys("gg from a browser" + Keys.ENTER);
+                await().atMost(PATIENCE).until(() -> browser.findElement(By.id("chat")).getText()
+                        .contains("Spectator: gg from a browser"));
 
                 List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
