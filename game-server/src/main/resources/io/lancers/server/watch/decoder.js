@@ -137,6 +137,8 @@ const fromPosition = (value) => Math.round(value / POSITION);
 const fromVelocity = (value) => Math.round(value / VELOCITY);
 const same = (value) => value;
 
+const varintBytes = (value) => Math.max(1, Math.ceil(Math.log2(value + 1) / 7));
+
 /** An absolute field: record property, encoding, wire → value and value → wire. */
 const field = (name, encoding, decode = same, encode = same, max = encoding.max) => ({ name, encoding, decode, encode, max, increment: null });
 /** An enum as its index in names; an unknown index is 1003. */
@@ -159,10 +161,18 @@ function table(type, { key = null, masked, fields }) {
     }
   });
   const minEntryBytes = (key ? 1 : 0) + (masked ? 1 : fields.reduce((sum, f) => sum + f.encoding.bytes, 0));
-  return { type, key, masked, fields, absoluteBits, exclusive, definedBits: 2 ** fields.length - 1, minEntryBytes };
+  // Named once here, not per decoded value: the hot path builds no strings.
+  const names = {
+    fields: fields.map((f) => `${type}.${f.name}`),
+    mask: `${type} mask`,
+    removedCount: `${type} removed count`,
+    removedIds: `${type} removed ids`,
+    count: `${type} count`,
+    ids: `${type} ids`,
+  };
+  return { type, key, masked, fields, names, absoluteBits, exclusive, definedBits: 2 ** fields.length - 1, minEntryBytes,
+    gapBytes: key ? varintBytes(key.max + 1) : 0 };
 }
-
-const varintBytes = (value) => Math.max(1, Math.ceil(Math.log2(value + 1) / 7));
 
 const SHIP_X = field('x', I16, toPosition, fromPosition);
 const SHIP_Y = field('y', I16, toPosition, fromPosition);
@@ -292,24 +302,23 @@ function readEvents(r) {
 
 /** Removed ids, then changed/added entries, merged into the base list sorted by id (§7.3, §8 step 3). */
 function readSection(r, t, base) {
-  const gapBytes = varintBytes(t.key.max + 1);
-  const removedCount = r.varint(`${t.type} removed count`);
-  r.requireItems(removedCount, 1, `${t.type} removed ids`);
+  const removedCount = r.varint(t.names.removedCount);
+  r.requireItems(removedCount, 1, t.names.removedIds);
   const removed = [];
   let previous = -1;
   for (let i = 0; i < removedCount; i++) {
-    previous = readKey(r, t, previous, gapBytes, `${t.type} removed ids`);
+    previous = readKey(r, t, previous, t.names.removedIds);
     removed.push(previous);
   }
-  const count = r.varint(`${t.type} count`);
+  const count = r.varint(t.names.count);
   if (count > MAX_COUNT) {
     throw new ProtocolError(PROTOCOL_ERROR, `${t.type} count ${count}`);
   }
-  r.requireItems(count, t.minEntryBytes, `${t.type} ids`);
+  r.requireItems(count, t.minEntryBytes, t.names.ids);
   const merge = new Merge(t, base, removed);
   previous = -1;
   for (let i = 0; i < count; i++) {
-    const key = readKey(r, t, previous, gapBytes, `${t.type} ids`);
+    const key = readKey(r, t, previous, t.names.ids);
     previous = key;
     const old = merge.copyUpTo(key);
     merge.out.push(readEntry(r, t, key, old));
@@ -317,8 +326,8 @@ function readSection(r, t, base) {
   return merge.finish();
 }
 
-function readKey(r, t, previous, gapBytes, what) {
-  const gap = r.varint(what, gapBytes);
+function readKey(r, t, previous, what) {
+  const gap = r.varint(what, t.gapBytes);
   if (gap === 0) {
     throw new ProtocolError(PROTOCOL_ERROR, `${what} not strictly ascending (gap 0)`);
   }
@@ -390,36 +399,36 @@ function readEntry(r, t, key, base) {
     mask = readMask(r, t, key, base);
   }
   const record = t.key ? { id: key } : {};
-  t.fields.forEach((f, i) => {
+  for (let i = 0; i < t.fields.length; i++) {
+    const f = t.fields[i];
     const present = (mask & (1 << i)) !== 0;
-    const what = `${t.type}.${f.name}`;
     if (f.increment) {
       if (present) {
-        const step = f.encoding.read(r, what);
+        const step = f.encoding.read(r, t.names.fields[i]);
         if (step === 0) {
-          throw new ProtocolError(PROTOCOL_ERROR, `${what} increment of 0`);
+          throw new ProtocolError(PROTOCOL_ERROR, `${t.names.fields[i]} increment of 0`);
         }
         const value = f.increment.encode(base[f.name]) + step;
         if (value < f.increment.encoding.min || value > f.increment.max) {
-          throw new ProtocolError(UNSUPPORTED_DATA, `${what} out of range: ${value}`);
+          throw new ProtocolError(UNSUPPORTED_DATA, `${t.names.fields[i]} out of range: ${value}`);
         }
         record[f.name] = f.increment.decode(value);
       }
     } else if (present) {
-      const value = f.encoding.read(r, what);
+      const value = f.encoding.read(r, t.names.fields[i]);
       if (value > f.max) {
-        throw new ProtocolError(UNSUPPORTED_DATA, `unknown ${what} value ${value}`);
+        throw new ProtocolError(UNSUPPORTED_DATA, `unknown ${t.names.fields[i]} value ${value}`);
       }
       record[f.name] = f.decode(value);
     } else if (!(f.name in record)) {
       record[f.name] = base[f.name];
     }
-  });
+  }
   return record;
 }
 
 function readMask(r, t, key, base) {
-  const mask = r.varint(`${t.type} mask`);
+  const mask = r.varint(t.names.mask);
   if (mask & ~t.definedBits) {
     throw new ProtocolError(PROTOCOL_ERROR, `${t.type} mask has undefined bits 0x${(mask & ~t.definedBits).toString(16)}`);
   }
