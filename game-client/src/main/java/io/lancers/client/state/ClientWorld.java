@@ -7,7 +7,6 @@ import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchState;
-import io.lancers.sim.Projectile;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
@@ -56,8 +55,6 @@ public final class ClientWorld {
     static final long MAX_EXTRAPOLATION_NANOS = 100_000_000L;
     /** Correction offsets decay as exp(-t / this): about 95 % gone after 100 ms. */
     static final double CORRECTION_TIME_CONSTANT_NANOS = 35_000_000.0;
-    /** A step this long in one go is a teleport (respawn), not movement: snap, do not glide. */
-    static final float TELEPORT_DISTANCE = 64f;
 
     private final long tickNanos;
     private final float tickSeconds;
@@ -174,26 +171,13 @@ public final class ClientWorld {
                 float seconds = (float) (Math.max(0, ahead) * tickSeconds);
                 for (Ship s : base.ships()) {
                     ships.add(s.alive() ? new RenderShip(s, s.x() + s.vx() * seconds, s.y() + s.vy() * seconds, s.aim())
-                            : still(s));
+                            : Interpolation.still(s));
                 }
-            } else if (renderTick < base.tick()) {
-                base.ships().forEach(s -> ships.add(still(s))); // before the oldest world: show it as is
             } else {
-                float fraction = (float) ((renderTick - base.tick()) / (to.world().tick() - base.tick()));
-                for (Ship s : base.ships()) {
-                    ships.add(interpolate(s, find(to.world().ships(), s.id()), fraction));
-                }
+                ships.addAll(Interpolation.ships(base, to.world(), renderTick));
             }
             replaceOwn(ships, nowNanos);
-
-            double projectileTick = Math.max(renderTick, base.tick());
-            int wholeTick = (int) Math.floor(projectileTick);
-            float partSeconds = (float) ((projectileTick - wholeTick) * tickSeconds);
-            List<RenderProjectile> projectiles = new ArrayList<>(base.projectiles().size());
-            for (Projectile p : base.projectiles()) {
-                projectiles.add(new RenderProjectile(p, p.xAt(wholeTick, tickSeconds) + p.vx() * partSeconds,
-                        p.yAt(wholeTick, tickSeconds) + p.vy() * partSeconds));
-            }
+            List<RenderProjectile> projectiles = Interpolation.projectiles(base, renderTick, tickSeconds);
             return Optional.of(new RenderFrame(renderTick, buffer.peekLast().world().tick(), base.match(), ships,
                     ownId, projectiles, base.pickups(), eventsUpTo(base.tick()), extrapolating));
         }
@@ -253,7 +237,7 @@ public final class ClientWorld {
 
     /** Drops acknowledged inputs, predicts anew from the authoritative own ship, turns the error into a glide. */
     private void reconcile(World world, long receivedNanos) {
-        Ship authoritative = ownId == 0 ? null : find(world.ships(), ownId);
+        Ship authoritative = ownId == 0 ? null : Interpolation.find(world.ships(), ownId);
         if (authoritative == null) {
             predicted = null;
             return;
@@ -278,7 +262,7 @@ public final class ClientWorld {
         float decay = correctionDecay(receivedNanos);
         float x = correctionX * decay + (previous.x() - replayed.x());
         float y = correctionY * decay + (previous.y() - replayed.y());
-        if (Math.hypot(x, y) > TELEPORT_DISTANCE) {
+        if (Math.hypot(x, y) > Interpolation.TELEPORT_DISTANCE) {
             clearCorrection(receivedNanos);
         } else {
             correctionX = x;
@@ -327,39 +311,5 @@ public final class ClientWorld {
         }
         lastEventTick = Math.max(lastEventTick, tick);
         return events;
-    }
-
-    private static RenderShip still(Ship s) {
-        return new RenderShip(s, s.x(), s.y(), s.aim());
-    }
-
-    private static RenderShip interpolate(Ship from, Ship to, float fraction) {
-        if (to == null || !from.alive() || !to.alive()
-                || Math.hypot(to.x() - from.x(), to.y() - from.y()) > TELEPORT_DISTANCE) {
-            return still(from);
-        }
-        return new RenderShip(from, lerp(from.x(), to.x(), fraction), lerp(from.y(), to.y(), fraction),
-                lerpAngle(from.aim(), to.aim(), fraction));
-    }
-
-    static float lerp(float a, float b, float fraction) {
-        return a + (b - a) * fraction;
-    }
-
-    /** Along the shorter arc, result in [0, 2π). */
-    static float lerpAngle(float a, float b, float fraction) {
-        double twoPi = 2 * Math.PI;
-        double diff = ((b - a) % twoPi + 3 * Math.PI) % twoPi - Math.PI;
-        double r = (a + diff * fraction) % twoPi;
-        return (float) (r < 0 ? r + twoPi : r);
-    }
-
-    private static Ship find(List<Ship> ships, int id) {
-        for (Ship s : ships) {
-            if (s.id() == id) {
-                return s;
-            }
-        }
-        return null;
     }
 }

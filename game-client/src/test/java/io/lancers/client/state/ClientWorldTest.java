@@ -231,9 +231,9 @@ class ClientWorldTest {
 
     @Test
     void anglesInterpolateAlongTheShorterArc() {
-        float a = ClientWorld.lerpAngle((float) (2 * Math.PI - 0.1), 0.1f, 0.5f);
+        float a = Interpolation.lerpAngle((float) (2 * Math.PI - 0.1), 0.1f, 0.5f);
         assertTrue(a < 1e-4 || a > 2 * Math.PI - 1e-4, "half way across 0 is 0: " + a);
-        assertEquals(0.75f, ClientWorld.lerpAngle(0.5f, 1.0f, 0.5f), 1e-6);
+        assertEquals(0.75f, Interpolation.lerpAngle(0.5f, 1.0f, 0.5f), 1e-6);
     }
 
     /**
