@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -57,6 +58,10 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--no-sound", description = "No sound effects.")
     boolean noSound;
 
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Play this replay file (.lrp, written by a server's --record) at once.")
+    Path replay;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +79,9 @@ public final class ClientMain implements Callable<Integer> {
         if (spectate != null && connect == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spectate needs --connect");
         }
+        if (replay != null && (connect != null || headless)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--replay goes without --connect and --headless");
+        }
         if (bots < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must not be negative");
         }
@@ -90,7 +98,7 @@ public final class ClientMain implements Callable<Integer> {
         }
         boolean discoveryGiven = spec.commandLine().getParseResult().hasMatchedOption("--discovery-target");
         LancersApp.launch(new LaunchOptions(connect, spectate, name, discoveryGiven ? discoveryTarget : null,
-                !noSound, bots, botSkill));
+                !noSound, bots, botSkill, replay, null));
         return 0;
     }
 

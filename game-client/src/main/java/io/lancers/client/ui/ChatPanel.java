@@ -101,6 +101,10 @@ final class ChatPanel extends VBox {
         add(line);
     }
 
+    void clearLog() {
+        log.getChildren().clear();
+    }
+
     /** The log's lines as plain text, oldest first. */
     java.util.List<String> lines() {
         return log.getChildren().stream().map(n -> String.valueOf(n.getUserData())).toList();

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -18,6 +19,7 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,7 @@ public final class ClientWindow {
     private final SoundBoard sounds;
     /** Bumped by every start and every cancel: a background start whose number is stale gives up. */
     private final AtomicLong startGeneration = new AtomicLong();
+    private final Replays replays;
     private Settings settings;
     private GameSession session;
     private ServerBrowser browser;
@@ -73,6 +76,27 @@ public final class ClientWindow {
         this.settings = loaded;
         this.sounds = options.sound() ? new SoundBoard(settings.sound()) : SoundBoard.silent();
         sounds.setVolume(settings.volume());
+        this.replays = new Replays(new Replays.Window() {
+            @Override
+            public void setScreen(Node screen) {
+                ClientWindow.this.setScreen(screen);
+            }
+
+            @Override
+            public void addOverlay(Node overlay) {
+                root.getChildren().add(overlay);
+            }
+
+            @Override
+            public void showMenu(String message) {
+                ClientWindow.this.showMenu(message);
+            }
+
+            @Override
+            public Path recordFolder() {
+                return null;
+            }
+        }, sounds, prefs);
     }
 
     /** Builds the scene and shows the menu, or goes straight to the server given on the command line. */
@@ -88,9 +112,12 @@ public final class ClientWindow {
             GameSession.Goal goal = options.spectateMatch() != null
                     ? new GameSession.Goal.Spectate(options.spectateMatch()) : new GameSession.Goal.JoinAny();
             startSession(options.connect(), goal, null);
+        } else if (options.replay() != null) {
+            replays.open(options.replay(), true);
         } else {
             showMenu(null);
         }
+        acceptDroppedReplays(scene);
         stage.show();
     }
 
@@ -98,10 +125,36 @@ public final class ClientWindow {
         return settings;
     }
 
+    /** A file dropped anywhere on the window is played, unless a match is on. */
+    private void acceptDroppedReplays(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (session == null && e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<java.io.File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            boolean accepted = session == null && !files.isEmpty();
+            if (accepted) {
+                leaveBrowser();
+                replays.open(files.get(0).toPath(), false);
+            }
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
+    }
+
+    /** The replay side of the window: the Replays screen and the playback screen. */
+    Replays replays() {
+        return replays;
+    }
+
     /** Closes the session (and any embedded server) in the background. */
     public void shutdown() {
         startGeneration.incrementAndGet();
         stopDiscovery();
+        replays.stop();
         if (session != null) {
             session.close();
             session = null;
@@ -152,6 +205,11 @@ public final class ClientWindow {
             @Override
             public void spectate() {
                 showBrowser(ServerBrowser.Mode.SPECTATE);
+            }
+
+            @Override
+            public void replays() {
+                replays.showScreen(null);
             }
 
             @Override

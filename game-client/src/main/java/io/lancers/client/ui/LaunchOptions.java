@@ -3,6 +3,7 @@ package io.lancers.client.ui;
 import io.lancers.server.ServerConfig;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * What the command line asks the desktop client to do at start.
@@ -14,15 +15,23 @@ import java.net.URI;
  * @param sound           false for {@code --no-sound}
  * @param bots            bots in a local "Play" (or "Host") match
  * @param botSkill        0..1, their skill
+ * @param replay          play this replay file at once (null: none)
+ * @param watch           watch this HTTP broadcast at once, {@code http://HOST:PORT/broadcast/MATCH} (null: none)
  */
 public record LaunchOptions(URI connect, String spectateMatch, String name, String discoveryTarget, boolean sound,
-                            int bots, float botSkill) {
+                            int bots, float botSkill, Path replay, URI watch) {
     public static final int DEFAULT_BOTS = 3;
     /**
      * Gentler than a dedicated server's bots: Play is the game's first impression, and a newcomer
      * still finding the keys should not be shot down in seconds (BotBrainTest measures how much).
      */
     public static final float DEFAULT_BOT_SKILL = 0.25f;
+
+    /** Neither a replay nor a broadcast to open at start. */
+    public LaunchOptions(URI connect, String spectateMatch, String name, String discoveryTarget, boolean sound,
+                         int bots, float botSkill) {
+        this(connect, spectateMatch, name, discoveryTarget, sound, bots, botSkill, null, null);
+    }
 
     public static LaunchOptions menu() {
         return new LaunchOptions(null, null, null, null, true, DEFAULT_BOTS, DEFAULT_BOT_SKILL);

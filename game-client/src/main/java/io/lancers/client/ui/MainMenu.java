@@ -24,6 +24,8 @@ final class MainMenu extends StackPane {
 
         void spectate();
 
+        void replays();
+
         void settings();
 
         void quit();
@@ -55,6 +57,7 @@ final class MainMenu extends StackPane {
                 Overlays.menuButton("Host a LAN game", "menu-host", actions::host),
                 Overlays.menuButton("Join", "menu-join", actions::join),
                 Overlays.menuButton("Spectate", "menu-spectate", actions::spectate),
+                Overlays.menuButton("Replays", "menu-replays", actions::replays),
                 Overlays.menuButton("Settings", "menu-settings", actions::settings),
                 Overlays.menuButton("Quit", "menu-quit", actions::quit), status);
         column.setAlignment(Pos.CENTER);

@@ -261,11 +261,35 @@ public final class MatchView extends StackPane {
 
     public void chatFx(ServerMessage.Chat c) {
         sounds.play(Sound.CHAT, 0.5, 0);
+        chatLine(c);
+    }
+
+    private void chatLine(ServerMessage.Chat c) {
         chat.playerLine(c.from(), c.fromId() == 0 ? Palette.TEXT_DIM : look(c.fromId()).color(), c.text());
     }
 
     public void noticeFx(ServerMessage.Notice n) {
         chat.systemLine(n.text(), false);
+    }
+
+    /**
+     * Replaces the chat log with {@code lines} (chat and notices, oldest first), silently: a
+     * replay's chat as of the moment shown.
+     */
+    public void chatHistoryFx(List<ServerMessage> lines) {
+        chat.clearLog();
+        for (ServerMessage line : lines) {
+            if (line instanceof ServerMessage.Chat c) {
+                chatLine(c);
+            } else if (line instanceof ServerMessage.Notice n) {
+                noticeFx(n);
+            }
+        }
+    }
+
+    /** The spectator badge's text ("SPECTATING" unless told otherwise: a replay, a delayed broadcast). */
+    public void setBadgeFx(String text) {
+        spectatingBadge.setText(text);
     }
 
     /** A line of our own in the chat log, in the notice colour. */

@@ -1,0 +1,191 @@
+package io.lancers.client.ui;
+
+import io.lancers.client.audio.SoundBoard;
+import io.lancers.client.playback.Feed;
+import io.lancers.client.playback.ReplayFeed;
+import io.lancers.map.ArenaMap;
+import io.lancers.map.MapLoader;
+import javafx.application.Platform;
+import javafx.scene.Node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+
+/**
+ * The window's replay side: the Replays screen, opening a file (off the JavaFX thread, behind a
+ * busy panel) and the playback screen. A file that cannot be played is a message on the Replays
+ * screen (and on stderr when it came from the command line), never an exception.
+ */
+final class Replays {
+    private static final Logger LOG = Logger.getLogger(Replays.class.getName());
+
+    /** What this needs of the window. */
+    interface Window {
+        void setScreen(Node screen);
+
+        void addOverlay(Node overlay);
+
+        void showMenu(String message);
+
+        /** Where recordings are written, or null when the player does not record. */
+        Path recordFolder();
+    }
+
+    private final Window window;
+    private final SoundBoard sounds;
+    private final RecentReplays recent;
+    /** Bumped by every open and every stop: a background open whose number is stale closes what it opened. */
+    private final AtomicLong generation = new AtomicLong();
+    private PlaybackScreen playing;
+    private ReplaysScreen screen;
+
+    Replays(Window window, SoundBoard sounds, Preferences prefs) {
+        this.window = window;
+        this.sounds = sounds;
+        this.recent = new RecentReplays(prefs);
+    }
+
+    /** The Replays screen, with {@code message} (null: none). */
+    void showScreen(String message) {
+        stop();
+        Path folder = window.recordFolder();
+        screen = new ReplaysScreen(files(folder), folder, new ReplaysScreen.Actions() {
+            @Override
+            public void open(Path file) {
+                Replays.this.open(file, false);
+            }
+
+            @Override
+            public void back() {
+                screen = null;
+                window.showMenu(null);
+            }
+        });
+        screen.showStatus(message);
+        window.setScreen(screen);
+    }
+
+    /**
+     * Opens {@code file} and plays it; on failure back to the Replays screen with the reason.
+     *
+     * @param fromCommandLine also print a failure on stderr ({@code --replay})
+     */
+    void open(Path file, boolean fromCommandLine) {
+        long mine = generation.incrementAndGet();
+        window.addOverlay(Overlays.busy("opening", "Opening " + file.getFileName() + "…", () -> {
+            generation.incrementAndGet();
+            showScreen(null);
+        }));
+        Thread opener = new Thread(() -> {
+            Feed feed = null;
+            ArenaMap map = null;
+            String problem = null;
+            try {
+                feed = ReplayFeed.open(file);
+                map = MapLoader.load(feed.info().mapId());
+            } catch (IOException | RuntimeException e) {
+                problem = "Cannot play " + file.getFileName() + ": " + reason(e, file);
+                if (feed != null) {
+                    feed.close();
+                    feed = null;
+                }
+            }
+            Feed opened = feed;
+            ArenaMap loaded = map;
+            String failure = problem;
+            Platform.runLater(() -> {
+                if (generation.get() != mine) {
+                    if (opened != null) {
+                        opened.close();
+                    }
+                } else if (opened == null) {
+                    LOG.warning(failure);
+                    if (fromCommandLine) {
+                        System.err.println("lancers: " + failure);
+                    }
+                    showScreen(failure);
+                } else {
+                    recent.opened(file);
+                    play(opened, loaded, "REPLAY · " + file.getFileName());
+                }
+            });
+        }, "lancers-replay-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    /** The screen playing now, or null. */
+    PlaybackScreen playing() {
+        return playing;
+    }
+
+    /** Stops playback and any open in progress. */
+    void stop() {
+        generation.incrementAndGet();
+        screen = null;
+        if (playing != null) {
+            playing.stop();
+            playing = null;
+        }
+    }
+
+    private void play(Feed feed, ArenaMap map, String badge) {
+        screen = null;
+        if (playing != null) {
+            playing.stop();
+        }
+        playing = new PlaybackScreen(feed, map, badge, sounds, () -> {
+            playing = null;
+            showScreen(null);
+        });
+        window.setScreen(playing);
+        playing.start(true);
+    }
+
+    /** Recent files first, then the record folder's recordings, newest first. */
+    private List<Path> files(Path folder) {
+        List<Path> files = new ArrayList<>(recent.files());
+        if (folder != null && Files.isDirectory(folder)) {
+            try (Stream<Path> listing = Files.list(folder)) {
+                listing.filter(p -> p.getFileName().toString().endsWith(ReplaysScreen.EXTENSION))
+                        .filter(p -> !files.contains(p.toAbsolutePath().normalize()))
+                        .sorted((a, b) -> Long.compare(modified(b), modified(a)))
+                        .forEach(files::add);
+            } catch (IOException e) {
+                LOG.info("cannot list " + folder + ": " + e.getMessage());
+            }
+        }
+        return files;
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The exception's message for people, without the file name the reader starts it with. */
+    private static String reason(Exception e, Path file) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String prefix = file.getFileName() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}
