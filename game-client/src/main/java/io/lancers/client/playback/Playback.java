@@ -46,6 +46,9 @@ public final class Playback {
     /** What to draw at {@code nowNanos}; empty until the first moment is loaded. */
     public Optional<RenderFrame> sample(long nowNanos) {
         clock.extendTo(feed.lastTick(), nowNanos);
+        if (clock.tickAt(nowNanos) < feed.firstTick()) {
+            seek(feed.firstTick(), nowNanos); // a broadcast that fell behind started again further on
+        }
         double target = clock.tickAt(nowNanos);
         int tick = (int) Math.floor(target);
         feed.want(tick);

@@ -1,12 +1,14 @@
 package io.lancers.client.testing;
 
 import io.lancers.bot.BotBrain;
+import io.lancers.broadcast.BroadcastFormatException;
 import io.lancers.broadcast.Fragment;
 import io.lancers.broadcast.FragmentCutter;
 import io.lancers.broadcast.ReplayFile;
 import io.lancers.broadcast.ReplayHeader;
 import io.lancers.broadcast.ReplayTrailer;
 import io.lancers.broadcast.ReplayWriter;
+import io.lancers.broadcast.StreamCursor;
 import io.lancers.broadcast.StreamInfo;
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
@@ -98,6 +100,20 @@ public final class BotMatchRecording {
 
     public List<Fragment> fragments() {
         return fragments;
+    }
+
+    /** Every tick's world as a viewer of these fragments has it (decoded by the real StreamCursor). */
+    public Map<Integer, World> worlds() throws BroadcastFormatException {
+        Map<Integer, World> worlds = new HashMap<>();
+        StreamCursor cursor = StreamCursor.start(fragments.get(0).full());
+        worlds.put(cursor.tick(), cursor.world());
+        for (Fragment f : fragments) {
+            cursor.append(f.delta());
+            while (cursor.step()) {
+                worlds.put(cursor.tick(), cursor.world());
+            }
+        }
+        return worlds;
     }
 
     /** Writes the recording; {@code finish} false leaves it as a killed server would: no trailer. */
