@@ -2,6 +2,7 @@ package io.lancers.client;
 
 import io.lancers.client.headless.HeadlessOptions;
 import io.lancers.client.headless.HeadlessRun;
+import io.lancers.client.playback.BroadcastFeed;
 import io.lancers.client.ui.LancersApp;
 import io.lancers.client.ui.LaunchOptions;
 import io.lancers.client.ui.Settings;
@@ -62,6 +63,10 @@ public final class ClientMain implements Callable<Integer> {
             description = "Play this replay file (.lrp, written by a server's --record) at once.")
     Path replay;
 
+    @Option(names = "--watch", paramLabel = "URL",
+            description = "Watch a server's delayed HTTP broadcast at once, e.g. http://192.168.1.20:8025/broadcast/m1.")
+    URI watch;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +84,13 @@ public final class ClientMain implements Callable<Integer> {
         if (spectate != null && connect == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spectate needs --connect");
         }
-        if (replay != null && (connect != null || headless)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--replay goes without --connect and --headless");
+        if ((replay != null || watch != null) && (connect != null || headless || replay != null && watch != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--replay and --watch go alone: without each other, --connect and --headless");
+        }
+        if (watch != null && BroadcastFeed.url(watch.toString()) == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--watch needs a broadcast URL like http://HOST:PORT/broadcast/m1");
         }
         if (bots < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must not be negative");
@@ -98,7 +108,7 @@ public final class ClientMain implements Callable<Integer> {
         }
         boolean discoveryGiven = spec.commandLine().getParseResult().hasMatchedOption("--discovery-target");
         LancersApp.launch(new LaunchOptions(connect, spectate, name, discoveryGiven ? discoveryTarget : null,
-                !noSound, bots, botSkill, replay, null));
+                !noSound, bots, botSkill, replay, watch));
         return 0;
     }
 

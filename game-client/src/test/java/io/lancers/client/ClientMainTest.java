@@ -45,6 +45,15 @@ class ClientMainTest {
     }
 
     @Test
+    void replayAndWatchGoAloneAndWatchNeedsABroadcastUrl() {
+        assertEquals(2, ClientMain.run(new String[] {"--replay", "a.lrp", "--connect", "ws://127.0.0.1:1/game"}));
+        assertEquals(2, ClientMain.run(new String[] {"--replay", "a.lrp", "--headless"}));
+        assertEquals(2, ClientMain.run(new String[] {"--replay", "a.lrp", "--watch", "http://127.0.0.1:1/broadcast/m1"}));
+        assertEquals(2, ClientMain.run(new String[] {"--watch", "ws://127.0.0.1:1/game"}));
+        assertEquals(2, ClientMain.run(new String[] {"--watch", "http://127.0.0.1:1/status"}));
+    }
+
+    @Test
     void unknownFlagsAreUsageErrors() {
         assertEquals(2, ClientMain.run(new String[] {"--fly"}));
     }

@@ -114,6 +114,8 @@ public final class ClientWindow {
             startSession(options.connect(), goal, null);
         } else if (options.replay() != null) {
             replays.open(options.replay(), true);
+        } else if (options.watch() != null) {
+            replays.watch(options.watch(), true);
         } else {
             showMenu(null);
         }
@@ -343,6 +345,13 @@ public final class ClientWindow {
                 } else {
                     startSession(entry.server(), goal, null);
                 }
+            }
+
+            @Override
+            public void watch(URI broadcast) {
+                shutdown();
+                leaveBrowser();
+                replays.watch(broadcast, false);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.audio.SoundBoard;
+import io.lancers.client.playback.BroadcastFeed;
 import io.lancers.client.playback.Feed;
 import io.lancers.client.playback.ReplayFeed;
 import io.lancers.map.ArenaMap;
@@ -9,19 +10,23 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
 /**
- * The window's replay side: the Replays screen, opening a file (off the JavaFX thread, behind a
- * busy panel) and the playback screen. A file that cannot be played is a message on the Replays
- * screen (and on stderr when it came from the command line), never an exception.
+ * The window's replay side: the Replays screen, opening a file or a delayed HTTP broadcast (off
+ * the JavaFX thread, behind a busy panel) and the playback screen. What cannot be played is a
+ * message on screen (and on stderr when it came from the command line), never an exception.
  */
 final class Replays {
     private static final Logger LOG = Logger.getLogger(Replays.class.getName());
@@ -78,20 +83,53 @@ final class Replays {
      * @param fromCommandLine also print a failure on stderr ({@code --replay})
      */
     void open(Path file, boolean fromCommandLine) {
+        load("Opening " + file.getFileName() + "…", () -> ReplayFeed.open(file),
+                feed -> {
+                    recent.opened(file);
+                    return "REPLAY · " + file.getFileName();
+                },
+                problem -> {
+                    String message = "Cannot play " + file.getFileName() + ": " + reason(problem, file);
+                    report(message, fromCommandLine);
+                    showScreen(message);
+                },
+                () -> showScreen(null));
+    }
+
+    /**
+     * Follows the HTTP broadcast at {@code url} ({@code http://HOST:PORT/broadcast/MATCH}); on
+     * failure, and when the player leaves, back to the menu.
+     *
+     * @param fromCommandLine also print a failure on stderr ({@code --watch})
+     */
+    void watch(URI url, boolean fromCommandLine) {
+        load("Tuning in to " + url + "…", () -> BroadcastFeed.open(url),
+                feed -> String.format(Locale.ROOT, "DELAYED BROADCAST · %.0f s", ((BroadcastFeed) feed).delaySeconds()),
+                problem -> {
+                    String message = "Cannot watch " + url + ": " + reason(problem, null);
+                    report(message, fromCommandLine);
+                    window.showMenu(message);
+                },
+                () -> window.showMenu(null));
+    }
+
+    /** Opens a feed off the JavaFX thread behind a busy panel with Cancel, then plays it. */
+    private void load(String busyText, FeedOpener opener, Function<Feed, String> badge, Consumer<Exception> failed,
+                      Runnable back) {
         long mine = generation.incrementAndGet();
-        window.addOverlay(Overlays.busy("opening", "Opening " + file.getFileName() + "…", () -> {
+        window.addOverlay(Overlays.busy("opening", busyText, () -> {
             generation.incrementAndGet();
-            showScreen(null);
+            back.run();
         }));
-        Thread opener = new Thread(() -> {
+        Thread thread = new Thread(() -> {
             Feed feed = null;
             ArenaMap map = null;
-            String problem = null;
+            Exception problem = null;
             try {
-                feed = ReplayFeed.open(file);
+                feed = opener.open();
                 map = MapLoader.load(feed.info().mapId());
             } catch (IOException | RuntimeException e) {
-                problem = "Cannot play " + file.getFileName() + ": " + reason(e, file);
+                problem = e;
                 if (feed != null) {
                     feed.close();
                     feed = null;
@@ -99,26 +137,33 @@ final class Replays {
             }
             Feed opened = feed;
             ArenaMap loaded = map;
-            String failure = problem;
+            Exception failure = problem;
             Platform.runLater(() -> {
                 if (generation.get() != mine) {
                     if (opened != null) {
                         opened.close();
                     }
                 } else if (opened == null) {
-                    LOG.warning(failure);
-                    if (fromCommandLine) {
-                        System.err.println("lancers: " + failure);
-                    }
-                    showScreen(failure);
+                    failed.accept(failure);
                 } else {
-                    recent.opened(file);
-                    play(opened, loaded, "REPLAY · " + file.getFileName());
+                    play(opened, loaded, badge.apply(opened), back);
                 }
             });
-        }, "lancers-replay-open");
-        opener.setDaemon(true);
-        opener.start();
+        }, "lancers-feed-open");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Opening a feed: blocking, throws with a message for people. */
+    private interface FeedOpener {
+        Feed open() throws IOException;
+    }
+
+    private static void report(String message, boolean fromCommandLine) {
+        LOG.warning(message);
+        if (fromCommandLine) {
+            System.err.println("lancers: " + message);
+        }
     }
 
     /** The screen playing now, or null. */
@@ -136,14 +181,14 @@ final class Replays {
         }
     }
 
-    private void play(Feed feed, ArenaMap map, String badge) {
+    private void play(Feed feed, ArenaMap map, String badge, Runnable back) {
         screen = null;
         if (playing != null) {
             playing.stop();
         }
         playing = new PlaybackScreen(feed, map, badge, sounds, () -> {
             playing = null;
-            showScreen(null);
+            back.run();
         });
         window.setScreen(playing);
         playing.start(true);
@@ -175,6 +220,9 @@ final class Replays {
 
     /** The exception's message for people, without the file name the reader starts it with. */
     private static String reason(Exception e, Path file) {
+        if (e instanceof java.net.ConnectException) {
+            return "nothing answers there";
+        }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";
         }
@@ -185,7 +233,7 @@ final class Replays {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        String prefix = file.getFileName() + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        String prefix = file == null ? null : file.getFileName() + ": ";
+        return prefix != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

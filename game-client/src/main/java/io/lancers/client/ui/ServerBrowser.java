@@ -1,5 +1,6 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.playback.BroadcastFeed;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,6 +39,9 @@ final class ServerBrowser extends StackPane {
         void list(URI server);
 
         void choose(Entry entry);
+
+        /** Watch the delayed HTTP broadcast at this URL ({@code http://host:port/broadcast/m1}). */
+        void watch(URI broadcast);
 
         void back();
     }
@@ -112,10 +116,34 @@ final class ServerBrowser extends StackPane {
         buttons.setAlignment(Pos.CENTER);
 
         VBox panel = new VBox(14, title, lan, list, addressRow, status, buttons);
+        if (mode == Mode.SPECTATE) {
+            panel.getChildren().add(panel.getChildren().indexOf(status), broadcastRow(actions));
+        }
         panel.setAlignment(Pos.CENTER);
         panel.getStyleClass().add("panel");
         panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         getChildren().add(panel);
+    }
+
+    /** A URL field for a delayed HTTP broadcast (through any HTTP cache), and its button. */
+    private HBox broadcastRow(Actions actions) {
+        TextField url = new TextField();
+        url.setId("broadcast-url");
+        url.setPromptText("Broadcast (delayed): http://host:8025/broadcast/m1");
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Button watch = Overlays.menuButton("Watch broadcast", "broadcast-watch", () -> {
+            URI uri = BroadcastFeed.url(url.getText());
+            if (uri == null) {
+                showStatus("Enter a broadcast address like http://192.168.1.20:8025/broadcast/m1");
+            } else {
+                actions.watch(uri);
+            }
+        });
+        watch.setPrefWidth(180);
+        url.setOnAction(e -> watch.fire());
+        HBox row = new HBox(10, url, watch);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     void setDiscovered(List<Entry> entries) {
