@@ -4,6 +4,7 @@ import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.release.ReleaseVersion;
+import io.lancers.server.broadcast.Broadcasts;
 import io.lancers.server.match.MatchRegistry;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.net.ConnectionSettings;
@@ -13,6 +14,7 @@ import io.lancers.server.net.NetServer;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,15 +31,17 @@ public final class GameServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final MatchRegistry matches;
+    private final Broadcasts broadcasts;
     private final NetServer net;
     private final DiscoveryResponder discovery;
     private final URI uri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GameServer(ServerConfig config, MatchRegistry matches, NetServer net, DiscoveryResponder discovery,
-                       URI uri) {
+    private GameServer(ServerConfig config, MatchRegistry matches, Broadcasts broadcasts, NetServer net,
+                       DiscoveryResponder discovery, URI uri) {
         this.config = config;
         this.matches = matches;
+        this.broadcasts = broadcasts;
         this.net = net;
         this.discovery = discovery;
         this.uri = uri;
@@ -46,14 +50,16 @@ public final class GameServer implements AutoCloseable {
     public static GameServer start(ServerConfig config) throws IOException {
         long startedAt = System.nanoTime();
         List<MatchSettings> rooms = config.matchSettings();
-        MatchRegistry matches = new MatchRegistry(rooms);
+        Broadcasts broadcasts = new Broadcasts(config.broadcast(), VERSION, Clock.systemUTC());
+        MatchRegistry matches = new MatchRegistry(rooms, broadcasts::tap);
         matches.start();
         NetServer net = null;
         try {
             net = NetServer.start(config.bindAddress(), config.port(), config.allowedOrigins(), matches,
                     connectionSettings(config, rooms.get(0)), config.tls(),
                     () -> ServerStatus.of(config.serverName(), VERSION,
-                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt), matches.status()));
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt), matches.status()),
+                    config.broadcast().enabled() ? broadcasts : null);
             String scheme = config.tls() == null ? "ws://" : "wss://";
             URI uri = URI.create(scheme + LanAddress.advertisedHost(config.bindAddress()) + ":" + net.port()
                     + ProtocolVersion.ENDPOINT_PATH);
@@ -65,12 +71,13 @@ public final class GameServer implements AutoCloseable {
             LOG.info(() -> "started " + uri + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)
                     + " ms, " + config.matches() + " matches, discovery "
                     + (discovery == null ? "off" : "on udp " + discovery.port()));
-            return new GameServer(config, matches, net, discovery, uri);
+            return new GameServer(config, matches, broadcasts, net, discovery, uri);
         } catch (IOException | RuntimeException e) {
             if (net != null) {
                 net.close();
             }
             matches.shutdown();
+            broadcasts.close();
             throw e;
         }
     }
@@ -112,6 +119,11 @@ public final class GameServer implements AutoCloseable {
         return matches;
     }
 
+    /** The broadcasts and recordings of the rooms (docs/BROADCAST.md). */
+    public Broadcasts broadcasts() {
+        return broadcasts;
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -125,6 +137,7 @@ public final class GameServer implements AutoCloseable {
         LOG.info(() -> "shutting down " + uri);
         net.closeConnections();
         matches.shutdown();
+        broadcasts.close(); // after the rooms: their last fragments go into the recordings
         if (discovery != null) {
             discovery.close();
         }

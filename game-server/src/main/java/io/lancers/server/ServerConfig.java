@@ -2,6 +2,7 @@ package io.lancers.server;
 
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.Discovery;
+import io.lancers.server.broadcast.BroadcastSettings;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.net.ConnectionSettings;
 import io.lancers.server.net.TlsKeyStore;
@@ -43,18 +44,20 @@ import java.util.function.Consumer;
  * @param tls               key store for {@code wss://}; null for plain {@code ws://}
  * @param socketSendBufferBytes kernel send buffer (SO_SNDBUF) of each accepted connection; 0 for the OS
  *                          default. Small bounds kernel memory per client and shows a slow reader sooner
+ * @param broadcast         the delayed HTTP broadcast and the recording of matches (docs/BROADCAST.md)
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
                            int bots, float botSkill, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
                            int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
-                           int socketSendBufferBytes) {
+                           int socketSendBufferBytes, BroadcastSettings broadcast) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(serverName, "serverName");
         allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(broadcast, "broadcast");
         requireRange("port", port, 0, 65535);
         requireRange("discoveryPort", discoveryPort, 0, 65535);
         requireRange("tickRate", tickRate, MatchSettings.MIN_TICK_RATE, MatchSettings.MAX_TICK_RATE);
@@ -84,7 +87,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                 MatchSettings.DEFAULT_MAX_SPECTATORS,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
-                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0);
+                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0, BroadcastSettings.defaults());
     }
 
     /**
@@ -232,6 +235,11 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return with(draft -> draft.socketSendBufferBytes = socketSendBufferBytes);
     }
 
+    /** Broadcast and recording settings. */
+    public ServerConfig withBroadcast(BroadcastSettings broadcast) {
+        return with(draft -> draft.broadcast = broadcast);
+    }
+
     private ServerConfig with(Consumer<Draft> change) {
         Draft draft = new Draft(this);
         change.accept(draft);
@@ -263,6 +271,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         Duration handshakeTimeout;
         TlsKeyStore tls;
         int socketSendBufferBytes;
+        BroadcastSettings broadcast;
 
         Draft(ServerConfig config) {
             bindAddress = config.bindAddress;
@@ -288,13 +297,14 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             handshakeTimeout = config.handshakeTimeout;
             tls = config.tls;
             socketSendBufferBytes = config.socketSendBufferBytes;
+            broadcast = config.broadcast;
         }
 
         ServerConfig build() {
             return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, botSkill, maxPlayers,
                     maxSpectators, heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout,
                     discovery, discoveryPort, allowedOrigins, matchMinutes, killLimit,
-                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes);
+                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes, broadcast);
         }
     }
 }

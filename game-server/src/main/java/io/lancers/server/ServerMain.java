@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  */
 @Command(name = "game-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
         showDefaultValues = true, sortOptions = false,
-        description = "Runs a Lancers server: WebSocket game endpoint and GET /status on one TCP port, "
+        description = "Runs a Lancers server: WebSocket game endpoint, GET /status and the HTTP broadcast on one TCP port, "
                 + "LAN discovery on a UDP port.")
 public final class ServerMain implements Callable<Integer> {
     private static final String LOG_MANAGER = "java.util.logging.manager";
@@ -147,6 +147,26 @@ public final class ServerMain implements Callable<Integer> {
                     + "time, level, logger, message, thrown).")
     LogFormat logFormat;
 
+    @Option(names = "--broadcast", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve the delayed HTTP broadcast GET /broadcast/... on the game port (default: on).")
+    boolean broadcast;
+
+    @Option(names = "--broadcast-delay-seconds", paramLabel = "S",
+            description = "The broadcast shows nothing newer than this many seconds ago (0-3600).")
+    long broadcastDelaySeconds = DEFAULTS.broadcast().delay().toSeconds();
+
+    @Option(names = "--fragment-seconds", paramLabel = "S",
+            description = "Play time per broadcast and replay fragment (1-60).")
+    long fragmentSeconds = DEFAULTS.broadcast().fragmentLength().toSeconds();
+
+    @Option(names = "--broadcast-retention-seconds", paramLabel = "S",
+            description = "How long a broadcast fragment stays servable (then 410).")
+    long broadcastRetentionSeconds = DEFAULTS.broadcast().retention().toSeconds();
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Write every match, round by round, to a replay file in DIR (created if missing).")
+    Path recordDir;
+
     public static void main(String[] args) {
         int exitCode = new CommandLine(new ServerMain()).execute(args);
         if (exitCode != 0) {
@@ -207,7 +227,24 @@ public final class ServerMain implements Callable<Integer> {
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
                 .withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
                 .withSocketSendBufferBytes(socketSendBufferBytes)
-                .withTls(tls());
+                .withTls(tls())
+                .withBroadcast(DEFAULTS.broadcast().withEnabled(broadcast)
+                        .withDelay(Duration.ofSeconds(broadcastDelaySeconds))
+                        .withFragmentLength(Duration.ofSeconds(fragmentSeconds))
+                        .withRetention(Duration.ofSeconds(broadcastRetentionSeconds))
+                        .withRecordDir(recordDirectory()));
+    }
+
+    /** The --record directory, created if missing; null without the flag. */
+    private Path recordDirectory() {
+        if (recordDir == null) {
+            return null;
+        }
+        try {
+            return Files.createDirectories(recordDir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create --record directory " + recordDir + ": " + e.getMessage());
+        }
     }
 
     /** The key store and its password (file first, then the environment), or null without --tls-keystore. */

@@ -133,6 +133,9 @@ class SecurityTest {
             HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + server.port() + "/watch")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode(), "the spectator page over https, its socket then wss:// (same origin)");
+            HttpResponse<String> broadcasts = trusting.send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + server.port() + "/broadcast")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, broadcasts.statusCode(), "the broadcast is served over TLS by the same handlers");
 
             // Every frame the server writes goes through the TLS filter: text, then state frames, in order.
             List<String> texts = new CopyOnWriteArrayList<>();

@@ -101,6 +101,7 @@ public final class Match {
     private final List<Executor> senders;
     private final Outbox outbox;
     private final WorldRing sent = new WorldRing(BASELINE_TICKS);
+    private final StreamTap tap;
 
     // Tick thread only.
     private World world;
@@ -124,7 +125,12 @@ public final class Match {
 
     /** A room playing the built-in map {@code settings.mapId()}. */
     public Match(MatchSettings settings) {
-        this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC,
+        this(settings, StreamTap.NONE);
+    }
+
+    /** A room whose stream also goes to {@code tap} (broadcast, recording). */
+    public Match(MatchSettings settings, StreamTap tap) {
+        this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC, tap,
                 newSenders("match-" + settings.id() + "-send-"));
     }
 
@@ -133,6 +139,12 @@ public final class Match {
      *                ({@code Runnable::run} in tests); {@link ExecutorService}s are shut down by {@link #stop()}
      */
     Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, Executor... senders) {
+        this(settings, map, wallClock, encoder, StreamTap.NONE, senders);
+    }
+
+    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, StreamTap tap,
+          Executor... senders) {
+        this.tap = tap;
         this.settings = settings;
         this.map = map;
         this.config = settings.rules();
@@ -254,6 +266,7 @@ public final class Match {
         sent.add(next);
 
         broadcastFrames(frames);                          // 6
+        tap.frame(next, frames.delta().payload());
 
         announceMatchCycle(base.match(), next);           // 7
         announce();
@@ -749,6 +762,7 @@ public final class Match {
 
     /** Encodes and frames once, sends to everyone in the match, lagging receivers included (control messages are small). */
     private void broadcast(ServerMessage message) {
+        tap.control(message);
         SharedFrame frame = SharedFrame.text(ControlCodec.encode(message));
         for (Membership receiver : receivers()) {
             queue(receiver, frame);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +24,12 @@ public final class MatchRegistry {
 
     /** One room per settings, in that order; ids must be unique. */
     public MatchRegistry(List<MatchSettings> settings) {
-        this(settings.stream().map(Match::new).toList());
+        this(settings, room -> StreamTap.NONE);
+    }
+
+    /** As {@link #MatchRegistry(List)}, each room's stream also going to the tap made for it. */
+    public MatchRegistry(List<MatchSettings> settings, Function<MatchSettings, StreamTap> taps) {
+        this(settings.stream().map(room -> new Match(room, taps.apply(room))).toList());
     }
 
     MatchRegistry(Collection<Match> rooms) {

@@ -2,6 +2,7 @@ package io.lancers.server.net;
 
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ProtocolVersion;
+import io.lancers.server.broadcast.Broadcasts;
 import io.lancers.server.match.MatchRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -31,8 +32,8 @@ import java.util.logging.Logger;
 /**
  * Everything on the TCP port: a Grizzly HTTP server we build ourselves (our bind address, our
  * thread pools, TCP_NODELAY), Tyrus's WebSocket engine plugged into it for {@code /game}, and
- * {@code GET /status}, {@code GET /metrics} and the spectator page {@code /watch} on the same port.
- * Owns the heartbeat thread and thus knows every open connection.
+ * {@code GET /status}, {@code GET /metrics}, the spectator page {@code /watch} and the HTTP broadcast
+ * ({@code /broadcast/…}) on the same port. Owns the heartbeat thread and thus knows every open connection.
  */
 public final class NetServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetServer.class.getName());
@@ -65,14 +66,22 @@ public final class NetServer implements AutoCloseable {
         this.port = http.getListener(LISTENER).getPort();
     }
 
+    /** As {@link #start(String, int, List, MatchRegistry, ConnectionSettings, TlsKeyStore, Supplier, Broadcasts)}, without the HTTP broadcast. */
+    public static NetServer start(String bindAddress, int port, List<String> allowedOrigins, MatchRegistry registry,
+                                  ConnectionSettings settings, TlsKeyStore tls, Supplier<?> status) throws IOException {
+        return start(bindAddress, port, allowedOrigins, registry, settings, tls, status, null);
+    }
+
     /**
      * @param port           0 for a free port
      * @param allowedOrigins browser origins accepted besides the server's own host
      * @param tls            key store for {@code wss://} and {@code https://}; null for plain
      * @param status         the document {@code GET /status} serializes, built per request
+     * @param broadcasts     served under {@code /broadcast}; null when the HTTP broadcast is off
      */
     public static NetServer start(String bindAddress, int port, List<String> allowedOrigins, MatchRegistry registry,
-                                  ConnectionSettings settings, TlsKeyStore tls, Supplier<?> status) throws IOException {
+                                  ConnectionSettings settings, TlsKeyStore tls, Supplier<?> status,
+                                  Broadcasts broadcasts) throws IOException {
         // First: a key store that cannot be read stops the start before any thread exists.
         SSLEngineConfigurator secure = tls == null ? null : Tls.serverEngine(tls.path(), tls.password().toCharArray());
         Heartbeats heartbeats = new Heartbeats("lancers-heartbeats", settings.welcome().heartbeatIntervalMs());
@@ -107,6 +116,10 @@ public final class NetServer implements AutoCloseable {
         http.getServerConfiguration().addHttpHandler(new WatchHandler(), WatchHandler.PATH, WatchHandler.PATH + "/*");
         http.getServerConfiguration().addHttpHandler(
                 new MetricsHandler(ServerMetrics.registry(registry, open, refusals, closes)), "/metrics");
+        if (broadcasts != null) {
+            http.getServerConfiguration().addHttpHandler(new BroadcastHandler(broadcasts),
+                    BroadcastHandler.ROOT, BroadcastHandler.ROOT + "/*");
+        }
         try {
             http.start();
         } catch (IOException | RuntimeException e) {
