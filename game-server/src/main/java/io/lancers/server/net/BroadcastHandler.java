@@ -37,7 +37,7 @@ final class BroadcastHandler extends HttpHandler {
     public void service(Request request, Response response) throws Exception {
         if (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD) {
             response.setHeader(Header.Allow, "GET, HEAD");
-            plain(request, response, 405, "only GET and HEAD");
+            plain(request, response, 405, "no-store", "only GET and HEAD");
             return;
         }
         String path = request.getRequestURI();
@@ -50,12 +50,12 @@ final class BroadcastHandler extends HttpHandler {
             if (answer.isPresent()) {
                 json(request, response, answer.get(), "public, max-age=1");
             } else {
-                plain(request, response, 404, "no broadcast of " + sync.group(1) + " yet");
+                notFound(request, response, "no broadcast of " + sync.group(1) + " yet");
             }
         } else if (part.matches()) {
             part(request, response, part.group(1), part.group(2), "full".equals(part.group(3)));
         } else {
-            plain(request, response, 404, "no such broadcast resource");
+            notFound(request, response, "no such broadcast resource");
         }
     }
 
@@ -64,7 +64,8 @@ final class BroadcastHandler extends HttpHandler {
         FragmentStore.Lookup lookup = fragment > Integer.MAX_VALUE ? new FragmentStore.Lookup.NotYet()
                 : broadcasts.part(matchId, (int) fragment, full);
         if (lookup instanceof FragmentStore.Lookup.Gone) {
-            plain(request, response, 410, "fragment " + fragment + " is past the retention window");
+            plain(request, response, 410, "public, max-age=" + broadcasts.retentionSeconds(),
+                    "fragment " + fragment + " is past the retention window");
         } else if (lookup instanceof FragmentStore.Lookup.Found found) {
             FragmentStore.Part body = found.part();
             response.setHeader(Header.CacheControl, "public, max-age=" + broadcasts.retentionSeconds() + ", immutable");
@@ -76,7 +77,7 @@ final class BroadcastHandler extends HttpHandler {
             }
             write(request, response, "application/octet-stream", body.bytes());
         } else {
-            plain(request, response, 404, "fragment " + fragment + " of " + matchId + " is not available (yet)");
+            notFound(request, response, "fragment " + fragment + " of " + matchId + " is not available (yet)");
         }
     }
 
@@ -85,10 +86,18 @@ final class BroadcastHandler extends HttpHandler {
         write(request, response, "application/json; charset=utf-8", gson.toJson(document).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Errors are never cached: the same URL will exist a moment later. */
-    private static void plain(Request request, Response response, int status, String text) throws IOException {
+    /**
+     * A cache may hold a 404 for a second: the URL may exist a moment later, and meanwhile a crowd
+     * polling for the next fragment costs the origin one request per second, not one per viewer.
+     */
+    private static void notFound(Request request, Response response, String text) throws IOException {
+        plain(request, response, 404, "public, max-age=1", text);
+    }
+
+    private static void plain(Request request, Response response, int status, String cacheControl, String text)
+            throws IOException {
         response.setStatus(status);
-        response.setHeader(Header.CacheControl, "no-store");
+        response.setHeader(Header.CacheControl, cacheControl);
         write(request, response, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
