@@ -452,8 +452,9 @@ public final class GameConnection implements AutoCloseable {
             reconnects++;
         }
         everWelcomed = true;
-        attempt = 0;
-        lostAtNanos = -1;
+        if (!rejoining) {
+            reconnected();
+        }
         startHeartbeats();
         listener.onWelcome(w);
         if (!rejoining) {
@@ -465,6 +466,7 @@ public final class GameConnection implements AutoCloseable {
 
     private void joined(ServerMessage.Joined j) {
         handshakeFinished();
+        reconnected();
         rejoining = false;
         matchId = j.matchId();
         playerId = j.playerId();
@@ -482,6 +484,7 @@ public final class GameConnection implements AutoCloseable {
     private void refused(ServerMessage.Error e) {
         if (rejoining) {
             handshakeFinished();
+            reconnected(); // back in the lobby: the link works
         }
         if (ErrorCode.RESUME_REJECTED.wire().equals(e.code())) {
             forgetMatch();
@@ -491,6 +494,16 @@ public final class GameConnection implements AutoCloseable {
             enter(ConnectionState.LOBBY, "could not return to the match: " + e.code() + " " + e.message());
         }
         listener.onError(e);
+    }
+
+    /**
+     * The reconnect budget starts again only once we are where we were: in the lobby, or back in
+     * the match. A welcome alone is not enough while rejoining: a server that welcomes and then
+     * never takes us back must use up the budget, not reset it on every attempt.
+     */
+    private void reconnected() {
+        attempt = 0;
+        lostAtNanos = -1;
     }
 
     private void handshakeFinished() {

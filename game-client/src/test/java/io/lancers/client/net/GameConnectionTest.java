@@ -221,6 +221,27 @@ class GameConnectionTest {
         assertEquals(CloseCodes.GOING_AWAY, second.closeCode);
     }
 
+    /** Each welcome used to restart the reconnect budget: such a server kept us retrying forever. */
+    @Test
+    void aServerThatKeepsWelcomingButNeverTakesUsBackUsesUpTheBudget() {
+        inMatch();
+        transport.last().serverClose(CloseCodes.GOING_AWAY);
+        long lostAt = clock.nanoTime();
+        ReconnectPolicy policy = ReconnectPolicy.defaults();
+        long limit = lostAt + policy.giveUpAfter().plus(policy.connectTimeout()).toNanos();
+        int answered = 1;
+        while (connection.state() != FAILED && clock.nanoTime() <= limit) {
+            clock.advanceMillis(10);
+            if (transport.attempts.size() > answered) { // the next attempt: welcome it, then say nothing
+                answered = transport.attempts.size();
+                transport.last().accept().server(WELCOME);
+                assertEquals(HANDSHAKING, connection.state());
+            }
+        }
+        assertEquals(FAILED, connection.state(), "gave up within the budget, after " + (answered - 1) + " attempts");
+        assertTrue(answered > 3, "retried a few times first: " + answered);
+    }
+
     @Test
     void aRefusedResumeLeavesUsInTheLobbyToJoinAgain() {
         inMatch();
