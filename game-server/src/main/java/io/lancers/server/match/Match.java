@@ -79,6 +79,8 @@ public final class Match {
     private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     private static final String SPECTATOR_NAME = "Spectator";
+    /** The {@code /status} phase of a room that stopped or failed. */
+    private static final String CLOSED_PHASE = "closed";
     private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
             "Margaret", "Ken", "Radia", "Linus", "Frances", "Niklaus", "Hedy", "Dennis", "Katherine", "Tony");
 
@@ -199,7 +201,8 @@ public final class Match {
 
     public MatchStatus status() {
         Published p = published;
-        return new MatchStatus(id(), settings.mapId(), settings.tickRate(), p.info().phase(), p.round(), p.players(),
+        return new MatchStatus(id(), settings.mapId(), settings.tickRate(), stopped ? CLOSED_PHASE : p.info().phase(),
+                p.round(), p.players(),
                 p.info().spectators(), metrics.tickMillis(50), metrics.tickMillis(99), metrics.startLateMillis(50),
                 metrics.startLateMillis(99), metrics.maxStartLateMillis(), metrics.bytesPerSecond(),
                 metrics.bytesTotal());
@@ -207,7 +210,7 @@ public final class Match {
 
     private CompletableFuture<Membership> request(Command.Request request) {
         if (stopped) {
-            request.reply().completeExceptionally(new MatchException(ErrorCode.NO_SUCH_MATCH, "The match has closed"));
+            request.reply().completeExceptionally(closedRefusal(request));
         } else if (!commands.offer(request)) {
             LOG.warning(() -> id() + ": command queue full, refused a request from " + request.peer().label());
             request.reply().completeExceptionally(new MatchException(ErrorCode.MATCH_FULL,
@@ -849,14 +852,46 @@ public final class Match {
         LOG.info(() -> id() + ": stopped");
     }
 
-    /** A failing tick is logged and the room carries on: one bad tick must not end every game in it. */
+    /**
+     * A failing tick is logged and the room carries on: one bad tick must not end every game in it.
+     * An {@link Error} (out of memory, stack overflow, a broken invariant) leaves the room in no
+     * state to go on: it closes instead of freezing behind live heartbeats.
+     */
     private void tickSafely(long startLateNanos) {
         metrics.recordStartLateness(startLateNanos);
         try {
             tick();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, id() + ": tick " + world.tick() + " failed", e);
+        } catch (Error e) {
+            LOG.log(Level.SEVERE, id() + ": tick " + world.tick() + " failed beyond repair, the room closes", e);
+            closeAfterFailure();
         }
+    }
+
+    /**
+     * Ends the tick loop and tells every connection at once (1011; from the tick thread, as the
+     * senders may be what broke); requests fail as after {@link #stop()}, and the lobby no longer
+     * lists the room.
+     */
+    private void closeAfterFailure() {
+        running = false;
+        stopped = true;
+        for (Membership receiver : receivers()) {
+            receiver.detach();
+            receiver.peer.close(CloseCodes.INTERNAL_ERROR, "match failed");
+        }
+        for (Executor sender : senders) {
+            if (sender instanceof ExecutorService service) {
+                service.shutdown();
+            }
+        }
+        failPendingRequests();
+    }
+
+    /** Stopped or failed: no longer in the lobby, refuses every request. */
+    public boolean closed() {
+        return stopped;
     }
 
     /** Each one thread, started with its first batch, and FIFO: each peer's sends stay in tick order. */
@@ -876,10 +911,16 @@ public final class Match {
     private void failPendingRequests() {
         for (Command command; (command = commands.poll()) != null; ) {
             if (command instanceof Command.Request request) {
-                request.reply().completeExceptionally(
-                        new MatchException(ErrorCode.NO_SUCH_MATCH, "The match has closed"));
+                request.reply().completeExceptionally(closedRefusal(request));
             }
         }
+    }
+
+    /** A closed room knows no token: a resume is rejected, so the registry asks the next room. */
+    private static MatchException closedRefusal(Command.Request request) {
+        return request instanceof Command.Resume
+                ? new MatchException(ErrorCode.RESUME_REJECTED, "Unknown or expired resume token")
+                : new MatchException(ErrorCode.NO_SUCH_MATCH, "The match has closed");
     }
 
 }

@@ -45,12 +45,12 @@ public final class MatchRegistry {
         this.matches = byId;
     }
 
-    /** The lobby: every room as of its last tick. */
+    /** The lobby: every open room as of its last tick (a room that failed is gone from it). */
     public List<ServerMessage.MatchInfo> list() {
-        return matches.values().stream().map(Match::info).toList();
+        return matches.values().stream().filter(match -> !match.closed()).map(Match::info).toList();
     }
 
-    /** Per room, for {@code /status}. */
+    /** Per room, for {@code /status}; a closed room shows phase {@code closed}. */
     public List<MatchStatus> status() {
         return matches.values().stream().map(Match::status).toList();
     }

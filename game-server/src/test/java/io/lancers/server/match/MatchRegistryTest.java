@@ -1,17 +1,21 @@
 package io.lancers.server.match;
 
 import io.lancers.map.MapLoader;
+import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -112,5 +116,50 @@ class MatchRegistryTest {
                 () -> registry.spectate("live", new RecordingPeer("late")).get(20, TimeUnit.SECONDS));
         assertEquals(ErrorCode.NO_SUCH_MATCH, assertInstanceOf(MatchException.class, e.getCause()).code());
         assertTrue(registry.status().get(0).tickP50Ms() >= 0);
+    }
+
+    /** Encodes nothing: the first frame it is asked for breaks the tick with an Error, not an exception. */
+    private static final StateEncoder BROKEN = new StateEncoder() {
+        @Override
+        public byte[] snapshot(World world) {
+            throw new StackOverflowError("encoder broke");
+        }
+
+        @Override
+        public byte[] delta(World base, World next) {
+            throw new StackOverflowError("encoder broke");
+        }
+    };
+
+    /** An Error used to end the tick thread silently while heartbeats kept its clients in a frozen room. */
+    @Test
+    void aRoomWhoseTickFailsWithAnErrorClosesItsConnectionsAndLeavesTheLobby() throws Exception {
+        MatchSettings brokenSettings = MatchSettings.defaults("broken", "foundry").withBotFill(0);
+        Match broken = new Match(brokenSettings, MapLoader.load("foundry"), Clock.systemUTC(), BROKEN, Runnable::run);
+        Match fine = room("fine", "crossfire");
+        MatchRegistry registry = new MatchRegistry(List.of(broken, fine));
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        CompletableFuture<Membership> ada = registry.join("fine", "Ada", adaPeer);
+        fine.tick();
+        ada.join().connectionLost();
+        fine.tick();
+        String adaToken = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+
+        registry.start();
+        try {
+            RecordingPeer bob = new RecordingPeer("bob");
+            registry.join("broken", "Bob", bob).get(20, TimeUnit.SECONDS); // its first frame breaks the room
+            await().atMost(Duration.ofSeconds(20)).until(() -> bob.closeCode == CloseCodes.INTERNAL_ERROR);
+
+            assertEquals(List.of("fine"), registry.list().stream().map(ServerMessage.MatchInfo::id).toList());
+            assertEquals(List.of("closed", "playing"), registry.status().stream().map(MatchStatus::phase).toList());
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> registry.join("broken", "Cy", new RecordingPeer("cy")).get(20, TimeUnit.SECONDS));
+            assertEquals(ErrorCode.NO_SUCH_MATCH, assertInstanceOf(MatchException.class, refused.getCause()).code());
+            Membership back = registry.resume(adaToken, new RecordingPeer("ada again")).get(20, TimeUnit.SECONDS);
+            assertEquals("fine", back.matchId(), "the dead room is passed over when looking for a token");
+        } finally {
+            registry.shutdown();
+        }
     }
 }

@@ -23,8 +23,8 @@ final class RecordingPeer implements Peer {
     int pending;
     /** The thread that sent last: the match's tick thread when it runs. */
     volatile String senderThread;
-    int closeCode;
-    String closeReason;
+    volatile int closeCode;
+    volatile String closeReason;
 
     RecordingPeer(String label) {
         this.label = label;
