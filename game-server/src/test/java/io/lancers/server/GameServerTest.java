@@ -213,6 +213,16 @@ class GameServerTest {
         bob.await(ServerMessage.Notice.class, n -> n.kind().equals("online") && n.playerId() == first.playerId());
     }
 
+    /** The match answers on its tick thread; the connection takes that answer under its own lock elsewhere. */
+    @Test
+    void aJoinIsTakenOnByTheNetLayerNotOnTheTickThread() {
+        TestClient ada = player("Ada");
+        List<String> threads = log.threadsLogging("join m1 c");
+        assertEquals(1, threads.size(), "one join logged: " + log.lines());
+        assertFalse(threads.get(0).startsWith("match-"), "taken on by " + threads.get(0));
+        assertFalse(ada.isClosed());
+    }
+
     @Test
     void resumingWhileTheOldConnectionIsStillOpenSupersedesIt() {
         TestClient ada = player("Ada");

@@ -7,6 +7,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * Every log line of the server's packages while open, formatted as the server would print it:
@@ -16,6 +17,8 @@ final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger;
     private final Level previousLevel;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** The thread that logged each line, by index (logging is synchronous: the caller's thread). */
+    private final List<String> threads = new CopyOnWriteArrayList<>();
 
     private LogCapture(Logger logger) {
         this.logger = logger;
@@ -45,6 +48,13 @@ final class LogCapture extends Handler implements AutoCloseable {
                 .toList();
     }
 
+    /** The names of the threads that logged a line containing {@code text}. */
+    List<String> threadsLogging(String text) {
+        List<String> all = lines();
+        return IntStream.range(0, all.size()).filter(i -> all.get(i).contains(text))
+                .mapToObj(threads::get).toList();
+    }
+
     boolean anyContains(String text) {
         return lines.stream().anyMatch(line -> line.contains(text));
     }
@@ -60,7 +70,10 @@ final class LogCapture extends Handler implements AutoCloseable {
         if (record.getThrown() != null) {
             message = message + " " + record.getThrown();
         }
-        lines.add(record.getLevel() + " " + record.getLoggerName() + ": " + message);
+        synchronized (lines) {
+            threads.add(Thread.currentThread().getName());
+            lines.add(record.getLevel() + " " + record.getLoggerName() + ": " + message);
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -60,6 +61,8 @@ final class Connection implements Peer {
     private final Heartbeats heartbeats;
     private final Tally refusals;
     private final FrameWriter writer;
+    /** Where a match's answer is handled: never its tick thread, which must not wait for our lock. */
+    private final Executor handoff;
     private final AtomicInteger pendingSends = new AtomicInteger();
     private final BiConsumer<Object, Throwable> sent = (done, failure) -> pendingSends.decrementAndGet();
     /** Tick of the last state frame sent: the heartbeat tells it, so a client can see how far behind it is. */
@@ -72,9 +75,11 @@ final class Connection implements Peer {
     private String name;
     private Membership membership;
     private final List<ClientMessage> deferred = new ArrayList<>();
+    /** Set by {@link #failLocked}: the session is closed once the lock is released, as a close may block. */
+    private CloseReason pendingClose;
 
     Connection(Session session, String label, MatchRegistry registry, ConnectionSettings settings,
-               Heartbeats heartbeats, Tally refusals) {
+               Heartbeats heartbeats, Tally refusals, Executor handoff) {
         this.session = session;
         this.writer = FrameWriter.of(session);
         this.label = label;
@@ -82,6 +87,7 @@ final class Connection implements Peer {
         this.settings = settings;
         this.heartbeats = heartbeats;
         this.refusals = refusals;
+        this.handoff = handoff;
         this.liveness = new Liveness(nowMs(), settings.helloTimeoutMs(),
                 settings.welcome().heartbeatIntervalMs(), settings.welcome().heartbeatTimeoutMs());
         this.textRate = new MessageRate(MessageRate.DEFAULT_BURST, MessageRate.DEFAULT_PER_SECOND, nowMs());
@@ -147,12 +153,20 @@ final class Connection implements Peer {
             enterClosed();
             membership = null;
         }
-        closeSession(code, reason);
+        closeSession(closeReason(code, reason));
     }
 
     // ---- frames, on Tyrus worker threads ----
 
     void onText(String text) {
+        try {
+            receiveText(text);
+        } finally {
+            closeIfFailed();
+        }
+    }
+
+    private void receiveText(String text) {
         ClientMessage message;
         synchronized (this) {
             long now = nowMs();
@@ -179,6 +193,14 @@ final class Connection implements Peer {
     }
 
     void onBinary(ByteBuffer frame) {
+        try {
+            receiveBinary(frame);
+        } finally {
+            closeIfFailed();
+        }
+    }
+
+    private void receiveBinary(ByteBuffer frame) {
         Membership target;
         synchronized (this) {
             liveness.received(nowMs());
@@ -327,8 +349,14 @@ final class Connection implements Peer {
             return;
         }
         state = State.JOINING;
-        // Completes on the match's tick thread (or at once on a refusal): keep the callback short.
-        request.get().whenComplete((joined, failure) -> entered(joined, failure, what));
+        // Completes on the match's tick thread (or at once on a refusal): handled elsewhere.
+        request.get().whenCompleteAsync((joined, failure) -> {
+            try {
+                entered(joined, failure, what);
+            } finally {
+                closeIfFailed();
+            }
+        }, handoff);
     }
 
     private void entered(Membership joined, Throwable failure, String what) {
@@ -372,6 +400,7 @@ final class Connection implements Peer {
         synchronized (this) {
             failLocked(code, reason);
         }
+        closeIfFailed();
     }
 
     /** We close this connection for a reason of ours; a match membership goes offline (resumable). */
@@ -386,7 +415,19 @@ final class Connection implements Peer {
         if (lost != null) {
             lost.connectionLost();
         }
-        closeSession(code, reason);
+        pendingClose = closeReason(code, reason);
+    }
+
+    /** Closes the session if {@link #failLocked} asked for it; call without holding the lock. */
+    private void closeIfFailed() {
+        CloseReason close;
+        synchronized (this) {
+            close = pendingClose;
+            pendingClose = null;
+        }
+        if (close != null) {
+            closeSession(close);
+        }
     }
 
     private void enterClosed() {
@@ -395,9 +436,13 @@ final class Connection implements Peer {
         heartbeats.remove(this);
     }
 
-    private void closeSession(int code, String reason) {
+    private static CloseReason closeReason(int code, String reason) {
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason));
+    }
+
+    private void closeSession(CloseReason reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+            session.close(reason);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "close of " + label + " failed", e);
         }

@@ -58,7 +58,7 @@ public final class GameEndpoint extends Endpoint {
         }
         session.getUserProperties().put(COUNTED_ADDRESS, remote);
         Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote,
-                registry, settings, heartbeats, refusals);
+                registry, settings, heartbeats, refusals, heartbeats::handOff);
         session.getUserProperties().put(CONNECTION, connection);
         session.addMessageHandler(String.class, connection::onText);
         session.addMessageHandler(ByteBuffer.class, connection::onBinary);

@@ -3,6 +3,7 @@ package io.lancers.server.net;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -11,7 +12,7 @@ import java.util.logging.Logger;
 /**
  * The one scheduler thread that keeps time for every connection: heartbeats out, hello and
  * heartbeat timeouts. It polls each connection a few times per heartbeat interval; the rules are
- * in {@link Liveness}.
+ * in {@link Liveness}. It also takes the matches' answers off their tick threads ({@link #handOff}).
  */
 final class Heartbeats implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Heartbeats.class.getName());
@@ -37,6 +38,19 @@ final class Heartbeats implements AutoCloseable {
 
     void remove(Connection connection) {
         connections.remove(connection);
+    }
+
+    /**
+     * Runs a short task on this thread soon: a match's answer to a connection is handled here, so
+     * that the match's tick thread never waits for a connection's lock. After {@link #close()},
+     * on the caller's thread.
+     */
+    void handOff(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException closed) {
+            task.run();
+        }
     }
 
     Set<Connection> connections() {
