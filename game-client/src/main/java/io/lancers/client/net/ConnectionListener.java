@@ -50,7 +50,11 @@ public interface ConnectionListener {
     default void onLeft(ServerMessage.Left left) {
     }
 
-    /** A new authoritative world, complete (deltas are already applied); worlds arrive in tick order. */
+    /**
+     * A new authoritative world, complete (deltas are already applied); worlds arrive in tick order.
+     * Unlike the others, called without the connection's lock (decoding never holds it), on the
+     * thread that received the frame.
+     */
     default void onWorld(World world) {
     }
 }

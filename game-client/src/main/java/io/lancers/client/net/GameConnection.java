@@ -7,16 +7,15 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.InputCodec;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
-import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
 import io.lancers.sim.Quantum;
-import io.lancers.sim.World;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -42,7 +41,10 @@ import java.util.logging.Logger;
  * <p>Threads: transport threads deliver frames, the clock's timer thread runs heartbeats and
  * reconnects, any thread may call the public methods. Everything runs under this object's lock,
  * which is never held across blocking I/O (sends are asynchronous), and the listener is called
- * under it, in order; see {@link ConnectionListener}.
+ * under it, in order; see {@link ConnectionListener}. State frames are the exception: they are
+ * decoded by the {@link StateStream} under its own lock and {@code onWorld} is called without
+ * ours, so the frame loop, which takes ours to send its input, never waits for a decode or a
+ * reconciliation.
  */
 public final class GameConnection implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GameConnection.class.getName());
@@ -82,8 +84,8 @@ public final class GameConnection implements AutoCloseable {
     private int attempt;
     private long lostAtNanos = -1;
 
-    private World lastWorld;
-    private boolean awaitingSnapshot;
+    /** Has its own lock: see the class comment. */
+    private final StateStream stream = new StateStream();
     private int nextSeq = 1;
 
     private final WindowedRate bytesIn = new WindowedRate();
@@ -155,23 +157,25 @@ public final class GameConnection implements AutoCloseable {
             return false;
         }
         resyncs++;
-        awaitingSnapshot = true;
+        stream.expectSnapshot();
         return true;
     }
 
     /**
      * Sends one tick's input when playing in a match (asynchronously) and returns it, with its
-     * sequence number and the aim snapped as the server will see it, for prediction. Inputs made
-     * while not playing (reconnecting, spectating) are returned but not sent.
+     * sequence number and the aim snapped as the server will see it, for prediction. While not
+     * playing (reconnecting, spectating) nothing is sent and nothing returned: an input the
+     * server never gets must not be predicted.
      */
-    public synchronized Input sendInput(int buttons, float aim) {
-        Input input = new Input(nextSeq++, buttons & Input.ALL_BUTTONS, Quantum.angle(aim));
-        if (state == ConnectionState.IN_MATCH && playerId != 0 && link != null) {
-            byte[] frame = InputCodec.encode(input);
-            bytesOut.add(clock.nanoTime(), frame.length);
-            link.sendBinary(ByteBuffer.wrap(frame));
+    public synchronized Optional<Input> sendInput(int buttons, float aim) {
+        if (state != ConnectionState.IN_MATCH || playerId == 0 || link == null) {
+            return Optional.empty();
         }
-        return input;
+        Input input = new Input(nextSeq++, buttons & Input.ALL_BUTTONS, Quantum.angle(aim));
+        byte[] frame = InputCodec.encode(input);
+        bytesOut.add(clock.nanoTime(), frame.length);
+        link.sendBinary(ByteBuffer.wrap(frame));
+        return Optional.of(input);
     }
 
     public synchronized ConnectionState state() {
@@ -224,7 +228,7 @@ public final class GameConnection implements AutoCloseable {
             link.close(code, reason);
             link = null;
         }
-        lastWorld = null;
+        stream.reset();
     }
 
     private static void cancel(ClientClock.Timer timer) {
@@ -272,12 +276,18 @@ public final class GameConnection implements AutoCloseable {
 
         @Override
         public void onBinary(ByteBuffer frame) {
+            int epoch;
             synchronized (GameConnection.this) {
-                if (gen == generation) {
-                    received(frame.remaining());
-                    stateFrameReceived(frame);
+                if (gen != generation) {
+                    return;
                 }
+                received(frame.remaining());
+                if (state != ConnectionState.IN_MATCH) {
+                    return; // stragglers after leave
+                }
+                epoch = stream.epoch();
             }
+            stateFrameReceived(gen, frame, epoch);
         }
 
         @Override
@@ -412,6 +422,7 @@ public final class GameConnection implements AutoCloseable {
             corruptStream(e, "undecodable control message");
             return;
         }
+        // Exhaustive over the sealed family (Java 17 has no pattern switch): the last branch throws.
         if (message instanceof ServerMessage.Welcome w) {
             welcomed(w);
         } else if (message instanceof ServerMessage.Joined j) {
@@ -434,6 +445,8 @@ public final class GameConnection implements AutoCloseable {
             listener.onChat(c);
         } else if (message instanceof ServerMessage.Notice n) {
             listener.onNotice(n);
+        } else {
+            throw new IllegalStateException("unhandled server message " + message.getClass().getSimpleName());
         }
     }
 
@@ -471,8 +484,7 @@ public final class GameConnection implements AutoCloseable {
         matchId = j.matchId();
         playerId = j.playerId();
         resumeToken = j.resumeToken();
-        lastWorld = null;
-        awaitingSnapshot = true;
+        stream.reset();
         if (j.resumed()) {
             resumes++;
         }
@@ -516,39 +528,42 @@ public final class GameConnection implements AutoCloseable {
         matchId = null;
         playerId = 0;
         resumeToken = null;
-        lastWorld = null;
+        stream.reset();
     }
 
     /**
-     * A SNAPSHOT replaces the world; a DELTA patches the last one, and only if it was taken
-     * against it: otherwise it is a gap, we ask for a snapshot and drop deltas until it comes.
+     * Decodes outside our lock (see the class comment). A gap asks for a snapshot; a frame we
+     * cannot decode is a corrupt stream.
      */
-    private void stateFrameReceived(ByteBuffer frame) {
-        if (state != ConnectionState.IN_MATCH) {
-            return; // stragglers after leave
-        }
-        World next;
+    private void stateFrameReceived(int gen, ByteBuffer frame, int epoch) {
+        StateStream.Result result;
         try {
-            StateCodec.Header header = StateCodec.header(frame);
-            if (header.kind() == StateCodec.SNAPSHOT) {
-                next = StateCodec.apply(null, frame);
-                awaitingSnapshot = false;
-            } else if (awaitingSnapshot) {
-                return;
-            } else if (lastWorld == null || header.baseTick() != lastWorld.tick()) {
-                gaps++;
-                resync();
-                return;
-            } else {
-                next = StateCodec.apply(lastWorld, frame);
-            }
+            result = stream.apply(frame, epoch);
         } catch (ProtocolException e) {
-            corruptStream(e, "undecodable state frame");
+            synchronized (this) {
+                if (gen == generation) {
+                    corruptStream(e, "undecodable state frame");
+                }
+            }
             return;
         }
-        lastWorld = next;
-        frames.add(clock.nanoTime(), 1);
-        listener.onWorld(next);
+        switch (result.outcome()) {
+            case APPLIED -> {
+                synchronized (this) {
+                    frames.add(clock.nanoTime(), 1);
+                }
+                listener.onWorld(result.world());
+            }
+            case GAP -> {
+                synchronized (this) {
+                    if (gen == generation) {
+                        gaps++;
+                        resync();
+                    }
+                }
+            }
+            case DROPPED -> { }
+        }
     }
 
     /**

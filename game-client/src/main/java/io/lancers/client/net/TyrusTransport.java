@@ -109,9 +109,10 @@ final class TyrusTransport implements Transport {
                 closeQuietly(session, CloseReason.CloseCodes.PROTOCOL_ERROR.getCode(), "subprotocol");
                 return;
             }
-            handler.onOpen(new TyrusLink(session));
+            // Handlers first: onOpen sends hello, and the welcome must find someone to take it.
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) handler::onText);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) handler::onBinary);
+            handler.onOpen(new TyrusLink(session));
         }
 
         @Override

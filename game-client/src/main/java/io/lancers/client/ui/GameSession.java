@@ -336,10 +336,10 @@ final class GameSession implements ConnectionListener, MatchView.Link {
 
     @Override
     public void sendInput(int buttons, float aim) {
-        Input sent = connection.sendInput(buttons, aim);
+        Optional<Input> sent = connection.sendInput(buttons, aim);
         ClientWorld buffer = world;
-        if (buffer != null && connection.state() == ConnectionState.IN_MATCH) {
-            buffer.onInputSent(sent);
+        if (buffer != null && sent.isPresent()) {
+            buffer.onInputSent(sent.get());
         }
     }
 

@@ -19,6 +19,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.lancers.client.net.ConnectionState.CLOSED;
 import static io.lancers.client.net.ConnectionState.CONNECTING;
@@ -358,16 +362,15 @@ class GameConnectionTest {
     @Test
     void inputsAreNumberedSnappedAndSentOnlyWhilePlaying() throws Exception {
         FakeTransport.Attempt link = welcomed();
-        Input lobbyInput = connection.sendInput(Input.UP, 1f);
-        assertEquals(1, lobbyInput.seq());
+        assertTrue(connection.sendInput(Input.UP, 1f).isEmpty(), "not playing: nothing to predict");
         assertTrue(link.binaries.isEmpty(), "not playing: nothing sent");
 
         connection.join("m1");
         link.server(joinedAsPlayer(false));
-        Input a = connection.sendInput(Input.UP | Input.FIRE | 0x80, 1.2345f);
-        Input b = connection.sendInput(0, 0f);
-        assertEquals(2, a.seq());
-        assertEquals(3, b.seq());
+        Input a = connection.sendInput(Input.UP | Input.FIRE | 0x80, 1.2345f).orElseThrow();
+        Input b = connection.sendInput(0, 0f).orElseThrow();
+        assertEquals(1, a.seq());
+        assertEquals(2, b.seq());
         assertEquals(Input.UP | Input.FIRE, a.buttons(), "undefined bits are dropped");
         assertEquals(Quantum.angle(1.2345f), a.aim());
         assertEquals(List.of(a, b), List.of(InputCodec.decode(link.binaries.get(0)),
@@ -408,6 +411,41 @@ class GameConnectionTest {
         assertEquals(1, stats.gaps());
         assertEquals(1, stats.resyncs());
         assertEquals(4, stats.framesReceived());
+    }
+
+    /** The frame loop sends its input under the connection's lock: a world being handled must not hold it. */
+    @Test
+    void sendingInputNeverWaitsForAWorldBeingHandled() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GameConnection slowReader = new GameConnection(URI.create("ws://127.0.0.1:1/game"), "ada",
+                new ConnectionListener() {
+                    @Override
+                    public void onWorld(World world) {
+                        handling.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, ReconnectPolicy.defaults(), clock, transport, () -> jitter);
+        slowReader.connect();
+        FakeTransport.Attempt link = transport.last().accept();
+        link.server(WELCOME);
+        slowReader.join("m1");
+        link.server(joinedAsPlayer(false));
+        Thread receiver = new Thread(() -> link.serverBinary(StateCodec.encodeSnapshot(world(10, 100))), "receiver");
+        receiver.start();
+        try {
+            assertTrue(handling.await(20, TimeUnit.SECONDS));
+            Optional<Input> sent = CompletableFuture.supplyAsync(() -> slowReader.sendInput(Input.UP, 0f))
+                    .get(20, TimeUnit.SECONDS);
+            assertTrue(sent.isPresent());
+        } finally {
+            release.countDown();
+            receiver.join();
+        }
     }
 
     @Test

@@ -312,6 +312,9 @@ public final class Match {
             }
         } else if (command instanceof Command.Ping ping) {
             applyPing(ping);
+        } else {
+            // Exhaustive over the sealed family (Java 17 has no pattern switch); departures have their own queue.
+            throw new IllegalStateException("unhandled command " + command);
         }
     }
 
