@@ -265,6 +265,25 @@ class GameServerTest {
         assertFalse(ada.isClosed());
     }
 
+    /** Only a lost link earns the resume grace: a client that closes with 1000 or 1001 has left. */
+    @Test
+    void aPlayerThatClosesOnPurposeLeavesAtOnceAndFreesItsName() {
+        TestClient bob = player("Bob");
+        for (int code : new int[]{CloseCodes.NORMAL, CloseCodes.GOING_AWAY}) {
+            TestClient ada = player("Ada");
+            ServerMessage.Joined joined = ada.await(ServerMessage.Joined.class);
+            ada.closeWith(code);
+            bob.await(ServerMessage.Notice.class, n -> n.kind().equals("leave") && n.playerId() == joined.playerId());
+            assertTrue(bob.messages().stream().noneMatch(m -> m instanceof ServerMessage.Notice n
+                    && n.kind().equals("offline") && n.playerId() == joined.playerId()), "left, not offline: " + code);
+
+            TestClient resuming = TestClient.connect(server);
+            clients.add(resuming);
+            resuming.send(new ClientMessage.Hello("Ada", joined.resumeToken()));
+            assertEquals("resume_rejected", resuming.await(ServerMessage.Error.class).code(), "its seat is gone");
+        }
+    }
+
     @Test
     void anUnknownResumeTokenIsRejectedAndTheClientStaysInTheLobby() {
         TestClient client = TestClient.connect(server);

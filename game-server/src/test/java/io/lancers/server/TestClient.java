@@ -161,6 +161,12 @@ final class TestClient extends WholeMessageListener {
         }, () -> what + "; received " + messages);
     }
 
+    /** Closes with {@code code} as a client that leaves on purpose does, and waits for the server's close. */
+    Closed closeWith(int code) {
+        socket.sendClose(code, "bye").join();
+        return awaitClose();
+    }
+
     synchronized void close() {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").handle((sent, failed) -> null).join();

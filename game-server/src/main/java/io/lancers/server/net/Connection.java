@@ -232,7 +232,11 @@ final class Connection implements Peer {
         }
     }
 
-    /** Tyrus closed the session: the peer closed, the socket dropped (1006), or we closed it. */
+    /**
+     * Tyrus closed the session: the peer closed, the socket dropped (1006), or we closed it. A peer
+     * that closes with 1000 or 1001 has left on purpose: its seat and name are free at once. Any
+     * other end is a lost link, which a player may resume within the grace.
+     */
     void onClosed(CloseReason reason) {
         LOG.info(() -> "closed " + label + " " + describe(reason));
         Membership lost;
@@ -244,7 +248,10 @@ final class Connection implements Peer {
             membership = null;
             enterClosed();
         }
-        if (lost != null) {
+        int code = reason.getCloseCode().getCode();
+        if (lost != null && (code == CloseCodes.NORMAL || code == CloseCodes.GOING_AWAY)) {
+            lost.leave();
+        } else if (lost != null) {
             lost.connectionLost();
         }
     }
