@@ -82,7 +82,7 @@ public final class WorldJson {
     }
 
     /** Reads worlds written by {@link #writeLines}, skipping blank lines. */
-    public static List<World> readLines(BufferedReader in) throws IOException {
+    static List<World> readLines(BufferedReader in) throws IOException {
         List<World> worlds = new ArrayList<>();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (!line.isBlank()) {

@@ -1,6 +1,5 @@
 package io.lancers.sim;
 
-import io.lancers.map.ArenaMap;
 import io.lancers.map.Wall;
 
 import java.util.List;
@@ -103,11 +102,6 @@ public final class Geometry {
             }
         }
         return best;
-    }
-
-    /** True when no wall blocks the straight line between the two points. */
-    public static boolean lineOfSight(ArenaMap map, float ax, float ay, float bx, float by) {
-        return segmentWalls(map.walls(), ax, ay, bx, by, 0f) == MISS;
     }
 
     /** True when a circle overlaps the wall (touching does not count). */

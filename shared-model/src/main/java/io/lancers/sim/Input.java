@@ -18,8 +18,4 @@ public record Input(int seq, int buttons, float aim) {
 
     /** No buttons held: what a ship does when its player sent nothing yet. */
     public static final Input IDLE = new Input(0, 0, 0f);
-
-    public boolean pressed(int button) {
-        return (buttons & button) != 0;
-    }
 }

@@ -38,7 +38,7 @@ class GeometryTest {
     }
 
     @Test
-    void lineOfSightAndCircleOverlap() {
+    void segmentWallsAndCircleOverlap() {
         Wall wall = new Wall(40, 0, 20, 50);
         assertEquals(0.4f, Geometry.segmentWalls(List.of(wall), 0, 10, 100, 10, 0), 1e-6f);
         assertEquals(0.3f, Geometry.segmentWalls(List.of(wall), 0, 10, 100, 10, 10), 1e-6f);

@@ -38,10 +38,6 @@ public record ReconnectPolicy(Duration baseDelay, double multiplier, Duration ma
                 Duration.ofSeconds(5));
     }
 
-    public ReconnectPolicy withGiveUpAfter(Duration giveUpAfter) {
-        return new ReconnectPolicy(baseDelay, multiplier, maxDelay, giveUpAfter, connectTimeout);
-    }
-
     /** The largest delay attempt {@code attempt} (1-based) may get. */
     public long capNanos(int attempt) {
         double cap = baseDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));

@@ -231,7 +231,7 @@ public final class MatchView extends StackPane {
         loop.stop();
     }
 
-    public ArenaRenderer.FrameSummary lastFrameSummary() {
+    ArenaRenderer.FrameSummary lastFrameSummary() {
         return renderer.lastFrame();
     }
 
@@ -323,15 +323,15 @@ public final class MatchView extends StackPane {
         connectionOverlay.show("Connection lost — reconnecting, attempt " + attempt + "…", true, reconnectLeave);
     }
 
-    public String connectionMessage() {
+    String connectionMessage() {
         return connectionOverlay.isVisible() ? connectionOverlay.text() : "";
     }
 
-    public List<String> chatLines() {
+    List<String> chatLines() {
         return chat.lines();
     }
 
-    public List<Scoreboard.Row> scoreboardRows() {
+    List<Scoreboard.Row> scoreboardRows() {
         return scoreboard.isVisible() ? scoreboard.shownRows() : List.of();
     }
 

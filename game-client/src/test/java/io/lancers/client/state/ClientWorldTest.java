@@ -38,10 +38,14 @@ class ClientWorldTest {
 
     /** Four units per pressed direction per input: enough physics to tell inputs apart. */
     private static final ShipMover STEPPER = (ship, input, tick, match) -> {
-        float dx = (input.pressed(Input.RIGHT) ? 4 : 0) - (input.pressed(Input.LEFT) ? 4 : 0);
-        float dy = (input.pressed(Input.DOWN) ? 4 : 0) - (input.pressed(Input.UP) ? 4 : 0);
+        float dx = (pressed(input, Input.RIGHT) ? 4 : 0) - (pressed(input, Input.LEFT) ? 4 : 0);
+        float dy = (pressed(input, Input.DOWN) ? 4 : 0) - (pressed(input, Input.UP) ? 4 : 0);
         return withPosition(ship, ship.x() + dx, ship.y() + dy, input.seq());
     };
+
+    private static boolean pressed(Input input, int button) {
+        return (input.buttons() & button) != 0;
+    }
 
     @Test
     void midwayBetweenTwoTicksShowsTheMidpoint() {

@@ -112,12 +112,12 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
     }
 
-    public MatchSettings withBotFill(int newBotFill) {
+    MatchSettings withBotFill(int newBotFill) {
         return new MatchSettings(id, mapId, rules, maxPlayers, newBotFill, botSkill, seed, maxSpectators,
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
     }
 
-    public MatchSettings withSeed(long newSeed) {
+    MatchSettings withSeed(long newSeed) {
         return new MatchSettings(id, mapId, rules, maxPlayers, botFill, botSkill, newSeed, maxSpectators,
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
     }
