@@ -125,20 +125,20 @@ class StateCodecTest {
     @Test
     void theDocumentedExampleFramesAreWhatTheCodecWrites() throws ProtocolException {
         MatchState match = new MatchState(MatchPhase.PLAYING, 18120, 20, 42L, 7, 1);
-        Ship ship = new Ship(3, 100.5f, 200f, 0f, -50f, Quantum.angleFromSteps(16384), 100, 0, 150, 0, 110, 1, 0, 57);
+        Ship ship = new Ship(3, 100.5f, 200f, 0f, -50f, Quantum.angleFromSteps(16384), 100, 0, 150, 0, 118, 1, 0, 57);
         Pickup pickup = new Pickup(0, PickupKind.HEALTH, 400f, 300f, 0);
         World at120 = new World(120, match, List.of(ship), List.of(new Projectile(6, 3, 100.5f, 190f, 0f, -600f, 118, 10)),
-                List.of(pickup), List.of(new GameEvent.Spawn(3)));
-        Ship moved = new Ship(3, 100.5f, 199.25f, 0f, -50f, Quantum.angleFromSteps(16384), 100, 0, 150, 0, 110, 1, 0, 58);
-        World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of(new GameEvent.Hit(5, 3, 10)));
+                List.of(pickup), List.of());
+        Ship moved = new Ship(3, 100.5f, 199.25f, 0f, -50f, Quantum.angleFromSteps(16384), 100, 0, 150, 0, 118, 1, 0, 58);
+        World at121 = new World(121, match, List.of(moved), List.of(), List.of(pickup), List.of());
 
         assertEquals(("10 00000078 00000000 3e 000046c8 0014 000000000000002a 00000007 0001"
-                        + " 00 01 04 d0ff0f 4000 0000006e 64 00000000 00000096 0324 0640 0000 fe70 0001 0000 00000000 00000039"
+                        + " 00 01 04 d0ff0f 4000 00000076 64 00000000 00000096 0324 0640 0000 fe70 0001 0000 00000000 00000039"
                         + " 00 01 07 0003 0324 05f0 0000 ed40 00000076 0a"
-                        + " 00 01 01 0f 00 0c80 0960 00000000 01 03 0003").replace(" ", ""),
+                        + " 00 01 01 0f 00 0c80 0960 00000000 00").replace(" ", ""),
                 hex(StateCodec.encodeSnapshot(at120)));
         byte[] delta = StateCodec.encodeDelta(at120, at121);
-        assertEquals("11 00000079 00000078 00 00 01 04 22 fa 01 01 07 00 00 00 01 00 0005 0003 0a"
+        assertEquals("11 00000079 00000078 00 00 01 04 22 fa 01 01 07 00 00 00 00"
                 .replace(" ", ""), hex(delta));
         assertEquals(at121, StateCodec.apply(at120, ByteBuffer.wrap(delta)));
     }
