@@ -51,17 +51,22 @@ class MatchRegistryTest {
         assertEquals(ErrorCode.NO_SUCH_MATCH, refusal(registry.spectate("nope", new RecordingPeer("w"))));
     }
 
+    /** Ada joins {@code room} (ticked by hand) and loses her connection: returns her resume token. */
+    private static String adaLostConnectionIn(MatchRegistry registry, Match room) {
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        CompletableFuture<Membership> joined = registry.join(room.id(), "Ada", adaPeer);
+        room.tick();
+        joined.join().connectionLost();
+        room.tick();
+        return adaPeer.last(ServerMessage.Joined.class).resumeToken();
+    }
+
     @Test
     void resumeFindsThePlayerInWhicheverRoomItIs() {
         Match one = room("one", "foundry");
         Match two = room("two", "crossfire");
         MatchRegistry registry = new MatchRegistry(List.of(one, two));
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        CompletableFuture<Membership> joined = registry.join("two", "Ada", adaPeer);
-        two.tick();
-        joined.join().connectionLost();
-        two.tick();
-        String token = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+        String token = adaLostConnectionIn(registry, two);
 
         CompletableFuture<Membership> resumed = registry.resume(token, new RecordingPeer("ada again"));
         for (int i = 0; i < 3 && !resumed.isDone(); i++) {
@@ -138,12 +143,7 @@ class MatchRegistryTest {
         Match broken = new Match(brokenSettings, MapLoader.load("foundry"), Clock.systemUTC(), BROKEN, Runnable::run);
         Match fine = room("fine", "crossfire");
         MatchRegistry registry = new MatchRegistry(List.of(broken, fine));
-        RecordingPeer adaPeer = new RecordingPeer("ada");
-        CompletableFuture<Membership> ada = registry.join("fine", "Ada", adaPeer);
-        fine.tick();
-        ada.join().connectionLost();
-        fine.tick();
-        String adaToken = adaPeer.last(ServerMessage.Joined.class).resumeToken();
+        String adaToken = adaLostConnectionIn(registry, fine);
 
         registry.start();
         try {
