@@ -144,11 +144,12 @@ class MatchRegistryTest {
         Match fine = room("fine", "crossfire");
         MatchRegistry registry = new MatchRegistry(List.of(broken, fine));
         String adaToken = adaLostConnectionIn(registry, fine);
+        RecordingPeer bob = new RecordingPeer("bob");
+        CompletableFuture<Membership> bobJoins = registry.join("broken", "Bob", bob); // taken by the first tick
 
         registry.start();
         try {
-            RecordingPeer bob = new RecordingPeer("bob");
-            registry.join("broken", "Bob", bob).get(20, TimeUnit.SECONDS); // its first frame breaks the room
+            bobJoins.get(20, TimeUnit.SECONDS); // then that tick's first frame breaks the room
             await().atMost(Duration.ofSeconds(20)).until(() -> bob.closeCode == CloseCodes.INTERNAL_ERROR);
 
             assertEquals(List.of("fine"), registry.list().stream().map(ServerMessage.MatchInfo::id).toList());
