@@ -42,7 +42,7 @@ export class Ui {
   link(state, detail) {
     const link = $('link');
     link.dataset.state = state;
-    link.textContent = LINK_TEXT[state] ?? state;
+    link.textContent = state === 'spectating' && this.delayed ? 'delayed' : LINK_TEXT[state] ?? state;
     link.title = detail;
     const banner = $('banner');
     const show = state === 'reconnecting' || state === 'gone' || state === 'refused';
@@ -84,6 +84,7 @@ export class Ui {
     $('picker').hidden = true;
     $('match').hidden = false;
     $('badge').hidden = false;
+    this.delayed = joined.role === 'broadcast';
     $('badge').textContent = joined.role === 'broadcast' ? `SPECTATING · ${joined.delaySeconds} s delay` : 'SPECTATING';
     $('chat-form').hidden = joined.role === 'broadcast'; // a broadcast is one-way
     $('match-title').textContent = `${joined.matchId} · ${joined.map.name}`;

@@ -7,6 +7,7 @@ import io.lancers.load.LoadClient;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
+import io.lancers.server.broadcast.BroadcastSettings;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The spectator page in a real headless Chromium against the real server, through a relay whose
  * link can go silent: it lists the matches, spectates one, shows the server's ships by name and
  * on the canvas, decodes the very world the server sent for a tick, reconnects by itself when the
- * link goes silent, follows a ship on E, and leaves screenshots in {@code target/watch-page*.png}. One
- * browser session.
+ * link goes silent, follows a ship on E, switches rooms and chats, plays the delayed HTTP broadcast
+ * of the same match ({@code ?broadcast=m1}) to the same worlds, and leaves screenshots in
+ * {@code target/watch-page*.png}. One browser session.
  */
 class WatchPageTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -60,7 +62,9 @@ class WatchPageTest {
     /** Heartbeats generous enough for a busy CI; the silent link is still noticed within 4 s. */
     private static final ServerConfig CONFIG = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
             .withDiscovery(false).withMatches(2).withBots(4)
-            .withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(8);
+            .withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(8)
+            // The broadcast without delay and in 1 s fragments, so the page can follow it within the test.
+            .withBroadcast(BroadcastSettings.defaults().withDelay(Duration.ZERO).withFragmentLength(Duration.ofSeconds(1)));
 
     @Test
     void thePageWatchesAMatchAndReconnectsWhenTheLinkGoesSilent() throws Exception {
@@ -156,9 +160,22 @@ class WatchPageTest {
                 await().atMost(PATIENCE).until(() -> browser.findElement(By.id("chat")).getText()
                         .contains("Spectator: gg from a browser"));
 
+                // The same match as a delayed HTTP broadcast (docs/BROADCAST.md): same ships, same worlds.
+                browser.get("http://127.0.0.1:" + server.port() + "/watch?broadcast=m1");
+                await().atMost(PATIENCE).until(() -> browser.findElement(By.id("badge")).getText(),
+                        badge -> badge.startsWith("SPECTATING · 0"));
+                assertFalse(browser.findElement(By.id("chat-form")).isDisplayed(), "a broadcast is one-way");
+                await().atMost(PATIENCE).until(() -> scoreboardNames(js), shown -> shown.containsAll(names));
+                int broadcastTick = await().atMost(PATIENCE).until(() -> sameWorld(js, serverWorlds), tick -> tick > 0);
+                await().atMost(PATIENCE).until(() -> sameWorld(js, serverWorlds), tick -> tick > broadcastTick);
+                await().atMost(PATIENCE).until(() -> paintedFraction(js) > 0.3);
+                screenshot(browser, "watch-page-broadcast.png");
+
                 List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                         .filter(entry -> !entry.getMessage().contains("WebSocket")) // the silenced link's close
+                        // A delta part asked for before it is servable: 404 by design, asked again shortly.
+                        .filter(entry -> !(entry.getMessage().contains("/broadcast/m1/") && entry.getMessage().contains("404")))
                         .toList();
                 assertTrue(severe.isEmpty(), "browser errors: " + severe);
             } finally {
