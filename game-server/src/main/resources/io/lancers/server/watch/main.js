@@ -97,7 +97,11 @@ function onMessage(msg) {
       ui.notice(msg.text);
       break;
     case 'error':
-      ui.notice(`${msg.code}: ${msg.message}`);
+      if (msg.code === 'match_full' || msg.code === 'no_such_match') {
+        ui.refused(`${msg.message} (${msg.code})`); // spectate refused: back in the picker
+      } else {
+        ui.notice(`${msg.message} (${msg.code})`);
+      }
       break;
     case 'left':
       ui.notice(`left ${msg.matchId}: ${msg.reason}`);

@@ -54,6 +54,13 @@ export class Ui {
         : `Disconnected: ${detail}`;
   }
 
+  /** A refusal (match full, gone): said in the picker, where the viewer is sent back to, and in the chat. */
+  refused(text) {
+    $('picker-note').textContent = text;
+    $('picker-note').hidden = false;
+    this.notice(text);
+  }
+
   serverName(name) {
     $('server-name').textContent = name;
   }
@@ -71,7 +78,10 @@ export class Ui {
         el('td', String(m.bots)), el('td', String(m.spectators)));
       const cell = el('td');
       const watch = el('button', 'Watch');
-      watch.addEventListener('click', () => this.handlers.pick(m.id));
+      watch.addEventListener('click', () => {
+        $('picker-note').hidden = true;
+        this.handlers.pick(m.id);
+      });
       cell.append(watch);
       row.append(cell);
       return row;

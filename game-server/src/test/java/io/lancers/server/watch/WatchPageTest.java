@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,7 +62,7 @@ class WatchPageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(45);
     /** Heartbeats generous enough for a busy CI; the silent link is still noticed within 4 s. */
     private static final ServerConfig CONFIG = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-            .withDiscovery(false).withMatches(2).withBots(4)
+            .withDiscovery(false).withMatches(2).withBots(4).withMaxSpectators(2)
             .withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(8)
             // The broadcast without delay and in 1 s fragments, so the page can follow it within the test.
             .withBroadcast(BroadcastSettings.defaults().withDelay(Duration.ZERO).withFragmentLength(Duration.ofSeconds(1)));
@@ -89,11 +90,9 @@ class WatchPageTest {
                 JavascriptExecutor js = browser;
                 browser.get("http://127.0.0.1:" + relay.port() + "/watch");
 
-                WebElement watchM1 = await().atMost(PATIENCE).until(
-                        () -> browser.findElements(By.cssSelector("#matches tr[data-match-id='m1'] button")),
-                        rows -> !rows.isEmpty()).get(0);
+                await().atMost(PATIENCE).until(() -> !watchButtons(browser, "m1").isEmpty());
                 assertEquals(2, browser.findElements(By.cssSelector("#matches tbody tr")).size(), "both rooms listed");
-                watchM1.click();
+                clickWatch(browser, "m1");
 
                 await().atMost(PATIENCE).until(() -> browser.findElement(By.id("badge")).isDisplayed());
                 assertEquals("SPECTATING", browser.findElement(By.id("badge")).getText());
@@ -140,17 +139,28 @@ class WatchPageTest {
                 await().atMost(PATIENCE).until(() -> framesDrawn(js) > framesNow + 60); // the camera glides there
                 screenshot(browser, "watch-page-follow.png");
 
-                // Back to the picker and into the other room, on the same connection.
+                // Back to the picker. m2 is full of spectators (the cap is 2): the page is refused like
+                // any client and says so; once a seat is free it gets in, on the same connection.
                 browser.findElement(By.id("back")).click();
-                WebElement watchM2 = await().atMost(PATIENCE).until(
-                        () -> browser.findElements(By.cssSelector("#matches tr[data-match-id='m2'] button")),
-                        rows -> !rows.isEmpty() && rows.get(0).isDisplayed()).get(0);
+                await().atMost(PATIENCE).until(() -> !watchButtons(browser, "m2").isEmpty());
                 assertEquals("lobby", link(js).get("state"));
                 long connectsInLobby = connects(js);
-                watchM2.click();
+                URI game = URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
+                List<LoadClient> crowd = List.of(
+                        LoadClient.open(http, game, "Crowd1", LoadClient.Entry.spectate("m2")),
+                        LoadClient.open(http, game, "Crowd2", LoadClient.Entry.spectate("m2")));
+                crowd.forEach(client -> client.joined().join());
+                clickWatch(browser, "m2");
+                await().atMost(PATIENCE).until(() -> browser.findElement(By.id("picker-note")).getText(),
+                        note -> note.contains("match_full"));
+                assertFalse(browser.findElement(By.id("badge")).isDisplayed(), "still in the picker");
+                crowd.get(0).close();
+                await().atMost(PATIENCE).until(() -> spectators(http, server.port(), 1) == 1);
+                clickWatch(browser, "m2");
                 Set<String> m2Names = shipNames(http, server.port(), 1);
                 await().atMost(PATIENCE).until(() -> scoreboardNames(js), shown -> shown.equals(m2Names));
                 assertEquals(connectsInLobby, connects(js), "switching rooms needs no new connection");
+                crowd.get(1).close();
                 assertTrue(browser.findElement(By.id("match-title")).getText().startsWith("m2"));
 
                 // Chat: read-only until asked for; a line goes out and comes back from the server.
@@ -208,13 +218,40 @@ class WatchPageTest {
         return new ChromeDriver(service, options);
     }
 
-    /** The names of the ships of the server's {@code index}-th room (m1, m2, …), from its /status. */
-    private static Set<String> shipNames(HttpClient http, int port, int index) throws Exception {
+    /** The server's {@code index}-th room (m1, m2, …) in its /status. */
+    private static JsonObject room(HttpClient http, int port, int index) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         JsonObject room = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("matches").get(index).getAsJsonObject();
         assertEquals("m" + (index + 1), room.get("id").getAsString());
-        return room.getAsJsonArray("players").asList().stream()
+        return room;
+    }
+
+    private static int spectators(HttpClient http, int port, int index) throws Exception {
+        return room(http, port, index).get("spectators").getAsInt();
+    }
+
+    /** The picker's Watch button of a match, once listed (the list is redrawn whenever it comes). */
+    private static List<WebElement> watchButtons(ChromeDriver browser, String matchId) {
+        return browser.findElements(By.cssSelector("#matches tr[data-match-id='" + matchId + "'] button")).stream()
+                .filter(WebElement::isDisplayed).toList();
+    }
+
+    /** Clicks a match's Watch button, again if the list was redrawn under the click. */
+    private static void clickWatch(ChromeDriver browser, String matchId) {
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+            List<WebElement> buttons = watchButtons(browser, matchId);
+            if (buttons.isEmpty()) {
+                return false;
+            }
+            buttons.get(0).click();
+            return true;
+        });
+    }
+
+    /** The names of the ships of the server's {@code index}-th room (m1, m2, …), from its /status. */
+    private static Set<String> shipNames(HttpClient http, int port, int index) throws Exception {
+        return room(http, port, index).getAsJsonArray("players").asList().stream()
                 .map(p -> p.getAsJsonObject().get("name").getAsString()).collect(Collectors.toCollection(TreeSet::new));
     }
 
