@@ -1,5 +1,6 @@
 package io.lancers.client;
 
+import io.lancers.client.bench.RenderBench;
 import io.lancers.client.headless.HeadlessOptions;
 import io.lancers.client.headless.HeadlessRun;
 import io.lancers.client.playback.BroadcastFeed;
@@ -67,6 +68,10 @@ public final class ClientMain implements Callable<Integer> {
             description = "Watch a server's delayed HTTP broadcast at once, e.g. http://192.168.1.20:8025/broadcast/m1.")
     URI watch;
 
+    @Option(names = "--render-bench", description = "Time the match screen over a busy scene in a 1280x800 window "
+            + "for 10 s and print frame times (BENCHMARKS.md, client render benchmark).")
+    boolean renderBench;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +102,9 @@ public final class ClientMain implements Callable<Integer> {
         }
         if (!(botSkill >= 0 && botSkill <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bot-skill must be within 0..1");
+        }
+        if (renderBench) {
+            return RenderBench.run(System.out);
         }
         if (headless) {
             if (connect == null) {

@@ -1,0 +1,122 @@
+package io.lancers.client.bench;
+
+import com.sun.javafx.perf.PerformanceTracker;
+import com.sun.prism.GraphicsPipeline;
+import io.lancers.client.audio.SoundBoard;
+import io.lancers.client.render.ArenaRenderer;
+import io.lancers.client.render.FrameTimes;
+import io.lancers.client.ui.ClientWindow;
+import io.lancers.client.ui.MatchView;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code --render-bench}: the real match screen ({@link MatchView}: arena renderer, effects, HUD,
+ * scoreboard held open, net stats panel) in a real 1280×800 window over a {@link BusyScene}, timed.
+ *
+ * <p>How a frame is timed: JavaFX runs with {@code javafx.animation.fullspeed}, so a pulse starts as
+ * soon as the previous one allows instead of every 16.7 ms. A pulse first waits until Prism's render
+ * thread has finished painting and presenting the previous frame, so the interval between two pulse
+ * starts is the whole cost of a frame: the FX thread's work (the view's frame code, CSS, layout, the
+ * sync of the scene graph) or the render thread's (executing the canvas commands, painting the
+ * controls, presenting), whichever is longer, as the two overlap. Those intervals, after a warm-up,
+ * are the frame times; fps is rendered frames over the measured time (Prism's own count,
+ * {@link PerformanceTracker}), uncapped.
+ */
+public final class RenderBench {
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
+    private static final double WARM_UP_SECONDS = 2;
+    private static final double MEASURE_SECONDS = 10;
+
+    private RenderBench() {
+    }
+
+    /** Opens the window, measures, prints, closes; returns the exit code. Blocks the calling thread. */
+    public static int run(PrintStream out) throws InterruptedException {
+        System.setProperty("javafx.animation.fullspeed", "true");
+        BusyScene scene = new BusyScene(WARM_UP_SECONDS + MEASURE_SECONDS + 1);
+        CountDownLatch done = new CountDownLatch(1);
+        Result[] result = new Result[1];
+        Platform.startup(() -> start(scene, r -> {
+            result[0] = r;
+            done.countDown();
+        }));
+        done.await();
+        Platform.exit();
+        Result r = result[0];
+        out.printf("render bench: %d ships, %d projectiles, pickups, effects (%.1f live on average), HUD with "
+                        + "scoreboard and net stats; map %s; %.0f s measured after %.0f s warm-up%n",
+                BusyScene.SHIPS, BusyScene.PROJECTILES, r.meanEffects(), BusyScene.MAP, MEASURE_SECONDS,
+                WARM_UP_SECONDS);
+        out.printf("frame time = interval between pulse starts, pulses uncapped (javafx.animation.fullspeed); "
+                + "%d frames rendered, %d pulses%n", r.rendered(), r.times().count());
+        out.printf("frame max %.2f ms%n", r.times().maxMillis());
+        out.printf("frame p50 %.2f ms p99 %.2f ms, %.0f fps (pipeline %s, %dx%d)%n", r.times().percentileMillis(50),
+                r.times().percentileMillis(99), r.rendered() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
+        return 0;
+    }
+
+    private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline) {
+    }
+
+    private static void start(BusyScene busy, java.util.function.Consumer<Result> finish) {
+        MatchView view = new MatchView(busy.joined(), busy, SoundBoard.silent(), true, false, 200, () -> { });
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());
+        Stage stage = new Stage();
+        stage.setTitle("Lancers render bench");
+        stage.setResizable(false);
+        stage.setScene(scene);
+        stage.show();
+        view.rosterFx(busy.roster());
+        view.start();
+        view.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
+
+        AtomicLong rendered = new AtomicLong();
+        PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
+        tracker.setOnRenderedFrameTask(rendered::incrementAndGet);
+        FrameTimes times = new FrameTimes((int) (MEASURE_SECONDS * 2000));
+        new AnimationTimer() {
+            private long first = -1;
+            private long previous = -1;
+            private long renderedAtStart;
+            private double effects;
+
+            @Override
+            public void handle(long now) {
+                if (first < 0) {
+                    first = now;
+                }
+                double t = (now - first) / 1e9;
+                if (t >= WARM_UP_SECONDS) {
+                    if (previous < 0) {
+                        renderedAtStart = rendered.get();
+                    } else {
+                        times.add(now - previous);
+                        ArenaRenderer.FrameSummary s = view.lastFrameSummary();
+                        effects += s.effects();
+                    }
+                    previous = now;
+                }
+                if (t >= WARM_UP_SECONDS + MEASURE_SECONDS) {
+                    stop();
+                    view.stop();
+                    String pipeline = GraphicsPipeline.getPipeline().getClass().getSimpleName()
+                            .replace("Pipeline", "").toLowerCase(java.util.Locale.ROOT);
+                    stage.close();
+                    finish.accept(new Result(times, rendered.get() - renderedAtStart,
+                            effects / Math.max(1, times.count()), pipeline));
+                }
+            }
+        }.start();
+    }
+}
