@@ -15,6 +15,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,13 +61,28 @@ public final class RenderBench {
                 WARM_UP_SECONDS);
         out.printf("frame time = interval between pulse starts, pulses uncapped (javafx.animation.fullspeed); "
                 + "%d frames rendered, %d pulses%n", r.rendered(), r.times().count());
+        out.printf("cpu per frame: %.2f ms on the render thread, %.2f ms on the FX thread "
+                        + "(thread CPU time over frames rendered; less disturbed by a busy machine than frame times)%n",
+                r.renderCpuNanos() / 1e6 / Math.max(1, r.rendered()), r.fxCpuNanos() / 1e6 / Math.max(1, r.rendered()));
         out.printf("frame max %.2f ms%n", r.times().maxMillis());
         out.printf("frame p50 %.2f ms p99 %.2f ms, %.0f fps (pipeline %s, %dx%d)%n", r.times().percentileMillis(50),
                 r.times().percentileMillis(99), r.rendered() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
         return 0;
     }
 
-    private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline) {
+    private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline, long renderCpuNanos,
+                          long fxCpuNanos) {
+    }
+
+    /** CPU time so far of Prism's render thread, or -1 if it is not found. */
+    private static long renderThreadCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                return mx.getThreadCpuTime(t.getId());
+            }
+        }
+        return -1;
     }
 
     private static void start(BusyScene busy, java.util.function.Consumer<Result> finish) {
@@ -90,6 +107,8 @@ public final class RenderBench {
             private long previous = -1;
             private long renderedAtStart;
             private double effects;
+            private long renderCpuAtStart;
+            private long fxCpuAtStart;
 
             @Override
             public void handle(long now) {
@@ -100,6 +119,8 @@ public final class RenderBench {
                 if (t >= WARM_UP_SECONDS) {
                     if (previous < 0) {
                         renderedAtStart = rendered.get();
+                        renderCpuAtStart = renderThreadCpuNanos();
+                        fxCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     } else {
                         times.add(now - previous);
                         ArenaRenderer.FrameSummary s = view.lastFrameSummary();
@@ -114,7 +135,8 @@ public final class RenderBench {
                             .replace("Pipeline", "").toLowerCase(java.util.Locale.ROOT);
                     stage.close();
                     finish.accept(new Result(times, rendered.get() - renderedAtStart,
-                            effects / Math.max(1, times.count()), pipeline));
+                            effects / Math.max(1, times.count()), pipeline, renderThreadCpuNanos() - renderCpuAtStart,
+                            ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtStart));
                 }
             }
         }.start();

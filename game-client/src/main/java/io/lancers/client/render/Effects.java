@@ -7,8 +7,6 @@ import io.lancers.sim.Pickup;
 import io.lancers.sim.PickupKind;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.CycleMethod;
-import javafx.scene.paint.RadialGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.StrokeLineCap;
 
@@ -27,8 +25,14 @@ public final class Effects {
     private static final double EXPLOSION_LIFE = 0.9;
     private static final double RING_LIFE = 0.6;
 
+    private static final Stop[] FIREBALL = {new Stop(0, Color.WHITE), new Stop(0.25, Color.web("#ffe08a")),
+            new Stop(0.55, Palette.POWER), new Stop(1, Color.TRANSPARENT)};
+
     private final List<Effect> live = new ArrayList<>();
     private final SplittableRandom random = new SplittableRandom(0x1a2ce55L);
+    private final Sprites sprites = new Sprites();
+    private double spriteScale;
+    private boolean lowEffects;
 
     private sealed interface Effect {
         long bornNanos();
@@ -96,14 +100,25 @@ public final class Effects {
         return live.size();
     }
 
+    /** Fewer effects for slow machines: no sparks or debris, explosions keep their fireball and ring. */
+    void setLowEffects(boolean on) {
+        lowEffects = on;
+    }
+
     /** Draws every live effect; drops the finished ones. */
     public void draw(GraphicsContext g, Camera cam, long nowNanos) {
         expire(nowNanos);
+        if (cam.scale() != spriteScale) {
+            spriteScale = cam.scale();
+            sprites.clear();
+        }
         for (Effect e : live) {
             double t = (nowNanos - e.bornNanos()) / 1e9;
             double k = t / e.lifeSeconds();
             if (e instanceof Sparks s) {
-                drawSparks(g, cam, s, t, k);
+                if (!lowEffects) {
+                    drawSparks(g, cam, s, t, k);
+                }
             } else if (e instanceof Explosion x) {
                 drawExplosion(g, cam, x, t, k);
             } else if (e instanceof Ring r) {
@@ -137,20 +152,21 @@ public final class Effects {
         }
     }
 
-    private static void drawExplosion(GraphicsContext g, Camera cam, Explosion x, double t, double k) {
+    private void drawExplosion(GraphicsContext g, Camera cam, Explosion x, double t, double k) {
         double sx = cam.toScreenX(x.x());
         double sy = cam.toScreenY(x.y());
         double fireball = (20 + 70 * Math.sqrt(k)) * cam.scale();
         g.setGlobalAlpha(Math.max(0, 1 - k * 1.2));
-        g.setFill(new RadialGradient(0, 0, sx, sy, fireball, false, CycleMethod.NO_CYCLE,
-                new Stop(0, Color.WHITE), new Stop(0.25, Color.web("#ffe08a")), new Stop(0.55, Palette.POWER),
-                new Stop(1, Color.TRANSPARENT)));
-        g.fillOval(sx - fireball, sy - fireball, fireball * 2, fireball * 2);
+        // Painted once at its largest and drawn smaller: a per-frame gradient is slow in software.
+        sprites.gradient(90 * cam.scale(), FIREBALL).draw(g, sx, sy, fireball);
         g.setGlobalAlpha(1 - k);
         g.setStroke(x.color());
         g.setLineWidth(3 * cam.scale());
         double ring = (30 + 120 * k) * cam.scale();
         g.strokeOval(sx - ring, sy - ring, ring * 2, ring * 2);
+        if (lowEffects) {
+            return;
+        }
         g.setFill(x.color().interpolate(Color.WHITE, 0.3));
         for (int i = 0; i < x.angles().length; i++) {
             double d = x.speeds()[i] * t * (1 - k * 0.4);
