@@ -305,8 +305,7 @@ public final class ArenaRenderer {
         g.setGlobalAlpha(alpha * 0.45);
         g.drawImage(ships.hull(Color.BLACK), -size / 2 + r * 0.25, -size / 2 + r * 0.25, size, size);
         g.setGlobalAlpha(alpha);
-        g.drawImage(ships.hull(look.color()), -size / 2, -size / 2, size, size);
-        g.drawImage(ships.accent(), -size / 2, -size / 2, size, size);
+        g.drawImage(ships.ship(look.color()), -size / 2, -size / 2, size, size);
         g.restore();
         g.setGlobalAlpha(1);
 

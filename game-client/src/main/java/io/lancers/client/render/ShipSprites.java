@@ -11,26 +11,29 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The ship sprite from the assets: a grey hull multiplied by each player's colour (made once per
- * colour, then cached) with the white accent layer drawn over it. Both point right (+x).
+ * The ship sprite from the assets: a grey hull multiplied by each player's colour with the white
+ * accent layer over it, made once per colour and cached as one image (one rotated image per ship and
+ * frame instead of two). Both point right (+x).
  */
 final class ShipSprites {
     private final Image hull;
     private final Image accent;
     private final Map<Color, Image> tinted = new HashMap<>();
+    private final Map<Color, Image> lit = new HashMap<>();
 
     ShipSprites() {
         hull = new Image(Assets.url(Assets.Sprites.SHIP_HULL).toExternalForm());
         accent = new Image(Assets.url(Assets.Sprites.SHIP_ACCENT).toExternalForm());
     }
 
-    Image accent() {
-        return accent;
-    }
-
-    /** The hull in {@code color}: every pixel's RGB multiplied by it, alpha kept. */
+    /** The hull in {@code color}, without lights (the drop shadow is the black one). */
     Image hull(Color color) {
         return tinted.computeIfAbsent(color, this::tint);
+    }
+
+    /** The hull in {@code color} with the accent layer drawn over it. */
+    Image ship(Color color) {
+        return lit.computeIfAbsent(color, c -> light(hull(c)));
     }
 
     private Image tint(Color color) {
@@ -44,6 +47,32 @@ final class ShipSprites {
                 Color c = in.getColor(x, y);
                 px.setColor(x, y, new Color(c.getRed() * color.getRed(), c.getGreen() * color.getGreen(),
                         c.getBlue() * color.getBlue(), c.getOpacity()));
+            }
+        }
+        return out;
+    }
+
+    /** The accent over the hull: "source over" per pixel, as drawing one on the other does. */
+    private Image light(Image base) {
+        int w = (int) base.getWidth();
+        int h = (int) base.getHeight();
+        WritableImage out = new WritableImage(w, h);
+        PixelReader under = base.getPixelReader();
+        PixelReader over = accent.getPixelReader();
+        PixelWriter px = out.getPixelWriter();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                Color b = under.getColor(x, y);
+                Color a = x < accent.getWidth() && y < accent.getHeight() ? over.getColor(x, y) : Color.TRANSPARENT;
+                double alpha = a.getOpacity() + b.getOpacity() * (1 - a.getOpacity());
+                if (alpha == 0) {
+                    continue;
+                }
+                double keep = b.getOpacity() * (1 - a.getOpacity());
+                px.setColor(x, y, new Color(
+                        (a.getRed() * a.getOpacity() + b.getRed() * keep) / alpha,
+                        (a.getGreen() * a.getOpacity() + b.getGreen() * keep) / alpha,
+                        (a.getBlue() * a.getOpacity() + b.getBlue() * keep) / alpha, alpha));
             }
         }
         return out;

@@ -487,6 +487,7 @@ public final class ClientWindow {
         holder[0] = new SettingsView(settings, s -> {
             saveSettings(s);
             view.setShowNetStats(s.showNetStats());
+            view.setAutoLowEffects(s.autoLowEffects());
         }, () -> {
             root.getChildren().remove(holder[0]);
             view.resumeFx();

@@ -246,6 +246,7 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         boolean firstTime = j.playerId() != 0 && !settings.controlsSeen();
         view = new MatchView(j, this, sounds, settings.showNetStats(), firstTime, maxChat,
                 () -> window.saveSettings(window.settings().withControlsSeen(true)));
+        view.setAutoLowEffects(settings.autoLowEffects());
         window.showMatchFx(this, view);
         if (announcement != null) {
             view.systemLineFx(announcement);

@@ -7,6 +7,7 @@ import io.lancers.client.net.NetStats;
 import io.lancers.client.render.ArenaRenderer;
 import io.lancers.client.render.Camera;
 import io.lancers.client.render.Effects;
+import io.lancers.client.render.FrameBudget;
 import io.lancers.client.render.Palette;
 import io.lancers.client.render.SceneView;
 import io.lancers.client.render.SceneView.PlayerLook;
@@ -17,32 +18,19 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
-import io.lancers.sim.MatchPhase;
 import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
-import io.lancers.sim.Ship;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,7 +83,6 @@ public final class MatchView extends StackPane {
     }
 
     private static final Logger LOG = Logger.getLogger(MatchView.class.getName());
-    private static final long KILL_FEED_NANOS = 6_000_000_000L;
     private static final double FREE_CAMERA_SPEED = 700;
     private static final long HIT_FLASH_NANOS = 350_000_000L;
 
@@ -110,20 +97,8 @@ public final class MatchView extends StackPane {
     private final ArenaRenderer renderer = new ArenaRenderer(effects);
     private final AnimationTimer loop;
 
-    private final Label healthText = new Label();
-    private final ProgressBar healthBar = new ProgressBar(1);
-    private final Label scoreText = new Label();
-    private final Label arenaText = new Label();
-    private final Label timerText = new Label("--:--");
-    private final Label phaseText = new Label();
-    private final Label spectatingBadge = new Label("SPECTATING");
-    private final Label followText = new Label();
-    private final Label centerBanner = new Label();
-    private final Label netStatsText = new Label();
-    private final VBox killFeed = new VBox(4);
-    private final ArrayDeque<Long> killFeedTimes = new ArrayDeque<>();
-    private final Scoreboard scoreboard = new Scoreboard();
     private final ChatPanel chat;
+    private final MatchHud hud;
     private final Overlays.ConnectionOverlay connectionOverlay = new Overlays.ConnectionOverlay();
     private final StackPane pauseMenu;
     private final Button reconnectLeave;
@@ -147,7 +122,7 @@ public final class MatchView extends StackPane {
     private double freeX;
     private double freeY;
     private long lastFrameNanos;
-    private double fps;
+    private final FrameBudget frameBudget = new FrameBudget(true);
     private int lastProjectileId = -1;
     private RenderFrame lastFrame;
     private Camera lastCamera;
@@ -180,6 +155,7 @@ public final class MatchView extends StackPane {
         canvas.heightProperty().bind(canvasHolder.heightProperty());
 
         chat = new ChatPanel(maxChatLength, link::sendChat, this::requestFocus);
+        hud = new MatchHud(joined, chat, this::netStatsLine);
         reconnectLeave = Overlays.menuButton("Leave", "reconnect-leave", link::leave);
         joinAsNew = Overlays.menuButton("Join as new player", "join-as-new", link::joinAsNew);
         backToMenu = Overlays.menuButton("Back to menu", "back-to-menu", link::leave);
@@ -189,7 +165,7 @@ public final class MatchView extends StackPane {
                 Overlays.menuButton("Leave match", "pause-leave", link::leave));
         pauseMenu.setVisible(false);
 
-        getChildren().addAll(canvasHolder, buildHud(), scoreboardLayer(), connectionOverlay, pauseMenu);
+        getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), connectionOverlay, pauseMenu);
         if (firstMatch) {
             controlsOverlay = Overlays.controls(() -> {
                 if (controlsOverlay != null) {
@@ -246,6 +222,16 @@ public final class MatchView extends StackPane {
 
     public void setShowNetStats(boolean on) {
         showNetStats = on;
+    }
+
+    /** Whether frames that run long for a few seconds switch to fewer effects ({@link FrameBudget}). */
+    public void setAutoLowEffects(boolean on) {
+        frameBudget.setAuto(on);
+    }
+
+    /** True once long frames switched the view to fewer effects. */
+    public boolean lowEffects() {
+        return renderer.lowEffects();
     }
 
     // ---- calls from the session, on the FX thread -------------------------------------------
@@ -332,15 +318,15 @@ public final class MatchView extends StackPane {
     }
 
     List<Scoreboard.Row> scoreboardRows() {
-        return scoreboard.isVisible() ? scoreboard.shownRows() : List.of();
+        return hud.scoreboardRows();
     }
 
     // ---- the frame --------------------------------------------------------------------------
 
     private void frame(long now) {
-        if (lastFrameNanos != 0) {
-            double instant = 1e9 / Math.max(1, now - lastFrameNanos);
-            fps = fps == 0 ? instant : fps * 0.95 + instant * 0.05;
+        frameBudget.frame(now);
+        if (frameBudget.lowEffects() != renderer.lowEffects()) {
+            renderer.setLowEffects(frameBudget.lowEffects());
         }
         double dt = lastFrameNanos == 0 ? 0 : (now - lastFrameNanos) / 1e9;
         lastFrameNanos = now;
@@ -384,7 +370,7 @@ public final class MatchView extends StackPane {
         renderer.drawDamageVignette(canvas.getGraphicsContext2D(), cam, damageStrength(f, now));
 
         // 5. HUD
-        updateHud(f, now);
+        hud.update(f, now, roster, this::look, ownId == 0 ? followLine(f) : null, scoresHeld, showNetStats);
     }
 
     /** A fading flash after each hit on us, and a slow pulse while health is low. */
@@ -541,177 +527,24 @@ public final class MatchView extends StackPane {
         var g = canvas.getGraphicsContext2D();
         g.setFill(Palette.SPACE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        centerBanner.setText("Waiting for the arena…");
+        hud.setBanner("Waiting for the arena…");
     }
 
     // ---- HUD --------------------------------------------------------------------------------
 
-    private Node buildHud() {
-        healthText.getStyleClass().add("hud-big");
-        healthBar.getStyleClass().add("health-bar");
-        scoreText.getStyleClass().add("hud-small");
-        arenaText.setId("hud-arena");
-        arenaText.getStyleClass().add("hud-small");
-        VBox status = new VBox(4, healthText, healthBar, scoreText, arenaText);
-        status.setId("hud-status");
-        status.getStyleClass().add("hud-box");
-        status.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        if (ownId == 0) {
-            healthText.setText(joined.map().name());
-            healthBar.setVisible(false);
-            healthBar.setManaged(false);
-        }
-
-        timerText.setId("hud-timer");
-        timerText.getStyleClass().add("hud-timer");
-        phaseText.getStyleClass().add("hud-small");
-        spectatingBadge.setId("spectating-badge");
-        spectatingBadge.getStyleClass().add("badge");
-        followText.setId("spectating-follow");
-        followText.getStyleClass().add("hud-small");
-        VBox top = new VBox(2, timerText, phaseText);
-        top.setAlignment(Pos.TOP_CENTER);
-        if (ownId == 0) {
-            top.getChildren().addAll(spectatingBadge, followText);
-        }
-        VBox timerBox = new VBox(top);
-        timerBox.getStyleClass().add("hud-box");
-        timerBox.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        timerBox.setAlignment(Pos.TOP_CENTER);
-
-        killFeed.setId("kill-feed");
-        killFeed.setAlignment(Pos.TOP_RIGHT);
-        killFeed.setMouseTransparent(true);
-
-        netStatsText.setId("net-stats");
-        netStatsText.getStyleClass().add("net-stats");
-        VBox netBox = new VBox(netStatsText);
-        netBox.getStyleClass().add("hud-box");
-        netBox.visibleProperty().bind(netStatsText.visibleProperty());
-        netBox.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-
-        centerBanner.setId("center-banner");
-        centerBanner.getStyleClass().add("center-banner");
-        centerBanner.setMouseTransparent(true);
-
-        BorderPane hud = new BorderPane();
-        hud.setPickOnBounds(false);
-        hud.setPadding(new Insets(14));
-        BorderPane topRow = new BorderPane();
-        topRow.setPickOnBounds(false);
-        topRow.setLeft(status);
-        topRow.setCenter(timerBox);
-        topRow.setRight(killFeed);
-        BorderPane.setAlignment(timerBox, Pos.TOP_CENTER);
-        hud.setTop(topRow);
-        hud.setCenter(centerBanner);
-        BorderPane bottomRow = new BorderPane();
-        bottomRow.setPickOnBounds(false);
-        bottomRow.setLeft(chat);
-        bottomRow.setRight(netBox);
-        BorderPane.setAlignment(netBox, Pos.BOTTOM_RIGHT);
-        BorderPane.setAlignment(chat, Pos.BOTTOM_LEFT);
-        hud.setBottom(bottomRow);
-        return hud;
+    /** The spectator's line under the timer: whom the camera follows. */
+    private String followLine(RenderFrame f) {
+        RenderShip watched = ship(f, followId);
+        return freeCamera || watched == null ? "Free camera — Q/E to follow a player"
+                : "Following " + look(followId).name() + " — Q/E to switch, WASD free camera";
     }
 
-    private Node scoreboardLayer() {
-        scoreboard.setVisible(false);
-        StackPane layer = new StackPane(scoreboard);
-        layer.setPickOnBounds(false);
-        layer.setMouseTransparent(true);
-        return layer;
-    }
-
-    private void updateHud(RenderFrame f, long now) {
-        int tickRate = Math.max(1, joined.tickRate());
-        RenderShip own = f.own();
-        if (ownId != 0) {
-            Ship s = own == null ? null : own.ship();
-            int hp = s == null ? 0 : s.health();
-            healthText.setText("HP " + hp);
-            healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
-            boolean low = hp <= Rules.MAX_HEALTH / 4;
-            // Toggled only on change: a style class change restyles the node.
-            if (low != healthBar.getStyleClass().contains("low")) {
-                if (low) {
-                    healthBar.getStyleClass().add("low");
-                } else {
-                    healthBar.getStyleClass().remove("low");
-                }
-            }
-            scoreText.setText(s == null ? "" : "Kills " + s.kills() + "   Deaths " + s.deaths()
-                    + (f.renderTick() < s.powerUntil() ? "   POWER" : ""));
-        }
-        long alive = f.ships().stream().filter(s -> s.ship().alive()).count();
-        arenaText.setText(f.ships().size() + " ships in " + joined.map().name() + " (" + alive + " alive)");
-
-        int remaining = Math.max(0, (int) Math.ceil((f.match().phaseEndTick() - f.renderTick()) / tickRate));
-        timerText.setText(String.format("%d:%02d", remaining / 60, remaining % 60));
-        boolean intermission = f.match().phase() == MatchPhase.INTERMISSION;
-        phaseText.setText(intermission ? "INTERMISSION" : "Round " + f.match().round()
-                + (f.match().killLimit() > 0 ? "  ·  first to " + f.match().killLimit() : ""));
-        if (ownId == 0) {
-            RenderShip watched = ship(f, followId);
-            followText.setText(freeCamera || watched == null ? "Free camera — Q/E to follow a player"
-                    : "Following " + look(followId).name() + " — Q/E to switch, WASD free camera");
-        }
-
-        for (GameEvent e : f.events()) {
-            if (e instanceof GameEvent.Kill kill) {
-                addKill(kill, now);
-            }
-        }
-        while (!killFeedTimes.isEmpty() && now - killFeedTimes.peekFirst() > KILL_FEED_NANOS) {
-            killFeedTimes.removeFirst();
-            killFeed.getChildren().remove(0);
-        }
-
-        String banner = "";
-        if (intermission) {
-            banner = "";
-        } else if (own != null && !own.ship().alive()) {
-            int secs = Math.max(0, (int) Math.ceil((own.ship().respawnTick() - f.renderTick()) / tickRate));
-            banner = "Respawning in " + secs + "…";
-        } else if (ownId != 0 && own == null) {
-            banner = "Waiting to spawn…";
-        }
-        centerBanner.setText(banner);
-
-        boolean showScores = scoresHeld || intermission;
-        if (showScores) {
-            scoreboard.setTitle(intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD");
-            scoreboard.show(Scoreboard.rows(roster, f.ships().stream().map(RenderShip::ship).toList()), ownId);
-        }
-        scoreboard.setVisible(showScores);
-
-        netStatsText.setVisible(showNetStats);
-        if (showNetStats) {
-            NetStats n = link.netStats();
-            netStatsText.setText(String.format("ping %s ms   fps %.0f%ntick %d (render %.1f)%nin %s/s   out %s/s%n%s",
-                    n.pingMs() < 0 ? "–" : Integer.toString(n.pingMs()), fps, f.latestTick(), f.renderTick(),
-                    bytes(n.bytesInPerSecond()), bytes(n.bytesOutPerSecond()), link.interpolationSummary()));
-        }
-    }
-
-    private void addKill(GameEvent.Kill kill, long now) {
-        PlayerLook killer = look(kill.killerId());
-        PlayerLook victim = look(kill.victimId());
-        Text k = new Text(kill.killerId() == kill.victimId() || kill.killerId() == 0 ? "" : killer.name());
-        k.setFill(killer.color());
-        Text mark = new Text(kill.killerId() == kill.victimId() || kill.killerId() == 0 ? "☠ " : "  ➤  ");
-        mark.setFill(Color.web("#ffd166"));
-        Text v = new Text(victim.name());
-        v.setFill(victim.color());
-        TextFlow line = new TextFlow(k, mark, v);
-        line.getStyleClass().addAll("hud-box", "kill-line");
-        line.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
-        killFeed.getChildren().add(line);
-        killFeedTimes.addLast(now);
-        if (killFeed.getChildren().size() > 5) {
-            killFeed.getChildren().remove(0);
-            killFeedTimes.removeFirst();
-        }
+    private String netStatsLine(RenderFrame f) {
+        NetStats n = link.netStats();
+        return String.format("ping %s ms   fps %.0f   frame p99 %.1f ms%s%ntick %d (render %.1f)%nin %s/s   out %s/s%n%s",
+                n.pingMs() < 0 ? "–" : Integer.toString(n.pingMs()), frameBudget.fps(), frameBudget.p99Millis(),
+                renderer.lowEffects() ? "   low effects" : "", f.latestTick(), f.renderTick(),
+                bytes(n.bytesInPerSecond()), bytes(n.bytesOutPerSecond()), link.interpolationSummary());
     }
 
     private static String bytes(long perSecond) {

@@ -25,6 +25,8 @@ final class Scoreboard extends VBox {
 
     private final Label title = new Label("SCOREBOARD");
     private final GridPane grid = new GridPane();
+    private static final int COLUMNS = 5;
+    private final List<Label[]> cells = new ArrayList<>();
     private List<Row> shown = List.of();
 
     Scoreboard() {
@@ -66,31 +68,46 @@ final class Scoreboard extends VBox {
         title.setText(text);
     }
 
-    /** Rebuilds the table only when a visible value changed. */
+    /**
+     * Shows the rows; only the cells whose value changed are touched. The cells are kept and reused:
+     * building a row of new labels costs a CSS pass and new skins, and the table changes on every kill.
+     */
     void show(List<Row> rows, int ownId) {
         if (rows.equals(shown)) {
             return;
         }
         shown = List.copyOf(rows);
-        grid.getChildren().clear();
-        String[] heads = {"PLAYER", "KILLS", "DEATHS", "PING", ""};
-        for (int c = 0; c < heads.length; c++) {
-            Label h = new Label(heads[c]);
-            h.getStyleClass().add("score-head");
-            grid.add(h, c, 0);
+        if (cells.isEmpty()) {
+            String[] heads = {"PLAYER", "KILLS", "DEATHS", "PING", ""};
+            for (int c = 0; c < heads.length; c++) {
+                Label h = new Label(heads[c]);
+                h.getStyleClass().add("score-head");
+                grid.add(h, c, 0);
+            }
         }
-        int r = 1;
-        for (Row row : rows) {
-            Label name = cell(row.name() + (row.bot() ? "  [bot]" : ""), row.id() == ownId, !row.online());
-            name.setTextFill(row.color());
-            name.setId("score-name-" + row.id());
-            grid.add(name, 0, r);
-            grid.add(cell(Integer.toString(row.kills()), row.id() == ownId, false), 1, r);
-            grid.add(cell(Integer.toString(row.deaths()), row.id() == ownId, false), 2, r);
-            grid.add(cell(row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", row.id() == ownId, false),
-                    3, r);
-            grid.add(cell(row.online() ? "online" : "reconnecting…", false, !row.online()), 4, r);
-            r++;
+        while (cells.size() < rows.size()) {
+            Label[] line = new Label[COLUMNS];
+            for (int c = 0; c < COLUMNS; c++) {
+                line[c] = new Label();
+                line[c].getStyleClass().add("score-cell");
+                grid.add(line[c], c, cells.size() + 1);
+            }
+            cells.add(line);
+        }
+        while (cells.size() > rows.size()) {
+            grid.getChildren().removeAll(cells.remove(cells.size() - 1));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            Label[] line = cells.get(r);
+            boolean me = row.id() == ownId;
+            set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
+            line[0].setTextFill(row.color());
+            line[0].setId("score-name-" + row.id());
+            set(line[1], Integer.toString(row.kills()), me, false);
+            set(line[2], Integer.toString(row.deaths()), me, false);
+            set(line[3], row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", me, false);
+            set(line[4], row.online() ? "online" : "reconnecting…", false, !row.online());
         }
     }
 
@@ -98,15 +115,20 @@ final class Scoreboard extends VBox {
         return shown;
     }
 
-    private static Label cell(String text, boolean me, boolean offline) {
-        Label l = new Label(text);
-        l.getStyleClass().add("score-cell");
-        if (me) {
-            l.getStyleClass().add("me");
+    /** Text and the "me" and "offline" classes; a class is added or removed only on change (a change restyles). */
+    private static void set(Label l, String text, boolean me, boolean offline) {
+        l.setText(text);
+        toggle(l, "me", me);
+        toggle(l, "offline", offline);
+    }
+
+    private static void toggle(Label l, String styleClass, boolean on) {
+        if (on != l.getStyleClass().contains(styleClass)) {
+            if (on) {
+                l.getStyleClass().add(styleClass);
+            } else {
+                l.getStyleClass().remove(styleClass);
+            }
         }
-        if (offline) {
-            l.getStyleClass().add("offline");
-        }
-        return l;
     }
 }

@@ -18,9 +18,10 @@ import java.util.logging.Logger;
  * @param showNetStats    the ping / fps / bandwidth panel in a match
  * @param discoveryTarget where LAN discovery probes go, {@code HOST:PORT}
  * @param controlsSeen    the controls overlay was shown once already
+ * @param autoLowEffects  frames that run long for a few seconds switch a match to fewer effects
  */
 public record Settings(String playerName, boolean sound, double volume, boolean showNetStats, String discoveryTarget,
-                       boolean controlsSeen) {
+                       boolean controlsSeen, boolean autoLowEffects) {
 
     private static final Logger LOG = Logger.getLogger(Settings.class.getName());
     public static final String DEFAULT_DISCOVERY_TARGET = "255.255.255.255:" + Discovery.DEFAULT_PORT;
@@ -36,31 +37,35 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
     }
 
     public static Settings defaults() {
-        return new Settings(defaultName(), true, DEFAULT_VOLUME, false, DEFAULT_DISCOVERY_TARGET, false);
+        return new Settings(defaultName(), true, DEFAULT_VOLUME, false, DEFAULT_DISCOVERY_TARGET, false, true);
     }
 
     public Settings withPlayerName(String name) {
-        return new Settings(name, sound, volume, showNetStats, discoveryTarget, controlsSeen);
+        return new Settings(name, sound, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects);
     }
 
     public Settings withSound(boolean on) {
-        return new Settings(playerName, on, volume, showNetStats, discoveryTarget, controlsSeen);
+        return new Settings(playerName, on, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects);
     }
 
     public Settings withVolume(double v) {
-        return new Settings(playerName, sound, v, showNetStats, discoveryTarget, controlsSeen);
+        return new Settings(playerName, sound, v, showNetStats, discoveryTarget, controlsSeen, autoLowEffects);
     }
 
     public Settings withShowNetStats(boolean on) {
-        return new Settings(playerName, sound, volume, on, discoveryTarget, controlsSeen);
+        return new Settings(playerName, sound, volume, on, discoveryTarget, controlsSeen, autoLowEffects);
     }
 
     public Settings withDiscoveryTarget(String target) {
-        return new Settings(playerName, sound, volume, showNetStats, target, controlsSeen);
+        return new Settings(playerName, sound, volume, showNetStats, target, controlsSeen, autoLowEffects);
     }
 
     public Settings withControlsSeen(boolean seen) {
-        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, seen);
+        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, seen, autoLowEffects);
+    }
+
+    public Settings withAutoLowEffects(boolean on) {
+        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, controlsSeen, on);
     }
 
     /** Reads the settings stored under {@code node}; missing values take their defaults. */
@@ -70,7 +75,8 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
                 node.getDouble("volume", d.volume()),
                 node.getBoolean("showNetStats", d.showNetStats()),
                 node.get("discoveryTarget", d.discoveryTarget()),
-                node.getBoolean("controlsSeen", d.controlsSeen()));
+                node.getBoolean("controlsSeen", d.controlsSeen()),
+                node.getBoolean("autoLowEffects", d.autoLowEffects()));
     }
 
     /** Stores these settings under {@code node}; a failing backing store costs only persistence. */
@@ -81,6 +87,7 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
         node.putBoolean("showNetStats", showNetStats);
         node.put("discoveryTarget", discoveryTarget);
         node.putBoolean("controlsSeen", controlsSeen);
+        node.putBoolean("autoLowEffects", autoLowEffects);
         try {
             node.flush();
         } catch (BackingStoreException e) {

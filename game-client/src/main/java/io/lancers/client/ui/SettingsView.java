@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
 
-/** Player name, sound and its volume, net stats and the discovery target. Used as a screen and over a match. */
+/** Player name, sound and its volume, net stats, automatic low effects and the discovery target. Used as a screen and over a match. */
 final class SettingsView extends StackPane {
 
     /**
@@ -43,6 +43,9 @@ final class SettingsView extends StackPane {
         CheckBox netStats = new CheckBox("Show network stats in matches");
         netStats.setId("settings-netstats");
         netStats.setSelected(current.showNetStats());
+        CheckBox lowEffects = new CheckBox("Fewer effects when frames run long");
+        lowEffects.setId("settings-auto-low-effects");
+        lowEffects.setSelected(current.autoLowEffects());
         TextField discovery = new TextField(current.discoveryTarget());
         discovery.setId("settings-discovery");
         Label hint = new Label("Where \"Join\" looks for LAN games: the broadcast address, or one host.");
@@ -56,8 +59,9 @@ final class SettingsView extends StackPane {
         grid.addRow(0, new Label("Player name"), name);
         grid.addRow(1, new Label("Sound"), soundRow);
         grid.addRow(2, new Label("Network"), netStats);
-        grid.addRow(3, new Label("LAN discovery"), discovery);
-        grid.add(hint, 1, 4);
+        grid.addRow(3, new Label("Graphics"), lowEffects);
+        grid.addRow(4, new Label("LAN discovery"), discovery);
+        grid.add(hint, 1, 5);
 
         Button ok = Overlays.menuButton("Save", "settings-save", () -> {
             String target = discovery.getText().trim();
@@ -67,7 +71,8 @@ final class SettingsView extends StackPane {
             }
             save.accept(current.withPlayerName(name.getText()).withSound(sound.isSelected())
                     .withVolume(Math.round(volume.getValue()) / 100.0)
-                    .withShowNetStats(netStats.isSelected()).withDiscoveryTarget(target));
+                    .withShowNetStats(netStats.isSelected()).withAutoLowEffects(lowEffects.isSelected())
+                    .withDiscoveryTarget(target));
             back.run();
         });
         ok.getStyleClass().add("primary");

@@ -22,7 +22,7 @@ class SettingsTest {
     @Test
     void savedSettingsLoadBackEqual() {
         Settings s = Settings.defaults().withPlayerName("Ace").withSound(false).withVolume(0.35).withShowNetStats(true)
-                .withDiscoveryTarget("127.0.0.1:9999").withControlsSeen(true);
+                .withDiscoveryTarget("127.0.0.1:9999").withControlsSeen(true).withAutoLowEffects(false);
         s.save(node);
         assertEquals(s, Settings.load(node));
     }

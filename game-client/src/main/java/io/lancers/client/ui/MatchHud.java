@@ -1,0 +1,262 @@
+package io.lancers.client.ui;
+
+import io.lancers.client.render.SceneView.PlayerLook;
+import io.lancers.client.state.RenderFrame;
+import io.lancers.client.state.RenderFrame.RenderShip;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.ServerMessage.PlayerInfo;
+import io.lancers.sim.GameEvent;
+import io.lancers.sim.MatchPhase;
+import io.lancers.sim.Rules;
+import io.lancers.sim.Ship;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * The match screen's heads-up display over the arena: health and score, the timer and phase, the
+ * kill feed, the centre banner, the net stats panel, and the scoreboard layer.
+ *
+ * <p>Every box is a cached node ({@link Node#setCache}): JavaFX paints it once into an image and
+ * copies that image on later frames until something in it changes. The arena below is redrawn on
+ * every frame, so without the cache every box (rounded translucent backgrounds, text, the banner's
+ * shadow) was painted again on every frame too, a large part of a software-rendered frame. Values are
+ * set only when they change, and the net stats, which change on every frame, are refreshed four
+ * times a second, so each cache lives long.
+ */
+final class MatchHud {
+    private static final long KILL_FEED_NANOS = 6_000_000_000L;
+    private static final long NET_STATS_REFRESH_NANOS = 250_000_000L;
+
+    private final ServerMessage.Joined joined;
+    private final int ownId;
+    private final Function<RenderFrame, String> netStats;
+    private final Label healthText = new Label();
+    private final ProgressBar healthBar = new ProgressBar(1);
+    private final Label scoreText = new Label();
+    private final Label arenaText = new Label();
+    private final Label timerText = new Label("--:--");
+    private final Label phaseText = new Label();
+    private final Label spectatingBadge = new Label("SPECTATING");
+    private final Label followText = new Label();
+    private final Label centerBanner = new Label();
+    private final Label netStatsText = new Label();
+    private final VBox killFeed = new VBox(4);
+    private final ArrayDeque<Long> killFeedTimes = new ArrayDeque<>();
+    private final Scoreboard scoreboard = new Scoreboard();
+    private final BorderPane layer = new BorderPane();
+    private final StackPane scoreboardLayer = new StackPane(scoreboard);
+    private long netStatsShownNanos;
+
+    /**
+     * @param chat     the chat panel, placed at the bottom left
+     * @param netStats the net stats panel's text for a frame
+     */
+    MatchHud(ServerMessage.Joined joined, Node chat, Function<RenderFrame, String> netStats) {
+        this.joined = joined;
+        this.ownId = joined.playerId();
+        this.netStats = netStats;
+        build(chat);
+        scoreboard.setVisible(false);
+        scoreboard.setCache(true);
+        scoreboardLayer.setPickOnBounds(false);
+        scoreboardLayer.setMouseTransparent(true);
+    }
+
+    /** The HUD over the arena. */
+    Node layer() {
+        return layer;
+    }
+
+    /** The scoreboard, centred over the HUD. */
+    Node scoreboardLayer() {
+        return scoreboardLayer;
+    }
+
+    List<Scoreboard.Row> scoreboardRows() {
+        return scoreboard.isVisible() ? scoreboard.shownRows() : List.of();
+    }
+
+    void setBanner(String text) {
+        centerBanner.setText(text);
+    }
+
+    private void build(Node chat) {
+        healthText.getStyleClass().add("hud-big");
+        healthBar.getStyleClass().add("health-bar");
+        scoreText.getStyleClass().add("hud-small");
+        arenaText.setId("hud-arena");
+        arenaText.getStyleClass().add("hud-small");
+        VBox status = box(new VBox(4, healthText, healthBar, scoreText, arenaText));
+        status.setId("hud-status");
+        if (ownId == 0) {
+            healthText.setText(joined.map().name());
+            healthBar.setVisible(false);
+            healthBar.setManaged(false);
+        }
+
+        timerText.setId("hud-timer");
+        timerText.getStyleClass().add("hud-timer");
+        phaseText.getStyleClass().add("hud-small");
+        spectatingBadge.setId("spectating-badge");
+        spectatingBadge.getStyleClass().add("badge");
+        followText.setId("spectating-follow");
+        followText.getStyleClass().add("hud-small");
+        VBox top = new VBox(2, timerText, phaseText);
+        top.setAlignment(Pos.TOP_CENTER);
+        if (ownId == 0) {
+            top.getChildren().addAll(spectatingBadge, followText);
+        }
+        VBox timerBox = box(new VBox(top));
+        timerBox.setAlignment(Pos.TOP_CENTER);
+
+        killFeed.setId("kill-feed");
+        killFeed.setAlignment(Pos.TOP_RIGHT);
+        killFeed.setMouseTransparent(true);
+
+        netStatsText.setId("net-stats");
+        netStatsText.getStyleClass().add("net-stats");
+        VBox netBox = box(new VBox(netStatsText));
+        netBox.visibleProperty().bind(netStatsText.visibleProperty());
+
+        centerBanner.setId("center-banner");
+        centerBanner.getStyleClass().add("center-banner");
+        centerBanner.setMouseTransparent(true);
+        centerBanner.setCache(true);
+
+        layer.setPickOnBounds(false);
+        layer.setPadding(new Insets(14));
+        BorderPane topRow = new BorderPane();
+        topRow.setPickOnBounds(false);
+        topRow.setLeft(status);
+        topRow.setCenter(timerBox);
+        topRow.setRight(killFeed);
+        BorderPane.setAlignment(timerBox, Pos.TOP_CENTER);
+        layer.setTop(topRow);
+        layer.setCenter(centerBanner);
+        BorderPane bottomRow = new BorderPane();
+        bottomRow.setPickOnBounds(false);
+        bottomRow.setLeft(chat);
+        bottomRow.setRight(netBox);
+        BorderPane.setAlignment(netBox, Pos.BOTTOM_RIGHT);
+        BorderPane.setAlignment(chat, Pos.BOTTOM_LEFT);
+        layer.setBottom(bottomRow);
+    }
+
+    private static VBox box(VBox box) {
+        box.getStyleClass().add("hud-box");
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setCache(true);
+        return box;
+    }
+
+    /**
+     * Brings the HUD up to date with a frame.
+     *
+     * @param following   the spectator's line under the timer (ignored for players)
+     * @param showScores  the scoreboard is held open (it is always open in intermission)
+     * @param showNetStats the net stats panel is on
+     */
+    void update(RenderFrame f, long now, List<PlayerInfo> roster, IntFunction<PlayerLook> looks, String following,
+                boolean showScores, boolean showNetStats) {
+        int tickRate = Math.max(1, joined.tickRate());
+        RenderShip own = f.own();
+        if (ownId != 0) {
+            Ship s = own == null ? null : own.ship();
+            int hp = s == null ? 0 : s.health();
+            healthText.setText("HP " + hp);
+            healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
+            boolean low = hp <= Rules.MAX_HEALTH / 4;
+            // Toggled only on change: a style class change restyles the node.
+            if (low != healthBar.getStyleClass().contains("low")) {
+                if (low) {
+                    healthBar.getStyleClass().add("low");
+                } else {
+                    healthBar.getStyleClass().remove("low");
+                }
+            }
+            scoreText.setText(s == null ? "" : "Kills " + s.kills() + "   Deaths " + s.deaths()
+                    + (f.renderTick() < s.powerUntil() ? "   POWER" : ""));
+        }
+        long alive = f.ships().stream().filter(s -> s.ship().alive()).count();
+        arenaText.setText(f.ships().size() + " ships in " + joined.map().name() + " (" + alive + " alive)");
+
+        int remaining = Math.max(0, (int) Math.ceil((f.match().phaseEndTick() - f.renderTick()) / tickRate));
+        timerText.setText(String.format("%d:%02d", remaining / 60, remaining % 60));
+        boolean intermission = f.match().phase() == MatchPhase.INTERMISSION;
+        phaseText.setText(intermission ? "INTERMISSION" : "Round " + f.match().round()
+                + (f.match().killLimit() > 0 ? "  ·  first to " + f.match().killLimit() : ""));
+        if (ownId == 0) {
+            followText.setText(following);
+        }
+
+        for (GameEvent e : f.events()) {
+            if (e instanceof GameEvent.Kill kill) {
+                addKill(kill, now, looks);
+            }
+        }
+        while (!killFeedTimes.isEmpty() && now - killFeedTimes.peekFirst() > KILL_FEED_NANOS) {
+            killFeedTimes.removeFirst();
+            killFeed.getChildren().remove(0);
+        }
+
+        String banner = "";
+        if (intermission) {
+            banner = "";
+        } else if (own != null && !own.ship().alive()) {
+            int secs = Math.max(0, (int) Math.ceil((own.ship().respawnTick() - f.renderTick()) / tickRate));
+            banner = "Respawning in " + secs + "…";
+        } else if (ownId != 0 && own == null) {
+            banner = "Waiting to spawn…";
+        }
+        centerBanner.setText(banner);
+
+        boolean scores = showScores || intermission;
+        if (scores) {
+            scoreboard.setTitle(intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD");
+            scoreboard.show(Scoreboard.rows(roster, f.ships().stream().map(RenderShip::ship).toList()), ownId);
+        }
+        scoreboard.setVisible(scores);
+
+        netStatsText.setVisible(showNetStats);
+        if (showNetStats && (netStatsShownNanos == 0 || now - netStatsShownNanos >= NET_STATS_REFRESH_NANOS)) {
+            netStatsShownNanos = now;
+            netStatsText.setText(netStats.apply(f));
+        }
+    }
+
+    private void addKill(GameEvent.Kill kill, long now, IntFunction<PlayerLook> looks) {
+        PlayerLook killer = looks.apply(kill.killerId());
+        PlayerLook victim = looks.apply(kill.victimId());
+        Text k = new Text(kill.killerId() == kill.victimId() || kill.killerId() == 0 ? "" : killer.name());
+        k.setFill(killer.color());
+        Text mark = new Text(kill.killerId() == kill.victimId() || kill.killerId() == 0 ? "☠ " : "  ➤  ");
+        mark.setFill(Color.web("#ffd166"));
+        Text v = new Text(victim.name());
+        v.setFill(victim.color());
+        TextFlow line = new TextFlow(k, mark, v);
+        line.getStyleClass().addAll("hud-box", "kill-line");
+        line.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        line.setCache(true);
+        killFeed.getChildren().add(line);
+        killFeedTimes.addLast(now);
+        if (killFeed.getChildren().size() > 5) {
+            killFeed.getChildren().remove(0);
+            killFeedTimes.removeFirst();
+        }
+    }
+}
