@@ -1,6 +1,5 @@
 package io.lancers.client.ui;
 
-import io.lancers.client.render.Palette;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.Ship;
 import javafx.geometry.HPos;
@@ -9,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +18,7 @@ import java.util.Map;
 final class Scoreboard extends VBox {
 
     /** One line of the table, in the order shown. */
-    record Row(int id, String name, Color color, boolean bot, int kills, int deaths, int pingMs, boolean online) {
+    record Row(int id, String name, boolean bot, int kills, int deaths, int pingMs, boolean online) {
     }
 
     private final Label title = new Label("SCOREBOARD");
@@ -56,7 +54,7 @@ final class Scoreboard extends VBox {
         List<Row> rows = new ArrayList<>();
         for (PlayerInfo p : roster) {
             Ship s = byId.get(p.id());
-            rows.add(new Row(p.id(), p.name(), Palette.shipColor(p.id(), p.color()), p.bot(),
+            rows.add(new Row(p.id(), p.name(), p.bot(),
                     s == null ? 0 : s.kills(), s == null ? 0 : s.deaths(), p.pingMs(), p.online()));
         }
         rows.sort(Comparator.comparingInt(Row::kills).reversed().thenComparingInt(Row::deaths)
@@ -69,7 +67,8 @@ final class Scoreboard extends VBox {
     }
 
     /**
-     * Shows the rows; only the cells whose value changed are touched. The cells are kept and reused:
+     * Shows the rows in the stylesheet's colours (a fill set from code would lose to the stylesheet at
+     * the label's next CSS pass, so the names have always shown in the table's colour); only the cells whose value changed are touched. The cells are kept and reused:
      * building a row of new labels costs a CSS pass and new skins, and the table changes on every kill.
      */
     void show(List<Row> rows, int ownId) {
@@ -102,7 +101,6 @@ final class Scoreboard extends VBox {
             Label[] line = cells.get(r);
             boolean me = row.id() == ownId;
             set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
-            line[0].setTextFill(row.color());
             line[0].setId("score-name-" + row.id());
             set(line[1], Integer.toString(row.kills()), me, false);
             set(line[2], Integer.toString(row.deaths()), me, false);
