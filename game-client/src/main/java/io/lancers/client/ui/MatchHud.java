@@ -95,6 +95,11 @@ final class MatchHud {
         centerBanner.setText(text);
     }
 
+    /** The spectator badge's text. */
+    void setBadge(String text) {
+        spectatingBadge.setText(text);
+    }
+
     private void build(Node chat) {
         healthText.getStyleClass().add("hud-big");
         healthBar.getStyleClass().add("health-bar");

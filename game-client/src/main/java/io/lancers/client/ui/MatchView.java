@@ -275,7 +275,7 @@ public final class MatchView extends StackPane {
 
     /** The spectator badge's text ("SPECTATING" unless told otherwise: a replay, a delayed broadcast). */
     public void setBadgeFx(String text) {
-        spectatingBadge.setText(text);
+        hud.setBadge(text);
     }
 
     /** A line of our own in the chat log, in the notice colour. */
