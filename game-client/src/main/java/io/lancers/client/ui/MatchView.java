@@ -207,7 +207,8 @@ public final class MatchView extends StackPane {
         loop.stop();
     }
 
-    ArenaRenderer.FrameSummary lastFrameSummary() {
+    /** What the last frame showed (tests; the render benchmark counts the live effects). */
+    public ArenaRenderer.FrameSummary lastFrameSummary() {
         return renderer.lastFrame();
     }
 
@@ -227,11 +228,6 @@ public final class MatchView extends StackPane {
     /** Whether frames that run long for a few seconds switch to fewer effects ({@link FrameBudget}). */
     public void setAutoLowEffects(boolean on) {
         frameBudget.setAuto(on);
-    }
-
-    /** True once long frames switched the view to fewer effects. */
-    public boolean lowEffects() {
-        return renderer.lowEffects();
     }
 
     // ---- calls from the session, on the FX thread -------------------------------------------
