@@ -234,11 +234,11 @@ public final class BenchMain implements Runnable {
                     ReferenceMatch.PLAYERS, window.toSeconds(), Fanout.GOAL_SHARE * 100);
             out.println("| N | frames expected | **frames/receiver min** | p50 | min % of expected | **receivers short** "
                     + "| frames short | catch-up snapshots | closed | **server CPU µs/frame** | user µs | kernel µs "
-                    + "| server CPU (cores) | tick start late p50 ms | **p99 ms** | max ms | server ticks/s | gaps | resyncs "
+                    + "| sender threads µs/frame | server CPU (cores) | tick start late p50 ms | **p99 ms** | max ms | server ticks/s | gaps | resyncs "
                     + "| arrival jitter p50 ms | p99 ms | live heap MB | server tick p50 ms | p99 ms | /status samples "
                     + "| load avg before |");
             out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
-                    + "|---:|---:|---:|---:|---:|---:|---:|");
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<Fanout.Result> results = new ArrayList<>();
             for (int n : ns) {
                 Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
@@ -246,11 +246,11 @@ public final class BenchMain implements Runnable {
                 Fanout.Delivery d = r.delivery();
                 Fanout.ServerCost c = r.cost();
                 Fanout.StartLate late = r.startLate();
-                out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.2f "
+                out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.2f "
                                 + "| %.2f | %.2f | %.2f | %.1f | %d | %d | %.2f | %.2f | %.0f | %.2f | %.2f | %d | %.2f |%n",
                         n, d.expected(), d.frames().min(), d.frames().p50(), d.minShare() * 100, d.receiversShort(),
                         d.framesShort(), d.snapshots(), d.closed(), c.microsPerFrame(), c.userMicrosPerFrame(),
-                        c.systemMicrosPerFrame(), c.cores(), late.worstP50Ms(), late.worstP99Ms(), late.maxMs(),
+                        c.systemMicrosPerFrame(), c.senderMicrosPerFrame(), c.cores(), late.worstP50Ms(), late.worstP99Ms(), late.maxMs(),
                         r.tickRate(), r.gaps(), r.resyncs(), r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6,
                         r.heapUsedMb(), r.tickP50Ms(), r.tickP99Ms(), late.samples(), r.loadBefore());
             }
@@ -261,7 +261,8 @@ public final class BenchMain implements Runnable {
                     + "server's sender or the receiver lagged, or lost with a close). Receivers short: those under %.0f %%. "
                     + "Catch-up snapshots: SNAPSHOT frames the spectators got in the window. Server CPU µs/frame: the "
                     + "server process's CPU time in the window (all its threads) over the state frames it delivered "
-                    + "(spectators and probe); user and kernel from /proc/self/stat (NaN where unavailable). "
+                    + "(spectators and probe); user and kernel from /proc/self/stat (NaN where unavailable); sender threads: "
+                    + "the CPU of the room's sender threads alone (match-<id>-send-<n>), i.e. the send path. "
                     + "Load avg before: the machine's 1-minute load average as this N started: other work on the "
                     + "machine makes every figure worse; compare runs at similar load.%n",
                     Fanout.GOAL_SHARE * 100);

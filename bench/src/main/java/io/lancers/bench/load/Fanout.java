@@ -117,9 +117,11 @@ public final class Fanout {
      * The server process's CPU over the window: in cores, and per state frame delivered, in all and split
      * into user space and kernel (where the platform says; NaN otherwise). Per frame is the cost of a send:
      * the whole process is counted (ticks, heartbeats, the network threads), so it is an upper bound.
+     * {@code senderMicrosPerFrame} counts only the sender threads, which make the sends: the send path
+     * itself, Tyrus, Grizzly and the write system call, without the tick or the reading side.
      */
     public record ServerCost(double cores, double microsPerFrame, double userMicrosPerFrame,
-                             double systemMicrosPerFrame) {
+                             double systemMicrosPerFrame, double senderMicrosPerFrame) {
 
         static ServerCost of(ServerProcess.ProcessMetrics before, ServerProcess.ProcessMetrics after, long wallNanos,
                              long delivered) {
@@ -128,7 +130,8 @@ public final class Fanout {
             return new ServerCost((after.cpuNanos() - before.cpuNanos()) / (double) wallNanos,
                     (after.cpuNanos() - before.cpuNanos()) / 1e3 / frames,
                     split ? (after.userNanos() - before.userNanos()) / 1e3 / frames : Double.NaN,
-                    split ? (after.systemNanos() - before.systemNanos()) / 1e3 / frames : Double.NaN);
+                    split ? (after.systemNanos() - before.systemNanos()) / 1e3 / frames : Double.NaN,
+                    (after.senderNanos() - before.senderNanos()) / 1e3 / frames);
         }
     }
 

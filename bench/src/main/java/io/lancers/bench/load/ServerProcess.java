@@ -14,6 +14,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.net.URI;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The server under test in a child JVM on 127.0.0.1: the dedicated server's own main
@@ -47,6 +50,7 @@ public final class ServerProcess implements AutoCloseable {
     private static final String PROCESS_LINE = "PROCESS ";
     private static final Gson GSON = new Gson();
     private static final long NANOS_PER_CLOCK_TICK = 10_000_000;
+    private static final Pattern SENDER_THREAD = Pattern.compile("match-.+-send-\\d+");
 
     private final Process process;
     private final int port;
@@ -62,9 +66,11 @@ public final class ServerProcess implements AutoCloseable {
      * @param cpuNanos      CPU time the whole process has used so far
      * @param userNanos     the part of it spent in user space (Linux {@code /proc/self/stat}), -1 where unknown
      * @param systemNanos   the part spent in the kernel on its behalf (sends and receives), -1 where unknown
+     * @param senderNanos   CPU time of the rooms' sender threads ({@code match-<id>-send-<n>}), which make every
+     *                      send (the write through Tyrus and Grizzly, and the system call): the send path alone
      */
     public record ProcessMetrics(long heapUsedBytes, long heapLiveBytes, long heapCommittedBytes, long cpuNanos,
-                                 long userNanos, long systemNanos) {
+                                 long userNanos, long systemNanos, long senderNanos) {
     }
 
     private ServerProcess(Process process, int port, Path log, BufferedReader childOut) {
@@ -205,7 +211,19 @@ public final class ServerProcess implements AutoCloseable {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long[] userSystem = userAndSystemNanos();
             return new ProcessMetrics(heap.getUsed(), live, heap.getCommitted(), os.getProcessCpuTime(), userSystem[0],
-                    userSystem[1]);
+                    userSystem[1], senderCpuNanos());
+        }
+
+        /** The sender threads are the server's own ({@code Match}): named {@code match-<id>-send-<n>}. */
+        private static long senderCpuNanos() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread != null && SENDER_THREAD.matcher(thread.getThreadName()).matches()) {
+                    sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                }
+            }
+            return sum;
         }
 
         /**

@@ -49,13 +49,14 @@ class FanoutTest {
     @Test
     void cpuPerFrameIsTheServersCpuOverTheFramesItDelivered() {
         ServerProcess.ProcessMetrics before = new ServerProcess.ProcessMetrics(0, 0, 0, 1_000_000_000L, 700_000_000L,
-                300_000_000L);
+                300_000_000L, 400_000_000L);
         ServerProcess.ProcessMetrics after = new ServerProcess.ProcessMetrics(0, 0, 0, 3_000_000_000L, 2_200_000_000L,
-                800_000_000L);
+                800_000_000L, 1_400_000_000L);
         Fanout.ServerCost cost = Fanout.ServerCost.of(before, after, 2_000_000_000L, 100_000);
         assertEquals(1.0, cost.cores(), 1e-9);
         assertEquals(20.0, cost.microsPerFrame(), 1e-9);
         assertEquals(15.0, cost.userMicrosPerFrame(), 1e-9);
         assertEquals(5.0, cost.systemMicrosPerFrame(), 1e-9);
+        assertEquals(10.0, cost.senderMicrosPerFrame(), 1e-9);
     }
 }

@@ -41,6 +41,7 @@ class ServerProcessTest {
             ServerProcess.ProcessMetrics first = server.process();
             assertTrue(first.heapUsedBytes() > 0 && first.heapUsedBytes() <= first.heapCommittedBytes(), first::toString);
             assertTrue(first.cpuNanos() > 0, first::toString);
+            assertTrue(first.senderNanos() > 0, "the room's sender threads have sent its frames: " + first);
             if (Files.isReadable(Path.of("/proc/self/stat"))) {
                 assertTrue(first.userNanos() > 0 && first.systemNanos() >= 0, first::toString);
             }
