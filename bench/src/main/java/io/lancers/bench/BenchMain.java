@@ -2,6 +2,7 @@ package io.lancers.bench;
 
 import io.lancers.bench.load.Fanout;
 import io.lancers.bench.load.Latency;
+import io.lancers.bench.load.NodePeer;
 import io.lancers.bench.load.Reconnect;
 import io.lancers.bench.load.SlowReader;
 import picocli.CommandLine;
@@ -224,6 +225,10 @@ public final class BenchMain implements Runnable {
         @Option(names = "--seconds", description = "measured window per N (default: 10, 2 with --quick)")
         Integer seconds;
 
+        @Option(names = "--node", description = "after each N, the same spectators on a Node ws server sending the "
+                + "same frames (bench/node: needs node and `npm --prefix bench/node install`)")
+        boolean node;
+
         @Override
         public Integer call() throws Exception {
             int[] ns = spectators != null ? spectators : common.quick ? new int[] {10, 50} : new int[] {100, 500, 1000, 2000};
@@ -232,30 +237,25 @@ public final class BenchMain implements Runnable {
             out.printf(Locale.ROOT, "One room, %d bots, 60 Hz; a fresh server JVM per N; %d s window after every spectator "
                     + "joined. Goal: every receiver gets >= %.0f %% of the frames expected.%n%n",
                     ReferenceMatch.PLAYERS, window.toSeconds(), Fanout.GOAL_SHARE * 100);
-            out.println("| N | frames expected | **frames/receiver min** | p50 | min % of expected | **receivers short** "
+            out.println("| server | N | frames expected | **frames/receiver min** | p50 | min % of expected | **receivers short** "
                     + "| frames short | catch-up snapshots | closed | **server CPU µs/frame** | user µs | kernel µs "
                     + "| sender threads µs/frame | server CPU (cores) | tick start late p50 ms | **p99 ms** | max ms | server ticks/s | gaps | resyncs "
                     + "| arrival jitter p50 ms | p99 ms | live heap MB | server tick p50 ms | p99 ms | /status samples "
                     + "| load avg before |");
-            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
-                    + "|---:|---:|---:|---:|---:|---:|---:|---:|");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<Fanout.Result> results = new ArrayList<>();
+            List<String> verdicts = new ArrayList<>();
             for (int n : ns) {
                 Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
                 results.add(r);
-                Fanout.Delivery d = r.delivery();
-                Fanout.ServerCost c = r.cost();
-                Fanout.StartLate late = r.startLate();
-                out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.2f "
-                                + "| %.2f | %.2f | %.2f | %.1f | %d | %d | %.2f | %.2f | %.0f | %.2f | %.2f | %d | %.2f |%n",
-                        n, d.expected(), d.frames().min(), d.frames().p50(), d.minShare() * 100, d.receiversShort(),
-                        d.framesShort(), d.snapshots(), d.closed(), c.microsPerFrame(), c.userMicrosPerFrame(),
-                        c.systemMicrosPerFrame(), c.senderMicrosPerFrame(), c.cores(), late.worstP50Ms(), late.worstP99Ms(), late.maxMs(),
-                        r.tickRate(), r.gaps(), r.resyncs(), r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6,
-                        r.heapUsedMb(), r.tickP50Ms(), r.tickP99Ms(), late.samples(), r.loadBefore());
+                verdicts.add(row(out, "lancers", r));
+                if (node) {
+                    verdicts.add(row(out, "node ws", Fanout.run(NodePeer::start, n, ReferenceMatch.PLAYERS, window)));
+                }
             }
             out.println();
-            results.forEach(r -> out.printf("N = %d: %s%n", r.spectators(), r.delivery().verdict()));
+            verdicts.forEach(out::println);
             out.printf(Locale.ROOT, "%nFrames expected: ticks the probe spectator saw pass in the window; a receiver that "
                     + "keeps up gets one frame per tick, so every frame under that is a shortfall (skipped while the "
                     + "server's sender or the receiver lagged, or lost with a close). Receivers short: those under %.0f %%. "
@@ -272,9 +272,11 @@ public final class BenchMain implements Runnable {
                     + "then every %d s and at its end; the columns are the worst p50, the worst p99 and the highest max of "
                     + "those samples. The max is the maximum over every tick they covered; the p50/p99 are those of the "
                     + "worst 256-tick stretch sampled, not of the whole window. Windows shorter than %.1f s get one sample, "
-                    + "which also covers ticks before the window.%n",
+                    + "which also covers ticks before the window. The node ws rows (--node): the same spectators and load "
+                    + "client against bench/node/fanout-server.js, a Node ws server sending one shared %d-byte state frame "
+                    + "per tick to each, simulating nothing; it has no /status and no sender threads (NaN).%n",
                     Fanout.STATUS_SPAN.toMillis() / 1e3, Fanout.STATUS_SPAN.toMillis() / 1e3,
-                    Fanout.STATUS_INTERVAL.toSeconds(), Fanout.STATUS_SPAN.toMillis() / 1e3);
+                    Fanout.STATUS_INTERVAL.toSeconds(), Fanout.STATUS_SPAN.toMillis() / 1e3, NodePeer.FRAME_BYTES);
             double[] xs = results.stream().mapToDouble(Fanout.Result::spectators).toArray();
             SvgChart chart = new SvgChart("Frame arrival jitter at a probe spectator vs spectators", "spectators",
                     "ms", false)
@@ -288,6 +290,22 @@ public final class BenchMain implements Runnable {
             out.printf("%nChart: %s%n", file);
             return 0;
         }
+    }
+
+    /** Prints one fan-out row; returns its verdict line. */
+    private static String row(PrintStream out, String server, Fanout.Result r) {
+        Fanout.Delivery d = r.delivery();
+        Fanout.ServerCost c = r.cost();
+        Fanout.StartLate late = r.startLate();
+        out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.2f "
+                        + "| %.2f | %.2f | %.2f | %.1f | %d | %d | %.2f | %.2f | %.0f | %.2f | %.2f | %d | %.2f |%n",
+                server, r.spectators(), d.expected(), d.frames().min(), d.frames().p50(), d.minShare() * 100,
+                d.receiversShort(), d.framesShort(), d.snapshots(), d.closed(), c.microsPerFrame(),
+                c.userMicrosPerFrame(), c.systemMicrosPerFrame(), c.senderMicrosPerFrame(), c.cores(),
+                late.worstP50Ms(), late.worstP99Ms(), late.maxMs(), r.tickRate(), r.gaps(), r.resyncs(),
+                r.jitterNanos().p50() / 1e6, r.jitterNanos().p99() / 1e6, r.heapUsedMb(), r.tickP50Ms(), r.tickP99Ms(),
+                late.samples(), r.loadBefore());
+        return String.format(Locale.ROOT, "%s, N = %d: %s", server, r.spectators(), d.verdict());
     }
 
     @Command(name = "latency", mixinStandardHelpOptions = true,

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -131,7 +132,7 @@ public final class Fanout {
                     (after.cpuNanos() - before.cpuNanos()) / 1e3 / frames,
                     split ? (after.userNanos() - before.userNanos()) / 1e3 / frames : Double.NaN,
                     split ? (after.systemNanos() - before.systemNanos()) / 1e3 / frames : Double.NaN,
-                    (after.senderNanos() - before.senderNanos()) / 1e3 / frames);
+                    after.senderNanos() > 0 ? (after.senderNanos() - before.senderNanos()) / 1e3 / frames : Double.NaN);
         }
     }
 
@@ -143,7 +144,13 @@ public final class Fanout {
      */
     public record StartLate(double worstP50Ms, double worstP99Ms, double maxMs, int samples) {
 
+        /** For a server without {@code /status} (the Node peer): nothing measured. */
+        static final StartLate UNKNOWN = new StartLate(Double.NaN, Double.NaN, Double.NaN, 0);
+
         static StartLate worstOf(List<JsonObject> rooms) {
+            if (rooms.isEmpty()) {
+                return UNKNOWN;
+            }
             List<JsonObject> late = rooms.stream().map(room -> room.getAsJsonObject("tickStartLateMs")).toList();
             return new StartLate(worst(late, "p50"), worst(late, "p99"), worst(late, "max"), late.size());
         }
@@ -153,13 +160,20 @@ public final class Fanout {
         }
     }
 
+    /** The Lancers server in its own JVM, as the fan-out runs it. */
     public static Result run(int spectators, int bots, Duration window) throws IOException, InterruptedException {
+        return run(ServerProcess::start, spectators, bots, window);
+    }
+
+    /** {@code servers} starts a fresh server for this run: the Lancers server or the Node comparison peer. */
+    public static Result run(ServerProcess.Starter servers, int spectators, int bots, Duration window)
+            throws IOException, InterruptedException {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ExecutorService executor = Executors.newFixedThreadPool(2, daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>(spectators);
         LoadClient probe = null;
-        try (ServerProcess server = ServerProcess.start(bots)) {
+        try (ServerProcess server = servers.start(bots)) {
             for (int from = 0; from < spectators; from += CONNECT_BATCH) {
                 List<CompletableFuture<?>> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(spectators, from + CONNECT_BATCH); i++) {
@@ -195,7 +209,7 @@ public final class Fanout {
             long end = from + window.toNanos();
             for (long next = from + STATUS_SPAN.toNanos(); end - next > 0; next += STATUS_INTERVAL.toNanos()) {
                 TimeUnit.NANOSECONDS.sleep(next - System.nanoTime());
-                rooms.add(room(server.status()));
+                server.room().ifPresent(rooms::add);
             }
             TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
             int expected = probe.lastTick() - probeTickBefore;
@@ -205,8 +219,8 @@ public final class Fanout {
                 frames[i] = clients.get(i).stateFrames() - framesBefore[i];
             }
             long to = System.nanoTime();
-            JsonObject room = room(server.status());
-            rooms.add(room);
+            Optional<JsonObject> room = server.room();
+            room.ifPresent(rooms::add);
             ServerProcess.ProcessMetrics processAfter = server.process();
             long cpuTo = System.nanoTime();
 
@@ -221,14 +235,14 @@ public final class Fanout {
             Delivery delivery = Delivery.of(expected, frames, snapshots, closed, probeFrames);
             ServerCost cost = ServerCost.of(processBefore, processAfter, cpuTo - cpuFrom, delivery.delivered());
             double heapMb = processAfter.heapLiveBytes() / 1e6;
-            JsonObject tickTime = room.getAsJsonObject("tickTimeMs");
+            Optional<JsonObject> tickTime = room.map(r -> r.getAsJsonObject("tickTimeMs"));
             long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
             if (jitter.length == 0) {
                 throw new IOException("the probe received no frames during the window");
             }
             return new Result(spectators, loadBefore, delivery, expected / ((to - from) / 1e9), gapped, gaps, resyncs,
-                    Stats.of(jitter), cost, heapMb, tickTime.get("p50").getAsDouble(), tickTime.get("p99").getAsDouble(),
-                    StartLate.worstOf(rooms));
+                    Stats.of(jitter), cost, heapMb, tickTime.map(t -> t.get("p50").getAsDouble()).orElse(Double.NaN),
+                    tickTime.map(t -> t.get("p99").getAsDouble()).orElse(Double.NaN), StartLate.worstOf(rooms));
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("spectators could not join: " + e, e);
         } finally {
@@ -238,11 +252,6 @@ public final class Fanout {
             }
             executor.shutdownNow();
         }
-    }
-
-    /** The bench's one room in a {@code /status} document. */
-    private static JsonObject room(JsonObject status) {
-        return status.getAsJsonArray("matches").get(0).getAsJsonObject();
     }
 
     static ThreadFactory daemon() {

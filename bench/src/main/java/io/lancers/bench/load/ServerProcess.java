@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,7 @@ public final class ServerProcess implements AutoCloseable {
     private static final long NANOS_PER_CLOCK_TICK = 10_000_000;
     private static final Pattern SENDER_THREAD = Pattern.compile("match-.+-send-\\d+");
 
+    private final String kind;
     private final Process process;
     private final int port;
     private final Path log;
@@ -73,7 +75,13 @@ public final class ServerProcess implements AutoCloseable {
                                  long userNanos, long systemNanos, long senderNanos) {
     }
 
-    private ServerProcess(Process process, int port, Path log, BufferedReader childOut) {
+    /** Starts a fresh server for a run: the Lancers server with bots, or the Node peer (which has none). */
+    public interface Starter {
+        ServerProcess start(int bots) throws IOException;
+    }
+
+    private ServerProcess(String kind, Process process, int port, Path log, BufferedReader childOut) {
+        this.kind = kind;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -92,11 +100,25 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(int bots, Duration heartbeatInterval) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Files.createTempFile("bench-server-", ".log");
-        log.toFile().deleteOnExit();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseG1GC",
                 "-cp", System.getProperty("java.class.path"), Child.class.getName()));
         command.addAll(flags(bots, heartbeatInterval));
+        return launch("lancers", command);
+    }
+
+    /**
+     * The comparison peer instead of the Lancers server: {@code node SCRIPT MESSAGES FRAME_BYTES}, which
+     * sends one shared state frame of {@code frameBytes} per tick to every spectator with Node's {@code ws}
+     * (bench/node/fanout-server.js); it prints the same listening line and answers the same PROCESS
+     * question (CPU only), and has no {@code /status}.
+     */
+    public static ServerProcess nodePeer(Path script, Path messages, int frameBytes) throws IOException {
+        return launch("node ws", List.of("node", script.toString(), messages.toString(), String.valueOf(frameBytes)));
+    }
+
+    private static ServerProcess launch(String kind, List<String> command) throws IOException {
+        Path log = Files.createTempFile("bench-server-", ".log");
+        log.toFile().deleteOnExit();
         Process process = new ProcessBuilder(command)
                 .redirectError(log.toFile()) // its log, one line per event: read by runs that need the server's word
                 .start();
@@ -108,12 +130,12 @@ public final class ServerProcess implements AutoCloseable {
                 break;
             }
             if (line.startsWith(LISTENING_LINE)) {
-                return new ServerProcess(process, URI.create(line.substring(LISTENING_LINE.length()).trim()).getPort(),
-                        log, out);
+                return new ServerProcess(kind, process,
+                        URI.create(line.substring(LISTENING_LINE.length()).trim()).getPort(), log, out);
             }
         }
         process.destroy();
-        throw new IOException("the server did not say it was listening; its log: " + log);
+        throw new IOException("the " + kind + " server did not say it was listening; its log: " + log);
     }
 
     /** The dedicated server's flags for the room described above. */
@@ -125,6 +147,19 @@ public final class ServerProcess implements AutoCloseable {
                 "--max-connections-per-address", String.valueOf(MAX_CONNECTIONS_PER_ADDRESS),
                 "--match-minutes", "60", "--kill-limit", "0",
                 "--heartbeat-ms", String.valueOf(heartbeatInterval.toMillis()));
+    }
+
+    /** For the printed tables: "lancers" or "node ws". */
+    public String kind() {
+        return kind;
+    }
+
+    /** The bench's one room in the server's {@code /status}; empty for the Node peer, which has none. */
+    public Optional<JsonObject> room() throws IOException, InterruptedException {
+        if (!kind.equals("lancers")) {
+            return Optional.empty();
+        }
+        return Optional.of(status().getAsJsonArray("matches").get(0).getAsJsonObject());
     }
 
     public URI gameUri() {
@@ -142,7 +177,7 @@ public final class ServerProcess implements AutoCloseable {
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
-    /** The child's heap and CPU now. */
+    /** The child's heap and CPU now (the Node peer: CPU only, the rest 0). */
     public synchronized ProcessMetrics process() throws IOException {
         childIn.write("\n");
         childIn.flush();
