@@ -3,30 +3,21 @@
 // close code the stream deserves (1002 malformed, 1003 unknown values or out-of-range ids/sums).
 // Pure: no DOM, no socket, so Node's test runner runs it as the browser does.
 
+import { I16, I64, I8, PROTOCOL_ERROR, ProtocolError, Reader, U16, U31, U31_MAX, U8, UNSUPPORTED_DATA } from './wire.js';
+
+export { ProtocolError } from './wire.js';
+
 export const SNAPSHOT = 0x10;
 export const DELTA = 0x11;
 export const HEADER_BYTES = 9;
 
-const PROTOCOL_ERROR = 1002;
-const UNSUPPORTED_DATA = 1003;
-const U31_MAX = 0x7fffffff;
 const POSITION = 0.125;
 const VELOCITY = 0.125;
 const ANGLE = Math.fround((2 * Math.PI) / 65536);
-/** Masks and counts are varints of at most 3 bytes (§7.3). */
-const SHORT_VARINT_BYTES = 3;
 const MAX_COUNT = 2 ** 21 - 1;
 
 export const PHASES = ['playing', 'intermission'];
 export const PICKUP_KINDS = ['health', 'power'];
-
-export class ProtocolError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.name = 'ProtocolError';
-    this.code = code;
-  }
-}
 
 /** The world a SNAPSHOT is a delta against (§7.2). */
 export const EMPTY_WORLD = Object.freeze({
@@ -37,98 +28,6 @@ export const EMPTY_WORLD = Object.freeze({
   pickups: Object.freeze([]),
   events: Object.freeze([]),
 });
-
-/** Big-endian reads with a bounds check on every read; a short frame is 1002. */
-class Reader {
-  constructor(bytes) {
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.position = 0;
-  }
-
-  remaining() {
-    return this.bytes.length - this.position;
-  }
-
-  require(n) {
-    if (this.remaining() < n) {
-      throw new ProtocolError(PROTOCOL_ERROR, `frame truncated at byte ${this.position}`);
-    }
-  }
-
-  requireItems(count, itemBytes, what) {
-    if (count * itemBytes > this.remaining()) {
-      throw new ProtocolError(PROTOCOL_ERROR, `${what} count ${count} exceeds the frame (${this.remaining()} bytes left)`);
-    }
-  }
-
-  /** A fixed-size big-endian value read by one of DataView's getters. */
-  fixed(bytes, getter) {
-    this.require(bytes);
-    const value = getter.call(this.view, this.position);
-    this.position += bytes;
-    return value;
-  }
-
-  u8() {
-    return this.fixed(1, DataView.prototype.getUint8);
-  }
-
-  i8() {
-    return this.fixed(1, DataView.prototype.getInt8);
-  }
-
-  u16() {
-    return this.fixed(2, DataView.prototype.getUint16);
-  }
-
-  i16() {
-    return this.fixed(2, DataView.prototype.getInt16);
-  }
-
-  /** A u32 that must stay within 0 … 2³¹−1 (§ conventions): above is 1003. */
-  u31(what) {
-    const value = this.fixed(4, DataView.prototype.getUint32);
-    if (value > U31_MAX) {
-      throw new ProtocolError(UNSUPPORTED_DATA, `${what} out of range: ${value}`);
-    }
-    return value;
-  }
-
-  i64() {
-    return this.fixed(8, DataView.prototype.getBigInt64);
-  }
-
-  /** Unsigned LEB128 of at most maxBytes bytes, and no longer than its value needs (§7.3). */
-  varint(what, maxBytes = SHORT_VARINT_BYTES) {
-    let value = 0;
-    for (let i = 0; i < maxBytes; i++) {
-      const b = this.u8();
-      value += (b & 0x7f) * 2 ** (7 * i);
-      if ((b & 0x80) === 0) {
-        if (b === 0 && i > 0) {
-          throw new ProtocolError(PROTOCOL_ERROR, `${what} varint longer than needed`);
-        }
-        return value;
-      }
-    }
-    throw new ProtocolError(PROTOCOL_ERROR, `${what} varint longer than ${maxBytes} bytes`);
-  }
-
-  requireEnd(frame) {
-    if (this.position !== this.bytes.length) {
-      throw new ProtocolError(PROTOCOL_ERROR, `${frame} has ${this.remaining()} trailing bytes`);
-    }
-  }
-}
-
-// Wire encodings: how a field is read, its smallest and largest value.
-const U8 = { bytes: 1, read: (r) => r.u8(), min: 0, max: 0xff };
-const I8 = { bytes: 1, read: (r) => r.i8(), min: -128, max: 127 };
-const U16 = { bytes: 2, read: (r) => r.u16(), min: 0, max: 0xffff };
-const I16 = { bytes: 2, read: (r) => r.i16(), min: -32768, max: 32767 };
-const U31 = { bytes: 4, read: (r, what) => r.u31(what), min: 0, max: U31_MAX };
-const I64 = { bytes: 8, read: (r) => r.i64(), min: -Infinity, max: Infinity };
 
 const toPosition = (steps) => steps * POSITION;
 const toVelocity = (steps) => steps * VELOCITY;

@@ -49,7 +49,7 @@ class WatchHandlerTest {
         assertEquals(page.body, get("/watch/index.html", null).body);
 
         for (String file : List.of("main.js", "decoder.js", "connection.js", "stream.js", "timeline.js", "renderer.js",
-                "camera.js", "effects.js", "ui.js", "backoff.js", "parts.js", "playback.js", "broadcast.js")) {
+                "camera.js", "effects.js", "ui.js", "backoff.js", "parts.js", "playback.js", "broadcast.js", "wire.js")) {
             Answer module = get("/watch/" + file, null);
             assertEquals(200, module.status, file);
             assertEquals("text/javascript; charset=utf-8", module.header("Content-Type").orElseThrow(), file);
