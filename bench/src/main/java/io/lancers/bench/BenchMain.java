@@ -1,10 +1,14 @@
 package io.lancers.bench;
 
+import io.lancers.bench.load.BroadcastOrigin;
 import io.lancers.bench.load.Fanout;
 import io.lancers.bench.load.Latency;
 import io.lancers.bench.load.NodePeer;
 import io.lancers.bench.load.Reconnect;
 import io.lancers.bench.load.SlowReader;
+import io.lancers.cache.Nginx;
+import io.lancers.server.GameServer;
+import io.lancers.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -30,7 +35,8 @@ import java.util.concurrent.Callable;
         description = "Lancers measurements on the recorded reference match; see BENCHMARKS.md.",
         subcommands = {BenchMain.BandwidthCommand.class, BenchMain.TickCostCommand.class,
                 BenchMain.ExportCommand.class, BenchMain.FanoutCommand.class, BenchMain.LatencyCommand.class,
-                BenchMain.SlowReaderCommand.class, BenchMain.ReconnectCommand.class})
+                BenchMain.SlowReaderCommand.class, BenchMain.ReconnectCommand.class, BenchMain.ReplayCommand.class,
+                BenchMain.BroadcastCommand.class})
 public final class BenchMain implements Runnable {
     static final int[] ALL_PLAYERS = {2, 8, 16, 32, 64};
     static final int[] QUICK_PLAYERS = {2, 16};
@@ -385,6 +391,113 @@ public final class BenchMain implements Runnable {
             out.printf(Locale.ROOT, "| restored → resumed, first world | %s | ≤ 1000 |%n", millisCells(r.backNanos(), "%.0f"));
             out.printf("%nEvery trial resumed the same player: %s%n", r.resumedAll());
             return 0;
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Replay files of the reference match: MB per minute, fragment cutting cost per tick, seek time in a 5-minute replay.")
+    static final class ReplayCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--seeks", description = "random seeks timed (default: 1000, 100 with --quick)")
+        Integer seeks;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = System.out;
+            Path dir = Files.createDirectories(Path.of("target", "bench-replays"));
+            ReferenceMatch minute = common.match();
+            ReplayBench.Recording r = ReplayBench.record(minute, 3, dir.resolve("reference.lrp"));
+            out.printf(Locale.ROOT, "Reference match: %d bots, %d Hz, %d ticks, 3 s fragments, recorded with ReplayWriter.%n%n",
+                    minute.players(), r.tickRate(), r.ticks());
+            out.println("| file bytes | MB per minute | full parts | delta parts | fragments | tick thread: cut p50 µs/tick "
+                    + "| p99 | max | io thread: encode p50 µs/fragment | max |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            out.printf(Locale.ROOT, "| %d | %.2f | %.1f %% | %.1f %% | %d | %.1f | %.1f | %.1f | %.0f | %.0f |%n",
+                    r.fileBytes(), r.megabytesPerMinute(), 100.0 * r.fullBytes() / r.fileBytes(),
+                    100.0 * r.deltaBytes() / r.fileBytes(), r.fragments(), r.cut().p50() / 1e3, r.cut().p99() / 1e3,
+                    r.cut().max() / 1e3, r.encode().p50() / 1e3, r.encode().max() / 1e3);
+
+            ReferenceMatch fiveMinutes = minute.withTicks(common.quick ? minute.ticks() : 5 * 60 * r.tickRate());
+            Path longFile = dir.resolve("five-minutes.lrp");
+            ReplayBench.Recording five = ReplayBench.record(fiveMinutes, 3, longFile);
+            int timed = seeks != null ? seeks : common.quick ? 100 : 1000;
+            Stats seek = ReplayBench.seek(longFile, timed, 42);
+            out.printf(Locale.ROOT, "%nSeek to a random tick of a %.1f-minute replay (%d bytes): open once, %d timed seeks "
+                    + "(nearest full part, then deltas; the last 4 fragments read are kept).%n%n",
+                    fiveMinutes.ticks() / (double) five.tickRate() / 60, five.fileBytes(), timed);
+            out.println("| seeks | p50 ms | p99 ms | max ms | goal |");
+            out.println("|---:|---:|---:|---:|---|");
+            out.printf(Locale.ROOT, "| %d | %s | well under 1000 |%n", timed, millisCells(seek, "%.2f"));
+            return 0;
+        }
+    }
+
+    @Command(name = "broadcast", mixinStandardHelpOptions = true,
+            description = "Origin load of the HTTP broadcast: N viewers straight from the server vs behind nginx (README's recipe).")
+    static final class BroadcastCommand implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--viewers", split = ",", description = "viewer counts (default: 10,100,1000; 10,100 with --quick)")
+        int[] viewers;
+
+        @Option(names = "--fragments", description = "fragments each viewer follows (default: 10, 4 with --quick)")
+        Integer fragments;
+
+        @Option(names = "--readme", description = "README.md with the nginx recipe (default: ./README.md)")
+        Path readme = Path.of("README.md");
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = System.out;
+            int[] counts = viewers != null ? viewers : common.quick ? new int[]{10, 100} : new int[]{10, 100, 1000};
+            int follow = fragments != null ? fragments : common.quick ? 4 : 10;
+            ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1")
+                    .withPort(0).withDiscovery(false).withMatches(1).withBots(8)
+                    .withMaxConnectionsPerAddress(100_000)
+                    .withBroadcast(ServerConfig.defaults().broadcast()
+                            .withFragmentLength(Duration.ofSeconds(1)).withDelay(Duration.ofSeconds(2)));
+            Optional<Path> nginxBinary = Nginx.binary();
+            try (GameServer server = GameServer.start(config)) {
+                out.printf("One room, 8 bots, 60 Hz, 1 s fragments, 2 s delay; each viewer follows %d fragments "
+                        + "(arrivals spread over 3 s; a 404 is asked again after 200-300 ms).%n%n", follow);
+                out.println("| viewers | via | parts fetched by viewers | origin part requests | distinct parts "
+                        + "| origin requests per part | origin 404s | every tick played |");
+                out.println("|---:|---|---:|---:|---:|---:|---:|---|");
+                Nginx nginx = nginxBinary.isPresent()
+                        ? Nginx.start(nginxBinary.get(), readme, server.port(), Path.of("target")) : null;
+                try {
+                    awaitServable(server);
+                    for (int n : counts) {
+                        row(out, BroadcastOrigin.run(server, null, n, follow));
+                        if (nginx != null) {
+                            row(out, BroadcastOrigin.run(server, nginx, n, follow));
+                        }
+                    }
+                } finally {
+                    if (nginx != null) {
+                        nginx.close();
+                    }
+                }
+                if (nginx == null) {
+                    out.println("\nnginx is not installed: the rows behind the cache are missing.");
+                }
+            }
+            return 0;
+        }
+
+        private static void row(PrintStream out, BroadcastOrigin.Result r) {
+            out.printf(Locale.ROOT, "| %d | %s | %d | %d | %d | %.2f | %d | %s |%n", r.viewers(),
+                    r.cached() ? "nginx" : "direct", r.partsFetched(), r.originRequests(), r.originParts(),
+                    r.originRequestsPerPart(), r.originNotYet(), r.continuous() ? "yes" : "NO");
+        }
+
+        private static void awaitServable(GameServer server) throws InterruptedException {
+            while (server.broadcasts().sync("m1").isEmpty()) {
+                Thread.sleep(100);
+            }
         }
     }
 

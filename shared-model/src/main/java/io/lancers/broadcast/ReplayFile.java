@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -39,6 +41,7 @@ public final class ReplayFile implements Closeable {
     private static final int ENTRY_HEADER_BYTES = 13;
     /** No part comes near this; a longer length is damage, not a reason to allocate. */
     private static final int MAX_PART_BYTES = 64 << 20;
+    private static final int RECENT_FRAGMENTS = 4;
 
     /** A kill for a timeline: who killed whom at which tick. */
     public record Kill(int tick, int killerId, int victimId) {
@@ -53,6 +56,13 @@ public final class ReplayFile implements Closeable {
     private final String damage;
     private final StreamInfo info;
     private List<Kill> kills;
+    /** The last few fragments read: seeking back and forth around the playhead reads the disk once. */
+    private final Map<Integer, Fragment> recent = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Fragment> eldest) {
+            return size() > RECENT_FRAGMENTS;
+        }
+    };
 
     private ReplayFile(Path path, FileChannel channel) throws IOException {
         this.path = path;
@@ -159,12 +169,21 @@ public final class ReplayFile implements Closeable {
      * @throws BroadcastFormatException if its bytes are damaged
      */
     public Fragment fragment(int position) throws IOException {
+        synchronized (recent) {
+            Fragment cached = recent.get(position);
+            if (cached != null) {
+                return cached;
+            }
+        }
         ReplayTrailer.IndexEntry entry = index.get(position);
         Fragment fragment = readFragment(entry.offset());
         if (fragment.number() != entry.fragment() || fragment.firstTick() != entry.firstTick()
                 || fragment.lastTick() != entry.lastTick()) {
             throw new BroadcastFormatException(name() + ": fragment at offset " + entry.offset()
                     + " is not the one the index names");
+        }
+        synchronized (recent) {
+            recent.put(position, fragment);
         }
         return fragment;
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,17 +47,25 @@ public final class Broadcasts implements AutoCloseable {
     private final String serverVersion;
     private final Clock clock;
     private final Map<String, MatchStream> streams = new ConcurrentHashMap<>();
-    private final ExecutorService recorderThread;
+    /** Encodes completed fragments for the store and writes the recordings, off the tick threads, in order. */
+    private final Executor io;
+    private final ExecutorService ownIo;
 
     public Broadcasts(BroadcastSettings settings, String serverVersion, Clock clock) {
+        this(settings, serverVersion, clock, !settings.active() ? null : Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lancers-broadcast-io");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** @param io runs the encoding and writing in order ({@code Runnable::run} in tests); an ExecutorService is shut down by {@link #close()} */
+    Broadcasts(BroadcastSettings settings, String serverVersion, Clock clock, Executor io) {
         this.settings = settings;
         this.serverVersion = serverVersion;
         this.clock = clock;
-        this.recorderThread = settings.recordDir() == null ? null : Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lancers-recorder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.io = io;
+        this.ownIo = io instanceof ExecutorService service ? service : null;
     }
 
     public BroadcastSettings settings() {
@@ -74,9 +83,9 @@ public final class Broadcasts implements AutoCloseable {
                         rules.killLimit(), rules.intermissionSeconds(), rules.respawnSeconds()));
         FragmentStore store = settings.enabled()
                 ? new FragmentStore(settings.delay().toMillis(), settings.retention().toMillis()) : null;
-        Recorder recorder = recorderThread == null ? null
-                : new Recorder(settings.recordDir(), serverVersion, clock, recorderThread, room.id());
-        MatchStream stream = new MatchStream(info, clock, store, recorder);
+        Recorder recorder = settings.recordDir() == null ? null
+                : new Recorder(settings.recordDir(), serverVersion, clock, io, room.id());
+        MatchStream stream = new MatchStream(info, clock, io, store, recorder);
         streams.put(room.id(), stream);
         return stream;
     }
@@ -131,6 +140,8 @@ public final class Broadcasts implements AutoCloseable {
         FragmentStore.Lookup lookup = store.lookup(fragment, full, clock.millis());
         if (lookup instanceof FragmentStore.Lookup.Found found) {
             store.served(found.part());
+        } else if (lookup instanceof FragmentStore.Lookup.NotYet) {
+            store.notYet();
         }
         return lookup;
     }
@@ -139,14 +150,16 @@ public final class Broadcasts implements AutoCloseable {
     public FragmentStore.Served served() {
         long parts = 0;
         long requests = 0;
+        long notYet = 0;
         for (MatchStream stream : streams.values()) {
             if (stream.store() != null) {
                 FragmentStore.Served served = stream.store().servedCounts();
                 parts += served.parts();
                 requests += served.requests();
+                notYet += served.notYet();
             }
         }
-        return new FragmentStore.Served(parts, requests);
+        return new FragmentStore.Served(parts, requests, notYet);
     }
 
     /** Seconds a part stays servable: the max-age of its {@code Cache-Control}. */
@@ -162,10 +175,10 @@ public final class Broadcasts implements AutoCloseable {
     @Override
     public void close() {
         streams.values().forEach(MatchStream::close);
-        if (recorderThread != null) {
-            recorderThread.shutdown();
+        if (ownIo != null) {
+            ownIo.shutdown();
             try {
-                if (!recorderThread.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                if (!ownIo.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     LOG.warning("recordings not finished after " + CLOSE_TIMEOUT_SECONDS + " s");
                 }
             } catch (InterruptedException e) {

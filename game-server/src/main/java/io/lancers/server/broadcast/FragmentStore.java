@@ -36,8 +36,8 @@ public final class FragmentStore {
         }
     }
 
-    /** Origin load: distinct parts served and requests answered with a part. */
-    public record Served(long parts, long requests) {
+    /** Origin load: distinct parts served, requests answered with a part, and "not yet" answers (404). */
+    public record Served(long parts, long requests, long notYet) {
     }
 
     private static final Lookup NOT_YET = new Lookup.NotYet();
@@ -49,6 +49,7 @@ public final class FragmentStore {
     private volatile int firstNumber = -1;
     private final LongAdder partsServed = new LongAdder();
     private final LongAdder partRequests = new LongAdder();
+    private final LongAdder notYetAnswers = new LongAdder();
 
     FragmentStore(long delayMillis, long retentionMillis) {
         this.delayMillis = delayMillis;
@@ -115,9 +116,14 @@ public final class FragmentStore {
         partRequests.increment();
     }
 
-    /** Since the start: how many distinct parts were served, and how many times in all. */
+    /** Counts one "not yet" answer (404) for a part of this stream. */
+    void notYet() {
+        notYetAnswers.increment();
+    }
+
+    /** Since the start: how many distinct parts were served, how many times in all, and how many 404s. */
     Served servedCounts() {
-        return new Served(partsServed.sum(), partRequests.sum());
+        return new Served(partsServed.sum(), partRequests.sum(), notYetAnswers.sum());
     }
 
     private int newestNumber() {

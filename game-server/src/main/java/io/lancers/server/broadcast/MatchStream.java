@@ -9,12 +9,13 @@ import io.lancers.sim.World;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One room's stream tap: cuts fragments and hands each, once complete, to the broadcast store
- * and the recorder (either may be absent). A fault here is logged once and ends this room's
+ * One room's stream tap: cuts fragments on the tick thread and hands each, once complete, to the
+ * broadcast store and the recorder (either may be absent), which encode and write it on the io thread. A fault here is logged once and ends this room's
  * broadcast and recording, never its game.
  */
 final class MatchStream implements StreamTap {
@@ -22,6 +23,7 @@ final class MatchStream implements StreamTap {
 
     private final FragmentCutter cutter;
     private final Clock clock;
+    private final Executor io;
     private final FragmentStore store;
     private final Recorder recorder;
     /** The round of the fragment being cut: a recording starts a new file with a new round. */
@@ -29,10 +31,12 @@ final class MatchStream implements StreamTap {
     private boolean broken;
     private boolean closed;
 
-    MatchStream(StreamInfo info, Clock clock, FragmentStore store, Recorder recorder) {
+    /** @param io encodes fragments for the store (and writes the recording): not the tick thread's job */
+    MatchStream(StreamInfo info, Clock clock, Executor io, FragmentStore store, Recorder recorder) {
         // Numbered from the Unix second the stream starts: URLs never repeat across restarts.
         this.cutter = new FragmentCutter(info, Math.toIntExact(clock.instant().getEpochSecond()));
         this.clock = clock;
+        this.io = io;
         this.store = store;
         this.recorder = recorder;
     }
@@ -96,7 +100,8 @@ final class MatchStream implements StreamTap {
 
     private void publish(Fragment fragment) {
         if (store != null) {
-            store.add(fragment, clock.millis());
+            long completedAt = clock.millis();
+            io.execute(() -> store.add(fragment, completedAt));
         }
         if (recorder != null) {
             recorder.fragment(fragment, fragmentRound, cutter.control().roster());

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 /**
  * Writes one room's replay files: one per round (docs/BROADCAST.md §6), a fragment per write as
  * each completes, the trailer when the round's file is done or the room stops. The tick thread
- * only hands work to {@code io}, one thread that does all the writing, in order.
+ * only hands work to {@code io}, one thread that does all the encoding and writing, in order.
  */
 final class Recorder {
     private static final Logger LOG = Logger.getLogger(Recorder.class.getName());

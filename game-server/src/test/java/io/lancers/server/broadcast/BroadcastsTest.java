@@ -115,7 +115,7 @@ class BroadcastsTest {
     }
 
     private Broadcasts broadcasts(BroadcastSettings settings) {
-        return new Broadcasts(settings, "test", clock);
+        return new Broadcasts(settings, "test", clock, Runnable::run);
     }
 
     private static BroadcastSettings settings(int delaySeconds, int retentionSeconds) {
@@ -170,7 +170,7 @@ class BroadcastsTest {
         assertEquals(3, served.parts(), "one full and two delta parts");
         assertEquals(3, served.requests());
         broadcasts.part("m1", sync.fragment(), true);
-        assertEquals(new FragmentStore.Served(3, 4), broadcasts.served());
+        assertEquals(new FragmentStore.Served(3, 4, 0), broadcasts.served());
     }
 
     @Test
