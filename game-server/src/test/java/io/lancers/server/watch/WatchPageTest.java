@@ -181,11 +181,18 @@ class WatchPageTest {
                 await().atMost(PATIENCE).until(() -> paintedFraction(js) > 0.3);
                 screenshot(browser, "watch-page-broadcast.png");
 
+                // The server goes away: the page says it is trying again (and, after a minute, that it is gone).
+                server.close();
+                await().atMost(PATIENCE).until(() -> "reconnecting".equals(
+                        browser.findElement(By.id("link")).getAttribute("data-state")));
+                assertTrue(browser.findElement(By.id("banner-text")).getText().startsWith("Reconnecting…"));
+
                 List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                         .filter(entry -> !entry.getMessage().contains("WebSocket")) // the silenced link's close
                         // A delta part asked for before it is servable: 404 by design, asked again shortly.
                         .filter(entry -> !(entry.getMessage().contains("/broadcast/m1/") && entry.getMessage().contains("404")))
+                        .filter(entry -> !entry.getMessage().contains("ERR_CONNECTION_REFUSED")) // the server closed on purpose
                         .toList();
                 assertTrue(severe.isEmpty(), "browser errors: " + severe);
             } finally {
