@@ -21,7 +21,7 @@ public final class ReplayFeed implements Feed {
 
     private final ReplayFile file;
     private final Replayer replayer;
-    private final List<ReplayFile.Kill> kills;
+    private volatile List<ReplayFile.Kill> kills = List.of();
     private final int ahead;
     private final int behind;
     private final ConcurrentSkipListMap<Integer, Moment> moments = new ConcurrentSkipListMap<>();
@@ -31,10 +31,9 @@ public final class ReplayFeed implements Feed {
     private volatile boolean closed;
     private volatile String problem;
 
-    private ReplayFeed(ReplayFile file, Replayer replayer, List<ReplayFile.Kill> kills) {
+    private ReplayFeed(ReplayFile file, Replayer replayer) {
         this.file = file;
         this.replayer = replayer;
-        this.kills = kills;
         this.ahead = 2 * file.info().tickRate();
         // The frame loop reads back to the last tick it drew, for the events passed since: at 4x a
         // few ticks a frame; a second of them is plenty.
@@ -46,8 +45,9 @@ public final class ReplayFeed implements Feed {
     }
 
     /**
-     * Opens and checks a replay file, reads its kills for the timeline, and starts loading at its
-     * first tick. Blocking: call it off the JavaFX thread.
+     * Opens and checks a replay file and starts loading at its first tick; its kills are read for
+     * the timeline meanwhile (a whole read of the file: about a second for five busy minutes).
+     * Blocking: call it off the JavaFX thread.
      *
      * @throws IOException with a message for people when the file cannot be played (foreign, newer,
      *                     truncated before its first fragment, corrupt)
@@ -55,21 +55,24 @@ public final class ReplayFeed implements Feed {
     public static ReplayFeed open(Path path) throws IOException {
         ReplayFile file = ReplayFile.open(path);
         try {
-            Replayer replayer = new Replayer(file);
-            List<ReplayFile.Kill> kills;
-            try {
-                kills = file.kills();
-            } catch (IOException e) {
-                // Damage past the index's first fragments: play what is there, without marks.
-                LOG.info("no kill marks for " + path.getFileName() + ": " + e.getMessage());
-                kills = List.of();
-            }
-            ReplayFeed feed = new ReplayFeed(file, replayer, kills);
+            ReplayFeed feed = new ReplayFeed(file, new Replayer(file));
             feed.loader.start();
+            Thread killReader = new Thread(feed::readKills, "lancers-replay-kills");
+            killReader.setDaemon(true);
+            killReader.start();
             return feed;
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
+        }
+    }
+
+    private void readKills() {
+        try {
+            kills = file.kills();
+        } catch (IOException e) {
+            // Damage past the first fragments, or the file closed meanwhile: play on without marks.
+            LOG.info("no kill marks for " + file.path().getFileName() + ": " + e.getMessage());
         }
     }
 

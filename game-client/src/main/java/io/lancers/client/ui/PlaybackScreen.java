@@ -1,6 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.broadcast.ControlState;
+import io.lancers.broadcast.ReplayFile;
 import io.lancers.broadcast.StreamInfo;
 import io.lancers.client.audio.SoundBoard;
 import io.lancers.client.net.NetStats;
@@ -15,8 +16,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +39,7 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
     private final PlaybackBar bar;
     private final Runnable leave;
     private ControlState shownControl;
+    private int markedKills = -1;
 
     /**
      * @param map   the stream's map, already loaded
@@ -71,7 +75,8 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
                         view.requestFocus();
                     }
                 });
-        bar.setKills(feed.kills());
+        // A click on the bar takes the keyboard; give it back, or Q/E, WASD and Tab stop working.
+        bar.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> view.requestFocus());
         StackPane.setAlignment(bar, Pos.BOTTOM_CENTER);
         StackPane.setMargin(bar, new Insets(0, 14, 14, 440));
         setId("playback-view");
@@ -167,6 +172,12 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
                 view.chatHistoryFx(control.recent());
             }
             shownControl = control;
+        }
+        List<ReplayFile.Kill> kills = feed.kills();
+        if (kills.size() != markedKills) {
+            // A replay's are read in the background; a broadcast's grow as it plays.
+            markedKills = kills.size();
+            bar.setKills(kills);
         }
         PlaybackClock clock = playback.clock();
         bar.update(clock.tickAt(nowNanos), clock.lastTick(), clock.playing(nowNanos), clock.speed(), feed.status());
