@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class ClientWindow {
 
             @Override
             public Path recordFolder() {
-                return null;
+                return Path.of(settings.recordFolder());
             }
         }, sounds, prefs);
     }
@@ -235,16 +236,32 @@ public final class ClientWindow {
 
     /** "Play": a local server on loopback with bots, then join it. */
     private void play() {
-        ServerConfig config = options.localServer().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false);
+        ServerConfig config = localServer().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false);
         startServer("Starting a local arena…", List.of(config), server -> startSession(
                 URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
     }
 
     /** "Host a LAN game": a server on every interface with discovery, then show its address. */
     private void host() {
-        ServerConfig lan = options.localServer().withBindAddress("0.0.0.0").withDiscovery(true);
+        ServerConfig lan = localServer().withBindAddress("0.0.0.0").withDiscovery(true);
         // The usual port first, so friends can type a familiar address; any free one if it is taken.
         startServer("Starting your LAN game…", List.of(lan, lan.withPort(0)), this::showHosting);
+    }
+
+    /** The embedded server of Play and Host: recording its matches when the player asked for that. */
+    private ServerConfig localServer() {
+        ServerConfig config = options.localServer();
+        if (!settings.recordMatches()) {
+            return config;
+        }
+        Path folder = Path.of(settings.recordFolder());
+        try {
+            Files.createDirectories(folder);
+            return config.withBroadcast(config.broadcast().withRecordDir(folder));
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("not recording: cannot create " + folder + ": " + e.getMessage());
+            return config;
+        }
     }
 
     /**

@@ -104,7 +104,8 @@ final class Replays {
      */
     void watch(URI url, boolean fromCommandLine) {
         load("Tuning in to " + url + "…", () -> BroadcastFeed.open(url),
-                feed -> String.format(Locale.ROOT, "DELAYED BROADCAST · %.0f s", ((BroadcastFeed) feed).delaySeconds()),
+                feed -> String.format(Locale.ROOT, "DELAYED BROADCAST · %.0f s",
+                        ((BroadcastFeed) feed).delaySeconds()),
                 problem -> {
                     String message = "Cannot watch " + url + ": " + reason(problem, null);
                     report(message, fromCommandLine);

@@ -87,7 +87,8 @@ final class ReplaysScreen extends StackPane {
                 actions.open(chosen.toPath());
             }
         });
-        Button play = Overlays.menuButton("Play", "replays-play", () -> actions.open(list.getSelectionModel().getSelectedItem()));
+        Button play = Overlays.menuButton("Play", "replays-play",
+                () -> actions.open(list.getSelectionModel().getSelectedItem()));
         play.getStyleClass().add("primary");
         play.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         for (Button b : List.of(back, browse, play)) {

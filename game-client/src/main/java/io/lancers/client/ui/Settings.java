@@ -2,6 +2,7 @@ package io.lancers.client.ui;
 
 import io.lancers.protocol.Discovery;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -19,9 +20,11 @@ import java.util.logging.Logger;
  * @param discoveryTarget where LAN discovery probes go, {@code HOST:PORT}
  * @param controlsSeen    the controls overlay was shown once already
  * @param autoLowEffects  frames that run long for a few seconds switch a match to fewer effects
+ * @param recordMatches   Play and Host record every match into {@code recordFolder}
+ * @param recordFolder    where recordings go and the Replays screen looks
  */
 public record Settings(String playerName, boolean sound, double volume, boolean showNetStats, String discoveryTarget,
-                       boolean controlsSeen, boolean autoLowEffects) {
+                       boolean controlsSeen, boolean autoLowEffects, boolean recordMatches, String recordFolder) {
 
     private static final Logger LOG = Logger.getLogger(Settings.class.getName());
     public static final String DEFAULT_DISCOVERY_TARGET = "255.255.255.255:" + Discovery.DEFAULT_PORT;
@@ -34,38 +37,58 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
         volume = Double.isNaN(volume) ? DEFAULT_VOLUME : Math.max(0, Math.min(1, volume));
         discoveryTarget = discoveryTarget == null || discoveryTarget.isBlank()
                 ? DEFAULT_DISCOVERY_TARGET : discoveryTarget.trim();
+        recordFolder = recordFolder == null || recordFolder.isBlank() ? defaultRecordFolder() : recordFolder.trim();
     }
 
     public static Settings defaults() {
-        return new Settings(defaultName(), true, DEFAULT_VOLUME, false, DEFAULT_DISCOVERY_TARGET, false, true);
+        return new Settings(defaultName(), true, DEFAULT_VOLUME, false, DEFAULT_DISCOVERY_TARGET, false, true, false,
+                defaultRecordFolder());
     }
 
     public Settings withPlayerName(String name) {
-        return new Settings(name, sound, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects);
+        return new Settings(name, sound, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects,
+                recordMatches, recordFolder);
     }
 
     public Settings withSound(boolean on) {
-        return new Settings(playerName, on, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects);
+        return new Settings(playerName, on, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects,
+                recordMatches, recordFolder);
     }
 
     public Settings withVolume(double v) {
-        return new Settings(playerName, sound, v, showNetStats, discoveryTarget, controlsSeen, autoLowEffects);
+        return new Settings(playerName, sound, v, showNetStats, discoveryTarget, controlsSeen, autoLowEffects,
+                recordMatches, recordFolder);
     }
 
     public Settings withShowNetStats(boolean on) {
-        return new Settings(playerName, sound, volume, on, discoveryTarget, controlsSeen, autoLowEffects);
+        return new Settings(playerName, sound, volume, on, discoveryTarget, controlsSeen, autoLowEffects,
+                recordMatches, recordFolder);
     }
 
     public Settings withDiscoveryTarget(String target) {
-        return new Settings(playerName, sound, volume, showNetStats, target, controlsSeen, autoLowEffects);
+        return new Settings(playerName, sound, volume, showNetStats, target, controlsSeen, autoLowEffects,
+                recordMatches, recordFolder);
     }
 
     public Settings withControlsSeen(boolean seen) {
-        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, seen, autoLowEffects);
+        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, seen, autoLowEffects,
+                recordMatches, recordFolder);
     }
 
     public Settings withAutoLowEffects(boolean on) {
-        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, controlsSeen, on);
+        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, controlsSeen, on,
+                recordMatches, recordFolder);
+    }
+
+    /** Whether Play and Host record, and where recordings go. */
+    public Settings withRecording(boolean on, String folder) {
+        return new Settings(playerName, sound, volume, showNetStats, discoveryTarget, controlsSeen, autoLowEffects, on,
+                folder);
+    }
+
+    /** Where recordings go: a folder {@code .lancers/replays} in the user's home. */
+    static String defaultRecordFolder() {
+        return Path.of(System.getProperty("user.home", "."), ".lancers", "replays").toString();
     }
 
     /** Reads the settings stored under {@code node}; missing values take their defaults. */
@@ -76,7 +99,9 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
                 node.getBoolean("showNetStats", d.showNetStats()),
                 node.get("discoveryTarget", d.discoveryTarget()),
                 node.getBoolean("controlsSeen", d.controlsSeen()),
-                node.getBoolean("autoLowEffects", d.autoLowEffects()));
+                node.getBoolean("autoLowEffects", d.autoLowEffects()),
+                node.getBoolean("recordMatches", d.recordMatches()),
+                node.get("recordFolder", d.recordFolder()));
     }
 
     /** Stores these settings under {@code node}; a failing backing store costs only persistence. */
@@ -88,6 +113,8 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
         node.put("discoveryTarget", discoveryTarget);
         node.putBoolean("controlsSeen", controlsSeen);
         node.putBoolean("autoLowEffects", autoLowEffects);
+        node.putBoolean("recordMatches", recordMatches);
+        node.put("recordFolder", recordFolder);
         try {
             node.flush();
         } catch (BackingStoreException e) {

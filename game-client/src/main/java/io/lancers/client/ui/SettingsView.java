@@ -13,7 +13,10 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
 
-/** Player name, sound and its volume, net stats, automatic low effects and the discovery target. Used as a screen and over a match. */
+/**
+ * Player name, sound and its volume, net stats, automatic low effects, the discovery target and
+ * recording. Used as a screen and over a match.
+ */
 final class SettingsView extends StackPane {
 
     /**
@@ -50,6 +53,14 @@ final class SettingsView extends StackPane {
         discovery.setId("settings-discovery");
         Label hint = new Label("Where \"Join\" looks for LAN games: the broadcast address, or one host.");
         hint.getStyleClass().add("dim");
+        CheckBox record = new CheckBox("Record the matches I play or host");
+        record.setId("settings-record");
+        record.setSelected(current.recordMatches());
+        TextField recordFolder = new TextField(current.recordFolder());
+        recordFolder.setId("settings-record-folder");
+        recordFolder.setPrefColumnCount(28);
+        recordFolder.disableProperty().bind(record.selectedProperty().not());
+        VBox recordBox = new VBox(8, record, recordFolder);
         Label error = new Label();
         error.getStyleClass().add("error-text");
 
@@ -62,6 +73,7 @@ final class SettingsView extends StackPane {
         grid.addRow(3, new Label("Graphics"), lowEffects);
         grid.addRow(4, new Label("LAN discovery"), discovery);
         grid.add(hint, 1, 5);
+        grid.addRow(6, new Label("Replays"), recordBox);
 
         Button ok = Overlays.menuButton("Save", "settings-save", () -> {
             String target = discovery.getText().trim();
@@ -72,7 +84,7 @@ final class SettingsView extends StackPane {
             save.accept(current.withPlayerName(name.getText()).withSound(sound.isSelected())
                     .withVolume(Math.round(volume.getValue()) / 100.0)
                     .withShowNetStats(netStats.isSelected()).withAutoLowEffects(lowEffects.isSelected())
-                    .withDiscoveryTarget(target));
+                    .withDiscoveryTarget(target).withRecording(record.isSelected(), recordFolder.getText()));
             back.run();
         });
         ok.getStyleClass().add("primary");

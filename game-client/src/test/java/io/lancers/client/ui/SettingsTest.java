@@ -22,7 +22,8 @@ class SettingsTest {
     @Test
     void savedSettingsLoadBackEqual() {
         Settings s = Settings.defaults().withPlayerName("Ace").withSound(false).withVolume(0.35).withShowNetStats(true)
-                .withDiscoveryTarget("127.0.0.1:9999").withControlsSeen(true).withAutoLowEffects(false);
+                .withDiscoveryTarget("127.0.0.1:9999").withControlsSeen(true).withAutoLowEffects(false)
+                .withRecording(true, "/tmp/lancers-replays");
         s.save(node);
         assertEquals(s, Settings.load(node));
     }
@@ -34,6 +35,8 @@ class SettingsTest {
         assertTrue(s.sound());
         assertEquals(Settings.DEFAULT_VOLUME, s.volume());
         assertFalse(s.controlsSeen());
+        assertFalse(s.recordMatches(), "recording is asked for, not assumed");
+        assertTrue(s.recordFolder().endsWith("replays"));
         assertFalse(s.playerName().isBlank());
     }
 
