@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -42,7 +41,7 @@ class PlaybackScreenTest {
     private static Path dir;
     private static Path replay;
 
-    private final Preferences prefs = Preferences.userRoot().node("io/lancers/test/replay-" + UUID.randomUUID());
+    private final Preferences prefs = TestWindows.prefs("replay");
     private ClientWindow window;
 
     @BeforeAll
@@ -53,10 +52,7 @@ class PlaybackScreenTest {
 
     @Start
     void start(Stage stage) {
-        Settings.defaults().withPlayerName("Tester").withSound(false).save(prefs);
-        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, 1,
-                LaunchOptions.DEFAULT_BOT_SKILL, replay, null), prefs);
-        window.show();
+        window = TestWindows.show(stage, prefs, Settings.defaults(), replay);
     }
 
     @AfterEach
@@ -109,7 +105,8 @@ class PlaybackScreenTest {
             assertEquals(ship.deaths(), row.deaths());
         }
         List<String> chat = control[0].recent().stream()
-                .map(m -> m instanceof ServerMessage.Chat c ? c.from() + ": " + c.text() : ((ServerMessage.Notice) m).text())
+                .map(m -> m instanceof ServerMessage.Chat c ? c.from() + ": " + c.text()
+                        : ((ServerMessage.Notice) m).text())
                 .toList();
         assertTrue(Fx.get(() -> chat.subList(Math.max(0, chat.size() - 8), chat.size())
                 .equals(screen.matchView().chatLines())), "the chat as of that tick");

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
@@ -30,18 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class RecordedPlayTest {
-    private final Preferences prefs = Preferences.userRoot().node("io/lancers/test/record-" + UUID.randomUUID());
+    private final Preferences prefs = TestWindows.prefs("record");
     private Path folder;
     private ClientWindow window;
 
     @Start
     void start(Stage stage) throws IOException {
         folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "recorded-").resolve("replays");
-        Settings.defaults().withPlayerName("Tester").withSound(false).withControlsSeen(true)
-                .withRecording(true, folder.toString()).save(prefs);
-        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, 1,
-                LaunchOptions.DEFAULT_BOT_SKILL), prefs);
-        window.show();
+        Settings recording = Settings.defaults().withControlsSeen(true).withRecording(true, folder.toString());
+        window = TestWindows.show(stage, prefs, recording, null);
     }
 
     @AfterEach

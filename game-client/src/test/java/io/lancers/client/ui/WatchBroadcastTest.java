@@ -19,7 +19,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -35,7 +34,7 @@ class WatchBroadcastTest {
     private static BotMatchRecording recording;
     private static Map<Integer, World> truth;
 
-    private final Preferences prefs = Preferences.userRoot().node("io/lancers/test/watch-" + UUID.randomUUID());
+    private final Preferences prefs = TestWindows.prefs("watch");
     private ClientWindow window;
     private FragmentOrigin origin;
 
@@ -47,10 +46,7 @@ class WatchBroadcastTest {
 
     @Start
     void start(Stage stage) {
-        Settings.defaults().withPlayerName("Tester").withSound(false).save(prefs);
-        window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, 1,
-                LaunchOptions.DEFAULT_BOT_SKILL), prefs);
-        window.show();
+        window = TestWindows.show(stage, prefs, Settings.defaults(), null);
     }
 
     @AfterEach
