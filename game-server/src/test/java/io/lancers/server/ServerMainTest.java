@@ -5,6 +5,7 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.release.ReleaseVersion;
+import io.lancers.server.broadcast.BroadcastSettings;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,5 +167,24 @@ class ServerMainTest {
         refusingSkill.setErr(new PrintWriter(errors));
         assertEquals(2, refusingSkill.execute("--port", "0", "--bind", "127.0.0.1", "--bot-skill", "2"));
         assertTrue(errors.toString().contains("botSkill"), errors.toString());
+    }
+
+    @Test
+    void broadcastAndRecordingFlagsMakeTheBroadcastSettings(@TempDir Path dir) {
+        ServerMain main = new ServerMain();
+        Path records = dir.resolve("replays");
+        new CommandLine(main).parseArgs("--no-broadcast", "--broadcast-delay-seconds", "120", "--fragment-seconds", "2",
+                "--broadcast-retention-seconds", "600", "--record", records.toString());
+        BroadcastSettings broadcast = main.config().broadcast();
+        assertEquals(new BroadcastSettings(false, Duration.ofSeconds(120),
+                Duration.ofSeconds(2), Duration.ofSeconds(600), records), broadcast);
+        assertTrue(Files.isDirectory(records), "--record creates its directory");
+        assertEquals(120, broadcast.fragmentTicks(60));
+
+        CommandLine refusing = new CommandLine(new ServerMain());
+        StringWriter errors = new StringWriter();
+        refusing.setErr(new PrintWriter(errors));
+        assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--fragment-seconds", "0"));
+        assertTrue(errors.toString().contains("fragment length"), errors.toString());
     }
 }
