@@ -262,9 +262,10 @@ public final class BenchMain implements Runnable {
             }
             out.println();
             verdicts.forEach(out::println);
-            out.printf(Locale.ROOT, "%nFrames expected: ticks the probe spectator saw pass in the window; a receiver that "
-                    + "keeps up gets one frame per tick, so every frame under that is a shortfall (skipped while the "
-                    + "server's sender or the receiver lagged, or lost with a close). Receivers short: those under %.0f %%. "
+            out.printf(Locale.ROOT, "%nFrames expected: the window's length at 60 Hz; a receiver gets one frame per tick when "
+                    + "the server keeps time and it keeps up, so every frame under that is a shortfall (a tick the server "
+                    + "did not run in time, a tick skipped while the server's sender or the receiver lagged, a frame lost "
+                    + "with a close). Server ticks/s: the ticks the probe spectator saw pass, per second. Receivers short: those under %.0f %%. "
                     + "Catch-up snapshots: SNAPSHOT frames the spectators got in the window. Server CPU µs/frame: the "
                     + "server process's CPU time in the window (all its threads) over the state frames it delivered "
                     + "(spectators and probe); user and kernel from /proc/self/stat (NaN where unavailable); sender threads: "

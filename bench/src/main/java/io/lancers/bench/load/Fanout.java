@@ -43,6 +43,8 @@ public final class Fanout {
     private Fanout() {
     }
 
+    /** The rate of the bench's room (and of the Node peer): one state frame per tick to every receiver. */
+    static final int TICK_RATE = 60;
     /** What a receiver must get of the frames expected for the goal: every receiver gets 99 % of the frames. */
     public static final double GOAL_SHARE = 0.99;
 
@@ -73,7 +75,8 @@ public final class Fanout {
      * frame per tick; a frame it did not get is a shortfall, whether the server skipped the tick for it
      * (sender behind, receiver lagging) or closed it.
      *
-     * @param expected       ticks the probe saw advance during the window: what a receiver that keeps up gets
+     * @param expected       ticks of the window at the nominal 60 Hz: what a receiver gets when the server keeps
+     *                       time and the receiver keeps up (a server that falls below 60 ticks a second is short too)
      * @param frames         state frames per spectator during the window
      * @param receiversShort spectators that got less than {@link #GOAL_SHARE} of {@code expected}
      * @param framesShort    frames expected and not received, summed over the spectators
@@ -212,13 +215,14 @@ public final class Fanout {
                 server.room().ifPresent(rooms::add);
             }
             TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
-            int expected = probe.lastTick() - probeTickBefore;
+            int ticksSeen = probe.lastTick() - probeTickBefore;
             int probeFrames = probe.stateFrames() - probeFramesBefore;
             long[] frames = new long[clients.size()];
             for (int i = 0; i < clients.size(); i++) {
                 frames[i] = clients.get(i).stateFrames() - framesBefore[i];
             }
             long to = System.nanoTime();
+            int expected = (int) Math.round(TICK_RATE * (to - from) / 1e9);
             Optional<JsonObject> room = server.room();
             room.ifPresent(rooms::add);
             ServerProcess.ProcessMetrics processAfter = server.process();
@@ -240,7 +244,7 @@ public final class Fanout {
             if (jitter.length == 0) {
                 throw new IOException("the probe received no frames during the window");
             }
-            return new Result(spectators, loadBefore, delivery, expected / ((to - from) / 1e9), gapped, gaps, resyncs,
+            return new Result(spectators, loadBefore, delivery, ticksSeen / ((to - from) / 1e9), gapped, gaps, resyncs,
                     Stats.of(jitter), cost, heapMb, tickTime.map(t -> t.get("p50").getAsDouble()).orElse(Double.NaN),
                     tickTime.map(t -> t.get("p99").getAsDouble()).orElse(Double.NaN), StartLate.worstOf(rooms));
         } catch (ExecutionException | TimeoutException e) {

@@ -7,8 +7,6 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.InputCodec;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
-import io.lancers.protocol.StateCodec;
-import io.lancers.protocol.WebSocketFrames;
 import io.lancers.server.match.MatchException;
 import io.lancers.server.match.MatchRegistry;
 import io.lancers.server.match.Membership;
@@ -111,24 +109,28 @@ final class Connection implements Peer {
 
     @Override
     public void send(SharedFrame frame) {
-        if (frame.opcode() == WebSocketFrames.Opcode.BINARY) {
-            try {
-                lastTickSent = StateCodec.header(frame.payload()).tick();
-            } catch (ProtocolException notAStateFrame) {
-                // The match only sends state frames; should that change, the heartbeat keeps the last tick.
-            }
+        if (frame.stateTick() != SharedFrame.NO_TICK) {
+            lastTickSent = frame.stateTick();
         }
         write(frame);
     }
 
-    /** Counts the write in flight until Tyrus reports it done (the match's slow-consumer signal). */
+    /**
+     * Counts the write in flight until Tyrus reports it done (the match's slow-consumer signal). Most
+     * writes are done when they return (the socket took the bytes): no callback to allocate then.
+     */
     private void write(SharedFrame frame) {
         if (!session.isOpen()) {
             return;
         }
         pendingSends.incrementAndGet();
         try {
-            writer.write(frame.wire()).whenComplete(sent);
+            CompletableFuture<?> written = writer.write(frame.wire());
+            if (written.isDone()) {
+                pendingSends.decrementAndGet();
+            } else {
+                written.whenComplete(sent);
+            }
         } catch (RuntimeException closedMeanwhile) {
             pendingSends.decrementAndGet();
         }

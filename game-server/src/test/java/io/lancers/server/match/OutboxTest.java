@@ -29,7 +29,7 @@ class OutboxTest {
         peer.pending = 2;
         Membership watcher = spectator(peer);
         outbox.send(watcher, notice("one"));
-        outbox.send(watcher, SharedFrame.binary(new byte[] {RecordingPeer.DELTA}));
+        outbox.send(watcher, SharedFrame.binary(new byte[] {RecordingPeer.DELTA, 0, 0, 0, 2, 0, 0, 0, 1}));
         assertEquals(4, Outbox.pendingSends(watcher));
         outbox.flush();
         assertEquals(1, outbox.ticksBehind());
