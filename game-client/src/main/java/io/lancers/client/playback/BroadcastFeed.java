@@ -37,6 +37,11 @@ public final class BroadcastFeed implements Feed {
     /** How long an unreachable server is retried before the feed says it is gone for good. */
     static final Duration GIVE_UP = Duration.ofSeconds(30);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Fragments fetched ahead of the playhead at most: a paused viewer stops fetching (and holding
+     * worlds) instead of filling memory; resumed after the server dropped those parts, it resyncs.
+     */
+    static final int FRAGMENTS_AHEAD = 4;
     /** Parts bigger than this are not a broadcast's: a forged length is not a reason to allocate. */
     private static final int MAX_PART_BYTES = 64 << 20;
 
@@ -171,6 +176,10 @@ public final class BroadcastFeed implements Feed {
         long unreachableSince = 0;
         while (!closed) {
             try {
+                if (lastTick - wanted > FRAGMENTS_AHEAD * cursor.info().fragmentTicks()) {
+                    Thread.sleep(fragmentMillis() / 4);
+                    continue;
+                }
                 int next = cursor.nextFragment();
                 HttpResponse<byte[]> response = get(http, base.resolve(next + "/delta"));
                 unreachableSince = 0;
@@ -229,6 +238,7 @@ public final class BroadcastFeed implements Feed {
     private void restart(Sync start, StreamCursor started) throws BroadcastFormatException {
         sync = start;
         cursor = started;
+        wanted = started.tick();
         moments.clear();
         collect();
     }

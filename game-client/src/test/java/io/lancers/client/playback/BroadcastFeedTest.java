@@ -84,6 +84,22 @@ class BroadcastFeedTest {
     }
 
     @Test
+    void aViewerThatDoesNotPlayOnStopsFetchingAFewFragmentsAhead() throws Exception {
+        origin = new FragmentOrigin(recording);
+        origin.release(2);
+        feed = BroadcastFeed.open(origin.uri());
+        origin.release(recording.fragments().size());
+        int start = feed.firstTick();
+        int limit = start + (BroadcastFeed.FRAGMENTS_AHEAD + 1) * recording.info().fragmentTicks();
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.lastTick() > start + BroadcastFeed.FRAGMENTS_AHEAD
+                * recording.info().fragmentTicks());
+        int held = feed.lastTick();
+        assertTrue(held <= limit, "stopped at " + held + ", at most " + limit);
+        feed.want(held);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.lastTick() > held);
+    }
+
+    @Test
     void aServerThatGoesAwayIsSaidSo() throws Exception {
         origin = new FragmentOrigin(recording);
         origin.release(2);

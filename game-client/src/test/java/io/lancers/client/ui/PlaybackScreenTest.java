@@ -19,7 +19,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -139,6 +142,18 @@ class PlaybackScreenTest {
         newer[8] = 9;
         expectMessage(robot, Files.write(dir.resolve("newer.lrp"), newer), "newer");
         expectMessage(robot, dir.resolve("missing.lrp"), "no such file");
+
+        // From the command line (--replay), the message goes to stderr too.
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Fx.run(() -> window.replays().open(foreign, true));
+            Fx.waitFor("the message on stderr", () -> captured.toString(StandardCharsets.UTF_8)
+                    .contains("lancers: Cannot play notes.lrp: not a Lancers replay"));
+        } finally {
+            System.setErr(stderr);
+        }
 
         // Killed mid-match: no trailer, the last fragment torn. It plays, and says so.
         Path cut = Files.write(dir.resolve("cut.lrp"), Arrays.copyOf(good, good.length * 2 / 3));
