@@ -12,6 +12,7 @@ import io.lancers.sim.Ship;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.effect.BlendMode;
+import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.RadialGradient;
@@ -51,6 +52,9 @@ public final class ArenaRenderer {
     private final Map<Color, Sprite> plumeSprites = new HashMap<>();
     private final Map<Color, Color> trailColors = new HashMap<>();
     private final Map<Color, Color> nameColors = new HashMap<>();
+    /** Screen coordinates of this frame's visible trails (x0, y0, x1, y1 each) and their colours, reused. */
+    private double[] trails = new double[0];
+    private Color[] trailColor = new Color[0];
     private double spriteScale;
     private Font nameFont;
     private boolean lowEffects;
@@ -228,35 +232,61 @@ public final class ArenaRenderer {
         }
     }
 
+    /**
+     * Shots: first every trail, one path per colour (one stroke for many trails costs far less than a
+     * stroke each in software), then the heads over them.
+     */
     private int drawProjectiles(GraphicsContext g, Camera cam, SceneView view) {
-        int drawn = 0;
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineWidth(PROJECTILE_RADIUS * 1.6 * cam.scale());
-        double r = PROJECTILE_RADIUS * cam.scale();
-        for (RenderProjectile rp : view.frame().projectiles()) {
+        List<RenderProjectile> all = view.frame().projectiles();
+        if (trails.length < all.size() * 4) {
+            trails = new double[all.size() * 8];
+            trailColor = new Color[all.size() * 2];
+        }
+        int n = 0;
+        for (RenderProjectile rp : all) {
             var p = rp.projectile();
             double x = rp.x();
             double y = rp.y();
-            drawn++;
             if (!cam.sees(x, y, 40)) {
                 continue;
             }
-            Color c = view.look(p.ownerId()).color();
             double speed = Math.hypot(p.vx(), p.vy());
             // The trail never reaches back behind the muzzle.
             double trail = Math.min(Math.hypot(x - p.x0(), y - p.y0()), 0.06 * speed);
-            double tx = speed == 0 ? x : x - p.vx() / speed * trail;
-            double ty = speed == 0 ? y : y - p.vy() / speed * trail;
-            double sx = cam.toScreenX(x);
-            double sy = cam.toScreenY(y);
+            trails[n * 4] = cam.toScreenX(speed == 0 ? x : x - p.vx() / speed * trail);
+            trails[n * 4 + 1] = cam.toScreenY(speed == 0 ? y : y - p.vy() / speed * trail);
+            trails[n * 4 + 2] = cam.toScreenX(x);
+            trails[n * 4 + 3] = cam.toScreenY(y);
+            trailColor[n] = view.look(p.ownerId()).color();
+            n++;
+        }
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineWidth(PROJECTILE_RADIUS * 1.6 * cam.scale());
+        for (int i = 0; i < n; i++) {
+            Color c = trailColor[i];
+            if (c == null || i > 0 && alreadyStroked(c, i)) {
+                continue;
+            }
+            g.beginPath();
+            for (int j = i; j < n; j++) {
+                if (trailColor[j] == c) {
+                    g.moveTo(trails[j * 4], trails[j * 4 + 1]);
+                    g.lineTo(trails[j * 4 + 2], trails[j * 4 + 3]);
+                }
+            }
             g.setStroke(trailColors.computeIfAbsent(c, k -> k.deriveColor(0, 1, 1, 0.45)));
-            g.strokeLine(cam.toScreenX(tx), cam.toScreenY(ty), sx, sy);
+            g.stroke();
+        }
+        double r = PROJECTILE_RADIUS * cam.scale();
+        g.setFill(Color.WHITE);
+        for (int i = 0; i < n; i++) {
+            double sx = trails[i * 4 + 2];
+            double sy = trails[i * 4 + 3];
             if (lowEffects) {
-                g.setFill(Color.WHITE);
                 g.fillOval(sx - r, sy - r, r * 2, r * 2);
             } else {
                 // The glow and the white core in one image.
-                shotSprites.computeIfAbsent(c, k -> {
+                shotSprites.computeIfAbsent(trailColor[i], k -> {
                     double glow = PROJECTILE_RADIUS * 3 * cam.scale();
                     return sprites.painted("shot " + k, glow, (s, o) -> {
                         s.setFill(new RadialGradient(0, 0, o, o, glow, false, CycleMethod.NO_CYCLE,
@@ -268,7 +298,17 @@ public final class ArenaRenderer {
                 }).draw(g, sx, sy);
             }
         }
-        return drawn;
+        return all.size();
+    }
+
+    /** True if a shot before {@code i} has colour {@code c}: its path took every trail of that colour. */
+    private boolean alreadyStroked(Color c, int i) {
+        for (int k = 0; k < i; k++) {
+            if (trailColor[k] == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void drawShip(GraphicsContext g, Camera cam, SceneView view, RenderShip rs, double time) {
@@ -300,12 +340,11 @@ public final class ArenaRenderer {
         g.translate(sx, sy);
         g.rotate(Math.toDegrees(rs.aim()));
         double size = r * SPRITE_SCALE;
-        double alpha = shielded ? 0.55 + 0.35 * Math.sin(time * 18) : 1;
-        // A drop shadow, then the hull in the player's colour, then its lights.
-        g.setGlobalAlpha(alpha * 0.45);
-        g.drawImage(ships.hull(Color.BLACK), -size / 2 + r * 0.25, -size / 2 + r * 0.25, size, size);
-        g.setGlobalAlpha(alpha);
-        g.drawImage(ships.ship(look.color()), -size / 2, -size / 2, size, size);
+        // The hull in the player's colour with its lights, over a drop shadow, as one image.
+        Image ship = ships.shadowedShip(look.color(), 0.25 / SPRITE_SCALE);
+        double scale = size / ships.hullWidth();
+        g.setGlobalAlpha(shielded ? 0.55 + 0.35 * Math.sin(time * 18) : 1);
+        g.drawImage(ship, -size / 2, -size / 2, ship.getWidth() * scale, ship.getHeight() * scale);
         g.restore();
         g.setGlobalAlpha(1);
 

@@ -1,6 +1,9 @@
 package io.lancers.client.render;
 
 import io.lancers.assets.Assets;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.PixelWriter;
@@ -20,6 +23,7 @@ final class ShipSprites {
     private final Image accent;
     private final Map<Color, Image> tinted = new HashMap<>();
     private final Map<Color, Image> lit = new HashMap<>();
+    private final Map<Color, Image> shadowed = new HashMap<>();
 
     ShipSprites() {
         hull = new Image(Assets.url(Assets.Sprites.SHIP_HULL).toExternalForm());
@@ -34,6 +38,34 @@ final class ShipSprites {
     /** The hull in {@code color} with the accent layer drawn over it. */
     Image ship(Color color) {
         return lit.computeIfAbsent(color, c -> light(hull(c)));
+    }
+
+    /**
+     * The lit hull over its drop shadow (the black hull at 45 %, {@code shadowOffset} of the sprite's
+     * width down and right in the ship's own frame, so it turns with the ship): one rotated image per
+     * ship and frame. The image is wider than the hull by the offset; the hull sits at its top left.
+     */
+    Image shadowedShip(Color color, double shadowOffset) {
+        return shadowed.computeIfAbsent(color, c -> {
+            Image ship = ship(c);
+            double w = ship.getWidth();
+            double h = ship.getHeight();
+            double dx = shadowOffset * w;
+            Canvas canvas = new Canvas(Math.ceil(w + dx), Math.ceil(h + dx));
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setGlobalAlpha(0.45);
+            g.drawImage(hull(Color.BLACK), dx, dx);
+            g.setGlobalAlpha(1);
+            g.drawImage(ship, 0, 0);
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            return canvas.snapshot(params, null);
+        });
+    }
+
+    /** The width of the hull image, in its own pixels. */
+    double hullWidth() {
+        return hull.getWidth();
     }
 
     private Image tint(Color color) {

@@ -111,6 +111,9 @@ final class ChatPanel extends VBox {
     }
 
     private void add(javafx.scene.Node line) {
+        // Painted once with its drop shadow and then copied: the arena under it is redrawn every frame,
+        // and a software renderer would blur the shadow of every line again on each one.
+        line.setCache(true);
         log.getChildren().add(line);
         if (log.getChildren().size() > MAX_LINES) {
             log.getChildren().remove(0);

@@ -6,6 +6,9 @@ import io.lancers.client.state.RenderFrame;
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
 import io.lancers.sim.Input;
+import io.lancers.sim.MatchPhase;
+import io.lancers.sim.MatchState;
+import io.lancers.sim.Projectile;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
@@ -102,5 +105,33 @@ class ArenaRendererTest {
                 .distinct().count();
         assertTrue(distinct > 3, "a drawn arena has many colours, found " + distinct);
         assertNotEquals(Color.WHITE, corner);
+    }
+
+    /** A shot flying right: its trail, in its owner's colour, reaches back behind the white head. */
+    @Test
+    void aShotHasItsTrailBehindItsHead() {
+        ArenaMap map = MapLoader.load("foundry");
+        Camera cam = new Camera(800, 500, 1.25, W, H);
+        // Between the walls near the middle of Foundry; flown far enough for a whole trail.
+        Projectile shot = new Projectile(7, 3, 500, 470, 900, 0, 0, 20);
+        RenderFrame frame = new RenderFrame(30, 30, new MatchState(MatchPhase.PLAYING, 10_000, 0, 1, 8, 1), List.of(),
+                0, List.of(new RenderFrame.RenderProjectile(shot, 950, 470)), List.of(), List.of(), false);
+        Color red = Color.web("#ff2020");
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            new ArenaRenderer(new Effects()).render(canvas.getGraphicsContext2D(),
+                    new SceneView(frame, map, Map.of(3, new SceneView.PlayerLook("Red", red)), 0, cam), 1_000_000_000L);
+            image.set(canvas.snapshot(null, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        PixelReader px = image.get().getPixelReader();
+        double headX = cam.toScreenX(950);
+        double y = cam.toScreenY(470);
+        Color head = px.getColor((int) headX, (int) y);
+        Color tail = px.getColor((int) (headX - 40 * cam.scale()), (int) y);
+        Color beyond = px.getColor((int) (headX - 80 * cam.scale()), (int) y);
+        assertTrue(head.getRed() > 0.9 && head.getGreen() > 0.9 && head.getBlue() > 0.9, "white head: " + head);
+        assertTrue(tail.getRed() > tail.getBlue() + 0.2, "a red trail 40 units behind the head: " + tail);
+        assertTrue(beyond.getRed() < beyond.getBlue(), "no trail 80 units behind: " + beyond);
     }
 }
