@@ -159,15 +159,14 @@ public final class BroadcastFeed implements Feed {
         return status;
     }
 
+    /**
+     * Stops the loader (an interrupt ends its wait or its request) without waiting for it: the
+     * caller may be the JavaFX thread.
+     */
     @Override
     public void close() {
         closed = true;
         loader.interrupt();
-        try {
-            loader.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ---- the loader thread ------------------------------------------------------------------
@@ -282,11 +281,13 @@ public final class BroadcastFeed implements Feed {
             throw new IOException(base.resolve("sync") + " answered " + response.statusCode());
         }
         try {
-            JsonObject json = JsonParser.parseString(new String(body(response), StandardCharsets.UTF_8)).getAsJsonObject();
+            String text = new String(body(response), StandardCharsets.UTF_8);
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
             return new Sync(number(json, "fragment"), number(json, "tick"), decimal(json, "delaySeconds"),
                     decimal(json, "fragmentSeconds"));
         } catch (RuntimeException e) {
-            throw new BroadcastFormatException("the broadcast's /sync is not the document it should be: " + e.getMessage());
+            throw new BroadcastFormatException("the broadcast's /sync is not the document it should be: "
+                    + e.getMessage());
         }
     }
 

@@ -136,7 +136,8 @@ class PlaybackTest {
         assertTrue(at >= end, "played through to tick " + end + ", got to " + at);
         int last = at;
         await().atMost(Duration.ofSeconds(30)).until(() -> !feed.kills().isEmpty()); // read in the background
-        List<ReplayFile.Kill> expected = feed.kills().stream().filter(k -> k.tick() > start && k.tick() <= last).toList();
+        List<ReplayFile.Kill> expected = feed.kills().stream()
+                .filter(k -> k.tick() > start && k.tick() <= last).toList();
         assertFalse(expected.isEmpty(), "sharp bots kill within 30 s of play");
         assertEquals(expected.stream().map(k -> k.killerId() + ">" + k.victimId()).toList(),
                 seen.stream().map(k -> k.killerId() + ">" + k.victimId()).toList());

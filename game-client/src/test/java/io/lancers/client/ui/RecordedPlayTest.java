@@ -3,6 +3,7 @@ package io.lancers.client.ui;
 import io.lancers.broadcast.ControlState;
 import io.lancers.broadcast.ReplayFile;
 import io.lancers.client.testing.Fx;
+import io.lancers.client.testing.Screenshots;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -88,6 +89,9 @@ class RecordedPlayTest {
 
     @Test
     void playRecordsTheMatchAndTheReplaysScreenPlaysIt(FxRobot robot) throws Exception {
+        robot.clickOn("#menu-settings");
+        Screenshots.save(Fx.get(() -> robot.lookup("#settings-view").query().getScene().snapshot(null)), "settings");
+        robot.clickOn("#settings-back");
         robot.clickOn("#menu-play");
         Fx.waitFor("in the match", () -> robot.lookup("#match-view").tryQuery().isPresent());
         Fx.waitFor("two fragments recorded", () -> Files.isDirectory(folder) && hasFragment(folder));
@@ -111,6 +115,7 @@ class RecordedPlayTest {
         Path file = recording[0].file();
         assertTrue(Fx.get(() -> list.getItems().contains(file)), "the record folder is listed");
         Fx.run(() -> list.getSelectionModel().select(file));
+        Screenshots.save(Fx.get(() -> list.getScene().snapshot(null)), "replays-screen");
         robot.clickOn("#replays-play");
         Fx.waitFor("the recording playing", () -> window.replays().playing() != null
                 && !window.replays().playing().matchView().lastFrameSummary().shipIds().isEmpty());
