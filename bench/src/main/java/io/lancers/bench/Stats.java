@@ -1,32 +1,54 @@
 package io.lancers.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Summary of a sample of longs (bytes, nanoseconds): mean and nearest-rank percentiles.
+ * Summary of a sample of non-negative longs (bytes, nanoseconds): count, mean, min, max, and the
+ * median and 99th percentile as HdrHistogram reports them (3 significant digits: a percentile is
+ * the highest value its bucket holds, at most 0.1 % above the sample's own value).
  *
  * @param count number of values
  * @param mean  arithmetic mean
  * @param min   smallest value
- * @param p50   median (nearest rank)
- * @param p99   99th percentile (nearest rank)
+ * @param p50   median
+ * @param p99   99th percentile
  * @param max   largest value
  */
 public record Stats(int count, double mean, long min, long p50, long p99, long max) {
+    /** Significant decimal digits every figure keeps. */
+    public static final int PRECISION_DIGITS = 3;
 
+    /** An empty histogram of the precision every figure here has; it grows to whatever it records. */
+    public static Histogram histogram() {
+        return new Histogram(PRECISION_DIGITS);
+    }
+
+    /** Mean, min and max exact; the percentiles from a histogram of the values. */
     public static Stats of(long[] values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("no values");
-        }
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
+        Histogram histogram = histogram();
         double sum = 0;
-        for (long v : sorted) {
+        for (long v : values) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative value " + v);
+            }
+            histogram.recordValue(v);
             sum += v;
         }
-        return new Stats(sorted.length, sum / sorted.length, sorted[0], percentile(sorted, 50), percentile(sorted, 99),
-                sorted[sorted.length - 1]);
+        Stats binned = of(histogram);
+        return new Stats(binned.count(), sum / values.length, Arrays.stream(values).min().orElseThrow(), binned.p50(),
+                binned.p99(), Arrays.stream(values).max().orElseThrow());
+    }
+
+    /** Every figure from the histogram (mean, min and max to its precision too). */
+    public static Stats of(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        return new Stats(Math.toIntExact(histogram.getTotalCount()), histogram.getMean(), histogram.getMinValue(),
+                histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99), histogram.getMaxValue());
     }
 
     /** Each figure the median of the same figure over several runs: steadier than any one run. */
@@ -46,11 +68,5 @@ public record Stats(int count, double mean, long min, long p50, long p99, long m
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    /** Nearest-rank percentile of an ascending array. */
-    static long percentile(long[] sorted, double percent) {
-        int rank = (int) Math.ceil(percent / 100 * sorted.length);
-        return sorted[Math.max(rank, 1) - 1];
     }
 }

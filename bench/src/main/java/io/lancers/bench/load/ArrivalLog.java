@@ -1,8 +1,8 @@
 package io.lancers.bench.load;
 
+import io.lancers.bench.Stats;
 import io.lancers.load.LoadClient;
-
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
 /**
  * Arrival times of state frames at one receiver, with their ticks, up to a fixed capacity (later
@@ -31,19 +31,18 @@ public final class ArrivalLog implements LoadClient.Arrivals {
     /**
      * Inter-arrival jitter of the frames that arrived within {@code [from, to)}: for consecutive
      * frames, how far the time between them is from the ticks between them at the nominal period,
-     * in nanoseconds.
+     * in nanoseconds, as a histogram ({@link Stats#histogram()}; empty if no pair was in the window).
      */
-    public long[] jitterNanos(long periodNanos, long fromNanos, long toNanos) {
+    public Histogram jitterNanos(long periodNanos, long fromNanos, long toNanos) {
         int n = size;
-        long[] jitter = new long[Math.max(0, n - 1)];
-        int count = 0;
+        Histogram jitter = Stats.histogram();
         for (int i = 1; i < n; i++) {
             if (nanos[i - 1] >= fromNanos && nanos[i] < toNanos) {
                 long expected = (long) (ticks[i] - ticks[i - 1]) * periodNanos;
-                jitter[count++] = Math.abs(nanos[i] - nanos[i - 1] - expected);
+                jitter.recordValue(Math.abs(nanos[i] - nanos[i - 1] - expected));
             }
         }
-        return Arrays.copyOf(jitter, count);
+        return jitter;
     }
 
     public int size() {

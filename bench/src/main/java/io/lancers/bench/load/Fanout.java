@@ -3,6 +3,7 @@ package io.lancers.bench.load;
 import com.google.gson.JsonObject;
 import io.lancers.bench.Stats;
 import io.lancers.load.LoadClient;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -240,8 +241,8 @@ public final class Fanout {
             ServerCost cost = ServerCost.of(processBefore, processAfter, cpuTo - cpuFrom, delivery.delivered());
             double heapMb = processAfter.heapLiveBytes() / 1e6;
             Optional<JsonObject> tickTime = room.map(r -> r.getAsJsonObject("tickTimeMs"));
-            long[] jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
-            if (jitter.length == 0) {
+            Histogram jitter = arrivals.jitterNanos(1_000_000_000L / 60, from, to);
+            if (jitter.getTotalCount() == 0) {
                 throw new IOException("the probe received no frames during the window");
             }
             return new Result(spectators, loadBefore, delivery, ticksSeen / ((to - from) / 1e9), gapped, gaps, resyncs,
