@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,32 +70,32 @@ class BroadcastHttpTest {
     }
 
     private JsonObject awaitSync() {
-        return Await.until(() -> {
+        return await("a servable fragment of m1").atMost(PATIENCE).<Optional<JsonObject>>until(() -> {
             try {
                 HttpResponse<byte[]> response = get("/broadcast/m1/sync");
-                return response.statusCode() == 200 ? Optional.of(json(response)) : Optional.empty();
+                return response.statusCode() == 200 ? Optional.of(json(response)) : Optional.<JsonObject>empty();
             } catch (IOException e) {
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }, () -> "a servable fragment of m1");
+        }, Optional::isPresent).get();
     }
 
     /** Polls until the part is servable, as a viewer does. */
     private byte[] awaitPart(int fragment, String kind) {
-        return Await.until(() -> {
+        return await(kind + " part " + fragment).atMost(PATIENCE).<Optional<byte[]>>until(() -> {
             try {
                 HttpResponse<byte[]> response = get("/broadcast/m1/" + fragment + "/" + kind);
-                return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+                return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.<byte[]>empty();
             } catch (IOException e) {
                 return Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }, () -> kind + " part " + fragment);
+        }, Optional::isPresent).get();
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,7 @@ class FaultTest {
     @BeforeEach
     void start() throws IOException {
         log = LogCapture.start();
-        server = GameServer.start(GameServerTest.CONFIG);
+        server = GameServer.start(GameServerTest.HEARTBEATS); // a half-open link is found by the heartbeat timeout
         relay = new TcpRelay(server.port());
         bystander = TestClient.hello(server, "Bystander");
         bystander.send(new ClientMessage.Join("m1"));
@@ -65,9 +67,8 @@ class FaultTest {
 
         relay.silence(); // nothing gets through any more, and nothing is closed
         bystander.await(ServerMessage.Notice.class, n -> n.kind().equals("offline") && n.playerId() == joined.playerId());
-        Await.until(() -> Optional.of(log.lines()).filter(lines -> lines.stream()
-                .anyMatch(line -> line.contains("kicking ") && line.contains(CloseCodes.HEARTBEAT_TIMEOUT + " heartbeat"))),
-                () -> "a 4000 in the log: " + log.lines());
+        await("a 4000 in the log").atMost(PATIENCE).until(log::lines, lines -> lines.stream()
+                .anyMatch(line -> line.contains("kicking ") && line.contains(CloseCodes.HEARTBEAT_TIMEOUT + " heartbeat")));
         assertFalse(ada.closed().isDone(), "the client saw nothing: its link is half-open");
 
         assertResumes(joined);
@@ -101,8 +102,7 @@ class FaultTest {
         LoadClient last = attempts.get(attempts.size() - 1);
         assertFalse(last.closed().isDone());
         // The bystander and the last link: nothing else is left open.
-        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 2),
-                () -> "two open connections, not " + server.openConnections());
+        await("two open connections").atMost(PATIENCE).until(server::openConnections, n -> n == 2);
         int frames = bystander.stateFrames();
         bystander.awaitValue(() -> Optional.of(bystander.stateFrames()).filter(n -> n > frames + 30), "more frames");
         assertTrue(log.problems().isEmpty(), "no warnings or errors: " + log.problems());

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +130,7 @@ class FloodTest {
         assertTrue(refused.reason().contains("too many connections"), refused.reason());
 
         admitted.get(0).close();
-        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 3), () -> "a slot freed");
+        await("a slot freed").atMost(PATIENCE).until(() -> Optional.of(server.openConnections()).filter(n -> n == 3), Optional::isPresent).get();
         TestClient again = TestClient.hello(server, "again");
         clients.add(again);
         assertFalse(again.isClosed());
@@ -166,13 +168,13 @@ class FloodTest {
                 .get(15, TimeUnit.SECONDS);
         flooder.sendText(ControlCodec.encode(new ClientMessage.Hello("Flood", null)), true).get(15, TimeUnit.SECONDS);
         // The client sees the upgrade before the server has counted the session: wait for the count.
-        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 2), () -> "the flooder counted");
+        await("the flooder counted").atMost(PATIENCE).until(() -> Optional.of(server.openConnections()).filter(n -> n == 2), Optional::isPresent).get();
         // Each 22-byte request asks for a ~300-byte answer: unbounded, this would be a memory amplifier.
         String request = ControlCodec.encode(new ClientMessage.ListMatches());
         for (int i = 0; i < 200_000 && server.openConnections() == 2; i++) {
             flooder.sendText(request, true).handle((sent, closed) -> null).get(15, TimeUnit.SECONDS);
         }
-        Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 1), () -> "the flooder closed");
+        await("the flooder closed").atMost(PATIENCE).until(() -> Optional.of(server.openConnections()).filter(n -> n == 1), Optional::isPresent).get();
         assertTrue(log.anyContains(CloseCodes.POLICY_VIOLATION + " too many messages"), "closed 1008: " + log.lines());
         flooder.abort();
         assertTrue(Heap.usedAfterGc() < heapBefore + 64L * 1024 * 1024, "the flood did not pile up in memory");
@@ -197,15 +199,14 @@ class FloodTest {
             assertEquals(101, RawHandshake.connect(socket, server.port(), ProtocolVersion.SUBPROTOCOL).status());
             socket.getOutputStream().write(RawHandshake.maskedTextFrame(
                     ControlCodec.encode(new ClientMessage.Hello("Burst", null))));
-            Await.until(() -> log.lines().stream().filter(line -> line.contains("name=\"Burst\"")).findFirst(),
-                    () -> "the burster said hello");
+            await("the burster said hello").atMost(PATIENCE).until(() -> log.lines().stream().filter(line -> line.contains("name=\"Burst\"")).findFirst(), Optional::isPresent).get();
             try {
                 socket.getOutputStream().write(burst);
             } catch (SocketException closedMidWrite) {
                 // the server may close before all of it is written: its reason is in its log
             }
-            String closed = Await.until(() -> log.lines().stream()
-                    .filter(line -> line.contains("closed c2 ")).findFirst(), () -> "the burster closed");
+            String closed = await("the burster closed").atMost(PATIENCE).until(() -> log.lines().stream()
+                    .filter(line -> line.contains("closed c2 ")).findFirst(), Optional::isPresent).get();
             assertTrue(closed.contains(CloseCodes.POLICY_VIOLATION + " too many messages"), closed);
         }
         bystander.send(new ClientMessage.Heartbeat(7));
@@ -215,7 +216,7 @@ class FloodTest {
 
     private Socket raw() throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
-        socket.setSoTimeout((int) Await.PATIENCE.toMillis());
+        socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
         return socket;
     }
 

@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,10 +43,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real server on a free loopback port, driven by real WebSocket clients. */
 class GameServerTest {
-    /** Short timings so that timeouts and graces happen within a test. */
+    /**
+     * Short graces so that they end within a test; heartbeats (6 s timeout) and the hello timeout (the
+     * default 5 s) generous enough that a GC pause or a busy core on a shared CI machine never closes
+     * a client that did nothing wrong.
+     */
     static final ServerConfig CONFIG = ServerConfig.defaults()
             .withBindAddress("127.0.0.1").withPort(0).withDiscoveryPort(0).withServerName("Test Lancers")
-            .withBots(0).withHeartbeatInterval(Duration.ofMillis(200)).withResumeGrace(Duration.ofSeconds(2))
+            .withBots(0).withHeartbeatInterval(Duration.ofSeconds(2)).withResumeGrace(Duration.ofSeconds(2));
+    /**
+     * For the tests whose subject is a timeout itself, end to end: heartbeat timeout 2 s, hello timeout
+     * 1 s (the rules are tested with a stepped clock in LivenessTest). Short enough to wait for; the
+     * heartbeat timeout still 3 × the 600 ms every suite used to share.
+     */
+    static final ServerConfig HEARTBEATS = CONFIG.withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(4)
             .withHelloTimeout(Duration.ofSeconds(1));
 
     private GameServer server;
@@ -95,8 +107,8 @@ class GameServerTest {
         ServerMessage.Welcome welcome = client.await(ServerMessage.Welcome.class);
         assertEquals("Test Lancers", welcome.serverName());
         assertEquals(ProtocolVersion.SUBPROTOCOL, welcome.protocol());
-        assertEquals(200, welcome.heartbeatIntervalMs());
-        assertEquals(600, welcome.heartbeatTimeoutMs());
+        assertEquals(2000, welcome.heartbeatIntervalMs());
+        assertEquals(6000, welcome.heartbeatTimeoutMs());
         assertEquals(256, welcome.limits().maxBinaryFrameBytes());
 
         client.send(new ClientMessage.Join("m1"));
@@ -120,8 +132,15 @@ class GameServerTest {
         assertTrue(rate > 60 / 5.0 && rate < 60 * 5.0, "about 60 ticks per second, measured " + rate);
     }
 
+    /** This test's server, with timeouts short enough to wait for ({@link #HEARTBEATS}). */
+    private void restartWithShortTimeouts() throws IOException {
+        server.close();
+        server = GameServer.start(HEARTBEATS);
+    }
+
     @Test
-    void answersHeartbeatsAndSendsItsOwnWithTheCurrentTick() {
+    void answersHeartbeatsAndSendsItsOwnWithTheCurrentTick() throws IOException {
+        restartWithShortTimeouts();
         TestClient client = player("Ada");
         client.send(new ClientMessage.Heartbeat(12345));
         client.await(ServerMessage.HeartbeatAck.class, ack -> ack.t() == 12345);
@@ -151,10 +170,11 @@ class GameServerTest {
 
         Ship adaAtStart = shipIn(bob.awaitWorld(w -> ship(w, adaId).isPresent()), adaId);
         Ship bobAtStart = shipIn(ada.awaitWorld(w -> ship(w, bobId).isPresent()), bobId);
-        for (int seq = 1; seq <= 20; seq++) {
+        for (int seq = 1; seq <= 20; seq++) { // one input per tick, paced by the worlds that arrive
+            int tick = ada.awaitWorld(w -> true).tick();
             ada.sendInput(new Input(seq, Input.RIGHT | Input.DOWN, 0f));
             bob.sendInput(new Input(seq, Input.LEFT | Input.UP, 0f));
-            Await.pause();
+            ada.awaitWorld(w -> w.tick() > tick);
         }
         bob.awaitWorld(w -> ship(w, adaId).filter(s -> moved(adaAtStart, s)).isPresent());
         ada.awaitWorld(w -> ship(w, bobId).filter(s -> moved(bobAtStart, s)).isPresent());
@@ -295,7 +315,8 @@ class GameServerTest {
     }
 
     @Test
-    void aSilentClientIsClosedMarkedOfflineAndRemovedAfterTheGrace() {
+    void aSilentClientIsClosedMarkedOfflineAndRemovedAfterTheGrace() throws IOException {
+        restartWithShortTimeouts();
         TestClient ada = player("Ada");
         TestClient bob = player("Bob");
         int adaId = idOf(ada);
@@ -309,7 +330,8 @@ class GameServerTest {
     }
 
     @Test
-    void aConnectionThatNeverSaysHelloIsClosed() {
+    void aConnectionThatNeverSaysHelloIsClosed() throws IOException {
+        restartWithShortTimeouts();
         TestClient mute = TestClient.connect(server);
         clients.add(mute);
         assertEquals(CloseCodes.HELLO_TIMEOUT, mute.awaitClose().code());
@@ -342,11 +364,11 @@ class GameServerTest {
         // while the client is still writing, so the client may only see the reset (1006) that follows:
         // the server's word is in its log.
         huge.awaitClose();
-        String hugeConnection = Await.until(() -> log.lines().stream()
+        String hugeConnection = await("Gus's connection").atMost(PATIENCE).until(() -> log.lines().stream()
                 .filter(line -> line.contains(" name=\"Gus\"")).findFirst()
-                .map(line -> line.replaceFirst(".* hello (c\\d+) .*", "$1")), () -> "Gus's connection");
-        String hugeClosed = Await.until(() -> log.lines().stream()
-                .filter(line -> line.contains("closed " + hugeConnection + " ")).findFirst(), () -> "Gus closed");
+                .map(line -> line.replaceFirst(".* hello (c\\d+) .*", "$1")), Optional::isPresent).get();
+        String hugeClosed = await("Gus closed").atMost(PATIENCE).until(() -> log.lines().stream()
+                .filter(line -> line.contains("closed " + hugeConnection + " ")).findFirst(), Optional::isPresent).get();
         assertTrue(hugeClosed.contains(" " + CloseCodes.TOO_BIG + " ") || hugeClosed.contains(" " + CloseCodes.INTERNAL_ERROR
                 + " Buffer overflow"), hugeClosed);
 
@@ -454,12 +476,12 @@ class GameServerTest {
     }
 
     private JsonObject awaitStatusOfM1(Predicate<JsonObject> matching) {
-        return Await.until(() -> {
+        return await("m1 in /status matching the test's condition").atMost(PATIENCE).until(() -> {
             try {
                 return Optional.of(status("/status").getAsJsonArray("matches").get(0).getAsJsonObject()).filter(matching);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> "m1 in /status matching the test's condition");
+        }, Optional::isPresent).get();
     }
 }

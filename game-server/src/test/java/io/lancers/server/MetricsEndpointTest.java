@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,13 +127,13 @@ class MetricsEndpointTest {
     }
 
     private Map<Sample, Double> awaitMetrics(Predicate<Map<Sample, Double>> matching) {
-        return Await.until(() -> {
+        return await("/metrics matching the test's condition").atMost(PATIENCE).until(() -> {
             try {
                 return Optional.of(parse(scrape("GET").body())).filter(matching);
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> "/metrics matching the test's condition");
+        }, Optional::isPresent).get();
     }
 
     /** The text format's sample lines; comments (# HELP, # TYPE) are skipped, a malformed line fails. */

@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -74,7 +76,7 @@ class NginxBroadcastTest {
 
         pool = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(10)).build();
-        Await.until(() -> servable(http, base), () -> "the broadcast through nginx");
+        await("the broadcast through nginx").atMost(PATIENCE).until(() -> servable(http, base), Optional::isPresent).get();
 
         List<BroadcastViewer> viewers = new ArrayList<>();
         List<CompletableFuture<Void>> runs = new ArrayList<>();

@@ -28,12 +28,12 @@ record RawHandshake(int status, String head) {
      * the upgrade and reads only the response head: whatever follows is left unread in the socket.
      */
     static RawHandshake connect(Socket socket, int port, String subprotocols) throws IOException {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) Await.PATIENCE.toMillis());
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) TestClient.PATIENCE.toMillis());
         return upgrade(socket, subprotocols, null);
     }
 
     private static RawHandshake upgrade(Socket socket, String subprotocols, String origin) throws IOException {
-        socket.setSoTimeout((int) Await.PATIENCE.toMillis());
+        socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
         String request = "GET /game HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + socket.getPort() + "\r\n"
                 + "Upgrade: websocket\r\n"

@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,10 +75,7 @@ class ReconnectStormTest {
 
     /** Every player of the room is there and online, each exactly once. */
     private static void awaitOnline(GameServer server, int players) {
-        Await.until(() -> {
-            MatchStatus room = server.matches().status().get(0);
-            return Optional.of(room).filter(r -> r.players().size() == players
-                    && r.players().stream().allMatch(MatchStatus.PlayerStatus::online));
-        }, () -> players + " players online in m1");
+        await(players + " players online in m1").atMost(PATIENCE).until(() -> server.matches().status().get(0),
+                room -> room.players().size() == players && room.players().stream().allMatch(MatchStatus.PlayerStatus::online));
     }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -196,7 +197,7 @@ class SecurityTest {
             HttpClient plain = HttpClient.newHttpClient();
             assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/status"))
-                    .timeout(Await.PATIENCE).build(), HttpResponse.BodyHandlers.ofString()));
+                    .timeout(TestClient.PATIENCE).build(), HttpResponse.BodyHandlers.ofString()));
         }
         IOException wrongPassword = assertThrows(IOException.class,
                 () -> GameServer.start(config.withTls(new TlsKeyStore(keyStore, "wrong"))));

@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,13 +67,14 @@ class SlowConsumerTest {
             long joinedAt = System.nanoTime();
             // From here on the slow client reads nothing. Its close frame would sit unread behind
             // the backlog, so the server's word is read from its log.
-            String dropped = Await.until(() -> log.lines().stream()
-                    .filter(line -> line.contains("by server: " + CloseCodes.SLOW_CONSUMER + " slow consumer"))
-                    .findFirst(), () -> "the slow reader closed 4003; log: " + log.lines());
+            String closedSlow = "by server: " + CloseCodes.SLOW_CONSUMER + " slow consumer";
+            String dropped = await("the slow reader closed 4003").atMost(PATIENCE).until(log::lines,
+                    lines -> lines.stream().anyMatch(line -> line.contains(closedSlow)))
+                    .stream().filter(line -> line.contains(closedSlow)).findFirst().orElseThrow();
             System.out.printf("slow reader dropped %d ms after its join: %s%n",
                     Duration.ofNanos(System.nanoTime() - joinedAt).toMillis(), dropped);
             assertTrue(log.anyContains("is lagging"), "it lagged before it was dropped: " + log.lines());
-            Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 1), () -> "the slow reader gone");
+            await("the slow reader gone").atMost(PATIENCE).until(() -> Optional.of(server.openConnections()).filter(n -> n == 1), Optional::isPresent).get();
         }
 
         int framesAtDrop = bystander.stateFrames();

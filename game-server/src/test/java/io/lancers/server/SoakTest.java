@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +22,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.lancers.server.TestClient.PATIENCE;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,21 +69,18 @@ class SoakTest {
                 player.get(SECONDS + 60L, TimeUnit.SECONDS);
             }
 
-            Await.until(() -> Optional.of(server.openConnections()).filter(n -> n == 0),
-                    () -> "every connection closed, open: " + server.openConnections());
-            Await.until(() -> Optional.of(server.matches().status()).filter(rooms -> rooms.stream()
-                    .allMatch(room -> room.players().stream().allMatch(MatchStatus.PlayerStatus::bot))),
-                    () -> "only bots left in the rooms: " + server.matches().status());
+            await("every connection closed").atMost(PATIENCE).until(server::openConnections, n -> n == 0);
+            await("only bots left in the rooms").atMost(PATIENCE).until(() -> server.matches().status(),
+                    rooms -> rooms.stream().allMatch(room -> room.players().stream().allMatch(MatchStatus.PlayerStatus::bot)));
             assertTrue(log.problems().isEmpty(), "no warnings or errors: " + log.problems());
         }
         players.shutdown();
         assertTrue(players.awaitTermination(10, TimeUnit.SECONDS));
         // Every thread the server started is gone: its pools, heartbeats, deadlines, tick loops.
-        Await.until(() -> Optional.of(serverThreads()).filter(List::isEmpty), () -> "server threads left: " + serverThreads());
+        await("no server threads left").atMost(PATIENCE).until(SoakTest::serverThreads, List::isEmpty);
         heapAfter = Heap.usedAfterGc();
-        int threadsAfter = Await.until(() -> Optional.of(ManagementFactory.getThreadMXBean().getThreadCount())
-                .filter(n -> n <= threadsBefore + 2), () -> "threads back near " + threadsBefore + ": "
-                + ManagementFactory.getThreadMXBean().getThreadCount());
+        int threadsAfter = await("threads back near " + threadsBefore).atMost(PATIENCE)
+                .until(() -> ManagementFactory.getThreadMXBean().getThreadCount(), n -> n <= threadsBefore + 2);
         clientThreads.shutdown();
         System.out.printf("soak: %d s, %d sessions, %d resumes; threads %d before, %d after; heap after GC %d KiB"
                 + " before, %d KiB after%n", SECONDS, sessions.get(), resumes.get(), threadsBefore, threadsAfter,

@@ -11,6 +11,9 @@ import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
 import io.lancers.sim.World;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -26,13 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+
 /**
  * A real protocol client for integration tests, on the JDK's WebSocket: records every control
  * message, applies state frames to its own {@link World} like a game client would, answers the
  * server's heartbeats (unless told to go silent), and reports how the connection closed.
  */
 final class TestClient extends WholeMessageListener {
-    static final Duration PATIENCE = Await.PATIENCE;
+    /** How long a test waits for a state before it fails: generous, for a busy 2-core CI machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
     private final AtomicInteger stateFrames = new AtomicInteger();
@@ -153,12 +158,16 @@ final class TestClient extends WholeMessageListener {
     }
 
     <T> T awaitValue(Supplier<Optional<T>> probe, String what) {
-        return Await.until(() -> {
-            if (failure != null) {
-                throw new AssertionError("client failed while waiting for " + what, failure);
-            }
-            return probe.get();
-        }, () -> what + "; received " + messages);
+        try {
+            return Awaitility.await(what).atMost(PATIENCE).until(() -> {
+                if (failure != null) {
+                    throw new AssertionError("client failed while waiting for " + what, failure);
+                }
+                return probe.get();
+            }, Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; received " + messages, e);
+        }
     }
 
     /** Closes with {@code code} as a client that leaves on purpose does, and waits for the server's close. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static io.lancers.client.net.ConnectionState.IN_MATCH;
 import static io.lancers.client.net.ConnectionState.LOBBY;
 import static io.lancers.client.net.ConnectionState.RECONNECTING;
@@ -26,7 +27,7 @@ class GameConnectionRestartTest {
 
     private static ServerConfig config(int port) {
         return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port).withDiscovery(false)
-                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofMillis(200));
+                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofSeconds(2)); // generous: not what is tested
     }
 
     @Test
@@ -45,32 +46,35 @@ class GameConnectionRestartTest {
                 connections.add(connection);
             }
             for (GameConnection connection : connections) {
-                Await.until("lobby", () -> connection.state() == LOBBY);
+                await("lobby").atMost(Observed.PATIENCE).until(() -> connection.state() == LOBBY);
                 connection.join("m1");
             }
             for (GameConnection connection : connections) {
-                Await.until("in the match", () -> connection.state() == IN_MATCH);
+                await("in the match").atMost(Observed.PATIENCE).until(() -> connection.state() == IN_MATCH);
             }
             List<String> oldTokens = seen.stream().map(s -> s.joined.get().resumeToken()).toList();
 
             before.close();
             for (int i = 0; i < CLIENTS; i++) {
                 Observed s = seen.get(i);
-                Await.until("reconnecting", () -> s.states.contains(RECONNECTING), s.states::toString);
+                await("reconnecting").atMost(Observed.PATIENCE)
+                        .untilAsserted(() -> assertTrue(s.states.contains(RECONNECTING), s.states::toString));
             }
             after = GameServer.start(config(port));
             for (int i = 0; i < CLIENTS; i++) {
                 GameConnection connection = connections.get(i);
                 Observed s = seen.get(i);
-                Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, s.states::toString);
+                await("resume refused").atMost(Observed.PATIENCE)
+                        .untilAsserted(() -> assertTrue(connection.state() == RESUME_REFUSED, s.states::toString));
                 assertFalse(s.states.contains(ConnectionState.FAILED), s.states.toString());
                 assertTrue(connection.join("m1"));
             }
             for (int i = 0; i < CLIENTS; i++) {
                 GameConnection connection = connections.get(i);
                 Observed s = seen.get(i);
-                Await.until("joined anew", () -> connection.state() == IN_MATCH && !s.joined.get().resumed()
-                        && !oldTokens.contains(s.joined.get().resumeToken()), s.states::toString);
+                await("joined anew").atMost(Observed.PATIENCE)
+                        .untilAsserted(() -> assertTrue(connection.state() == IN_MATCH && !s.joined.get().resumed()
+                        && !oldTokens.contains(s.joined.get().resumeToken()), s.states::toString));
                 assertNotEquals(oldTokens.get(i), s.joined.get().resumeToken());
             }
         } finally {

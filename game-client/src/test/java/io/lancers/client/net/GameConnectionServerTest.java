@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static io.lancers.client.net.ConnectionState.HANDSHAKING;
 import static io.lancers.client.net.ConnectionState.IN_MATCH;
 import static io.lancers.client.net.ConnectionState.LOBBY;
@@ -32,9 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GameConnectionServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
+    /** Heartbeats generous enough (6 s timeout) that a busy CI machine never times out a client by mistake. */
     private static ServerConfig config() {
         return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
-                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofMillis(200)).withHeartbeatMisses(3);
+                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofSeconds(2)).withHeartbeatMisses(3);
+    }
+
+    /**
+     * For the test whose subject is noticing a silent link by its heartbeats (2 s; the rule itself is
+     * tested with a stepped clock in GameConnectionTest).
+     */
+    private static ServerConfig shortHeartbeats() {
+        return config().withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(4);
     }
 
     private GameServer start(ServerConfig config) throws Exception {
@@ -70,12 +80,14 @@ class GameConnectionServerTest {
     }
 
     private static void joinFirstMatch(GameConnection connection, Observed observed) {
-        Await.until("lobby", () -> connection.state() == LOBBY, observed.states::toString);
+        await("lobby").atMost(Observed.PATIENCE)
+                .untilAsserted(() -> assertTrue(connection.state() == LOBBY, observed.states::toString));
         assertTrue(connection.listMatches());
-        Await.until("match list", () -> observed.matchList.get() != null);
+        await("match list").atMost(Observed.PATIENCE).until(() -> observed.matchList.get() != null);
         assertTrue(connection.join(observed.matchList.get().matches().get(0).id()));
-        Await.until("in match", () -> connection.state() == IN_MATCH, observed.states::toString);
-        Await.until("our ship in a world", () -> observed.own() != null);
+        await("in match").atMost(Observed.PATIENCE)
+                .untilAsserted(() -> assertTrue(connection.state() == IN_MATCH, observed.states::toString));
+        await("our ship in a world").atMost(Observed.PATIENCE).until(() -> observed.own() != null);
     }
 
     @Test
@@ -96,7 +108,8 @@ class GameConnectionServerTest {
             Thread.sleep(1000 / tickRate);
         }
         int lastSeq = last.seq();
-        Await.until("the server acknowledged every input", () -> observed.own().lastInputSeq() == lastSeq);
+        await("the server acknowledged every input").atMost(Observed.PATIENCE)
+                .until(() -> observed.own().lastInputSeq() == lastSeq);
         Ship now = observed.own();
         assertTrue(now.x() != start.x() || now.y() != start.y(), "the inputs moved our ship: " + start + " -> " + now);
         assertEquals(0, observed.clientWorld.pendingInputs(), "acknowledged inputs are no longer replayed");
@@ -104,12 +117,12 @@ class GameConnectionServerTest {
 
         NetStats stats = connection.stats();
         assertTrue(stats.framesReceived() > 0 && stats.bytesReceived() > 0 && stats.bytesSent() > 0, stats.toString());
-        Await.until("a ping", () -> connection.stats().pingMs() >= 0);
+        await("a ping").atMost(Observed.PATIENCE).until(() -> connection.stats().pingMs() >= 0);
     }
 
     @Test
     void aHalfOpenLinkIsNoticedAndTheSamePlayerResumes() throws Exception {
-        TcpRelay relay = relayTo(start(config()));
+        TcpRelay relay = relayTo(start(shortHeartbeats()));
         Observed observed = new Observed();
         GameConnection connection = connect(relay, "grace", observed);
         joinFirstMatch(connection, observed);
@@ -117,10 +130,11 @@ class GameConnectionServerTest {
 
         long frozenAt = System.nanoTime();
         relay.silenceExisting(); // nothing gets through, nothing is closed; new links flow
-        Await.until("reconnecting", () -> observed.states.contains(RECONNECTING), observed.states::toString);
-        Await.until("back in the match", () -> connection.state() == IN_MATCH
-                && observed.states.lastIndexOf(IN_MATCH) > observed.states.indexOf(RECONNECTING),
-                observed.states::toString);
+        await("reconnecting").atMost(Observed.PATIENCE)
+                .untilAsserted(() -> assertTrue(observed.states.contains(RECONNECTING), observed.states::toString));
+        await("back in the match").atMost(Observed.PATIENCE)
+                .untilAsserted(() -> assertTrue(connection.state() == IN_MATCH
+                && observed.states.lastIndexOf(IN_MATCH) > observed.states.indexOf(RECONNECTING), observed.states::toString));
 
         int lost = observed.states.indexOf(RECONNECTING);
         System.out.printf("half-open link noticed after %d ms, back in the match after %d ms%n",
@@ -134,7 +148,7 @@ class GameConnectionServerTest {
                 observed.states.size());
         assertEquals(List.of(RECONNECTING, HANDSHAKING, IN_MATCH), dedupe(tail));
         int before = observed.worlds.get();
-        Await.until("worlds flowing again", () -> observed.worlds.get() > before + 10);
+        await("worlds flowing again").atMost(Observed.PATIENCE).until(() -> observed.worlds.get() > before + 10);
     }
 
     @Test
@@ -146,15 +160,18 @@ class GameConnectionServerTest {
         joinFirstMatch(connection, observed);
 
         first.close();
-        Await.until("reconnecting", () -> connection.state() == RECONNECTING, observed.states::toString);
+        await("reconnecting").atMost(Observed.PATIENCE)
+                .untilAsserted(() -> assertTrue(connection.state() == RECONNECTING, observed.states::toString));
         GameServer second = start(config());
         relay.retarget(second.port());
-        Await.until("resume refused", () -> connection.state() == RESUME_REFUSED, observed.states::toString);
+        await("resume refused").atMost(Observed.PATIENCE)
+                .untilAsserted(() -> assertTrue(connection.state() == RESUME_REFUSED, observed.states::toString));
         assertFalse(observed.states.contains(ConnectionState.FAILED));
 
         ServerMessage.Joined old = observed.joined.get();
         assertTrue(connection.join(old.matchId()));
-        Await.until("joined anew", () -> connection.state() == IN_MATCH && observed.joined.get() != old);
+        await("joined anew").atMost(Observed.PATIENCE)
+                .until(() -> connection.state() == IN_MATCH && observed.joined.get() != old);
         assertFalse(observed.joined.get().resumed());
         assertNotNull(observed.joined.get().resumeToken());
     }

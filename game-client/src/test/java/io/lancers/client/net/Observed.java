@@ -5,6 +5,7 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * connection reports from its own threads.
  */
 final class Observed implements ConnectionListener {
+    /** How long a test waits for a state before it fails: generous, for a busy 2-core CI machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
     final List<ConnectionState> states = new CopyOnWriteArrayList<>();
     final List<Long> stateNanos = new CopyOnWriteArrayList<>();
     final AtomicReference<ServerMessage.MatchList> matchList = new AtomicReference<>();
