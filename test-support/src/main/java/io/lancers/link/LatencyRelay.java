@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
@@ -24,8 +23,6 @@ import java.util.concurrent.locks.LockSupport;
  * reads and stamps arrivals, one releases on time): for a handful of links, as in tests and benches.
  */
 public final class LatencyRelay implements AutoCloseable {
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
-
     private final ServerSocket listener;
     private final int targetPort;
     private final LinkProfile up;
@@ -67,40 +64,13 @@ public final class LatencyRelay implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!listener.isClosed()) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (IOException e) {
-                continue; // closed: the loop ends
-            }
-            Socket server = new Socket();
-            try {
-                server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), CONNECT_TIMEOUT_MS);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-            } catch (IOException e) {
-                closeQuietly(server, false);
-                closeQuietly(client, false);
-                continue;
-            }
+        LoopbackLinks.acceptEach(listener, () -> targetPort, (client, server) -> {
             long linkSeed = seed * 1_000_003L + 2L * accepted.getAndIncrement();
             Link link = new Link(client, server);
             links.add(link);
             link.direction(client, server, new ReleaseSchedule(up, linkSeed), "latency-up");
             link.direction(server, client, new ReleaseSchedule(down, linkSeed + 1), "latency-down");
-        }
-    }
-
-    private static void closeQuietly(Socket socket, boolean reset) {
-        try {
-            if (reset) {
-                socket.setSoLinger(true, 0); // RST: the link is gone, not closed politely
-            }
-            socket.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
+        });
     }
 
     /** Stops accepting and closes every link (FIN, not reset), dropping what was still in flight. */
@@ -179,8 +149,8 @@ public final class LatencyRelay implements AutoCloseable {
         void close(boolean reset) {
             closed = true;
             links.remove(this);
-            closeQuietly(client, reset);
-            closeQuietly(server, reset);
+            LoopbackLinks.closeQuietly(client, reset);
+            LoopbackLinks.closeQuietly(server, reset);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -27,8 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * for a handful of links.
  */
 public final class TcpRelay implements AutoCloseable {
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
-
     private final ServerSocket listener;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     /** Guards {@link #silent}, {@link #closed} and every link's silent and closed flags. */
@@ -84,28 +81,12 @@ public final class TcpRelay implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!listener.isClosed()) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (IOException e) {
-                continue; // closed: the loop ends
-            }
-            Socket server = new Socket();
-            try {
-                server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), CONNECT_TIMEOUT_MS);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-            } catch (IOException e) {
-                closeQuietly(server, false);
-                closeQuietly(client, false); // server down: the client sees its handshake refused
-                continue;
-            }
+        LoopbackLinks.acceptEach(listener, () -> targetPort, (client, server) -> {
             Link link = new Link(client, server);
             links.add(link);
             pump(link, client, server, "relay-up");
             pump(link, server, client, "relay-down");
-        }
+        });
     }
 
     private void pump(Link link, Socket from, Socket to, String name) {
@@ -140,17 +121,6 @@ public final class TcpRelay implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Socket socket, boolean reset) {
-        try {
-            if (reset) {
-                socket.setSoLinger(true, 0); // RST: as abrupt as it gets
-            }
-            socket.close();
-        } catch (IOException ignored) {
-            // already gone
-        }
-    }
-
     /** Stops accepting and closes every link in order (FIN, not reset). */
     @Override
     public void close() throws IOException {
@@ -179,8 +149,8 @@ public final class TcpRelay implements AutoCloseable {
                 gate.notifyAll();
             }
             links.remove(this);
-            closeQuietly(client, reset);
-            closeQuietly(server, reset);
+            LoopbackLinks.closeQuietly(client, reset);
+            LoopbackLinks.closeQuietly(server, reset);
         }
     }
 }

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * long anything took: that bytes arrive, whole and in order, and that loss cuts the link.
  */
 class LatencyRelayTest {
+    private static final int GREETING = 'G';
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>(); // the echo server adds too
 
     @AfterEach
@@ -62,7 +63,7 @@ class LatencyRelayTest {
     void theServersCloseComesThroughAfterItsBytes() throws Exception {
         ServerSocket server = keep(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
         LatencyRelay relay = keep(LatencyRelay.roundTrip(server.getLocalPort(), 40, 10, 5));
-        Socket client = connect(relay);
+        Socket client = rawConnect(relay);
         try (Socket accepted = server.accept()) {
             accepted.getOutputStream().write(new byte[] {1, 2, 3});
         }
@@ -82,7 +83,14 @@ class LatencyRelayTest {
         assertEquals(1, relay.dropped());
     }
 
+    /** A link through the relay, past the echo server's greeting. */
     private Socket connect(LatencyRelay relay) throws IOException {
+        Socket socket = rawConnect(relay);
+        assertEquals(GREETING, socket.getInputStream().read(), "the greeting came through");
+        return socket;
+    }
+
+    private Socket rawConnect(LatencyRelay relay) throws IOException {
         Socket socket = keep(new Socket(InetAddress.getLoopbackAddress(), relay.port()));
         socket.setSoTimeout(15_000);
         return socket;
@@ -93,29 +101,8 @@ class LatencyRelayTest {
         return closeable;
     }
 
-    /** Echoes every connection's bytes back until it closes; returns its port. */
+    /** An {@link EchoServer} behind the relay; its greeting byte is read by {@link #connect}. */
     private int echoServer() throws IOException {
-        ServerSocket listener = keep(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-        Thread acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket socket = keep(listener.accept());
-                    Thread echo = new Thread(() -> {
-                        try (InputStream in = socket.getInputStream()) {
-                            in.transferTo(socket.getOutputStream());
-                        } catch (IOException e) {
-                            // that connection is over
-                        }
-                    }, "echo");
-                    echo.setDaemon(true);
-                    echo.start();
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }, "echo-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return listener.getLocalPort();
+        return keep(new EchoServer(GREETING)).port();
     }
 }

@@ -30,7 +30,7 @@ class TcpRelayTest {
 
     @Test
     void forwardsBothWaysHoldsBackWhileSilentAndDeliversOnRestore() throws Exception {
-        TcpRelay relay = relay(new EchoServer('A').port());
+        TcpRelay relay = relay(echo('A').port());
         Socket client = greeted(relay, 'A');
         assertEchoes(client, 'a');
 
@@ -49,7 +49,7 @@ class TcpRelayTest {
 
     @Test
     void silencingTheOpenLinksLetsNewOnesThrough() throws Exception {
-        TcpRelay relay = relay(new EchoServer('A').port());
+        TcpRelay relay = relay(echo('A').port());
         Socket old = greeted(relay, 'A');
 
         relay.silenceExisting();
@@ -63,7 +63,7 @@ class TcpRelayTest {
 
     @Test
     void aSilentLinkKeepsTheServersCloseToItself() throws Exception {
-        EchoServer server = new EchoServer('A');
+        EchoServer server = echo('A');
         TcpRelay relay = relay(server.port());
         Socket client = greeted(relay, 'A');
 
@@ -77,7 +77,7 @@ class TcpRelayTest {
 
     @Test
     void cuttingResetsEveryLink() throws Exception {
-        EchoServer server = new EchoServer('A');
+        EchoServer server = echo('A');
         TcpRelay relay = relay(server.port());
         Socket first = greeted(relay, 'A');
         Socket second = greeted(relay, 'A');
@@ -90,7 +90,7 @@ class TcpRelayTest {
 
     @Test
     void newLinksFollowTheTargetAndARefusedTargetClosesTheClient() throws Exception {
-        EchoServer first = new EchoServer('A');
+        EchoServer first = echo('A');
         TcpRelay relay = relay(first.port());
         greeted(relay, 'A');
 
@@ -98,7 +98,7 @@ class TcpRelayTest {
         Socket refused = connect(relay);
         assertEquals(-1, refused.getInputStream().read(), "nobody behind the relay: closed at once");
 
-        EchoServer second = new EchoServer('B');
+        EchoServer second = echo('B');
         relay.retarget(second.port());
         assertEchoes(greeted(relay, 'B'), 'z');
     }
@@ -139,83 +139,9 @@ class TcpRelayTest {
         }
     }
 
-    /** Greets each connection with its tag byte, then echoes; keeps the accepted sockets so a test can close them. */
-    private final class EchoServer implements AutoCloseable {
-        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> all = new ArrayList<>();
-        private final Thread acceptor;
-
-        EchoServer(int tag) throws IOException {
-            toClose.add(this);
-            acceptor = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try {
-                        Socket socket = listener.accept();
-                        synchronized (all) {
-                            all.add(socket);
-                        }
-                        Thread echo = new Thread(() -> {
-                            try (InputStream in = socket.getInputStream()) {
-                                socket.getOutputStream().write(tag);
-                                in.transferTo(socket.getOutputStream());
-                            } catch (IOException e) {
-                                // that connection is over
-                            }
-                        }, "echo");
-                        echo.setDaemon(true);
-                        echo.start();
-                    } catch (IOException e) {
-                        return; // closed
-                    }
-                }
-            }, "echo-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        /** Waits until the server has closed its end of every link so far (its echo saw the link go). */
-        void awaitAllClosed() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!allClosed()) {
-                assertTrue(System.nanoTime() < deadline, "the server's ends are still open");
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-        }
-
-        private boolean allClosed() {
-            synchronized (all) {
-                return all.stream().allMatch(Socket::isClosed);
-            }
-        }
-
-        /** Closes the server's end of every link so far, in order (FIN). */
-        void closeAccepted() throws IOException {
-            synchronized (all) {
-                for (Socket socket : all) {
-                    socket.close();
-                }
-            }
-        }
-
-        /**
-         * Stops listening, then closes the server's ends. The listener is only gone once its accept
-         * thread has left accept(): until then the kernel still completes connections to it (the JDK
-         * closes a socket that a thread is blocked on only when that thread returns), and a
-         * connection made in that window would be greeted as if the server were still up.
-         */
-        @Override
-        public void close() throws IOException {
-            listener.close();
-            try {
-                acceptor.join(TimeUnit.SECONDS.toMillis(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            closeAccepted();
-        }
+    private EchoServer echo(int tag) throws IOException {
+        EchoServer server = new EchoServer(tag);
+        toClose.add(server);
+        return server;
     }
 }
