@@ -1,5 +1,7 @@
 package io.lancers.client.ui;
 
+import io.lancers.broadcast.ReplayFile;
+import io.lancers.broadcast.ReplayHeader;
 import io.lancers.client.audio.SoundBoard;
 import io.lancers.client.playback.BroadcastFeed;
 import io.lancers.client.playback.Feed;
@@ -61,7 +63,8 @@ final class Replays {
     void showScreen(String message) {
         stop();
         Path folder = window.recordFolder();
-        screen = new ReplaysScreen(files(folder), folder, new ReplaysScreen.Actions() {
+        List<Path> files = files(folder);
+        screen = new ReplaysScreen(files, folder, new ReplaysScreen.Actions() {
             @Override
             public void open(Path file) {
                 Replays.this.open(file, false);
@@ -75,6 +78,34 @@ final class Replays {
         });
         screen.showStatus(message);
         window.setScreen(screen);
+        describeInBackground(screen, files);
+    }
+
+    /** Reads each listed file's header and index off the FX thread, and tells the screen what it holds. */
+    private void describeInBackground(ReplaysScreen shown, List<Path> files) {
+        Thread reader = new Thread(() -> {
+            for (Path file : files) {
+                String detail = detail(file);
+                Platform.runLater(() -> shown.setDetail(file, detail));
+            }
+        }, "lancers-replays-list");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** "foundry · 5 players · 3:12 · won by Ann (12)", "incomplete", or why it cannot be played. */
+    static String detail(Path file) {
+        try (ReplayFile replay = ReplayFile.open(file)) {
+            ReplayHeader header = replay.header();
+            int seconds = (replay.lastTick() - replay.firstTick()) / Math.max(1, header.tickRate());
+            String end = replay.trailer().flatMap(t -> t.finalScores().stream().findFirst())
+                    .map(best -> "best: " + (best.name() == null ? "#" + best.id() : best.name()) + " (" + best.kills()
+                            + " kills)").orElse("incomplete recording");
+            return String.format(Locale.ROOT, "%s  ·  %d players  ·  %d:%02d  ·  %s", header.mapId(),
+                    header.players().size(), seconds / 60, seconds % 60, end);
+        } catch (IOException | RuntimeException e) {
+            return "cannot be played: " + reason(e, file);
+        }
     }
 
     /**

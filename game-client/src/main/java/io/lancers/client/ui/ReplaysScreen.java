@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,8 @@ final class ReplaysScreen extends StackPane {
 
     private final ListView<Path> list = new ListView<>();
     private final Label status = new Label();
+    /** What each file's header and index say, once read (off the FX thread). */
+    private final Map<Path, String> details = new HashMap<>();
 
     /**
      * @param files  what to offer, newest first
@@ -57,7 +61,7 @@ final class ReplaysScreen extends StackPane {
             @Override
             protected void updateItem(Path item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : describe(item));
+                setText(empty || item == null ? null : describe(item, details.get(item)));
             }
         });
         list.setOnMouseClicked(e -> {
@@ -104,6 +108,12 @@ final class ReplaysScreen extends StackPane {
         getChildren().add(panel);
     }
 
+    /** What {@code file} holds (map, players, length, winner), or why it cannot be played. */
+    void setDetail(Path file, String detail) {
+        details.put(file, detail);
+        list.refresh();
+    }
+
     void showStatus(String text) {
         status.setText(text == null ? "" : text);
     }
@@ -112,11 +122,11 @@ final class ReplaysScreen extends StackPane {
         return status.getText();
     }
 
-    private static String describe(Path file) {
+    private static String describe(Path file, String detail) {
         try {
-            return String.format("%s   ·   %s   ·   %d KiB   —   %s", file.getFileName(),
+            return String.format("%s   ·   %s   ·   %d KiB%n%s", file.getFileName(),
                     WHEN.format(Files.getLastModifiedTime(file).toInstant()), (Files.size(file) + 1023) / 1024,
-                    file.getParent());
+                    detail == null ? file.getParent() : detail);
         } catch (IOException e) {
             return file.getFileName() + "   (" + e.getMessage() + ")";
         }

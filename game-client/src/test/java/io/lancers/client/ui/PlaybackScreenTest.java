@@ -143,6 +143,11 @@ class PlaybackScreenTest {
         expectMessage(robot, Files.write(dir.resolve("newer.lrp"), newer), "newer");
         expectMessage(robot, dir.resolve("missing.lrp"), "no such file");
 
+        // The Replays screen's line for each file says what it holds, or why it cannot be played.
+        assertEquals("cannot be played: not a Lancers replay file", Replays.detail(foreign));
+        String detail = Replays.detail(replay);
+        assertTrue(detail.matches(".+  ·  " + BOTS + " players  ·  0:30  ·  best: Bot . \\(\\d+ kills\\)"), detail);
+
         // From the command line (--replay), the message goes to stderr too.
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
