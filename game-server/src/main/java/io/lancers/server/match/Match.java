@@ -73,8 +73,9 @@ public final class Match {
      */
     static final int BASELINE_TICKS = 32;
     /**
-     * Sending costs ≈ 16 µs per receiver and frame: one thread reaches ≈ 50 frames a second to each
-     * of 1000 spectators on the 2-core bench machine, two reach all 60 (BENCHMARKS.md §3).
+     * Each send is a write of a frame built once (a few µs of a sender thread, most of it Grizzly's
+     * write path and the system call, BENCHMARKS.md §3); a thread per core keeps the writes of a
+     * thousand spectators off the tick thread and lets them use both cores of a small machine.
      */
     private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
