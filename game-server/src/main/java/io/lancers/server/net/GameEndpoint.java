@@ -91,7 +91,6 @@ public final class GameEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        closes.count(Integer.toString(reason.getCloseCode().getCode()));
         Object counted = session.getUserProperties().remove(COUNTED_ADDRESS);
         if (counted != null) {
             open.closed((String) counted);
@@ -100,6 +99,7 @@ public final class GameEndpoint extends Endpoint {
         if (connection != null) {
             connection.onClosed(reason);
         }
+        closes.count(Integer.toString(reason.getCloseCode().getCode()));
     }
 
     @Override
