@@ -189,10 +189,14 @@ public final class ReplayFile implements Closeable {
     }
 
     /**
-     * Every kill of the recording, in order, for a timeline. The first call plays the whole
-     * recording through (tens of milliseconds for five minutes); later calls return the same list.
+     * Every kill of the recording after its first tick, in order, for a timeline. From the trailer
+     * when the writer put them there (a server's recordings); else the first call plays the whole
+     * recording through (a second or so for five busy minutes), and later calls return the same list.
      */
     public synchronized List<Kill> kills() throws IOException {
+        if (kills == null && trailer != null && trailer.kills() != null) {
+            kills = trailer.kills();
+        }
         if (kills == null) {
             List<Kill> found = new ArrayList<>();
             StreamCursor cursor = StreamCursor.start(fragment(0).full());

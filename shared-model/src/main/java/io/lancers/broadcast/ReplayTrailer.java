@@ -9,11 +9,14 @@ import java.util.List;
  * @param endTick     the last tick recorded
  * @param finalScores every ship at the end, best first
  * @param index       each fragment's number, tick range and file offset, in file order
+ * @param kills       every kill after the first tick, in order, for a timeline without playing the
+ *                    file through; null when the writer did not know them
  */
-public record ReplayTrailer(int endTick, List<Score> finalScores, List<IndexEntry> index) {
+public record ReplayTrailer(int endTick, List<Score> finalScores, List<IndexEntry> index, List<ReplayFile.Kill> kills) {
     public ReplayTrailer {
         finalScores = List.copyOf(finalScores);
         index = List.copyOf(index);
+        kills = kills == null ? null : List.copyOf(kills);
     }
 
     /** A player's result: {@code name} as in the last roster, null if it had none. */

@@ -74,11 +74,20 @@ public final class ReplayWriter implements Closeable {
         return index.size();
     }
 
-    /** Writes the trailer and closes the file. */
+    /** Writes the trailer, without kills (readers then find them by playing the file), and closes the file. */
     public void finish(List<ReplayTrailer.Score> finalScores) throws IOException {
+        finish(finalScores, null);
+    }
+
+    /**
+     * Writes the trailer and closes the file.
+     *
+     * @param kills every kill after the file's first tick and up to its last, in order; null if unknown
+     */
+    public void finish(List<ReplayTrailer.Score> finalScores, List<ReplayFile.Kill> kills) throws IOException {
         requireOpen();
         int endTick = index.isEmpty() ? 0 : index.get(index.size() - 1).lastTick();
-        byte[] json = Json.text(new ReplayTrailer(endTick, finalScores, index)).getBytes(StandardCharsets.UTF_8);
+        byte[] json = Json.text(new ReplayTrailer(endTick, finalScores, index, kills)).getBytes(StandardCharsets.UTF_8);
         byte[] trailer = new PartWriter(json.length + 32).u8(ReplayFile.TRAILER_TAG).u32(json.length).u32Bits(crc(json))
                 .bytes(json).toByteArray();
         ByteBuffer footer = ByteBuffer.allocate(ReplayFile.FOOTER_BYTES).putLong(position).put(ReplayFile.END_MAGIC);

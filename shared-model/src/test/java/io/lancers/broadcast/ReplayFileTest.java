@@ -92,7 +92,7 @@ class ReplayFileTest {
             for (int i = 0; i < replay.fragmentCount(); i++) {
                 assertEquals(match.fragments.get(i), replay.fragment(i));
             }
-            assertEquals(match.kills, replay.kills());
+            assertEquals(match.kills, replay.kills(), "played through: the writer gave no kills");
             assertFalse(match.kills.isEmpty(), "the test match should have kills");
         }
     }

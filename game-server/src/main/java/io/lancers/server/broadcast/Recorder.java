@@ -7,6 +7,7 @@ import io.lancers.broadcast.ReplayTrailer;
 import io.lancers.broadcast.ReplayWriter;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.GameEvent;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
 
@@ -46,6 +47,10 @@ final class Recorder {
     private World latest;
     private World endOfPreviousRound;
     private ServerMessage.Roster lastRoster;
+    private int fileFirstTick;
+    private int fileLastTick;
+    /** Kills since the current file's first tick (and any later ones already seen). */
+    private final List<ReplayFile.Kill> kills = new ArrayList<>();
 
     // The io thread only.
     private ReplayWriter writer;
@@ -59,12 +64,17 @@ final class Recorder {
         this.matchId = matchId;
     }
 
-    /** Every tick: remembers the last world of each round, for its final scores. */
+    /** Every tick: remembers the last world of each round, for its final scores, and the kills, for the timeline. */
     void world(World world) {
         if (latest != null && latest.match().round() != world.match().round()) {
             endOfPreviousRound = latest;
         }
         latest = world;
+        for (GameEvent event : world.events()) {
+            if (event instanceof GameEvent.Kill kill) {
+                kills.add(new ReplayFile.Kill(world.tick(), kill.killerId(), kill.victimId()));
+            }
+        }
     }
 
     /**
@@ -79,11 +89,14 @@ final class Recorder {
                 finishFile();
             }
             fileRound = round;
+            fileFirstTick = fragment.firstTick();
+            kills.removeIf(kill -> kill.tick() <= fileFirstTick);
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             ReplayHeader header = header(fragment, round, now);
             String name = "lancers-" + matchId + "-" + FILE_DATE.format(now) + "Z-r" + round;
             io.execute(() -> open(name, header));
         }
+        fileLastTick = fragment.lastTick();
         io.execute(() -> append(fragment));
     }
 
@@ -101,7 +114,9 @@ final class Recorder {
         World end = latest != null && latest.match().round() == fileRound || endOfPreviousRound == null
                 ? latest : endOfPreviousRound;
         List<ReplayTrailer.Score> scores = scores(end, lastRoster);
-        io.execute(() -> finish(scores));
+        List<ReplayFile.Kill> fileKills = kills.stream()
+                .filter(kill -> kill.tick() > fileFirstTick && kill.tick() <= fileLastTick).toList();
+        io.execute(() -> finish(scores, fileKills));
     }
 
     private ReplayHeader header(Fragment fragment, int round, Instant date) {
@@ -167,12 +182,12 @@ final class Recorder {
         }
     }
 
-    private void finish(List<ReplayTrailer.Score> scores) {
+    private void finish(List<ReplayTrailer.Score> scores, List<ReplayFile.Kill> fileKills) {
         if (writer == null) {
             return;
         }
         try {
-            writer.finish(scores);
+            writer.finish(scores, fileKills);
             Path done = file;
             LOG.info(() -> matchId + ": recorded " + done);
         } catch (IOException e) {

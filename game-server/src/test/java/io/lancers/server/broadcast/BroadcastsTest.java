@@ -12,6 +12,7 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.match.StreamTap;
+import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Simulation;
@@ -204,6 +205,7 @@ class BroadcastsTest {
         assertEquals(3, files.size(), files.toString());
         assertTrue(files.get(0).getFileName().toString().matches("lancers-m1-20261203-0930\\d\\dZ-r1\\.lrp"), files.toString());
         int end = -1;
+        int totalKills = 0;
         for (int i = 0; i < files.size(); i++) {
             try (ReplayFile replay = ReplayFile.open(files.get(i))) {
                 assertTrue(replay.complete(), replay.path() + ": " + replay.damage());
@@ -218,6 +220,16 @@ class BroadcastsTest {
                 assertEquals(6, scores.size());
                 assertTrue(scores.get(0).kills() >= scores.get(5).kills());
                 assertEquals("Bot " + scores.get(0).id(), scores.get(0).name());
+                int first = replay.firstTick();
+                int last = replay.lastTick();
+                List<ReplayFile.Kill> kills = worlds.values().stream().filter(w -> w.tick() > first && w.tick() <= last)
+                        .flatMap(w -> w.events().stream().filter(e -> e instanceof GameEvent.Kill)
+                                .map(e -> (GameEvent.Kill) e)
+                                .map(k -> new ReplayFile.Kill(w.tick(), k.killerId(), k.victimId())))
+                        .toList();
+                assertEquals(kills, replay.trailer().orElseThrow().kills(), "the kills for the timeline are in the trailer");
+                assertEquals(kills, replay.kills());
+                totalKills += kills.size();
                 Replayer replayer = new Replayer(replay);
                 for (int tick = replay.firstTick(); tick <= replay.lastTick(); tick += 37) {
                     replayer.seek(tick);
@@ -226,6 +238,7 @@ class BroadcastsTest {
             }
         }
         assertEquals(room.world.tick(), end, "the last seconds are recorded too");
+        assertTrue(totalKills > 0, "the bots fought");
     }
 
     @Test
