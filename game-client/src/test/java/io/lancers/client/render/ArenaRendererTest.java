@@ -110,6 +110,16 @@ class ArenaRendererTest {
     /** A shot flying right: its trail, in its owner's colour, reaches back behind the white head. */
     @Test
     void aShotHasItsTrailBehindItsHead() {
+        shotWithTrail(false);
+    }
+
+    /** Low effects drop the glows, not the shots. */
+    @Test
+    void inLowEffectsAShotStillHasItsHeadAndTrail() {
+        shotWithTrail(true);
+    }
+
+    private void shotWithTrail(boolean lowEffects) {
         ArenaMap map = MapLoader.load("foundry");
         Camera cam = new Camera(800, 500, 1.25, W, H);
         // Between the walls near the middle of Foundry; flown far enough for a whole trail.
@@ -119,7 +129,9 @@ class ArenaRendererTest {
         Color red = Color.web("#ff2020");
         AtomicReference<WritableImage> image = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            new ArenaRenderer(new Effects()).render(canvas.getGraphicsContext2D(),
+            ArenaRenderer renderer = new ArenaRenderer(new Effects());
+            renderer.setLowEffects(lowEffects);
+            renderer.render(canvas.getGraphicsContext2D(),
                     new SceneView(frame, map, Map.of(3, new SceneView.PlayerLook("Red", red)), 0, cam), 1_000_000_000L);
             image.set(canvas.snapshot(null, null));
         });
