@@ -45,13 +45,15 @@ import java.util.function.Consumer;
  * @param socketSendBufferBytes kernel send buffer (SO_SNDBUF) of each accepted connection; 0 for the OS
  *                          default. Small bounds kernel memory per client and shows a slow reader sooner
  * @param broadcast         the delayed HTTP broadcast and the recording of matches (docs/BROADCAST.md)
+ * @param maxUnlagMillis    lag compensation cap: a shot is rewound by at most this much of its shooter's
+ *                          lag (0: no compensation); the victim may be hit up to this long after reaching cover
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
                            int bots, float botSkill, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
                            int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
-                           int socketSendBufferBytes, BroadcastSettings broadcast) {
+                           int socketSendBufferBytes, BroadcastSettings broadcast, int maxUnlagMillis) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -73,6 +75,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         requireRange("killLimit", killLimit, 0, 10_000);
         requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, 100_000);
         requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 64 * 1024 * 1024);
+        requireRange("maxUnlagMillis", maxUnlagMillis, 0, MatchSettings.MAX_UNLAG_MILLIS);
         requirePositive("heartbeatInterval", heartbeatInterval);
         requirePositive("resumeGrace", resumeGrace);
         requirePositive("helloTimeout", helloTimeout);
@@ -87,7 +90,8 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                 MatchSettings.DEFAULT_MAX_SPECTATORS,
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
-                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0, BroadcastSettings.defaults());
+                Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0, BroadcastSettings.defaults(),
+                MatchSettings.DEFAULT_MAX_UNLAG_MILLIS);
     }
 
     /**
@@ -105,7 +109,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                     new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
                             rules.respawnSeconds()),
                     maxPlayers, bots, botSkill, room.seed(), maxSpectators,
-                    resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs(),
+                    resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs().withMaxUnlagMillis(maxUnlagMillis),
                     room.slowConsumer(), room.commandQueue()));
         }
         return List.copyOf(rooms);
@@ -235,6 +239,10 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return with(draft -> draft.socketSendBufferBytes = socketSendBufferBytes);
     }
 
+    public ServerConfig withMaxUnlagMillis(int maxUnlagMillis) {
+        return with(draft -> draft.maxUnlagMillis = maxUnlagMillis);
+    }
+
     /** Broadcast and recording settings. */
     public ServerConfig withBroadcast(BroadcastSettings broadcast) {
         return with(draft -> draft.broadcast = broadcast);
@@ -271,6 +279,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         Duration handshakeTimeout;
         TlsKeyStore tls;
         int socketSendBufferBytes;
+        int maxUnlagMillis;
         BroadcastSettings broadcast;
 
         Draft(ServerConfig config) {
@@ -297,6 +306,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             handshakeTimeout = config.handshakeTimeout;
             tls = config.tls;
             socketSendBufferBytes = config.socketSendBufferBytes;
+            maxUnlagMillis = config.maxUnlagMillis;
             broadcast = config.broadcast;
         }
 
@@ -304,7 +314,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, botSkill, maxPlayers,
                     maxSpectators, heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout,
                     discovery, discoveryPort, allowedOrigins, matchMinutes, killLimit,
-                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes, broadcast);
+                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes, broadcast, maxUnlagMillis);
         }
     }
 }

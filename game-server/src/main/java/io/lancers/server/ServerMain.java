@@ -134,6 +134,12 @@ public final class ServerMain implements Callable<Integer> {
                     + "client and makes slow readers visible sooner, so they are dropped (4003) sooner.")
     int socketSendBufferBytes = DEFAULTS.socketSendBufferBytes();
 
+    @Option(names = "--max-unlag-ms", paramLabel = "MS",
+            description = "Lag compensation cap: shots of lancers.v3 clients are judged against where the targets were "
+                    + "on the shooter's screen, up to this far back (0: off). The price: a victim can be hit up to "
+                    + "this long after reaching cover.")
+    int maxUnlagMs = DEFAULTS.maxUnlagMillis();
+
     @Option(names = "--tls-keystore", paramLabel = "PATH",
             description = "Key store (PKCS12 or JKS) with the server's key and certificate: serve wss:// and https://.")
     Path tlsKeyStore;
@@ -227,6 +233,7 @@ public final class ServerMain implements Callable<Integer> {
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
                 .withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
                 .withSocketSendBufferBytes(socketSendBufferBytes)
+                .withMaxUnlagMillis(maxUnlagMs)
                 .withTls(tls())
                 .withBroadcast(DEFAULTS.broadcast().withEnabled(broadcast)
                         .withDelay(Duration.ofSeconds(broadcastDelaySeconds))

@@ -4,6 +4,7 @@ import io.lancers.load.WholeMessageListener;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
@@ -51,9 +52,9 @@ final class TestClient extends WholeMessageListener {
     record Closed(int code, String reason) {
     }
 
-    private TestClient(URI uri) {
+    private TestClient(URI uri, String subprotocol, String... moreSubprotocols) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .subprotocols(ProtocolVersion.SUBPROTOCOL)
+                .subprotocols(subprotocol, moreSubprotocols)
                 .connectTimeout(PATIENCE)
                 .buildAsync(uri, this)
                 .orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS)
@@ -65,8 +66,14 @@ final class TestClient extends WholeMessageListener {
         return URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
     }
 
+    /** Offers {@code lancers.v2} only: INPUT without a view tick. */
     static TestClient connect(GameServer server) {
-        return new TestClient(uri(server));
+        return new TestClient(uri(server), ProtocolVersion.SUBPROTOCOL);
+    }
+
+    /** Offers these subprotocols, in this order; INPUT follows whichever the server picks. */
+    static TestClient connect(GameServer server, String subprotocol, String... more) {
+        return new TestClient(uri(server), subprotocol, more);
     }
 
     /** Connects and says hello: returns once the welcome is in. */
@@ -99,8 +106,9 @@ final class TestClient extends WholeMessageListener {
         socket.sendBinary(ByteBuffer.wrap(frame), true).join();
     }
 
+    /** In the negotiated subprotocol's layout: with the view tick in {@code lancers.v3}. */
     void sendInput(Input input) {
-        sendBinary(InputCodec.encode(input));
+        sendBinary(InputCodec.encode(input, InputFormat.of(subprotocol()).orElseThrow()));
     }
 
     /** For inputs the server may close the connection over while they are still going out. */

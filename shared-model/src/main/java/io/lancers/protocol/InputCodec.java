@@ -6,25 +6,36 @@ import io.lancers.sim.Quantum;
 import java.nio.ByteBuffer;
 
 /**
- * The client's INPUT frame, exactly {@value #LENGTH} bytes, big-endian:
+ * The client's INPUT frame, big-endian, {@value #LENGTH} bytes in {@code lancers.v2}, 12 in
+ * {@code lancers.v3} ({@link InputFormat}):
  * <pre>
- *  0        1                 5          6          8
- * +--------+-----------------+----------+----------+
- * | 0x01   | seq u32         | buttons  | aim u16  |
- * +--------+-----------------+----------+----------+
+ *  0        1                 5          6          8                 12
+ * +--------+-----------------+----------+----------+-----------------+
+ * | 0x01   | seq u32         | buttons  | aim u16  | viewTick u32    |  (v3 only)
+ * +--------+-----------------+----------+----------+-----------------+
  * </pre>
  * {@code seq} is 0..2<sup>31</sup>−1, {@code buttons} a subset of {@link Input#ALL_BUTTONS},
- * {@code aim} the binary angle {@link Quantum#angleToSteps} (65536 steps per turn).
+ * {@code aim} the binary angle {@link Quantum#angleToSteps} (65536 steps per turn), {@code viewTick}
+ * 0..2<sup>31</sup>−1 (0: unknown). In v2 the view tick is not sent and decodes as 0.
  */
 public final class InputCodec {
     public static final byte TYPE = 0x01;
+    /** The {@code lancers.v2} length; see {@link InputFormat#length()}. */
     public static final int LENGTH = 8;
 
     private InputCodec() {
     }
 
-    /** @throws IllegalArgumentException for a negative seq, unknown button bits or a non-finite aim */
+    /** A {@code lancers.v2} frame (no view tick). */
     public static byte[] encode(Input input) {
+        return encode(input, InputFormat.V2);
+    }
+
+    /**
+     * @throws IllegalArgumentException for a negative seq or view tick, unknown button bits or a
+     *                                  non-finite aim
+     */
+    public static byte[] encode(Input input, InputFormat format) {
         if (input.seq() < 0) {
             throw new IllegalArgumentException("input seq must be >= 0: " + input.seq());
         }
@@ -34,22 +45,33 @@ public final class InputCodec {
         if (!Float.isFinite(input.aim())) {
             throw new IllegalArgumentException("aim must be finite: " + input.aim());
         }
-        ByteWriter out = new ByteWriter(LENGTH);
+        if (input.viewTick() < 0) {
+            throw new IllegalArgumentException("view tick must be >= 0: " + input.viewTick());
+        }
+        ByteWriter out = new ByteWriter(format.length());
         out.u8(TYPE);
         out.u32(input.seq());
         out.u8(input.buttons());
         out.u16(Quantum.angleToSteps(input.aim()));
+        if (format == InputFormat.V3) {
+            out.u32(input.viewTick());
+        }
         return out.toByteArray();
+    }
+
+    /** Decodes a {@code lancers.v2} frame: see {@link #decode(ByteBuffer, InputFormat)}. */
+    public static Input decode(ByteBuffer frame) throws ProtocolException {
+        return decode(frame, InputFormat.V2);
     }
 
     /**
      * Decodes one whole INPUT frame (the buffer's remaining bytes) and consumes it. The aim comes
      * back snapped to {@link Quantum#ANGLE} in [0, 2π).
      *
-     * @throws ProtocolException 1003 for another frame type, out-of-range seq or unknown button bits;
-     *                           1002 for a frame that is not exactly {@value #LENGTH} bytes
+     * @throws ProtocolException 1003 for another frame type, out-of-range seq or view tick, or unknown
+     *                           button bits; 1002 for a frame that is not exactly the format's length
      */
-    public static Input decode(ByteBuffer frame) throws ProtocolException {
+    public static Input decode(ByteBuffer frame, InputFormat format) throws ProtocolException {
         ByteReader in = new ByteReader(frame);
         if (in.remaining() == 0) {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, "empty binary frame");
@@ -59,9 +81,9 @@ public final class InputCodec {
             throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA,
                     "unknown client frame type 0x" + Integer.toHexString(type));
         }
-        if (in.remaining() != LENGTH - 1) {
+        if (in.remaining() != format.length() - 1) {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
-                    "INPUT must be " + LENGTH + " bytes, got " + (in.remaining() + 1));
+                    "INPUT must be " + format.length() + " bytes, got " + (in.remaining() + 1));
         }
         int seq = in.u31("input seq");
         int buttons = in.u8();
@@ -70,7 +92,8 @@ public final class InputCodec {
                     "unknown button bits 0x" + Integer.toHexString(buttons & ~Input.ALL_BUTTONS));
         }
         float aim = Quantum.angleFromSteps(in.u16());
+        int viewTick = format == InputFormat.V3 ? in.u31("input view tick") : 0;
         in.consume();
-        return new Input(seq, buttons, aim);
+        return new Input(seq, buttons, aim, viewTick);
     }
 }

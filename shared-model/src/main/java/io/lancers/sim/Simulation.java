@@ -145,9 +145,23 @@ public final class Simulation {
 
     /**
      * One tick. Ships without an entry in {@code inputsByShipId} hold no buttons and keep their aim.
-     * The world's events become those of this step.
+     * The world's events become those of this step. No shot is lag-compensated.
      */
     public World step(World w, Map<Integer, Input> inputsByShipId) {
+        return step(w, inputsByShipId, ShipHistory.NONE);
+    }
+
+    /**
+     * One tick, with lag compensation: a shot whose input says the shooter was looking at tick
+     * {@code v} is fired {@code k = min(now − v, history.capacity())} ticks in the past (its
+     * {@code spawnTick} is {@code now − k}, so it is already {@code k} ticks along its path) and
+     * flies those ticks at once, each tick's segment tested against the other ships where they were
+     * at the end of that tick ({@code history}, the current positions for {@code now}). Walls,
+     * damage, kills and shields are as of now; a target dead or not yet alive at a rewound tick
+     * cannot be hit at that tick. {@code history} must hold the worlds up to {@code w} (it is not
+     * changed here); where it lacks a tick the rewind stops short of it.
+     */
+    public World step(World w, Map<Integer, Input> inputsByShipId, ShipHistory history) {
         int now = w.tick() + 1;
         MatchState match = w.match();
         Body[] ships = bodies(w.ships());
@@ -157,6 +171,7 @@ public final class Simulation {
                 b.lastInputSeq = in.seq();
                 b.buttons = in.buttons();
                 b.aimInput = in.aim();
+                b.viewTick = in.viewTick();
             }
         }
         List<GameEvent> events = new ArrayList<>();
@@ -176,7 +191,7 @@ public final class Simulation {
         }
         separateShips(ships);
         List<Projectile> projectiles = flyProjectiles(w.projectiles(), w.tick(), now, ships, events);
-        int nextProjectileId = fire(ships, now, match.nextProjectileId(), projectiles);
+        int nextProjectileId = fire(ships, now, match.nextProjectileId(), projectiles, history, events);
         List<Pickup> pickups = takePickups(w.pickups(), ships, now, events);
         respawnDue(ships, match.seed(), now, events);
 
@@ -467,13 +482,7 @@ public final class Simulation {
             float ay = pr.yAt(from, dt);
             float bx = pr.xAt(now, dt);
             float by = pr.yAt(now, dt);
-            float best = Geometry.segmentLeavesArena(ax, ay, bx, by, map.width(), map.height());
-            for (int i = 0; i < wallMinX.length; i++) {
-                float t = Geometry.segmentRect(ax, ay, bx, by, wallMinX[i], wallMinY[i], wallMaxX[i], wallMaxY[i]);
-                if (t < best) {
-                    best = t;
-                }
-            }
+            float best = obstacle(ax, ay, bx, by);
             Body target = null;
             for (Body s : ships) {
                 if (s.health <= 0 || s.id == pr.ownerId()) {
@@ -492,6 +501,78 @@ public final class Simulation {
             }
         }
         return kept;
+    }
+
+    /** Where along the segment (0 … 1) it first leaves the arena or meets a wall; {@link Geometry#MISS} if never. */
+    private float obstacle(float ax, float ay, float bx, float by) {
+        float best = Geometry.segmentLeavesArena(ax, ay, bx, by, map.width(), map.height());
+        for (int i = 0; i < wallMinX.length; i++) {
+            float t = Geometry.segmentRect(ax, ay, bx, by, wallMinX[i], wallMinY[i], wallMaxX[i], wallMaxY[i]);
+            if (t < best) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How far back a shot of {@code b} is fired: {@code now − viewTick}, at most the history's
+     * capacity, and no further back than the history holds without a gap (ticks before {@code now}).
+     */
+    private int rewindTicks(Body b, int now, ShipHistory history) {
+        if (b.viewTick <= 0 || b.viewTick >= now) {
+            return 0;
+        }
+        int wanted = Math.min(now - b.viewTick, history.capacity());
+        int k = 0;
+        while (k < wanted && (k == 0 || history.holds(now - k))) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Flies a shot fired {@code k} ticks in the past up to now (see {@link #step(World, Map, ShipHistory)});
+     * true if it is still flying, false if it hit a ship (hit applied), a wall or the border.
+     */
+    private boolean catchUp(Projectile pr, int now, Body[] ships, ShipHistory history, List<GameEvent> events) {
+        final float hitRadius = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS;
+        for (int tick = pr.spawnTick() + 1; tick <= now; tick++) {
+            float ax = pr.xAt(tick - 1, dt);
+            float ay = pr.yAt(tick - 1, dt);
+            float bx = pr.xAt(tick, dt);
+            float by = pr.yAt(tick, dt);
+            float best = obstacle(ax, ay, bx, by);
+            Body target = null;
+            for (Body s : ships) {
+                if (s.health <= 0 || s.id == pr.ownerId()) {
+                    continue;
+                }
+                float sx = s.x;
+                float sy = s.y;
+                if (tick < now) {
+                    int at = history.indexOf(tick, s.id);
+                    if (at < 0) {
+                        continue; // not alive then: nothing to hit at that tick
+                    }
+                    sx = history.x(tick, at);
+                    sy = history.y(tick, at);
+                }
+                float t = Geometry.segmentCircle(ax, ay, bx, by, sx, sy, hitRadius);
+                if (t < best) {
+                    best = t;
+                    target = s;
+                }
+            }
+            if (target != null) {
+                hit(target, pr, now, ships, events);
+                return false;
+            }
+            if (best != Geometry.MISS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void hit(Body target, Projectile pr, int now, Body[] ships, List<GameEvent> events) {
@@ -515,8 +596,13 @@ public final class Simulation {
         events.add(new GameEvent.Kill(pr.ownerId(), target.id));
     }
 
-    /** Living ships holding FIRE whose cooldown is over shoot; returns the next projectile id. */
-    private int fire(Body[] ships, int now, int nextId, List<Projectile> projectiles) {
+    /**
+     * Living ships holding FIRE whose cooldown is over shoot, lag-compensated as their input asks
+     * (see {@link #step(World, Map, ShipHistory)}); returns the next projectile id. A compensated
+     * shot that hits during its catch-up uses its id but is never added.
+     */
+    private int fire(Body[] ships, int now, int nextId, List<Projectile> projectiles, ShipHistory history,
+                     List<GameEvent> events) {
         for (Body b : ships) {
             if (b.health <= 0 || (b.buttons & Input.FIRE) == 0
                     || (b.lastFireTick != 0 && now - b.lastFireTick < fireCooldownTicks)) {
@@ -535,8 +621,11 @@ public final class Simulation {
             }
             int damage = now < b.powerUntil ? Rules.PROJECTILE_DAMAGE * Rules.POWER_DAMAGE_FACTOR
                     : Rules.PROJECTILE_DAMAGE;
-            projectiles.add(new Projectile(nextId++, b.id, x0, y0, Quantum.velocity(cos * Rules.PROJECTILE_SPEED),
-                    Quantum.velocity(sin * Rules.PROJECTILE_SPEED), now, damage));
+            Projectile shot = new Projectile(nextId++, b.id, x0, y0, Quantum.velocity(cos * Rules.PROJECTILE_SPEED),
+                    Quantum.velocity(sin * Rules.PROJECTILE_SPEED), now - rewindTicks(b, now, history), damage);
+            if (shot.spawnTick() == now || catchUp(shot, now, ships, history, events)) {
+                projectiles.add(shot);
+            }
         }
         return nextId;
     }
@@ -697,6 +786,7 @@ public final class Simulation {
         // This step's input: idle unless the caller gave one.
         int buttons;
         float aimInput;
+        int viewTick;
         // Pushed by another ship this step, from (clearX, clearY): where it was clear of walls.
         boolean pushed;
         float clearX;

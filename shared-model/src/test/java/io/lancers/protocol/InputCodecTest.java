@@ -17,6 +17,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InputCodecTest {
 
@@ -38,6 +39,56 @@ class InputCodecTest {
         assertEquals(new Input(input.seq(), input.buttons(), Quantum.angle(input.aim())), decoded);
         assertEquals(0, buffer.remaining(), "decode consumes the frame");
         assertArrayEquals(frame, InputCodec.encode(decoded), "an on-grid input re-encodes to the same bytes");
+    }
+
+    @Provide
+    Arbitrary<Input> viewedInputs() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, Integer.MAX_VALUE),
+                Arbitraries.integers().between(0, Input.ALL_BUTTONS),
+                Arbitraries.floats().between(-20f, 20f),
+                Arbitraries.integers().between(0, Integer.MAX_VALUE)
+        ).as(Input::new);
+    }
+
+    @Property
+    void v3RoundTripKeepsTheViewTick(@ForAll("viewedInputs") Input input) throws ProtocolException {
+        byte[] frame = InputCodec.encode(input, InputFormat.V3);
+        assertEquals(12, frame.length);
+        ByteBuffer buffer = ByteBuffer.wrap(frame);
+        Input decoded = InputCodec.decode(buffer, InputFormat.V3);
+        assertEquals(new Input(input.seq(), input.buttons(), Quantum.angle(input.aim()), input.viewTick()), decoded);
+        assertEquals(0, buffer.remaining(), "decode consumes the frame");
+        assertArrayEquals(frame, InputCodec.encode(decoded, InputFormat.V3));
+        assertArrayEquals(Arrays.copyOf(frame, InputCodec.LENGTH), InputCodec.encode(input),
+                "v3 is v2 with the view tick appended");
+    }
+
+    @Test
+    void v3LayoutAppendsTheViewTickBigEndian() {
+        byte[] frame = InputCodec.encode(new Input(58, Input.UP | Input.FIRE, Quantum.angleFromSteps(0x4000), 0x0102A0B0),
+                InputFormat.V3);
+        assertArrayEquals(new byte[]{0x01, 0, 0, 0, 0x3a, 0x11, 0x40, 0x00, 0x01, 0x02, (byte) 0xA0, (byte) 0xB0}, frame);
+    }
+
+    @Test
+    void eachSubprotocolRefusesTheOthersLengthWith1002AndV3ATopBitViewTickWith1003() {
+        byte[] v2 = InputCodec.encode(new Input(1, 0, 0f));
+        byte[] v3 = InputCodec.encode(new Input(1, 0, 0f, 7), InputFormat.V3);
+        assertEquals(CloseCodes.PROTOCOL_ERROR, assertThrows(ProtocolException.class,
+                () -> InputCodec.decode(ByteBuffer.wrap(v2), InputFormat.V3)).closeCode());
+        assertCloseCode(CloseCodes.PROTOCOL_ERROR, v3);
+        v3[8] = (byte) 0x80;
+        assertEquals(CloseCodes.UNSUPPORTED_DATA, assertThrows(ProtocolException.class,
+                () -> InputCodec.decode(ByteBuffer.wrap(v3), InputFormat.V3)).closeCode());
+        assertThrows(IllegalArgumentException.class, () -> InputCodec.encode(new Input(1, 0, 0f, -1), InputFormat.V3));
+    }
+
+    @Test
+    void subprotocolsNameTheirFormats() {
+        assertEquals(InputFormat.V3, InputFormat.of("lancers.v3").orElseThrow());
+        assertEquals(InputFormat.V2, InputFormat.of("lancers.v2").orElseThrow());
+        assertTrue(InputFormat.of("lancers.v1").isEmpty());
     }
 
     @Test

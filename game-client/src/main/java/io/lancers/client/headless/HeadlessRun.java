@@ -245,7 +245,7 @@ public final class HeadlessRun {
                 World w = world;
                 if (w != null) {
                     Input move = brain.decide(w, joined.playerId(), joined.map(), config);
-                    connection.sendInput(move.buttons(), move.aim());
+                    connection.sendInput(move.buttons(), move.aim(), w.tick()); // it looks at the newest world
                 }
             }, 0, 1_000_000_000L / joined.tickRate(), TimeUnit.NANOSECONDS);
         }

@@ -166,13 +166,16 @@ public final class GameConnection implements AutoCloseable {
      * sequence number and the aim snapped as the server will see it, for prediction. While not
      * playing (reconnecting, spectating) nothing is sent and nothing returned: an input the
      * server never gets must not be predicted.
+     *
+     * @param viewTick the server tick of the world on screen when the input was sampled (0: unknown);
+     *                 sent under {@code lancers.v3}, where the server judges the shot by it
      */
-    public synchronized Optional<Input> sendInput(int buttons, float aim) {
+    public synchronized Optional<Input> sendInput(int buttons, float aim, int viewTick) {
         if (state != ConnectionState.IN_MATCH || playerId == 0 || link == null) {
             return Optional.empty();
         }
-        Input input = new Input(nextSeq++, buttons & Input.ALL_BUTTONS, Quantum.angle(aim));
-        byte[] frame = InputCodec.encode(input);
+        Input input = new Input(nextSeq++, buttons & Input.ALL_BUTTONS, Quantum.angle(aim), Math.max(0, viewTick));
+        byte[] frame = InputCodec.encode(input, link.inputFormat());
         bytesOut.add(clock.nanoTime(), frame.length);
         link.sendBinary(ByteBuffer.wrap(frame));
         return Optional.of(input);

@@ -1,5 +1,7 @@
 package io.lancers.client.net;
 
+import io.lancers.protocol.InputFormat;
+
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -12,7 +14,7 @@ import java.time.Duration;
 interface Transport {
 
     /**
-     * Starts opening a link offering the {@code lancers.v2} subprotocol; returns at once. Later
+     * Starts opening a link offering the {@code lancers.v3} and {@code lancers.v2} subprotocols; returns at once. Later
      * exactly one of {@link Handler#onOpen} or {@link Handler#onOpenFailed} is called, and after
      * {@code onOpen} the link's frames and finally its close.
      */
@@ -23,6 +25,9 @@ interface Transport {
         void sendText(String text);
 
         void sendBinary(ByteBuffer frame);
+
+        /** INPUT's layout under the subprotocol the server picked. */
+        InputFormat inputFormat();
 
         /** Starts closing with {@code code}; the handler still gets {@link Handler#onClosed}. */
         void close(int code, String reason);

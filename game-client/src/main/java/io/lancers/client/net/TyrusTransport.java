@@ -1,5 +1,6 @@
 package io.lancers.client.net;
 
+import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ProtocolVersion;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -76,7 +78,7 @@ final class TyrusTransport implements Transport {
             client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
                     timeout.toMillis()));
             ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                    .preferredSubprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
+                    .preferredSubprotocols(ProtocolVersion.SPOKEN)
                     .build();
             client.connectToServer(new LinkEndpoint(handler), config, uri);
         } catch (DeploymentException | IOException | RuntimeException e) {
@@ -103,16 +105,17 @@ final class TyrusTransport implements Transport {
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
-            if (!ProtocolVersion.SUBPROTOCOL.equals(session.getNegotiatedSubprotocol())) {
+            Optional<InputFormat> format = InputFormat.of(session.getNegotiatedSubprotocol());
+            if (format.isEmpty()) {
                 // An endpoint that does not speak our protocol: do not talk to it at all.
-                handler.onOpenFailed("server did not accept subprotocol " + ProtocolVersion.SUBPROTOCOL);
+                handler.onOpenFailed("server accepted none of the subprotocols " + ProtocolVersion.SPOKEN);
                 closeQuietly(session, CloseReason.CloseCodes.PROTOCOL_ERROR.getCode(), "subprotocol");
                 return;
             }
             // Handlers first: onOpen sends hello, and the welcome must find someone to take it.
             session.addMessageHandler(String.class, (MessageHandler.Whole<String>) handler::onText);
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) handler::onBinary);
-            handler.onOpen(new TyrusLink(session));
+            handler.onOpen(new TyrusLink(session, format.get()));
         }
 
         @Override
@@ -128,9 +131,16 @@ final class TyrusTransport implements Transport {
 
     private final class TyrusLink implements Link {
         private final Session session;
+        private final InputFormat inputFormat;
 
-        TyrusLink(Session session) {
+        TyrusLink(Session session, InputFormat inputFormat) {
             this.session = session;
+            this.inputFormat = inputFormat;
+        }
+
+        @Override
+        public InputFormat inputFormat() {
+            return inputFormat;
         }
 
         @Override

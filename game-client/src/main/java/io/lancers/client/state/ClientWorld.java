@@ -66,6 +66,7 @@ public final class ClientWorld {
     private double timelineOffsetNanos;
     private double jitterNanos;
     private double delayNanos;
+    private int viewTick; // guarded by lock
     private int lastEventTick = Integer.MIN_VALUE;
 
     private final ArrayDeque<Input> pending = new ArrayDeque<>();
@@ -152,6 +153,7 @@ public final class ClientWorld {
                 return Optional.empty();
             }
             double renderTick = (nowNanos - delayNanos - timelineOffsetNanos) / tickNanos;
+            viewTick = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(renderTick)));
             Received from = buffer.peekFirst();
             Received to = null;
             for (Received r : buffer) {
@@ -180,6 +182,16 @@ public final class ClientWorld {
             List<RenderProjectile> projectiles = Interpolation.projectiles(base, renderTick, tickSeconds);
             return Optional.of(new RenderFrame(renderTick, buffer.peekLast().world().tick(), base.match(), ships,
                     ownId, projectiles, base.pickups(), eventsUpTo(base.tick()), extrapolating));
+        }
+    }
+
+    /**
+     * The server tick others were last drawn at (the last {@link #sample}'s render tick, rounded);
+     * 0 before the first. An input sends it so the server can judge its shot by what was on screen.
+     */
+    public int viewTick() {
+        synchronized (lock) {
+            return viewTick;
         }
     }
 

@@ -337,8 +337,8 @@ final class GameSession implements ConnectionListener, MatchView.Link {
 
     @Override
     public void sendInput(int buttons, float aim) {
-        Optional<Input> sent = connection.sendInput(buttons, aim);
         ClientWorld buffer = world;
+        Optional<Input> sent = connection.sendInput(buttons, aim, buffer == null ? 0 : buffer.viewTick());
         if (buffer != null && sent.isPresent()) {
             buffer.onInputSent(sent.get());
         }

@@ -2,6 +2,7 @@ package io.lancers.client.net;
 
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
 
@@ -51,6 +52,11 @@ final class FakeTransport implements Transport {
                 @Override
                 public void sendBinary(ByteBuffer frame) {
                     binaries.add(frame);
+                }
+
+                @Override
+                public InputFormat inputFormat() {
+                    return InputFormat.V3;
                 }
 
                 @Override

@@ -103,7 +103,7 @@ class GameConnectionServerTest {
         Input last = null;
         for (int i = 0; i < tickRate; i++) { // a second of thrust, paced at the tick rate like the game
             int buttons = (i / 15) % 2 == 0 ? Input.RIGHT | Input.DOWN : Input.LEFT | Input.UP;
-            last = connection.sendInput(buttons, 0.5f).orElseThrow();
+            last = connection.sendInput(buttons, 0.5f, observed.clientWorld.viewTick()).orElseThrow();
             observed.clientWorld.onInputSent(last);
             Thread.sleep(1000 / tickRate);
         }

@@ -5,6 +5,7 @@ import io.lancers.map.SpawnPoint;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.Input;
@@ -362,19 +363,21 @@ class GameConnectionTest {
     @Test
     void inputsAreNumberedSnappedAndSentOnlyWhilePlaying() throws Exception {
         FakeTransport.Attempt link = welcomed();
-        assertTrue(connection.sendInput(Input.UP, 1f).isEmpty(), "not playing: nothing to predict");
+        assertTrue(connection.sendInput(Input.UP, 1f, 0).isEmpty(), "not playing: nothing to predict");
         assertTrue(link.binaries.isEmpty(), "not playing: nothing sent");
 
         connection.join("m1");
         link.server(joinedAsPlayer(false));
-        Input a = connection.sendInput(Input.UP | Input.FIRE | 0x80, 1.2345f).orElseThrow();
-        Input b = connection.sendInput(0, 0f).orElseThrow();
+        Input a = connection.sendInput(Input.UP | Input.FIRE | 0x80, 1.2345f, 77).orElseThrow();
+        Input b = connection.sendInput(0, 0f, -3).orElseThrow();
         assertEquals(1, a.seq());
         assertEquals(2, b.seq());
         assertEquals(Input.UP | Input.FIRE, a.buttons(), "undefined bits are dropped");
         assertEquals(Quantum.angle(1.2345f), a.aim());
-        assertEquals(List.of(a, b), List.of(InputCodec.decode(link.binaries.get(0)),
-                InputCodec.decode(link.binaries.get(1))));
+        assertEquals(77, a.viewTick(), "the tick on screen goes with the input");
+        assertEquals(0, b.viewTick(), "no such tick: unknown");
+        assertEquals(List.of(a, b), List.of(InputCodec.decode(link.binaries.get(0), InputFormat.V3),
+                InputCodec.decode(link.binaries.get(1), InputFormat.V3)), "in the negotiated layout");
     }
 
     static World world(int tick, float x) {
@@ -439,7 +442,7 @@ class GameConnectionTest {
         receiver.start();
         try {
             assertTrue(handling.await(20, TimeUnit.SECONDS));
-            Optional<Input> sent = CompletableFuture.supplyAsync(() -> slowReader.sendInput(Input.UP, 0f))
+            Optional<Input> sent = CompletableFuture.supplyAsync(() -> slowReader.sendInput(Input.UP, 0f, 0))
                     .get(20, TimeUnit.SECONDS);
             assertTrue(sent.isPresent());
         } finally {

@@ -36,18 +36,22 @@ final class InputQueue {
     /**
      * Consumes up to {@code max} inputs and merges them into the one the ship gets this tick: the
      * latest buttons and aim, FIRE if any consumed input fired (a tap between ticks is not lost),
-     * and the latest seq as the ack. With nothing queued the ship keeps {@code previous}.
+     * the view tick of the latest that fired (else the latest's: what the shot is judged by), and the
+     * latest seq as the ack. With nothing queued the ship keeps {@code previous}.
      */
     synchronized Input drain(int max, Input previous) {
         Input latest = null;
-        int fire = 0;
+        Input fired = null;
         for (int i = 0; i < max && !queue.isEmpty(); i++) {
             latest = queue.pollFirst();
-            fire |= latest.buttons() & Input.FIRE;
+            if ((latest.buttons() & Input.FIRE) != 0) {
+                fired = latest;
+            }
         }
         if (latest == null) {
             return previous;
         }
-        return new Input(latest.seq(), latest.buttons() | fire, latest.aim());
+        return fired == null ? latest
+                : new Input(latest.seq(), latest.buttons() | Input.FIRE, latest.aim(), fired.viewTick());
     }
 }

@@ -12,6 +12,7 @@ import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
+import io.lancers.sim.ShipHistory;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 
@@ -105,6 +106,8 @@ public final class Match {
     private final Outbox outbox;
     private final WorldRing sent = new WorldRing(BASELINE_TICKS);
     private final StreamTap tap;
+    /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
+    private final ShipHistory shipHistory;
 
     // Tick thread only.
     private World world;
@@ -165,6 +168,7 @@ public final class Match {
         this.senders = List.of(senders);
         this.outbox = new Outbox(this.senders);
         this.world = sim.newMatch(settings.seed(), 0, 1);
+        this.shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
         balanceBots(0);
         notices.clear(); // nobody is here yet to be told about the first bots
         publish();
@@ -243,7 +247,8 @@ public final class Match {
      *   <li>expire resume graces: those players leave;</li>
      *   <li>announce the roster and notices of 1–2, so a newcomer sees joined → roster → notice →
      *       snapshot; then collect inputs: up to the cap per player, merged; bots decide;</li>
-     *   <li>step the simulation;</li>
+     *   <li>step the simulation, shots rewound to their shooter's view tick (at most the
+     *       cap) against the recorded positions of the last ticks;</li>
      *   <li>encode and frame: one delta against the previous tick, which every receiver that keeps
      *       up has; for receivers that fell behind (skipped ticks, recovered from lagging) one delta
      *       per older base still in the ring of recent worlds; one snapshot if anyone needs it (new,
@@ -264,7 +269,8 @@ public final class Match {
         announce();                                       // 3
         Map<Integer, Input> inputs = collectInputs();
 
-        World next = sim.step(world, inputs);             // 4
+        shipHistory.record(world);
+        World next = sim.step(world, inputs, shipHistory); // 4
         Frames frames = new Frames(base, next);           // 5 (lazily, on first use)
         world = next;
         sent.add(next);

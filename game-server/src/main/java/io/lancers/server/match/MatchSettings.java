@@ -41,6 +41,10 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public static final float DEFAULT_BOT_SKILL = 0.6f;
     /** Spectators per room unless configured otherwise ({@code --max-spectators}). */
     public static final int DEFAULT_MAX_SPECTATORS = 32;
+    /** Lag compensation cap unless configured otherwise ({@code --max-unlag-ms}): 9 ticks at 60 Hz. */
+    public static final int DEFAULT_MAX_UNLAG_MILLIS = 150;
+    /** Beyond a second the victim's side of the bargain (hit well behind cover) is no game at all. */
+    public static final int MAX_UNLAG_MILLIS = 1000;
 
     /** Chat text is 1..maxLength code points; at most perWindow messages per windowSeconds per sender. */
     public record ChatLimits(int maxLength, int perWindow, double windowSeconds) {
@@ -49,10 +53,24 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
         }
     }
 
-    /** At most perTick inputs of one player are consumed per tick; at most queue wait for the tick. */
-    public record InputLimits(int perTick, int queue) {
+    /**
+     * At most perTick inputs of one player are consumed per tick; at most queue wait for the tick;
+     * a shot is rewound by at most maxUnlagMillis of its shooter's lag (0: never).
+     */
+    public record InputLimits(int perTick, int queue, int maxUnlagMillis) {
         public InputLimits {
             require(perTick >= 1 && queue >= perTick, "input limits: 1 <= perTick <= queue");
+            require(maxUnlagMillis >= 0 && maxUnlagMillis <= MAX_UNLAG_MILLIS,
+                    "input limits: maxUnlagMillis must be 0.." + MAX_UNLAG_MILLIS);
+        }
+
+        public InputLimits withMaxUnlagMillis(int newMaxUnlagMillis) {
+            return new InputLimits(perTick, queue, newMaxUnlagMillis);
+        }
+
+        /** The cap in whole ticks at {@code tickRate}, rounded down: never more rewind than the flag says. */
+        public int maxUnlagTicks(int tickRate) {
+            return (int) ((long) maxUnlagMillis * tickRate / 1000);
         }
     }
 
@@ -85,11 +103,11 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     /**
      * 60 Hz with the simulation's default rules, 16 players, bots filling up to 4 participants,
      * 32 spectators, 30 s resume grace, names of up to 20, chat 200 chars and 5 per 10 s, 4 inputs
-     * per tick and 32 queued, lagging above 64 sends in flight, dropped after 5 s or 1024 in flight.
+     * per tick and 32 queued, shots rewound by at most 150 ms, lagging above 64 sends in flight, dropped after 5 s or 1024 in flight.
      */
     public static MatchSettings defaults(String id, String mapId) {
         return new MatchSettings(id, mapId, MatchConfig.defaults(), 16, 4, DEFAULT_BOT_SKILL, new SecureRandom().nextLong(),
-                DEFAULT_MAX_SPECTATORS, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32),
+                DEFAULT_MAX_SPECTATORS, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32, DEFAULT_MAX_UNLAG_MILLIS),
                 new SlowConsumerLimits(64, 8, 1024, 5), 1024);
     }
 

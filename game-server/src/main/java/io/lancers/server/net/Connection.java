@@ -5,6 +5,7 @@ import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.match.MatchException;
@@ -59,6 +60,8 @@ final class Connection implements Peer {
     private final Heartbeats heartbeats;
     private final Tally refusals;
     private final FrameWriter writer;
+    /** INPUT's layout under the negotiated subprotocol: with a view tick in v3. */
+    private final InputFormat inputFormat;
     /** Where a match's answer is handled: never its tick thread, which must not wait for our lock. */
     private final Executor handoff;
     private final AtomicInteger pendingSends = new AtomicInteger();
@@ -80,6 +83,8 @@ final class Connection implements Peer {
                Heartbeats heartbeats, Tally refusals, Executor handoff) {
         this.session = session;
         this.writer = FrameWriter.of(session);
+        // The handshake only lets spoken subprotocols through; an unnamed one is a test's raw session.
+        this.inputFormat = InputFormat.of(session.getNegotiatedSubprotocol()).orElse(InputFormat.V2);
         this.label = label;
         this.registry = registry;
         this.settings = settings;
@@ -224,7 +229,7 @@ final class Connection implements Peer {
         }
         Input input;
         try {
-            input = InputCodec.decode(frame);
+            input = InputCodec.decode(frame, inputFormat);
         } catch (ProtocolException e) {
             fail(e.closeCode(), e.reason());
             return;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * The upgrade's gatekeeper. Tyrus answers 101 even when no subprotocol matches (it just omits the
  * header), and {@code checkOrigin} does not see the Host header; so both checks live in
  * {@link #modifyHandshake}, where a non-101 status on Tyrus's {@link UpgradeResponse} refuses the
- * upgrade: 400 without {@code lancers.v2}, 403 for a foreign origin.
+ * upgrade: 400 without a spoken subprotocol ({@code lancers.v3} or {@code lancers.v2}), 403 for a
+ * foreign origin. Of those offered, the server picks v3 (its INPUT carries the view tick that lag
+ * compensation needs), whatever the client's order.
  */
 final class Handshake extends ServerEndpointConfig.Configurator {
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
@@ -46,9 +49,9 @@ final class Handshake extends ServerEndpointConfig.Configurator {
         List<String> offered = offeredSubprotocols(header(request.getHeaders(), "Sec-WebSocket-Protocol"));
         String origin = firstHeader(request.getHeaders(), "Origin");
         String host = firstHeader(request.getHeaders(), "Host");
-        if (!offered.contains(ProtocolVersion.SUBPROTOCOL)) {
+        if (chosen(offered).isEmpty()) {
             refuse(response, "upgrade_subprotocol", 400, "Bad Request",
-                    "subprotocol " + ProtocolVersion.SUBPROTOCOL + " required, offered " + offered);
+                    "subprotocol " + ProtocolVersion.SPOKEN + " required, offered " + offered);
         } else if (!originAccepted(origin, host)) {
             refuse(response, "upgrade_origin", 403, "Forbidden", "origin " + origin + " refused for host " + host);
         }
@@ -56,7 +59,12 @@ final class Handshake extends ServerEndpointConfig.Configurator {
 
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        return requested.contains(ProtocolVersion.SUBPROTOCOL) ? ProtocolVersion.SUBPROTOCOL : "";
+        return chosen(requested).orElse("");
+    }
+
+    /** The first of the spoken subprotocols, in the server's order of preference, that was offered. */
+    static Optional<String> chosen(List<String> offered) {
+        return ProtocolVersion.SPOKEN.stream().filter(offered::contains).findFirst();
     }
 
     @Override

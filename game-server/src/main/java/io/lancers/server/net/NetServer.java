@@ -92,7 +92,7 @@ public final class NetServer implements AutoCloseable {
         GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats, open, refusals, closes);
         try {
             container.register(ServerEndpointConfig.Builder.create(GameEndpoint.class, ProtocolVersion.ENDPOINT_PATH)
-                    .subprotocols(List.of(ProtocolVersion.SUBPROTOCOL))
+                    .subprotocols(ProtocolVersion.SPOKEN)
                     .configurator(new Handshake(allowedOrigins, refusals, () -> endpoint))
                     .build());
         } catch (DeploymentException e) {

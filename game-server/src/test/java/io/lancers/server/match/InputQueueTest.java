@@ -20,6 +20,16 @@ class InputQueueTest {
     }
 
     @Test
+    void aMergedShotIsJudgedByTheViewTickOfTheInputThatFired() {
+        InputQueue queue = new InputQueue(32);
+        queue.offer(new Input(1, Input.FIRE, 0.5f, 100));
+        queue.offer(new Input(2, Input.LEFT, 1.0f, 101));
+        assertEquals(new Input(2, Input.LEFT | Input.FIRE, 1.0f, 100), queue.drain(4, Input.IDLE));
+        queue.offer(new Input(3, Input.UP, 1.0f, 102));
+        assertEquals(new Input(3, Input.UP, 1.0f, 102), queue.drain(4, Input.IDLE), "no shot: the latest's");
+    }
+
+    @Test
     void drainConsumesAtMostTheCapAndLeavesTheRestForLaterTicks() {
         InputQueue queue = new InputQueue(32);
         for (int seq = 1; seq <= 6; seq++) {

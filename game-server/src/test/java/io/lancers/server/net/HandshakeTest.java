@@ -36,4 +36,11 @@ class HandshakeTest {
                 Handshake.offeredSubprotocols(List.of("lancers.v3, lancers.v2", " x ,")));
         assertEquals(List.of(), Handshake.offeredSubprotocols(List.of()));
     }
+
+    @Test
+    void theServerPicksV3WheneverItIsOfferedAndV2Otherwise() {
+        assertEquals("lancers.v3", Handshake.chosen(List.of("lancers.v2", "lancers.v3")).orElseThrow());
+        assertEquals("lancers.v2", Handshake.chosen(List.of("x", "lancers.v2")).orElseThrow());
+        assertTrue(Handshake.chosen(List.of("lancers.v1")).isEmpty());
+    }
 }
