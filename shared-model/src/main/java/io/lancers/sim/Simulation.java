@@ -190,7 +190,7 @@ public final class Simulation {
             }
         }
         separateShips(ships);
-        List<Projectile> projectiles = flyProjectiles(w.projectiles(), w.tick(), now, ships, events);
+        List<Projectile> projectiles = flyProjectiles(w.projectiles(), now, ships, events);
         int nextProjectileId = fire(ships, now, match.nextProjectileId(), projectiles, history, events);
         List<Pickup> pickups = takePickups(w.pickups(), ships, now, events);
         respawnDue(ships, match.seed(), now, events);
@@ -472,35 +472,57 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- combat
 
-    private List<Projectile> flyProjectiles(List<Projectile> flying, int from, int now, Body[] ships,
-                                            List<GameEvent> events) {
+    /** Flies every projectile from {@code now − 1} to {@code now}: hits, walls, the border, old age. */
+    private List<Projectile> flyProjectiles(List<Projectile> flying, int now, Body[] ships, List<GameEvent> events) {
         List<Projectile> kept = new ArrayList<>(flying.size() + 8);
-        final float hitRadius = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS;
         for (int p = 0, n = flying.size(); p < n; p++) {
             Projectile pr = flying.get(p);
-            float ax = pr.xAt(from, dt);
-            float ay = pr.yAt(from, dt);
-            float bx = pr.xAt(now, dt);
-            float by = pr.yAt(now, dt);
-            float best = obstacle(ax, ay, bx, by);
-            Body target = null;
-            for (Body s : ships) {
-                if (s.health <= 0 || s.id == pr.ownerId()) {
-                    continue;
-                }
-                float t = Geometry.segmentCircle(ax, ay, bx, by, s.x, s.y, hitRadius);
-                if (t < best) {
-                    best = t;
-                    target = s;
-                }
-            }
-            if (target != null) {
-                hit(target, pr, now, ships, events);
-            } else if (best == Geometry.MISS && now - pr.spawnTick() < projectileLifetimeTicks) {
+            if (flyTick(pr, now, now, ships, ShipHistory.NONE, events) && now - pr.spawnTick() < projectileLifetimeTicks) {
                 kept.add(pr);
             }
         }
         return kept;
+    }
+
+    /**
+     * Flies {@code pr} from {@code tick − 1} to {@code tick} against the walls, the border and the
+     * other living ships: where they are now for {@code tick == now}, else where {@code history} has
+     * them at {@code tick} (not there: not hittable then). The first thing met stops it; a ship met
+     * is hit as of {@code now}. True if it flies on.
+     */
+    private boolean flyTick(Projectile pr, int tick, int now, Body[] ships, ShipHistory history,
+                            List<GameEvent> events) {
+        final float hitRadius = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS;
+        float ax = pr.xAt(tick - 1, dt);
+        float ay = pr.yAt(tick - 1, dt);
+        float bx = pr.xAt(tick, dt);
+        float by = pr.yAt(tick, dt);
+        float best = obstacle(ax, ay, bx, by);
+        Body target = null;
+        for (Body s : ships) {
+            if (s.health <= 0 || s.id == pr.ownerId()) {
+                continue;
+            }
+            float sx = s.x;
+            float sy = s.y;
+            if (tick < now) {
+                int at = history.indexOf(tick, s.id);
+                if (at < 0) {
+                    continue;
+                }
+                sx = history.x(tick, at);
+                sy = history.y(tick, at);
+            }
+            float t = Geometry.segmentCircle(ax, ay, bx, by, sx, sy, hitRadius);
+            if (t < best) {
+                best = t;
+                target = s;
+            }
+        }
+        if (target != null) {
+            hit(target, pr, now, ships, events);
+        }
+        return best == Geometry.MISS;
     }
 
     /** Where along the segment (0 … 1) it first leaves the arena or meets a wall; {@link Geometry#MISS} if never. */
@@ -536,39 +558,8 @@ public final class Simulation {
      * true if it is still flying, false if it hit a ship (hit applied), a wall or the border.
      */
     private boolean catchUp(Projectile pr, int now, Body[] ships, ShipHistory history, List<GameEvent> events) {
-        final float hitRadius = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS;
         for (int tick = pr.spawnTick() + 1; tick <= now; tick++) {
-            float ax = pr.xAt(tick - 1, dt);
-            float ay = pr.yAt(tick - 1, dt);
-            float bx = pr.xAt(tick, dt);
-            float by = pr.yAt(tick, dt);
-            float best = obstacle(ax, ay, bx, by);
-            Body target = null;
-            for (Body s : ships) {
-                if (s.health <= 0 || s.id == pr.ownerId()) {
-                    continue;
-                }
-                float sx = s.x;
-                float sy = s.y;
-                if (tick < now) {
-                    int at = history.indexOf(tick, s.id);
-                    if (at < 0) {
-                        continue; // not alive then: nothing to hit at that tick
-                    }
-                    sx = history.x(tick, at);
-                    sy = history.y(tick, at);
-                }
-                float t = Geometry.segmentCircle(ax, ay, bx, by, sx, sy, hitRadius);
-                if (t < best) {
-                    best = t;
-                    target = s;
-                }
-            }
-            if (target != null) {
-                hit(target, pr, now, ships, events);
-                return false;
-            }
-            if (best != Geometry.MISS) {
+            if (!flyTick(pr, tick, now, ships, history, events)) {
                 return false;
             }
         }
