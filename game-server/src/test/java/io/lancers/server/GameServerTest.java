@@ -156,9 +156,11 @@ class GameServerTest {
         assertEquals(400, RawHandshake.send(server.port(), "lancers.v1, chat", null).status());
         assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "http://evil.example").status());
 
-        RawHandshake sameHost = RawHandshake.send(server.port(), "lancers.v3, lancers.v2", "http://127.0.0.1:1234");
+        RawHandshake sameHost = RawHandshake.send(server.port(), "lancers.v2, lancers.v3", "http://127.0.0.1:1234");
         assertEquals(101, sameHost.status());
-        assertEquals("lancers.v2", sameHost.header("Sec-WebSocket-Protocol"));
+        assertEquals("lancers.v3", sameHost.header("Sec-WebSocket-Protocol"), "v3 whenever offered");
+        assertEquals("lancers.v2", RawHandshake.send(server.port(), "lancers.v4, lancers.v2", null)
+                .header("Sec-WebSocket-Protocol"));
     }
 
     @Test
