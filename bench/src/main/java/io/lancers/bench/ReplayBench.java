@@ -50,8 +50,7 @@ public final class ReplayBench {
     public static Recording record(ReferenceMatch match, int fragmentSeconds, Path file) throws IOException {
         MatchConfig config = match.config();
         StreamInfo info = new StreamInfo(ProtocolVersion.SUBPROTOCOL, "m1", match.mapId(), config.tickRate(),
-                fragmentSeconds * config.tickRate(), new ServerMessage.Rules(config.durationSeconds(),
-                config.killLimit(), config.intermissionSeconds(), config.respawnSeconds()));
+                fragmentSeconds * config.tickRate(), ServerMessage.Rules.of(config));
         FragmentCutter cutter = new FragmentCutter(info, 0);
         ReferenceMatch.Run run = match.start();
         List<ServerMessage.PlayerInfo> players = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.lancers.protocol;
 
 import io.lancers.map.ArenaMap;
+import io.lancers.sim.MatchConfig;
 
 import java.util.List;
 
@@ -37,10 +38,26 @@ public sealed interface ServerMessage {
      */
     record Joined(String matchId, String role, int playerId, String resumeToken, boolean resumed, int tickRate,
                   Rules rules, ArenaMap map) implements ServerMessage {
+        /** The match's simulation settings: its rules at its tick rate. */
+        public MatchConfig matchConfig() {
+            return rules.at(tickRate);
+        }
     }
 
-    /** The match's rules as configured on the server. */
+    /**
+     * The match's rules as configured on the server: its {@link MatchConfig} without the tick rate,
+     * which travels beside them ({@code joined.tickRate}). The wire keeps that shape; these two
+     * methods are the only mapping, and a test keeps the components in step.
+     */
     record Rules(int durationSeconds, int killLimit, int intermissionSeconds, int respawnSeconds) {
+        public static Rules of(MatchConfig config) {
+            return new Rules(config.durationSeconds(), config.killLimit(), config.intermissionSeconds(),
+                    config.respawnSeconds());
+        }
+
+        public MatchConfig at(int tickRate) {
+            return new MatchConfig(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds);
+        }
     }
 
     /** You left the match (asked for, or the match closed); back in the lobby. */

@@ -49,8 +49,7 @@ public final class NodePeer {
                 config.heartbeatInterval().toMillis(), config.heartbeatTimeout().toMillis(),
                 config.resumeGrace().toMillis(), new ServerMessage.Limits(20, 200, 5, 4, 8192, 256));
         ServerMessage.Joined joined = new ServerMessage.Joined(ServerProcess.MATCH_ID, "spectator", 0, null, false,
-                60, new ServerMessage.Rules(rules.durationSeconds(), rules.killLimit(), rules.intermissionSeconds(),
-                rules.respawnSeconds()), MapLoader.load(MapLoader.builtInIds().get(0)));
+                60, ServerMessage.Rules.of(rules), MapLoader.load(MapLoader.builtInIds().get(0)));
         JsonObject both = new JsonObject();
         both.addProperty("welcome", ControlCodec.encode(welcome));
         both.addProperty("joined", ControlCodec.encode(joined));

@@ -50,8 +50,7 @@ final class BusyScene implements MatchView.Link {
         ArenaMap map = MapLoader.load(MAP);
         MatchConfig config = new MatchConfig(60, 600, 0, 10, 1);
         joined = new ServerMessage.Joined("bench", "player", 1, "", false, config.tickRate(),
-                new ServerMessage.Rules(config.durationSeconds(), config.killLimit(), config.intermissionSeconds(),
-                        config.respawnSeconds()), map);
+                ServerMessage.Rules.of(config), map);
         tickNanos = 1_000_000_000L / config.tickRate();
         worlds = simulate(new Simulation(map, config), map, config, (int) Math.ceil((seconds + 1) * config.tickRate()));
         clientWorld = ClientWorld.forMatch(joined);

@@ -7,7 +7,6 @@ import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
 import io.lancers.client.net.NetStats;
-import io.lancers.client.state.ClientWorld;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
@@ -238,7 +237,7 @@ public final class HeadlessRun {
         private synchronized void startPilot(ServerMessage.Joined joined) {
             stopPilot();
             BotBrain brain = new BotBrain(name.hashCode(), PILOT_SKILL);
-            MatchConfig config = ClientWorld.matchConfig(joined);
+            MatchConfig config = joined.matchConfig();
             // Fixed delay, not fixed rate: after a stall a fixed rate fires the missed runs back to
             // back, and a burst of inputs can overflow the server's input queue (1008).
             pilot = pilots.scheduleWithFixedDelay(() -> {

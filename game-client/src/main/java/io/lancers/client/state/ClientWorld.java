@@ -5,7 +5,6 @@ import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
-import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
@@ -83,15 +82,8 @@ public final class ClientWorld {
 
     /** For a match just joined: its tick rate, its movement rule on its map, our ship. */
     public static ClientWorld forMatch(ServerMessage.Joined joined) {
-        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), matchConfig(joined))::moveShip,
+        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), joined.matchConfig())::moveShip,
                 joined.playerId());
-    }
-
-    /** The simulation settings of a joined match, as the server announced them. */
-    public static MatchConfig matchConfig(ServerMessage.Joined joined) {
-        ServerMessage.Rules rules = joined.rules();
-        return new MatchConfig(joined.tickRate(), rules.durationSeconds(), rules.killLimit(),
-                rules.intermissionSeconds(), rules.respawnSeconds());
     }
 
     /**

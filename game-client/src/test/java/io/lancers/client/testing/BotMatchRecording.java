@@ -56,8 +56,7 @@ public final class BotMatchRecording {
         MatchConfig config = MatchConfig.defaults();
         Simulation sim = new Simulation(map, config);
         StreamInfo info = new StreamInfo(ProtocolVersion.SUBPROTOCOL, MATCH_ID, map.id(), config.tickRate(),
-                fragmentTicks, new ServerMessage.Rules(config.durationSeconds(), config.killLimit(),
-                config.intermissionSeconds(), config.respawnSeconds()));
+                fragmentTicks, ServerMessage.Rules.of(config));
         FragmentCutter cutter = new FragmentCutter(info, FIRST_FRAGMENT);
         World world = sim.newMatch(7, 0, 1);
         Map<Integer, BotBrain> brains = new HashMap<>();

@@ -6,7 +6,6 @@ import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.match.StreamTap;
-import io.lancers.sim.MatchConfig;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,10 +76,8 @@ public final class Broadcasts implements AutoCloseable {
         if (!settings.active()) {
             return StreamTap.NONE;
         }
-        MatchConfig rules = room.rules();
         StreamInfo info = new StreamInfo(ProtocolVersion.SUBPROTOCOL, room.id(), room.mapId(), room.tickRate(),
-                settings.fragmentTicks(room.tickRate()), new ServerMessage.Rules(rules.durationSeconds(),
-                        rules.killLimit(), rules.intermissionSeconds(), rules.respawnSeconds()));
+                settings.fragmentTicks(room.tickRate()), ServerMessage.Rules.of(room.rules()));
         FragmentStore store = settings.enabled()
                 ? new FragmentStore(settings.delay().toMillis(), settings.retention().toMillis()) : null;
         Recorder recorder = settings.recordDir() == null ? null

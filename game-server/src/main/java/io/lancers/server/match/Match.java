@@ -157,8 +157,7 @@ public final class Match {
         this.sim = new Simulation(map, config);
         this.wallClock = wallClock;
         this.encoder = encoder;
-        this.rules = new ServerMessage.Rules(config.durationSeconds(), config.killLimit(),
-                config.intermissionSeconds(), config.respawnSeconds());
+        this.rules = ServerMessage.Rules.of(config);
         this.graceTicks = config.ticks(settings.resumeGraceSeconds());
         this.chatWindowTicks = config.ticks(settings.chat().windowSeconds());
         this.slowConsumerDropTicks = config.ticks(settings.slowConsumer().dropAfterSeconds());
