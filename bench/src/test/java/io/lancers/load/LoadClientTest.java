@@ -5,6 +5,7 @@ import io.lancers.server.ServerConfig;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,11 +76,7 @@ class LoadClientTest {
         player.abort();
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(PATIENCE).until(condition::getAsBoolean);
     }
 }

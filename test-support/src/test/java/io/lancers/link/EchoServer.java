@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
+
 
 /** Greets each connection with its tag byte, then echoes; keeps the accepted sockets so a test can close them. */
 final class EchoServer implements AutoCloseable {
@@ -49,12 +51,8 @@ final class EchoServer implements AutoCloseable {
     }
 
     /** Waits until the server has closed its end of every link so far (its echo saw the link go). */
-    void awaitAllClosed() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!allClosed()) {
-            assertTrue(System.nanoTime() < deadline, "the server's ends are still open");
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+    void awaitAllClosed() {
+        await("the server's ends closed").atMost(Duration.ofSeconds(15)).until(this::allClosed);
     }
 
     private boolean allClosed() {
