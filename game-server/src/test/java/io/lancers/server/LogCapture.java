@@ -20,17 +20,27 @@ final class LogCapture extends Handler implements AutoCloseable {
     /** The thread that logged each line, by index (logging is synchronous: the caller's thread). */
     private final List<String> threads = new CopyOnWriteArrayList<>();
 
-    private LogCapture(Logger logger) {
+    private LogCapture(Logger logger, Level keep) {
         this.logger = logger;
         this.previousLevel = logger.getLevel();
-        setLevel(Level.ALL);
-        logger.setLevel(Level.ALL);
+        setLevel(keep);
+        if (keep == Level.ALL) {
+            logger.setLevel(Level.ALL);
+        }
         logger.addHandler(this);
     }
 
     /** Captures {@code io.lancers} and everything below it, at every level. */
     static LogCapture start() {
-        return new LogCapture(Logger.getLogger("io.lancers"));
+        return new LogCapture(Logger.getLogger("io.lancers"), Level.ALL);
+    }
+
+    /**
+     * Keeps only WARNING and above ({@link #problems()}): for long runs, whose every INFO line kept
+     * would be hundreds of megabytes of heap the server under test never held.
+     */
+    static LogCapture problemsOnly() {
+        return new LogCapture(Logger.getLogger("io.lancers"), Level.WARNING);
     }
 
     List<String> lines() {
@@ -61,6 +71,9 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return;
+        }
         // The message as printed, parameters and thrown included, so nothing hides in them.
         String message = record.getMessage();
         Object[] parameters = record.getParameters();

@@ -64,7 +64,7 @@ class WireFuzzTest {
     @Test
     void thousandsOfHostileFramesCloseOnlyTheirSendersAndTheHonestPlayerNeverMissesATick() throws Exception {
         long heapBefore;
-        try (LogCapture log = LogCapture.start(); GameServer server = GameServer.start(CONFIG)) {
+        try (LogCapture log = LogCapture.problemsOnly(); GameServer server = GameServer.start(CONFIG)) {
             // Before the honest player connects: a full collection's pause is not what this test is about.
             heapBefore = Heap.usedAfterGc();
             TestClient honest = TestClient.hello(server, "Honest");
