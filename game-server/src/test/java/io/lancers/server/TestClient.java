@@ -20,11 +20,11 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -40,7 +40,13 @@ final class TestClient extends WholeMessageListener {
     /** How long a test waits for a state before it fails: generous, for a busy 2-core CI machine. */
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
+    /**
+     * The control messages received, oldest first, at most the last {@link #KEPT_MESSAGES}: a long
+     * run (the wire fuzz sees a join and a leave notice per hostile connection) must not grow the
+     * heap it measures.
+     */
+    private final ArrayDeque<ServerMessage> messages = new ArrayDeque<>();
+    private static final int KEPT_MESSAGES = 10_000;
     private final AtomicInteger stateFrames = new AtomicInteger();
     private final AtomicInteger gaps = new AtomicInteger();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -140,7 +146,9 @@ final class TestClient extends WholeMessageListener {
     }
 
     List<ServerMessage> messages() {
-        return List.copyOf(messages);
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
     }
 
     <T extends ServerMessage> T await(Class<T> type) {
@@ -149,7 +157,7 @@ final class TestClient extends WholeMessageListener {
 
     /** The first message so far of this type that matches, or the first to arrive within the patience. */
     <T extends ServerMessage> T await(Class<T> type, Predicate<T> matching) {
-        return awaitValue(() -> messages.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst(),
+        return awaitValue(() -> messages().stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst(),
                 "a " + type.getSimpleName() + " matching the test's condition");
     }
 
@@ -174,7 +182,7 @@ final class TestClient extends WholeMessageListener {
                 return probe.get();
             }, Optional::isPresent).get();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; received " + messages, e);
+            throw new AssertionError(e.getMessage() + "; received " + messages(), e);
         }
     }
 
@@ -197,7 +205,12 @@ final class TestClient extends WholeMessageListener {
     protected void onWholeText(WebSocket webSocket, String text) {
         try {
             ServerMessage message = ControlCodec.decodeServer(text);
-            messages.add(message);
+            synchronized (messages) {
+                messages.addLast(message);
+                if (messages.size() > KEPT_MESSAGES) {
+                    messages.removeFirst();
+                }
+            }
             if (message instanceof ServerMessage.Heartbeat heartbeat && !silent && !webSocket.isOutputClosed()) {
                 send(new ClientMessage.HeartbeatAck(heartbeat.t()));
             }
