@@ -46,7 +46,7 @@ final class TestClient extends WholeMessageListener {
      * heap it measures.
      */
     private final ArrayDeque<ServerMessage> messages = new ArrayDeque<>();
-    private static final int KEPT_MESSAGES = 10_000;
+    private static final int KEPT_MESSAGES = 1_000;
     private final AtomicInteger stateFrames = new AtomicInteger();
     private final AtomicInteger gaps = new AtomicInteger();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
