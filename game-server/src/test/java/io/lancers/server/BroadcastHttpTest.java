@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import static io.lancers.server.TestClient.PATIENCE;
@@ -70,32 +69,23 @@ class BroadcastHttpTest {
     }
 
     private JsonObject awaitSync() {
-        return await("a servable fragment of m1").atMost(PATIENCE).<Optional<JsonObject>>until(() -> {
-            try {
-                HttpResponse<byte[]> response = get("/broadcast/m1/sync");
-                return response.statusCode() == 200 ? Optional.of(json(response)) : Optional.<JsonObject>empty();
-            } catch (IOException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }, Optional::isPresent).get();
+        return json(awaitOk("a servable fragment of m1", "/broadcast/m1/sync"));
     }
 
     /** Polls until the part is servable, as a viewer does. */
     private byte[] awaitPart(int fragment, String kind) {
-        return await(kind + " part " + fragment).atMost(PATIENCE).<Optional<byte[]>>until(() -> {
+        return awaitOk(kind + " part " + fragment, "/broadcast/m1/" + fragment + "/" + kind).body();
+    }
+
+    /** GETs {@code path} until it answers 200. */
+    private HttpResponse<byte[]> awaitOk(String what, String path) {
+        return await(what).atMost(PATIENCE).until(() -> {
             try {
-                HttpResponse<byte[]> response = get("/broadcast/m1/" + fragment + "/" + kind);
-                return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.<byte[]>empty();
+                return get(path);
             } catch (IOException e) {
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return null;
             }
-        }, Optional::isPresent).get();
+        }, response -> response != null && response.statusCode() == 200);
     }
 
     @Test
