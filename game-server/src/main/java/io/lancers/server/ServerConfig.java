@@ -47,13 +47,16 @@ import java.util.function.Consumer;
  * @param broadcast         the delayed HTTP broadcast and the recording of matches (docs/BROADCAST.md)
  * @param maxUnlagMillis    lag compensation cap: a shot is rewound by at most this much of its shooter's
  *                          lag (0: no compensation); the victim may be hit up to this long after reaching cover
+ * @param spectatorDelay    live WebSocket spectators see the match (frames, chat, notices) this late; zero: live.
+ *                          Players are never delayed. The HTTP broadcast has its own delay ({@link BroadcastSettings})
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
                            int bots, float botSkill, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
                            Duration resumeGrace, Duration helloTimeout, boolean discovery, int discoveryPort,
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
                            int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
-                           int socketSendBufferBytes, BroadcastSettings broadcast, int maxUnlagMillis) {
+                           int socketSendBufferBytes, BroadcastSettings broadcast, int maxUnlagMillis,
+                           Duration spectatorDelay) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -80,6 +83,11 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         requirePositive("resumeGrace", resumeGrace);
         requirePositive("helloTimeout", helloTimeout);
         requirePositive("handshakeTimeout", handshakeTimeout);
+        if (spectatorDelay == null || spectatorDelay.isNegative()
+                || spectatorDelay.compareTo(Duration.ofSeconds(MatchSettings.MAX_SPECTATOR_DELAY_SECONDS)) > 0) {
+            throw new IllegalArgumentException("spectatorDelay must be 0–" + MatchSettings.MAX_SPECTATOR_DELAY_SECONDS
+                    + " s, was " + spectatorDelay);
+        }
         if (serverName.isBlank()) {
             throw new IllegalArgumentException("serverName must not be blank");
         }
@@ -91,7 +99,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
                 Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0, BroadcastSettings.defaults(),
-                MatchSettings.DEFAULT_MAX_UNLAG_MILLIS);
+                MatchSettings.DEFAULT_MAX_UNLAG_MILLIS, Duration.ZERO);
     }
 
     /**
@@ -110,7 +118,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                             rules.respawnSeconds()),
                     maxPlayers, bots, botSkill, room.seed(), maxSpectators,
                     resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs().withMaxUnlagMillis(maxUnlagMillis),
-                    room.slowConsumer(), room.commandQueue()));
+                    room.slowConsumer(), room.commandQueue(), spectatorDelay.toMillis() / 1000.0));
         }
         return List.copyOf(rooms);
     }
@@ -243,6 +251,10 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return with(draft -> draft.maxUnlagMillis = maxUnlagMillis);
     }
 
+    public ServerConfig withSpectatorDelay(Duration spectatorDelay) {
+        return with(draft -> draft.spectatorDelay = spectatorDelay);
+    }
+
     /** Broadcast and recording settings. */
     public ServerConfig withBroadcast(BroadcastSettings broadcast) {
         return with(draft -> draft.broadcast = broadcast);
@@ -281,6 +293,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         int socketSendBufferBytes;
         int maxUnlagMillis;
         BroadcastSettings broadcast;
+        Duration spectatorDelay;
 
         Draft(ServerConfig config) {
             bindAddress = config.bindAddress;
@@ -308,13 +321,15 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             socketSendBufferBytes = config.socketSendBufferBytes;
             maxUnlagMillis = config.maxUnlagMillis;
             broadcast = config.broadcast;
+            spectatorDelay = config.spectatorDelay;
         }
 
         ServerConfig build() {
             return new ServerConfig(bindAddress, port, serverName, tickRate, matches, mapId, bots, botSkill, maxPlayers,
                     maxSpectators, heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout,
                     discovery, discoveryPort, allowedOrigins, matchMinutes, killLimit,
-                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes, broadcast, maxUnlagMillis);
+                    maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes, broadcast, maxUnlagMillis,
+                    spectatorDelay);
         }
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 import io.lancers.release.ReleaseVersion;
 import io.lancers.server.log.LogFormat;
+import io.lancers.server.match.MatchSettings;
 import io.lancers.server.net.TlsKeyStore;
 
 import java.io.IOException;
@@ -87,6 +88,11 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--max-spectators", paramLabel = "N",
             description = "Spectators per room; more are refused (error match_full).")
     int maxSpectators = DEFAULTS.maxSpectators();
+
+    @Option(names = "--spectator-delay", paramLabel = "S",
+            description = "Live spectators see the match this many seconds late, chat and notices included "
+                    + "(0-" + MatchSettings.MAX_SPECTATOR_DELAY_SECONDS + "; 0: live). Players are never delayed.")
+    long spectatorDelaySeconds = DEFAULTS.spectatorDelay().toSeconds();
 
     @Option(names = "--match-minutes", paramLabel = "MIN", description = "Length of a match.")
     int matchMinutes = DEFAULTS.matchMinutes();
@@ -225,6 +231,7 @@ public final class ServerMain implements Callable<Integer> {
         return DEFAULTS.withBindAddress(bindAddress).withPort(port).withServerName(serverName)
                 .withTickRate(tickRate).withMatches(matches).withMapId(mapId).withBots(bots)
                 .withBotSkill(botSkill).withMaxPlayers(maxPlayers).withMaxSpectators(maxSpectators)
+                .withSpectatorDelay(Duration.ofSeconds(spectatorDelaySeconds))
                 .withMatchMinutes(matchMinutes).withKillLimit(killLimit)
                 .withHeartbeatInterval(Duration.ofMillis(heartbeatMs)).withHeartbeatMisses(heartbeatMisses)
                 .withResumeGrace(Duration.ofSeconds(resumeGraceSeconds))

@@ -16,6 +16,7 @@ import io.lancers.sim.ShipHistory;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +82,8 @@ public final class Match {
     private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     private static final String SPECTATOR_NAME = "Spectator";
+    /** The notice that tells a spectator it watches with a delay (PROTOCOL.md §5). */
+    static final String DELAY_NOTICE = "delay";
     /** The {@code /status} phase of a room that stopped or failed. */
     private static final String CLOSED_PHASE = "closed";
     private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
@@ -105,6 +108,7 @@ public final class Match {
     private final List<Executor> senders;
     private final Outbox outbox;
     private final WorldRing sent = new WorldRing(BASELINE_TICKS);
+    private final SpectatorDelay spectatorDelay;
     private final StreamTap tap;
     /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
     private final ShipHistory shipHistory;
@@ -168,6 +172,7 @@ public final class Match {
         this.outbox = new Outbox(this.senders);
         this.world = sim.newMatch(settings.seed(), 0, 1);
         this.shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
+        this.spectatorDelay = new SpectatorDelay(config.ticks(settings.spectatorDelaySeconds()));
         balanceBots(0);
         notices.clear(); // nobody is here yet to be told about the first bots
         publish();
@@ -270,11 +275,13 @@ public final class Match {
 
         shipHistory.record(world);
         World next = sim.step(world, inputs, shipHistory); // 4
-        Frames frames = new Frames(base, next);           // 5 (lazily, on first use)
+        Frames frames = new Frames(base, next, sent);     // 5 (lazily, on first use)
         world = next;
         sent.add(next);
+        spectatorDelay.record(next);
 
-        broadcastFrames(frames);                          // 6
+        broadcastFrames(frames, delayedFrames(next.tick())); // 6
+        releaseHeld(next.tick());
         tap.frame(next, frames.delta().payload());
 
         announceMatchCycle(base.match(), next);           // 7
@@ -353,6 +360,11 @@ public final class Match {
         spectators.add(membership);
         rosterChanged = true;
         send(membership, joined(membership, null, false));
+        if (spectatorDelay.on()) {
+            send(membership, new ServerMessage.Notice(DELAY_NOTICE, 0, "You watch the game "
+                    + BigDecimal.valueOf(settings.spectatorDelaySeconds()).stripTrailingZeros().toPlainString()
+                    + " s late"));
+        }
         LOG.info(() -> id() + ": spectator joined on " + spectate.peer().label());
         spectate.reply().complete(membership);
     }
@@ -590,13 +602,16 @@ public final class Match {
     private final class Frames {
         private final World base;
         private final World next;
+        private final WorldRing bases;
         private SharedFrame delta;
         private SharedFrame snapshot;
         private Map<Integer, SharedFrame> catchUps;
 
-        Frames(World base, World next) {
+        /** @param base the previous tick's world, or null if there was none; {@code bases}: older ones */
+        Frames(World base, World next, WorldRing bases) {
             this.base = base;
             this.next = next;
+            this.bases = bases;
         }
 
         /** The tick's plain delta (base: the previous tick), shared by every receiver that gets it. */
@@ -616,10 +631,10 @@ public final class Match {
 
         /** The frame for a receiver whose newest world is that of {@code baseTick}. */
         SharedFrame from(int baseTick) {
-            if (baseTick == base.tick()) {
+            if (base != null && baseTick == base.tick()) {
                 return delta();
             }
-            World older = sent.get(baseTick);
+            World older = bases.get(baseTick);
             if (older == null) {
                 return snapshot();
             }
@@ -630,14 +645,22 @@ public final class Match {
         }
     }
 
-    private void broadcastFrames(Frames frames) {
+    /** With a spectator delay, spectators' frames of tick {@code now − D} (null while the match is younger). */
+    private Frames delayedFrames(int now) {
+        World shown = spectatorDelay.shown(now);
+        return shown == null ? null : new Frames(spectatorDelay.shownBefore(now), shown, spectatorDelay.bases());
+    }
+
+    /** Live frames to players (and spectators when there is no delay), delayed ones and held messages to spectators. */
+    private void broadcastFrames(Frames live, Frames delayed) {
         if (outbox.ticksBehind() > MAX_SENDER_LAG_TICKS) {
-            skipFrames(frames.next.tick());
+            skipFrames(live.next.tick());
             return;
         }
         List<Membership> hopeless = new ArrayList<>();
         for (Membership receiver : receivers()) {
-            if (!deliver(receiver, frames)) {
+            Frames frames = receiver.role() == Role.SPECTATOR && spectatorDelay.on() ? delayed : live;
+            if (frames != null && !deliver(receiver, frames)) {
                 hopeless.add(receiver);
             }
         }
@@ -691,13 +714,18 @@ public final class Match {
     }
 
     private List<Membership> receivers() {
+        List<Membership> receivers = playerReceivers();
+        receivers.addAll(spectators);
+        return receivers;
+    }
+
+    private List<Membership> playerReceivers() {
         List<Membership> receivers = new ArrayList<>(players.size() + spectators.size());
         for (Player player : players.values()) {
             if (player.membership != null) {
                 receivers.add(player.membership);
             }
         }
-        receivers.addAll(spectators);
         return receivers;
     }
 
@@ -772,12 +800,29 @@ public final class Match {
         return new ServerMessage.Error(code.wire(), message);
     }
 
-    /** Encodes and frames once, sends to everyone in the match, lagging receivers included (control messages are small). */
+    /**
+     * Encodes and frames once, sends to everyone in the match, lagging receivers included (control
+     * messages are small). With a spectator delay, spectators get chat and notices when their frames
+     * reach this tick (they tell what happened); the roster (who is here) they get at once.
+     */
     private void broadcast(ServerMessage message) {
         tap.control(message);
         SharedFrame frame = SharedFrame.text(ControlCodec.encode(message));
-        for (Membership receiver : receivers()) {
+        boolean hold = spectatorDelay.on() && !(message instanceof ServerMessage.Roster);
+        if (hold) {
+            spectatorDelay.hold(world.tick(), frame);
+        }
+        for (Membership receiver : hold ? playerReceivers() : receivers()) {
             queue(receiver, frame);
+        }
+    }
+
+    /** The chat and notices held for spectators whose delayed frames reached their tick, after those frames. */
+    private void releaseHeld(int now) {
+        for (SharedFrame held : spectatorDelay.release(now)) {
+            for (Membership spectator : spectators) {
+                queue(spectator, held);
+            }
         }
     }
 

@@ -23,11 +23,13 @@ import java.security.SecureRandom;
  * @param inputs             input caps
  * @param slowConsumer       when a receiver is lagging, recovered, or dropped
  * @param commandQueue       capacity of the room's command queue (joins, chat, pings, resyncs)
+ * @param spectatorDelaySeconds spectators see the match this late, chat and notices included (0: live);
+ *                           players never wait. Against ghosting in tournaments ({@code --spectator-delay})
  */
 public record MatchSettings(String id, String mapId, MatchConfig rules, int maxPlayers, int botFill,
                             float botSkill, long seed, int maxSpectators, double resumeGraceSeconds,
                             int maxNameLength, ChatLimits chat, InputLimits inputs,
-                            SlowConsumerLimits slowConsumer, int commandQueue) {
+                            SlowConsumerLimits slowConsumer, int commandQueue, double spectatorDelaySeconds) {
 
     public static final int MIN_TICK_RATE = 10;
     public static final int MAX_TICK_RATE = 128;
@@ -45,6 +47,8 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public static final int DEFAULT_MAX_UNLAG_MILLIS = 150;
     /** Beyond a second the victim's side of the bargain (hit well behind cover) is no game at all. */
     public static final int MAX_UNLAG_MILLIS = 1000;
+    /** The room keeps every world of the delay in memory: ten minutes of them at most. */
+    public static final int MAX_SPECTATOR_DELAY_SECONDS = 600;
 
     /** Chat text is 1..maxLength code points; at most perWindow messages per windowSeconds per sender. */
     public record ChatLimits(int maxLength, int perWindow, double windowSeconds) {
@@ -98,17 +102,19 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
         require(resumeGraceSeconds > 0, "resumeGraceSeconds must be positive");
         require(maxNameLength >= 1, "maxNameLength must be positive");
         require(commandQueue >= 1, "commandQueue must be positive");
+        require(spectatorDelaySeconds >= 0 && spectatorDelaySeconds <= MAX_SPECTATOR_DELAY_SECONDS,
+                "spectatorDelaySeconds must be 0.." + MAX_SPECTATOR_DELAY_SECONDS);
     }
 
     /**
      * 60 Hz with the simulation's default rules, 16 players, bots filling up to 4 participants,
-     * 32 spectators, 30 s resume grace, names of up to 20, chat 200 chars and 5 per 10 s, 4 inputs
+     * 32 spectators watching live, 30 s resume grace, names of up to 20, chat 200 chars and 5 per 10 s, 4 inputs
      * per tick and 32 queued, shots rewound by at most 150 ms, lagging above 64 sends in flight, dropped after 5 s or 1024 in flight.
      */
     public static MatchSettings defaults(String id, String mapId) {
         return new MatchSettings(id, mapId, MatchConfig.defaults(), 16, 4, DEFAULT_BOT_SKILL, new SecureRandom().nextLong(),
                 DEFAULT_MAX_SPECTATORS, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32, DEFAULT_MAX_UNLAG_MILLIS),
-                new SlowConsumerLimits(64, 8, 1024, 5), 1024);
+                new SlowConsumerLimits(64, 8, 1024, 5), 1024, 0);
     }
 
     public int tickRate() {
@@ -117,7 +123,8 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
 
     public MatchSettings withRules(MatchConfig newRules) {
         return new MatchSettings(id, mapId, newRules, maxPlayers, botFill, botSkill, seed, maxSpectators,
-                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
+                spectatorDelaySeconds);
     }
 
     public MatchSettings withTickRate(int tickRate) {
@@ -127,17 +134,25 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
 
     public MatchSettings withMaxPlayers(int newMaxPlayers) {
         return new MatchSettings(id, mapId, rules, newMaxPlayers, botFill, botSkill, seed, maxSpectators,
-                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
+                spectatorDelaySeconds);
     }
 
     MatchSettings withBotFill(int newBotFill) {
         return new MatchSettings(id, mapId, rules, maxPlayers, newBotFill, botSkill, seed, maxSpectators,
-                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
+                spectatorDelaySeconds);
+    }
+
+    public MatchSettings withSpectatorDelaySeconds(double newSpectatorDelaySeconds) {
+        return new MatchSettings(id, mapId, rules, maxPlayers, botFill, botSkill, seed, maxSpectators,
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue, newSpectatorDelaySeconds);
     }
 
     MatchSettings withSeed(long newSeed) {
         return new MatchSettings(id, mapId, rules, maxPlayers, botFill, botSkill, newSeed, maxSpectators,
-                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue);
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
+                spectatorDelaySeconds);
     }
 
     private static void require(boolean condition, String message) {
