@@ -154,7 +154,7 @@ class ServerMainTest {
         assertEquals(0, commandLine.execute("--help"));
         for (String flag : new String[] {"--bind", "--port", "--tick-rate", "--bots", "--heartbeat-ms",
                 "--resume-grace-seconds", "--discovery-port", "--allow-origin", "--match-minutes", "--kill-limit", "--socket-send-buffer",
-                "--max-spectators", "--bot-skill"}) {
+                "--max-spectators", "--bot-skill", "--spectator-delay"}) {
             assertTrue(help.toString().contains(flag), flag);
         }
 
@@ -186,5 +186,19 @@ class ServerMainTest {
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--fragment-seconds", "0"));
         assertTrue(errors.toString().contains("fragment length"), errors.toString());
+    }
+
+    @Test
+    void spectatorDelayReachesEveryRoomAndIsBounded() {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--spectator-delay", "90");
+        assertEquals(Duration.ofSeconds(90), main.config().spectatorDelay());
+        assertTrue(main.config().matchSettings().stream().allMatch(room -> room.spectatorDelaySeconds() == 90));
+
+        CommandLine refusing = new CommandLine(new ServerMain());
+        StringWriter errors = new StringWriter();
+        refusing.setErr(new PrintWriter(errors));
+        assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--spectator-delay", "-1"));
+        assertTrue(errors.toString().contains("spectatorDelay"), errors.toString());
     }
 }
