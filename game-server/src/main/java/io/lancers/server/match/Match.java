@@ -258,7 +258,8 @@ public final class Match {
      *       per older base still in the ring of recent worlds; one snapshot if anyone needs it (new,
      *       resumed, resync, base gone from the ring); each at most once;</li>
      *   <li>broadcast: the same bytes to every receiver with the same base; lagging ones get nothing, hopeless
-     *       ones are closed (4003);</li>
+     *       ones are closed (4003). With a spectator delay of D ticks, spectators get the frames of tick
+     *       t − D instead (built as in 5, from {@link SpectatorDelay}), then the chat and notices held since;</li>
      *   <li>announce what 4–6 changed: match cycle notices, offline notices, ping rosters;</li>
      *   <li>hand everything 1–7 queued to the sender, in order; metrics: tick duration (without
      *       the sending), bytes queued; publish the lobby line and status.</li>
