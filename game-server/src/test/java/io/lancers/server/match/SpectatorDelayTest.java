@@ -117,6 +117,37 @@ class SpectatorDelayTest {
         assertEquals(new ServerMessage.Notice("leave", ada.playerId(), "Ada left"), watcher.messages(ServerMessage.Notice.class).get(0));
     }
 
+    @Test
+    void aDelayedSpectatorThatLaggedCatchesUpOnDelayedTicksAndAResyncGetsTheDelayedSnapshot() throws ProtocolException {
+        RecordingPeer watcher = new RecordingPeer("watcher");
+        Membership spectator = await(match.spectate(watcher));
+        for (int i = 0; i < 2 * DELAY_TICKS; i++) {
+            tick();
+        }
+        int hadTick = header(watcher.frames().get(watcher.frames().size() - 1)).tick();
+        watcher.pending = match.settings().slowConsumer().highWater() + 1;
+        for (int i = 0; i < 10; i++) {
+            tick();
+        }
+        watcher.pending = 0;
+        watcher.clear();
+        tick();
+        int now = match.world().tick();
+        StateCodec.Header catchUp = header(watcher.frames().get(0));
+        assertEquals(List.of("DELTA"), watcher.kinds());
+        assertEquals(hadTick, catchUp.baseTick(), "one delta from the delayed world it has");
+        assertEquals(now - DELAY_TICKS, catchUp.tick(), "to the delayed world of now");
+        assertEquals(worlds.get(now - DELAY_TICKS),
+                StateCodec.apply(worlds.get(hadTick), watcher.frames().get(0).duplicate()));
+
+        spectator.resync();
+        watcher.clear();
+        tick();
+        assertEquals(List.of("SNAPSHOT"), watcher.kinds());
+        assertEquals(worlds.get(match.world().tick() - DELAY_TICKS),
+                StateCodec.apply(null, watcher.frames().get(0).duplicate()));
+    }
+
     private static StateCodec.Header header(ByteBuffer frame) {
         try {
             return StateCodec.header(frame.duplicate());
