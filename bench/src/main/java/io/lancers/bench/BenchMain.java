@@ -6,6 +6,7 @@ import io.lancers.bench.load.Latency;
 import io.lancers.bench.load.NodePeer;
 import io.lancers.bench.load.Reconnect;
 import io.lancers.bench.load.SlowReader;
+import io.lancers.bench.load.Unlag;
 import io.lancers.cache.Nginx;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +38,7 @@ import java.util.concurrent.Callable;
         subcommands = {BenchMain.BandwidthCommand.class, BenchMain.TickCostCommand.class,
                 BenchMain.ExportCommand.class, BenchMain.FanoutCommand.class, BenchMain.LatencyCommand.class,
                 BenchMain.SlowReaderCommand.class, BenchMain.ReconnectCommand.class, BenchMain.ReplayCommand.class,
-                BenchMain.BroadcastCommand.class})
+                BenchMain.BroadcastCommand.class, BenchMain.UnlagCommand.class})
 public final class BenchMain implements Runnable {
     static final int[] ALL_PLAYERS = {2, 8, 16, 32, 64};
     static final int[] QUICK_PLAYERS = {2, 16};
@@ -331,6 +333,40 @@ public final class BenchMain implements Runnable {
             System.out.println("|---:|---:|---:|---:|---:|---|");
             System.out.printf(Locale.ROOT, "| %d | %d | %s | ≤ 17.67 ms (one tick + 1 ms) |%n", r.samples(), r.lost(),
                     millisCells(r.nanos(), "%.2f"));
+            return 0;
+        }
+    }
+
+    @Command(name = "unlag", mixinStandardHelpOptions = true,
+            description = "Perfect-aim shooter vs strafing target through a latency relay: hit rate with and without "
+                    + "lag compensation, press to shot seen.")
+    static final class UnlagCommand implements Callable<Integer> {
+        static final int[] RTTS = {0, 50, 150, 250};
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--seconds", description = "measured seconds per run (default 30, 6 with --quick)")
+        Integer seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            int window = seconds != null ? seconds : common.quick ? 6 : 30;
+            System.out.printf(Locale.ROOT, "Shooter behind the relay (RTT as given, jitter RTT/20 each way), target "
+                    + "strafing 0.4 s left / 0.4 s right, %d s per run, 60 ticks/s; compensation = --max-unlag-ms.%n%n", window);
+            System.out.println("| RTT ms | --max-unlag-ms | shots | hits | hit rate | press → shot seen p50 ms | p99 ms | samples |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (int rtt : RTTS) {
+                for (int unlag : new int[] {0, 150}) {
+                    Unlag.Result r = Unlag.run(rtt, unlag, window, 11);
+                    long[] sampled = Arrays.stream(r.shotNanos()).filter(n -> n > 0).toArray();
+                    Stats press = sampled.length == 0 ? null : Stats.of(sampled);
+                    System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.1f %% | %s | %s | %d |%n", rtt, unlag,
+                            r.shots(), r.hits(), 100 * r.hitRate(),
+                            press == null ? "–" : String.format(Locale.ROOT, "%.0f", press.p50() / 1e6),
+                            press == null ? "–" : String.format(Locale.ROOT, "%.0f", press.p99() / 1e6), sampled.length);
+                }
+            }
             return 0;
         }
     }

@@ -3,6 +3,7 @@ package io.lancers.load;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.InputCodec;
+import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
@@ -105,7 +106,7 @@ public final class LoadClient extends WholeMessageListener {
                                   Arrivals arrivals) {
         LoadClient client = new LoadClient(name, entry, keepWorld, arrivals);
         http.newWebSocketBuilder()
-                .subprotocols(ProtocolVersion.SUBPROTOCOL)
+                .subprotocols(ProtocolVersion.SUBPROTOCOL_V3, ProtocolVersion.SUBPROTOCOL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(uri, client)
                 .whenComplete((ws, failure) -> {
@@ -158,8 +159,9 @@ public final class LoadClient extends WholeMessageListener {
         return lastTick;
     }
 
+    /** In the negotiated layout: {@code lancers.v3} (the server prefers it) carries {@link Input#viewTick()}. */
     public void sendInput(Input input) {
-        byte[] frame = InputCodec.encode(input);
+        byte[] frame = InputCodec.encode(input, InputFormat.of(socket.getSubprotocol()).orElse(InputFormat.V2));
         send(ws -> ws.sendBinary(ByteBuffer.wrap(frame), true));
     }
 
