@@ -353,7 +353,7 @@ public final class BenchMain implements Runnable {
         public Integer call() throws Exception {
             int window = seconds != null ? seconds : common.quick ? 6 : 30;
             System.out.printf(Locale.ROOT, "Shooter behind the relay (RTT as given, jitter RTT/20 each way), target "
-                    + "strafing 0.4 s left / 0.4 s right, %d s per run, 60 ticks/s; compensation = --max-unlag-ms.%n%n", window);
+                    + "strafing 1 s left / 1 s right, shots from within 700 units, 4 pairs in 4 rooms, %d s per run, 60 ticks/s; compensation = --max-unlag-ms.%n%n", window);
             System.out.println("| RTT ms | --max-unlag-ms | shots | hits | hit rate | press → shot seen p50 ms | p99 ms | samples |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int rtt : RTTS) {

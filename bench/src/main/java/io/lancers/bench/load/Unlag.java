@@ -20,7 +20,9 @@ import io.lancers.sim.World;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,18 +31,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A perfect-aim shooter against a strafing target, the shooter behind a {@link LatencyRelay}: the
+ * A perfect-aim shooter against a strafing target ({@value #PAIRS} such pairs, each in a room of its
+ * own), the shooter behind a {@link LatencyRelay}: the
  * server in this JVM on loopback, both players headless {@link LoadClient}s ({@code lancers.v3}).
  * Until the target is in range and in sight the shooter flies like a bot ({@link BotBrain}); then
  * it stops and, once its world shows it at rest (so where it sees itself is where it is: this
  * client does not predict), leads the target as that world shows it (position and velocity, the
  * projectile's speed and nose offset) and holds FIRE while the target is alive and unshielded. Its
- * inputs carry that world's tick as their view tick. The target, on a direct link, flies left for 0.4 s, right for 0.4 s, and so on.
+ * inputs carry that world's tick as their view tick. The target, on a direct link, flies left for 1 s, right for 1 s, and so on.
  */
 public final class Unlag {
     /** Shots only at targets closer than this: a hit must be a question of aim, not of reach. */
-    private static final float RANGE = 450f;
-    private static final int STRAFE_TICKS = 24;
+    private static final float RANGE = 700f;
+    /** Shooter–target pairs, each alone in its own room: four times the shots per second of one. */
+    private static final int PAIRS = 4;
+    private static final int STRAFE_TICKS = 60;
 
     private Unlag() {
     }
@@ -63,41 +68,54 @@ public final class Unlag {
     public static Result run(int rttMillis, int unlagMillis, int seconds, long seed) throws IOException, InterruptedException {
         ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
                 .withBots(0).withMatches(1).withMatchMinutes(60).withKillLimit(0).withMaxUnlagMillis(unlagMillis);
-        ExecutorService executor = Executors.newFixedThreadPool(2, Fanout.daemon());
+        ExecutorService executor = Executors.newFixedThreadPool(4, Fanout.daemon());
         ScheduledExecutorService strafer = Executors.newSingleThreadScheduledExecutor(Fanout.daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
-        LoadClient target = null;
-        LoadClient shooter = null;
-        try (GameServer server = GameServer.start(config);
+        List<LoadClient> clients = new ArrayList<>();
+        try (GameServer server = GameServer.start(config.withMatches(PAIRS));
              LatencyRelay relay = LatencyRelay.roundTrip(server.port(), rttMillis, rttMillis / 20, seed)) {
             URI relayed = URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH);
-            target = LoadClient.open(http, server.uri(), "target", LoadClient.Entry.join("m1"), false, null);
-            int targetId = target.joined().get(30, TimeUnit.SECONDS).playerId();
-            shooter = LoadClient.open(http, relayed, "shooter", LoadClient.Entry.join("m1"), true, null);
-            ServerMessage.Joined joined = shooter.joined().get(30, TimeUnit.SECONDS);
-            Aim aim = new Aim(shooter, joined.playerId(), targetId, joined, seed);
-            shooter.onWorld(aim::onWorld);
-            LoadClient strafing = target;
+            List<Aim> aims = new ArrayList<>();
+            List<LoadClient> targets = new ArrayList<>();
+            for (int pair = 1; pair <= PAIRS; pair++) {
+                LoadClient target = LoadClient.open(http, server.uri(), "target", LoadClient.Entry.join("m" + pair), false, null);
+                clients.add(target);
+                targets.add(target);
+                int targetId = target.joined().get(30, TimeUnit.SECONDS).playerId();
+                LoadClient shooter = LoadClient.open(http, relayed, "shooter", LoadClient.Entry.join("m" + pair), true, null);
+                clients.add(shooter);
+                ServerMessage.Joined joined = shooter.joined().get(30, TimeUnit.SECONDS);
+                Aim aim = new Aim(shooter, joined.playerId(), targetId, joined, seed + pair);
+                shooter.onWorld(aim::onWorld);
+                aims.add(aim);
+            }
             int[] seq = {0};
             strafer.scheduleAtFixedRate(() -> {
                 int s = ++seq[0];
-                strafing.sendInput(new Input(s, (s / STRAFE_TICKS) % 2 == 0 ? Input.LEFT : Input.RIGHT, 0f));
-            }, 0, 1_000_000_000L / joined.tickRate(), TimeUnit.NANOSECONDS);
-            TimeUnit.SECONDS.sleep(3); // past both spawns and their shields
-            aim.startCounting();
+                Input strafe = new Input(s, (s / STRAFE_TICKS) % 2 == 0 ? Input.LEFT : Input.RIGHT, 0f);
+                targets.forEach(target -> target.sendInput(strafe));
+            }, 0, 1_000_000_000L / config.tickRate(), TimeUnit.NANOSECONDS);
+            TimeUnit.SECONDS.sleep(3); // past the spawns and their shields
+            aims.forEach(Aim::startCounting);
             TimeUnit.SECONDS.sleep(seconds);
-            return aim.result(rttMillis, unlagMillis);
+            int shots = 0;
+            int hits = 0;
+            long[] shotNanos = new long[0];
+            for (Aim aim : aims) {
+                Result r = aim.result(rttMillis, unlagMillis);
+                shots += r.shots();
+                hits += r.hits();
+                long[] more = r.shotNanos();
+                shotNanos = Arrays.copyOf(shotNanos, shotNanos.length + more.length);
+                System.arraycopy(more, 0, shotNanos, shotNanos.length - more.length, more.length);
+            }
+            return new Result(rttMillis, unlagMillis, shots, hits, shotNanos);
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("a player could not join: " + e, e);
         } finally {
             strafer.shutdownNow();
             strafer.awaitTermination(5, TimeUnit.SECONDS);
-            if (shooter != null) {
-                shooter.abort();
-            }
-            if (target != null) {
-                target.abort();
-            }
+            clients.forEach(LoadClient::abort);
             executor.shutdownNow();
         }
     }

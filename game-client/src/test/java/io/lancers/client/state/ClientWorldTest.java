@@ -66,6 +66,19 @@ class ClientWorldTest {
     }
 
     @Test
+    void theViewTickIsTheTickOthersWereLastDrawnAtRounded() {
+        ClientWorld cw = new ClientWorld(TICK_RATE, STEPPER, 0);
+        assertEquals(0, cw.viewTick(), "nothing drawn yet");
+        cw.onWorld(world(100, ship(2, 0, 0, 0)), T0);
+        cw.onWorld(world(101, ship(2, 10, 20, 0)), T0 + TICK);
+        long delay = cw.interpolationDelayNanos();
+        cw.sample(T0 + TICK / 4 + delay);
+        assertEquals(100, cw.viewTick(), "100.25 on screen");
+        cw.sample(T0 + 3 * TICK / 4 + delay);
+        assertEquals(101, cw.viewTick(), "100.75 on screen");
+    }
+
+    @Test
     void nothingToDrawBeforeTheFirstWorld() {
         assertTrue(new ClientWorld(TICK_RATE, STEPPER, 1).sample(T0).isEmpty());
     }
