@@ -3,7 +3,6 @@ package io.lancers.bench.load;
 import io.lancers.link.LatencyRelay;
 import io.lancers.load.LoadClient;
 import io.lancers.bot.BotBrain;
-import io.lancers.client.state.ClientWorld;
 import io.lancers.map.ArenaMap;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
@@ -145,7 +144,7 @@ public final class Unlag {
             this.ownId = ownId;
             this.targetId = targetId;
             this.map = joined.map();
-            this.rules = ClientWorld.matchConfig(joined);
+            this.rules = joined.matchConfig();
             this.legs = new BotBrain(seed, 1f);
             this.cooldownTicks = rules.ticks(Rules.FIRE_COOLDOWN_SECONDS);
         }
