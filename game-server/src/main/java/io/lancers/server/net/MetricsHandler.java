@@ -3,14 +3,13 @@ package io.lancers.server.net;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 import java.io.ByteArrayOutputStream;
 
 /** {@code GET /metrics}: the Prometheus text format (version 0.0.4), for hosts that scrape. */
-final class MetricsHandler extends HttpHandler {
+final class MetricsHandler extends ReadOnlyHandler {
     private final PrometheusRegistry registry;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
@@ -19,12 +18,7 @@ final class MetricsHandler extends HttpHandler {
     }
 
     @Override
-    public void service(Request request, Response response) throws Exception {
-        if (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD) {
-            response.setHeader("Allow", "GET, HEAD");
-            response.sendError(405);
-            return;
-        }
+    protected void serve(Request request, Response response) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writer.write(body, registry.scrape());
         response.setContentType(writer.getContentType());

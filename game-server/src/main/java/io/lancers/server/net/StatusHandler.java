@@ -3,7 +3,6 @@ package io.lancers.server.net;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
@@ -11,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /** {@code GET /status}: the server's state as JSON, for people, scripts and monitoring. */
-final class StatusHandler extends HttpHandler {
+final class StatusHandler extends ReadOnlyHandler {
     private final Supplier<?> status;
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().create(); // names keep their ' and &
 
@@ -20,14 +19,9 @@ final class StatusHandler extends HttpHandler {
     }
 
     @Override
-    public void service(Request request, Response response) throws Exception {
+    protected void serve(Request request, Response response) throws Exception {
         if (!"/status".equals(request.getRequestURI())) {
             response.sendError(404);
-            return;
-        }
-        if (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD) {
-            response.setHeader("Allow", "GET, HEAD");
-            response.sendError(405);
             return;
         }
         byte[] body = gson.toJson(status.get()).getBytes(StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package io.lancers.server.net;
 
 import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * (a 304 on a LAN costs one round trip) instead of running a cached module of an older server
  * against a newer one, as unhashed module names could otherwise make it do.
  */
-final class WatchHandler extends HttpHandler {
+final class WatchHandler extends ReadOnlyHandler {
     static final String PATH = "/watch";
     private static final String ROOT = "io/lancers/server/watch/";
     private static final String MAPS = "io/lancers/assets/maps/";
@@ -57,12 +56,7 @@ final class WatchHandler extends HttpHandler {
     private final Map<String, Optional<File>> files = new ConcurrentHashMap<>();
 
     @Override
-    public void service(Request request, Response response) throws Exception {
-        if (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD) {
-            response.setHeader("Allow", "GET, HEAD");
-            response.sendError(405);
-            return;
-        }
+    protected void serve(Request request, Response response) throws Exception {
         String uri = request.getRequestURI();
         Optional<File> file = resource(uri).flatMap(path -> files.computeIfAbsent(path, this::load));
         if (file.isEmpty()) {
