@@ -4,7 +4,6 @@ import io.lancers.bot.BotBrain;
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.CloseCodes;
-import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
@@ -19,6 +18,7 @@ import io.lancers.sim.World;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,8 +49,9 @@ import java.util.stream.Collectors;
  *
  * <p>Threads: network threads only enqueue (the public request methods and {@link Membership});
  * everything else happens in {@link #tick()}, on the room's tick thread ({@link #start()}) or, in
- * tests, on the test's thread. The tick does not send: it queues its sends in an {@link Outbox}
- * and hands them, in order per peer, to the room's sender threads {@code match-<id>-send-<n>} (in
+ * tests, on the test's thread. The tick does not send: its {@link FrameFanout} decides who gets
+ * which frame (slow consumers, spectator delay) and queues the sends in an {@link Outbox}, which
+ * hands them, in order per peer, to the room's sender threads {@code match-<id>-send-<n>} (in
  * tests, run inline). Time inside the room is the tick count: grace periods, chat windows and slow-consumer
  * limits are measured in ticks.
  */
@@ -63,17 +64,6 @@ public final class Match {
     private static final double PING_ROSTER_SECONDS = 2;
     /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
     private static final int MAX_LAG_TICKS = 5;
-    /**
-     * While more ticks than this wait for the sender, ticks queue no state frames: once the sender
-     * has caught up, their receivers get one DELTA from the newest world they have to the then newest
-     * (the backlog stays bounded; the skipped ticks are simply not sent, PROTOCOL.md §11).
-     */
-    private static final int MAX_SENDER_LAG_TICKS = 3;
-    /**
-     * Worlds kept as delta bases for receivers that fell behind (Quake III keeps 32 too): about half a
-     * second at 60 Hz. Further behind, a receiver gets a SNAPSHOT, which is then no bigger than such a delta.
-     */
-    static final int BASELINE_TICKS = 32;
     /**
      * Each send is a write of a frame built once (a few µs of a sender thread, most of it Grizzly's
      * write path and the system call, BENCHMARKS.md §3); a thread per core keeps the writes of a
@@ -98,7 +88,6 @@ public final class Match {
     private final ServerMessage.Rules rules;
     private final int graceTicks;
     private final int chatWindowTicks;
-    private final int slowConsumerDropTicks;
     private final int pingRosterTicks;
 
     private final BlockingQueue<Command> commands;
@@ -106,10 +95,7 @@ public final class Match {
     private final ResumeTokens tokens = new ResumeTokens();
     private final TickMetrics metrics;
     private final List<Executor> senders;
-    private final Outbox outbox;
-    private final WorldRing sent = new WorldRing(BASELINE_TICKS);
-    private final SpectatorDelay spectatorDelay;
-    private final StreamTap tap;
+    private final FrameFanout fanout;
     /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
     private final ShipHistory shipHistory;
 
@@ -122,7 +108,6 @@ public final class Match {
     private boolean rosterChanged;
     private boolean pingsChanged;
     private int nextPingRosterTick;
-    private long bytesThisTick;
 
     /** What other threads may read: the lobby line and the status players, renewed every tick. */
     private volatile Published published;
@@ -154,7 +139,6 @@ public final class Match {
 
     Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, StreamTap tap,
           Executor... senders) {
-        this.tap = tap;
         this.settings = settings;
         this.map = map;
         this.config = settings.rules();
@@ -164,15 +148,14 @@ public final class Match {
         this.rules = ServerMessage.Rules.of(config);
         this.graceTicks = config.ticks(settings.resumeGraceSeconds());
         this.chatWindowTicks = config.ticks(settings.chat().windowSeconds());
-        this.slowConsumerDropTicks = config.ticks(settings.slowConsumer().dropAfterSeconds());
         this.pingRosterTicks = config.ticks(PING_ROSTER_SECONDS);
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
         this.senders = List.of(senders);
-        this.outbox = new Outbox(this.senders);
+        this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(this.senders),
+                Collections.unmodifiableCollection(players.values()), Collections.unmodifiableSet(spectators));
         this.world = sim.newMatch(settings.seed(), 0, 1);
         this.shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
-        this.spectatorDelay = new SpectatorDelay(config.ticks(settings.spectatorDelaySeconds()));
         balanceBots(0);
         notices.clear(); // nobody is here yet to be told about the first bots
         publish();
@@ -276,21 +259,15 @@ public final class Match {
 
         shipHistory.record(world);
         World next = sim.step(world, inputs, shipHistory); // 4
-        Frames frames = new Frames(base, next, sent);     // 5 (lazily, on first use)
         world = next;
-        sent.add(next);
-        spectatorDelay.record(next);
 
-        broadcastFrames(frames, delayedFrames(next.tick())); // 6
-        releaseHeld(next.tick());
-        tap.frame(next, frames.delta().payload());
+        fanout.frames(base, next, this::lose);            // 5–6
 
         announceMatchCycle(base.match(), next);           // 7
         announce();
 
-        outbox.flush();                                   // 8
-        metrics.record(System.nanoTime() - started, bytesThisTick);
-        bytesThisTick = 0;
+        long bytes = fanout.flush();                      // 8
+        metrics.record(System.nanoTime() - started, bytes);
         publish();
     }
 
@@ -361,7 +338,7 @@ public final class Match {
         spectators.add(membership);
         rosterChanged = true;
         send(membership, joined(membership, null, false));
-        if (spectatorDelay.on()) {
+        if (fanout.spectatorsDelayed()) {
             send(membership, new ServerMessage.Notice(DELAY_NOTICE, 0, "You watch the game "
                     + BigDecimal.valueOf(settings.spectatorDelaySeconds()).stripTrailingZeros().toPlainString()
                     + " s late"));
@@ -379,7 +356,7 @@ public final class Match {
         Membership old = player.membership;
         if (old != null) {
             old.detach();
-            outbox.close(old, CloseCodes.SUPERSEDED, "superseded by a new connection");
+            fanout.close(old, CloseCodes.SUPERSEDED, "superseded by a new connection");
             LOG.info(() -> id() + ": " + player.name + " on " + old.peer.label() + " superseded by "
                     + resume.peer().label());
         }
@@ -593,143 +570,6 @@ public final class Match {
         return inputs;
     }
 
-    // ------------------------------------------------------------------ 5–6. frames
-
-    /**
-     * This tick's state frames, each encoded and framed at most once and only if someone gets it: the
-     * delta from the previous tick, a delta from each older base some receiver still has (shared by
-     * all receivers with that base), and the snapshot.
-     */
-    private final class Frames {
-        private final World base;
-        private final World next;
-        private final WorldRing bases;
-        private SharedFrame delta;
-        private SharedFrame snapshot;
-        private Map<Integer, SharedFrame> catchUps;
-
-        /** @param base the previous tick's world, or null if there was none; {@code bases}: older ones */
-        Frames(World base, World next, WorldRing bases) {
-            this.base = base;
-            this.next = next;
-            this.bases = bases;
-        }
-
-        /** The tick's plain delta (base: the previous tick), shared by every receiver that gets it. */
-        SharedFrame delta() {
-            if (delta == null) {
-                delta = SharedFrame.binary(encoder.delta(base, next));
-            }
-            return delta;
-        }
-
-        SharedFrame snapshot() {
-            if (snapshot == null) {
-                snapshot = SharedFrame.binary(encoder.snapshot(next));
-            }
-            return snapshot;
-        }
-
-        /** The frame for a receiver whose newest world is that of {@code baseTick}. */
-        SharedFrame from(int baseTick) {
-            if (base != null && baseTick == base.tick()) {
-                return delta();
-            }
-            World older = bases.get(baseTick);
-            if (older == null) {
-                return snapshot();
-            }
-            if (catchUps == null) {
-                catchUps = new HashMap<>();
-            }
-            return catchUps.computeIfAbsent(baseTick, tick -> SharedFrame.binary(encoder.delta(older, next)));
-        }
-    }
-
-    /** With a spectator delay, spectators' frames of tick {@code now − D} (null while the match is younger). */
-    private Frames delayedFrames(int now) {
-        World shown = spectatorDelay.shown(now);
-        return shown == null ? null : new Frames(spectatorDelay.shownBefore(now), shown, spectatorDelay.bases());
-    }
-
-    /** Live frames to players (and spectators when there is no delay), delayed ones and held messages to spectators. */
-    private void broadcastFrames(Frames live, Frames delayed) {
-        if (outbox.ticksBehind() > MAX_SENDER_LAG_TICKS) {
-            skipFrames(live.next.tick());
-            return;
-        }
-        List<Membership> hopeless = new ArrayList<>();
-        for (Membership receiver : receivers()) {
-            Frames frames = receiver.role() == Role.SPECTATOR && spectatorDelay.on() ? delayed : live;
-            if (frames != null && !deliver(receiver, frames)) {
-                hopeless.add(receiver);
-            }
-        }
-        for (Membership receiver : hopeless) {
-            receiver.detach();
-            outbox.close(receiver, CloseCodes.SLOW_CONSUMER, "slow consumer");
-            lose(receiver);
-        }
-    }
-
-    /** The sender is behind: no frames this tick; each receiver catches up with its next frame. */
-    private void skipFrames(int tick) {
-        LOG.fine(() -> id() + ": sender " + outbox.ticksBehind() + " ticks behind, no frames at tick " + tick);
-    }
-
-    /**
-     * Sends this tick's frame to one receiver, unless it is backed up: above the high-water mark
-     * it is lagging and gets nothing; once drained it gets a delta from the newest world it has (a
-     * snapshot if that has left the ring) and deltas again. Returns
-     * false when it has been backed up for too long, or too far, to keep.
-     */
-    private boolean deliver(Membership receiver, Frames frames) {
-        MatchSettings.SlowConsumerLimits limits = settings.slowConsumer();
-        int pending = Outbox.pendingSends(receiver);
-        int tick = frames.next.tick();
-        if (pending >= limits.dropPending()
-                || receiver.lagging && tick - receiver.laggingSinceTick >= slowConsumerDropTicks) {
-            LOG.warning(() -> id() + ": kicked " + receiver + ": slow consumer, " + pending + " sends pending"
-                    + (receiver.lagging ? ", lagging since tick " + receiver.laggingSinceTick : ""));
-            return false;
-        }
-        if (!receiver.lagging && pending > limits.highWater()) {
-            receiver.lagging = true;
-            receiver.laggingSinceTick = tick;
-            LOG.info(() -> id() + ": " + receiver + " is lagging, " + pending + " sends pending; frames paused");
-            return true;
-        }
-        if (receiver.lagging) {
-            if (pending > limits.drained()) {
-                return true;
-            }
-            receiver.lagging = false;
-            LOG.info(() -> id() + ": " + receiver + " drained after " + (tick - receiver.laggingSinceTick)
-                    + " ticks; frames again");
-        }
-        SharedFrame frame = frames.from(receiver.baseTick);
-        receiver.baseTick = tick;
-        bytesThisTick += frame.payloadLength();
-        outbox.send(receiver, frame);
-        return true;
-    }
-
-    private List<Membership> receivers() {
-        List<Membership> receivers = playerReceivers();
-        receivers.addAll(spectators);
-        return receivers;
-    }
-
-    private List<Membership> playerReceivers() {
-        List<Membership> receivers = new ArrayList<>(players.size() + spectators.size());
-        for (Player player : players.values()) {
-            if (player.membership != null) {
-                receivers.add(player.membership);
-            }
-        }
-        return receivers;
-    }
-
     // ------------------------------------------------------------------ 7. announcements
 
     private void announceMatchCycle(MatchState before, World after) {
@@ -801,39 +641,12 @@ public final class Match {
         return new ServerMessage.Error(code.wire(), message);
     }
 
-    /**
-     * Encodes and frames once, sends to everyone in the match, lagging receivers included (control
-     * messages are small). With a spectator delay, spectators get chat and notices when their frames
-     * reach this tick (they tell what happened); the roster (who is here) they get at once.
-     */
-    private void broadcast(ServerMessage message) {
-        tap.control(message);
-        SharedFrame frame = SharedFrame.text(ControlCodec.encode(message));
-        boolean hold = spectatorDelay.on() && !(message instanceof ServerMessage.Roster);
-        if (hold) {
-            spectatorDelay.hold(world.tick(), frame);
-        }
-        for (Membership receiver : hold ? playerReceivers() : receivers()) {
-            queue(receiver, frame);
-        }
-    }
-
-    /** The chat and notices held for spectators whose delayed frames reached their tick, after those frames. */
-    private void releaseHeld(int now) {
-        for (SharedFrame held : spectatorDelay.release(now)) {
-            for (Membership spectator : spectators) {
-                queue(spectator, held);
-            }
-        }
-    }
-
     private void send(Membership receiver, ServerMessage message) {
-        queue(receiver, SharedFrame.text(ControlCodec.encode(message)));
+        fanout.send(receiver, message);
     }
 
-    private void queue(Membership receiver, SharedFrame frame) {
-        bytesThisTick += frame.payloadLength();
-        outbox.send(receiver, frame);
+    private void broadcast(ServerMessage message) {
+        fanout.broadcast(message, world.tick());
     }
 
     // ------------------------------------------------------------------ 8. metrics, status
@@ -932,7 +745,7 @@ public final class Match {
     private void closeAfterFailure() {
         running = false;
         stopped = true;
-        for (Membership receiver : receivers()) {
+        for (Membership receiver : fanout.receivers()) {
             receiver.detach();
             receiver.peer.close(CloseCodes.INTERNAL_ERROR, "match failed");
         }

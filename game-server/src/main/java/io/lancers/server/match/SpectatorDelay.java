@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code --spectator-delay}, so that a spectator talking to a player cannot ghost): at tick t the
  * world of tick t − D, and the chat and notices of tick t − D. Players are never delayed.
  *
- * <p>It keeps the worlds of the last D ticks plus {@link Match#BASELINE_TICKS} more, which are the
+ * <p>It keeps the worlds of the last D ticks plus {@link FrameFanout#BASELINE_TICKS} more, which are the
  * delta bases of spectators that fell behind on delayed ticks, exactly as {@link WorldRing} does for
  * live receivers. Until the match is D ticks old there is no delayed world and spectators get no
  * frames yet. Control messages wait here with the tick they were sent at. Tick thread only.
@@ -30,7 +30,7 @@ final class SpectatorDelay {
             throw new IllegalArgumentException("delay must be >= 0 ticks: " + delayTicks);
         }
         this.delayTicks = delayTicks;
-        this.worlds = new WorldRing(delayTicks == 0 ? 1 : delayTicks + Match.BASELINE_TICKS + 1);
+        this.worlds = new WorldRing(delayTicks == 0 ? 1 : delayTicks + FrameFanout.BASELINE_TICKS + 1);
     }
 
     boolean on() {

@@ -609,7 +609,7 @@ class MatchTest {
         join(match, "Bob", new RecordingPeer("bob"));
 
         adaPeer.pending = 65;
-        ticks(match, Match.BASELINE_TICKS);
+        ticks(match, FrameFanout.BASELINE_TICKS);
         adaPeer.pending = 0;
         match.tick();
         assertEquals("SNAPSHOT", adaPeer.kinds().get(adaPeer.kinds().size() - 1));
