@@ -8,14 +8,11 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
-import io.lancers.sim.MatchPhase;
-import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.ShipHistory;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,16 +49,15 @@ import java.util.stream.Collectors;
  * tests, on the test's thread. The tick does not send: its {@link FrameFanout} decides who gets
  * which frame (slow consumers, spectator delay) and queues the sends in an {@link Outbox}, which
  * hands them, in order per peer, to the room's sender threads {@code match-<id>-send-<n>} (in
- * tests, run inline). Time inside the room is the tick count: grace periods, chat windows and slow-consumer
- * limits are measured in ticks.
+ * tests, run inline). What the room tells everyone in words (presence and match-cycle notices,
+ * rosters) is {@link Announcements}'. Time inside the room is the tick count: grace periods, chat
+ * windows and slow-consumer limits are measured in ticks.
  */
 public final class Match {
     private static final Logger LOG = Logger.getLogger(Match.class.getName());
 
     /** Ship ids are 1..65535 on the wire and never reused within a room's life. */
     private static final int MAX_PLAYER_ID = 65535;
-    /** A roster that only refreshes pings goes out at most this often. */
-    private static final double PING_ROSTER_SECONDS = 2;
     /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
     private static final int MAX_LAG_TICKS = 5;
     /**
@@ -72,8 +68,6 @@ public final class Match {
     private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     private static final String SPECTATOR_NAME = "Spectator";
-    /** The notice that tells a spectator it watches with a delay (PROTOCOL.md §5). */
-    static final String DELAY_NOTICE = "delay";
     /** The {@code /status} phase of a room that stopped or failed. */
     private static final String CLOSED_PHASE = "closed";
     private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
@@ -88,7 +82,6 @@ public final class Match {
     private final ServerMessage.Rules rules;
     private final int graceTicks;
     private final int chatWindowTicks;
-    private final int pingRosterTicks;
 
     private final BlockingQueue<Command> commands;
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
@@ -96,6 +89,7 @@ public final class Match {
     private final TickMetrics metrics;
     private final List<Executor> senders;
     private final FrameFanout fanout;
+    private final Announcements announcements;
     /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
     private final ShipHistory shipHistory;
 
@@ -103,11 +97,7 @@ public final class Match {
     private World world;
     private final SortedMap<Integer, Player> players = new TreeMap<>();
     private final Set<Membership> spectators = new LinkedHashSet<>();
-    private final List<ServerMessage.Notice> notices = new ArrayList<>();
     private int nextPlayerId = 1;
-    private boolean rosterChanged;
-    private boolean pingsChanged;
-    private int nextPingRosterTick;
 
     /** What other threads may read: the lobby line and the status players, renewed every tick. */
     private volatile Published published;
@@ -148,16 +138,17 @@ public final class Match {
         this.rules = ServerMessage.Rules.of(config);
         this.graceTicks = config.ticks(settings.resumeGraceSeconds());
         this.chatWindowTicks = config.ticks(settings.chat().windowSeconds());
-        this.pingRosterTicks = config.ticks(PING_ROSTER_SECONDS);
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
         this.senders = List.of(senders);
         this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(this.senders),
                 Collections.unmodifiableCollection(players.values()), Collections.unmodifiableSet(spectators));
+        this.announcements = new Announcements(settings.id(), config, fanout, Collections.unmodifiableMap(players),
+                Collections.unmodifiableSet(spectators));
         this.world = sim.newMatch(settings.seed(), 0, 1);
         this.shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
         balanceBots(0);
-        notices.clear(); // nobody is here yet to be told about the first bots
+        announcements.forgetNotices(); // nobody is here yet to be told about the first bots
         publish();
     }
 
@@ -254,7 +245,7 @@ public final class Match {
 
         applyCommands();                                  // 1
         expireResumeGrace();                              // 2
-        announce();                                       // 3
+        announcements.announce(world.tick());             // 3
         Map<Integer, Input> inputs = collectInputs();
 
         shipHistory.record(world);
@@ -263,8 +254,8 @@ public final class Match {
 
         fanout.frames(base, next, this::lose);            // 5–6
 
-        announceMatchCycle(base.match(), next);           // 7
-        announce();
+        announcements.matchCycle(base.match(), next);     // 7
+        announcements.announce(world.tick());
 
         long bytes = fanout.flush();                      // 8
         metrics.record(System.nanoTime() - started, bytes);
@@ -336,12 +327,10 @@ public final class Match {
         }
         Membership membership = new Membership(this, spectate.peer(), Role.SPECTATOR, 0, newChatWindow(), null);
         spectators.add(membership);
-        rosterChanged = true;
+        announcements.rosterChanged();
         send(membership, joined(membership, null, false));
         if (fanout.spectatorsDelayed()) {
-            send(membership, new ServerMessage.Notice(DELAY_NOTICE, 0, "You watch the game "
-                    + BigDecimal.valueOf(settings.spectatorDelaySeconds()).stripTrailingZeros().toPlainString()
-                    + " s late"));
+            send(membership, Announcements.spectatorDelay(settings.spectatorDelaySeconds()));
         }
         LOG.info(() -> id() + ": spectator joined on " + spectate.peer().label());
         spectate.reply().complete(membership);
@@ -363,9 +352,9 @@ public final class Match {
         boolean wasOffline = !player.online;
         Membership membership = attach(player, resume.peer());
         send(membership, joined(membership, player.resumeToken, true));
-        rosterChanged = true; // the new connection needs the roster even if nothing changed
+        announcements.rosterChanged(); // the new connection needs the roster even if nothing changed
         if (wasOffline) {
-            presence("online", player, player.name + " is back");
+            announcements.back(player);
         }
         LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") resumed on " + resume.peer().label()
                 + ", token " + ResumeTokens.redact(player.resumeToken));
@@ -387,7 +376,7 @@ public final class Match {
                     + Math.round(limits.windowSeconds()) + " seconds"));
         } else {
             String name = from.role() == Role.PLAYER ? players.get(from.playerId()).name : SPECTATOR_NAME;
-            broadcast(new ServerMessage.Chat(from.playerId(), name, text, wallClock.millis()));
+            fanout.broadcast(new ServerMessage.Chat(from.playerId(), name, text, wallClock.millis()), world.tick());
         }
     }
 
@@ -396,7 +385,9 @@ public final class Match {
         if (who.role() == Role.PLAYER && isCurrent(who)) {
             Player player = players.get(who.playerId());
             int ms = Math.max(0, ping.ms());
-            pingsChanged |= player.pingMs != ms;
+            if (player.pingMs != ms) {
+                announcements.pingChanged();
+            }
             player.pingMs = ms;
         }
     }
@@ -413,7 +404,7 @@ public final class Match {
         send(who, new ServerMessage.Left(id(), "left"));
         if (who.role() == Role.SPECTATOR) {
             spectators.remove(who);
-            rosterChanged = true;
+            announcements.rosterChanged();
             LOG.info(() -> id() + ": spectator on " + who.peer.label() + " left");
         } else {
             Player player = players.get(who.playerId());
@@ -427,7 +418,7 @@ public final class Match {
     private void lose(Membership who) {
         if (who.role() == Role.SPECTATOR) {
             spectators.remove(who);
-            rosterChanged = true;
+            announcements.rosterChanged();
             LOG.info(() -> id() + ": spectator on " + who.peer.label() + " lost");
             return;
         }
@@ -436,7 +427,7 @@ public final class Match {
         player.online = false;
         player.graceEndsTick = world.tick() + graceTicks;
         player.input = new Input(player.input.seq(), 0, player.input.aim());
-        presence("offline", player, player.name + " lost connection");
+        announcements.offline(player);
         LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") offline, was on " + who.peer.label()
                 + "; resume grace until tick " + player.graceEndsTick);
     }
@@ -481,14 +472,14 @@ public final class Match {
                 : new Player(id, name, color, null, tokens.next(), newChatWindow());
         players.put(id, player);
         world = sim.addShip(world, id);
-        presence("join", player, name + " joined");
+        announcements.joined(player);
         return player;
     }
 
     private void removeParticipant(Player player) {
         players.remove(player.id);
         world = sim.removeShip(world, player.id);
-        presence("leave", player, player.name + " left");
+        announcements.left(player);
     }
 
     /**
@@ -570,67 +561,7 @@ public final class Match {
         return inputs;
     }
 
-    // ------------------------------------------------------------------ 7. announcements
-
-    private void announceMatchCycle(MatchState before, World after) {
-        MatchState now = after.match();
-        String text;
-        if (before.phase() == MatchPhase.PLAYING && now.phase() == MatchPhase.INTERMISSION) {
-            text = matchOver(after.ships());
-        } else if (now.round() != before.round()) {
-            text = "Round " + now.round() + " begins";
-        } else {
-            return;
-        }
-        LOG.info(() -> id() + ": " + text);
-        notices.add(new ServerMessage.Notice("match", 0, text));
-    }
-
-    private String matchOver(List<Ship> ships) {
-        int best = ships.stream().mapToInt(Ship::kills).max().orElse(0);
-        List<String> leaders = ships.stream().filter(s -> s.kills() == best).map(s -> nameOf(s.id())).toList();
-        String kills = best + (best == 1 ? " kill" : " kills");
-        if (best == 0) {
-            return "Match over — nobody scored";
-        }
-        if (leaders.size() == 1) {
-            return "Match over — " + leaders.get(0) + " wins with " + kills;
-        }
-        return "Match over — " + String.join(", ", leaders) + " tie with " + kills;
-    }
-
-    private String nameOf(int playerId) {
-        Player player = players.get(playerId);
-        return player == null ? "#" + playerId : player.name;
-    }
-
-    /** A presence notice: goes out with a fresh roster at the next announcement. */
-    private void presence(String kind, Player player, String text) {
-        notices.add(new ServerMessage.Notice(kind, player.id, text));
-        rosterChanged = true;
-    }
-
-    /** The roster if presence changed (or pings did, at most every few seconds), then the notices. */
-    private void announce() {
-        boolean pingsDue = pingsChanged && world.tick() >= nextPingRosterTick;
-        if (rosterChanged || pingsDue) {
-            broadcast(roster());
-            rosterChanged = false;
-            pingsChanged = false;
-            nextPingRosterTick = world.tick() + pingRosterTicks;
-        }
-        for (ServerMessage.Notice notice : notices) {
-            broadcast(notice);
-        }
-        notices.clear();
-    }
-
-    private ServerMessage.Roster roster() {
-        List<ServerMessage.PlayerInfo> infos = players.values().stream()
-                .map(p -> new ServerMessage.PlayerInfo(p.id, p.name, p.color, p.bot(), p.online, p.pingMs))
-                .toList();
-        return new ServerMessage.Roster(id(), infos, spectators.size());
-    }
+    // ------------------------------------------------------------------ replies
 
     private ServerMessage.Joined joined(Membership membership, String token, boolean resumed) {
         return new ServerMessage.Joined(id(), membership.role().wire(), membership.playerId(), token, resumed,
@@ -643,10 +574,6 @@ public final class Match {
 
     private void send(Membership receiver, ServerMessage message) {
         fanout.send(receiver, message);
-    }
-
-    private void broadcast(ServerMessage message) {
-        fanout.broadcast(message, world.tick());
     }
 
     // ------------------------------------------------------------------ 8. metrics, status

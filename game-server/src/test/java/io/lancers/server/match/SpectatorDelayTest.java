@@ -48,7 +48,7 @@ class SpectatorDelayTest {
         Membership ada = await(match.join("Ada", adaPeer));
         await(match.spectate(watcher));
         int joinedAt = match.world().tick();
-        assertEquals(new ServerMessage.Notice(Match.DELAY_NOTICE, 0, "You watch the game 0.5 s late"),
+        assertEquals(new ServerMessage.Notice(Announcements.DELAY_NOTICE, 0, "You watch the game 0.5 s late"),
                 watcher.last(ServerMessage.Notice.class));
 
         World seen = null;
