@@ -1,6 +1,5 @@
 package io.lancers.server.match;
 
-import io.lancers.bot.BotBrain;
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.CloseCodes;
@@ -15,18 +14,12 @@ import io.lancers.sim.World;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,10 +32,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
- * One room: its world, players, bots, spectators and tick loop.
+ * One room: its world, its tick loop (the phases of {@link #tick()}) and the commands it applies.
+ * Who is in the room (players, bots, spectators, resume tokens and grace) is {@link Seats}' to keep.
  *
  * <p>Threads: network threads only enqueue (the public request methods and {@link Membership});
  * everything else happens in {@link #tick()}, on the room's tick thread ({@link #start()}) or, in
@@ -56,8 +49,6 @@ import java.util.stream.Collectors;
 public final class Match {
     private static final Logger LOG = Logger.getLogger(Match.class.getName());
 
-    /** Ship ids are 1..65535 on the wire and never reused within a room's life. */
-    private static final int MAX_PLAYER_ID = 65535;
     /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
     private static final int MAX_LAG_TICKS = 5;
     /**
@@ -67,11 +58,8 @@ public final class Match {
      */
     private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
-    private static final String SPECTATOR_NAME = "Spectator";
     /** The {@code /status} phase of a room that stopped or failed. */
     private static final String CLOSED_PHASE = "closed";
-    private static final List<String> BOT_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
-            "Margaret", "Ken", "Radia", "Linus", "Frances", "Niklaus", "Hedy", "Dennis", "Katherine", "Tony");
 
     private final MatchSettings settings;
     private final ArenaMap map;
@@ -80,24 +68,19 @@ public final class Match {
     private final Clock wallClock;
     private final StateEncoder encoder;
     private final ServerMessage.Rules rules;
-    private final int graceTicks;
-    private final int chatWindowTicks;
 
     private final BlockingQueue<Command> commands;
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
-    private final ResumeTokens tokens = new ResumeTokens();
     private final TickMetrics metrics;
     private final List<Executor> senders;
     private final FrameFanout fanout;
     private final Announcements announcements;
+    private final Seats seats;
     /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
     private final ShipHistory shipHistory;
 
     // Tick thread only.
     private World world;
-    private final SortedMap<Integer, Player> players = new TreeMap<>();
-    private final Set<Membership> spectators = new LinkedHashSet<>();
-    private int nextPlayerId = 1;
 
     /** What other threads may read: the lobby line and the status players, renewed every tick. */
     private volatile Published published;
@@ -136,18 +119,16 @@ public final class Match {
         this.wallClock = wallClock;
         this.encoder = encoder;
         this.rules = ServerMessage.Rules.of(config);
-        this.graceTicks = config.ticks(settings.resumeGraceSeconds());
-        this.chatWindowTicks = config.ticks(settings.chat().windowSeconds());
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
         this.senders = List.of(senders);
+        this.seats = new Seats(this, settings, this::seated, this::vacated);
         this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(this.senders),
-                Collections.unmodifiableCollection(players.values()), Collections.unmodifiableSet(spectators));
-        this.announcements = new Announcements(settings.id(), config, fanout, Collections.unmodifiableMap(players),
-                Collections.unmodifiableSet(spectators));
+                seats.players(), seats.spectators());
+        this.announcements = new Announcements(settings.id(), config, fanout, seats.byId(), seats.spectators());
         this.world = sim.newMatch(settings.seed(), 0, 1);
         this.shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
-        balanceBots(0);
+        seats.fillWithBots();
         announcements.forgetNotices(); // nobody is here yet to be told about the first bots
         publish();
     }
@@ -244,7 +225,7 @@ public final class Match {
         World base = world; // what every receiver has: the base of this tick's delta
 
         applyCommands();                                  // 1
-        expireResumeGrace();                              // 2
+        seats.expireResumeGrace(world.tick());            // 2
         announcements.announce(world.tick());             // 3
         Map<Integer, Input> inputs = collectInputs();
 
@@ -289,7 +270,7 @@ public final class Match {
         } else if (command instanceof Command.Chat chat) {
             applyChat(chat);
         } else if (command instanceof Command.Resync resync) {
-            if (isCurrent(resync.who())) {
+            if (seats.isCurrent(resync.who())) {
                 resync.who().baseTick = Membership.NO_BASE;
             }
         } else if (command instanceof Command.Ping ping) {
@@ -305,14 +286,13 @@ public final class Match {
         if (name.isEmpty()) {
             refuse(join, ErrorCode.INVALID_NAME,
                     "A name is 1 to " + settings.maxNameLength() + " characters, without control characters");
-        } else if (humans() >= settings.maxPlayers() || nextPlayerId > MAX_PLAYER_ID) {
+        } else if (seats.full()) {
             refuse(join, ErrorCode.MATCH_FULL, "The match is full");
-        } else if (nameTaken(name.get())) {
+        } else if (seats.nameTaken(name.get())) {
             refuse(join, ErrorCode.INVALID_NAME, "The name " + name.get() + " is taken in this match");
         } else {
-            balanceBots(humans() + 1);
-            Player player = addParticipant(name.get(), false);
-            Membership membership = attach(player, join.peer());
+            Membership membership = seats.seat(name.get(), join.peer());
+            Player player = seats.player(membership.playerId());
             send(membership, joined(membership, player.resumeToken, false));
             LOG.info(() -> id() + ": " + player.name + " joined as player " + player.id + " on "
                     + join.peer().label() + ", token " + ResumeTokens.redact(player.resumeToken));
@@ -321,12 +301,11 @@ public final class Match {
     }
 
     private void applySpectate(Command.Spectate spectate) {
-        if (spectators.size() >= settings.maxSpectators()) {
+        if (seats.spectatorsFull()) {
             refuse(spectate, ErrorCode.MATCH_FULL, "No more room for spectators");
             return;
         }
-        Membership membership = new Membership(this, spectate.peer(), Role.SPECTATOR, 0, newChatWindow(), null);
-        spectators.add(membership);
+        Membership membership = seats.watch(spectate.peer());
         announcements.rosterChanged();
         send(membership, joined(membership, null, false));
         if (fanout.spectatorsDelayed()) {
@@ -337,7 +316,7 @@ public final class Match {
     }
 
     private void applyResume(Command.Resume resume) {
-        Player player = findByToken(resume.token());
+        Player player = seats.byToken(resume.token());
         if (player == null) {
             refuse(resume, ErrorCode.RESUME_REJECTED, "Unknown or expired resume token");
             return;
@@ -350,7 +329,7 @@ public final class Match {
                     + resume.peer().label());
         }
         boolean wasOffline = !player.online;
-        Membership membership = attach(player, resume.peer());
+        Membership membership = seats.attach(player, resume.peer());
         send(membership, joined(membership, player.resumeToken, true));
         announcements.rosterChanged(); // the new connection needs the roster even if nothing changed
         if (wasOffline) {
@@ -363,7 +342,7 @@ public final class Match {
 
     private void applyChat(Command.Chat chat) {
         Membership from = chat.from();
-        if (!isCurrent(from)) {
+        if (!seats.isCurrent(from)) {
             return;
         }
         String text = TextRules.chatText(chat.text());
@@ -375,15 +354,15 @@ public final class Match {
             send(from, error(ErrorCode.RATE_LIMITED, "At most " + limits.perWindow() + " messages per "
                     + Math.round(limits.windowSeconds()) + " seconds"));
         } else {
-            String name = from.role() == Role.PLAYER ? players.get(from.playerId()).name : SPECTATOR_NAME;
-            fanout.broadcast(new ServerMessage.Chat(from.playerId(), name, text, wallClock.millis()), world.tick());
+            fanout.broadcast(new ServerMessage.Chat(from.playerId(), seats.name(from), text, wallClock.millis()),
+                    world.tick());
         }
     }
 
     private void applyPing(Command.Ping ping) {
         Membership who = ping.who();
-        if (who.role() == Role.PLAYER && isCurrent(who)) {
-            Player player = players.get(who.playerId());
+        if (who.role() == Role.PLAYER && seats.isCurrent(who)) {
+            Player player = seats.player(who.playerId());
             int ms = Math.max(0, ping.ms());
             if (player.pingMs != ms) {
                 announcements.pingChanged();
@@ -394,7 +373,7 @@ public final class Match {
 
     private void applyDeparture(Command.Departure departure) {
         Membership who = departure.who();
-        if (!isCurrent(who)) {
+        if (!seats.isCurrent(who)) {
             return; // superseded, dropped as a slow consumer, or gone already
         }
         if (departure.connectionLost()) {
@@ -403,33 +382,19 @@ public final class Match {
         }
         send(who, new ServerMessage.Left(id(), "left"));
         if (who.role() == Role.SPECTATOR) {
-            spectators.remove(who);
             announcements.rosterChanged();
-            LOG.info(() -> id() + ": spectator on " + who.peer.label() + " left");
-        } else {
-            Player player = players.get(who.playerId());
-            LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") left on " + who.peer.label());
-            removeParticipant(player);
-            balanceBots(humans());
         }
+        seats.leave(who);
     }
 
     /** Connection gone: a spectator is removed; a player goes offline, its ship idles, the grace starts. */
     private void lose(Membership who) {
-        if (who.role() == Role.SPECTATOR) {
-            spectators.remove(who);
+        Player player = seats.lose(who, world.tick());
+        if (player == null) {
             announcements.rosterChanged();
-            LOG.info(() -> id() + ": spectator on " + who.peer.label() + " lost");
-            return;
+        } else {
+            announcements.offline(player);
         }
-        Player player = players.get(who.playerId());
-        player.membership = null;
-        player.online = false;
-        player.graceEndsTick = world.tick() + graceTicks;
-        player.input = new Input(player.input.seq(), 0, player.input.aim());
-        announcements.offline(player);
-        LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") offline, was on " + who.peer.label()
-                + "; resume grace until tick " + player.graceEndsTick);
     }
 
     private void refuse(Command.Request request, ErrorCode code, String message) {
@@ -438,111 +403,16 @@ public final class Match {
         request.reply().completeExceptionally(new MatchException(code, message));
     }
 
-    // ------------------------------------------------------------------ 2. resume grace
+    // ------------------------------------------------------------------ seats taken and freed
 
-    private void expireResumeGrace() {
-        List<Player> expired = players.values().stream()
-                .filter(p -> !p.bot() && !p.online && world.tick() >= p.graceEndsTick)
-                .toList();
-        for (Player player : expired) {
-            LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") did not come back, removed");
-            removeParticipant(player);
-        }
-        if (!expired.isEmpty()) {
-            balanceBots(humans());
-        }
-    }
-
-    // ------------------------------------------------------------------ participants
-
-    private Membership attach(Player player, Peer peer) {
-        Membership membership = new Membership(this, peer, Role.PLAYER, player.id, player.chat,
-                new InputQueue(settings.inputs().queue()));
-        player.membership = membership;
-        player.online = true;
-        return membership;
-    }
-
-    private Player addParticipant(String name, boolean bot) {
-        int id = nextPlayerId++;
-        Set<Integer> colorsInUse = players.values().stream().map(p -> p.color).collect(Collectors.toSet());
-        int color = Colors.firstFree(colorsInUse);
-        Player player = bot
-                ? new Player(id, name, color, new BotBrain(botSeed(id), settings.botSkill()), null, null)
-                : new Player(id, name, color, null, tokens.next(), newChatWindow());
-        players.put(id, player);
-        world = sim.addShip(world, id);
+    private void seated(Player player) {
+        world = sim.addShip(world, player.id);
         announcements.joined(player);
-        return player;
     }
 
-    private void removeParticipant(Player player) {
-        players.remove(player.id);
+    private void vacated(Player player) {
         world = sim.removeShip(world, player.id);
         announcements.left(player);
-    }
-
-    /**
-     * Bots fill the room up to {@code botFill} participants, never beyond {@code maxPlayers}: with
-     * {@code humans} humans there are {@code min(botFill, maxPlayers) - humans} bots, the newest
-     * leaving first.
-     */
-    private void balanceBots(int humans) {
-        int target = Math.max(0, Math.min(settings.botFill(), settings.maxPlayers()) - humans);
-        List<Player> bots = players.values().stream().filter(Player::bot).toList();
-        for (int i = bots.size() - 1; i >= target; i--) {
-            Player bot = bots.get(i);
-            LOG.info(() -> id() + ": " + bot.name + " (" + bot.id + ") makes room");
-            removeParticipant(bot);
-        }
-        for (int i = bots.size(); i < target && nextPlayerId <= MAX_PLAYER_ID; i++) {
-            Player bot = addParticipant(freeBotName(), true);
-            LOG.info(() -> id() + ": " + bot.name + " (" + bot.id + ") fills a slot");
-        }
-    }
-
-    private String freeBotName() {
-        return BOT_NAMES.stream().map(n -> "Bot " + n).filter(n -> !nameTaken(n)).findFirst()
-                .orElse("Bot " + nextPlayerId);
-    }
-
-    private long botSeed(int id) {
-        return new SplittableRandom(settings.seed() + id).nextLong();
-    }
-
-    private ChatWindow newChatWindow() {
-        return new ChatWindow(settings.chat().perWindow(), chatWindowTicks);
-    }
-
-    private boolean nameTaken(String name) {
-        return players.values().stream().anyMatch(p -> p.name.equalsIgnoreCase(name));
-    }
-
-    private int humans() {
-        return (int) players.values().stream().filter(p -> !p.bot()).count();
-    }
-
-    /** Compares with every human's token in constant time each; no early exit on a match. */
-    private Player findByToken(String token) {
-        Player found = null;
-        if (token == null) {
-            return null;
-        }
-        for (Player player : players.values()) {
-            if (!player.bot() && ResumeTokens.same(player.resumeToken, token)) {
-                found = player;
-            }
-        }
-        return found;
-    }
-
-    /** Whether the match still holds this connection (not left, lost, superseded or dropped). */
-    private boolean isCurrent(Membership membership) {
-        if (membership.role() == Role.SPECTATOR) {
-            return spectators.contains(membership);
-        }
-        Player player = players.get(membership.playerId());
-        return player != null && player.membership == membership;
     }
 
     // ------------------------------------------------------------------ 3. inputs
@@ -550,7 +420,7 @@ public final class Match {
     private Map<Integer, Input> collectInputs() {
         Map<Integer, Input> inputs = new HashMap<>();
         int cap = settings.inputs().perTick();
-        for (Player player : players.values()) {
+        for (Player player : seats.players()) {
             if (player.bot()) {
                 player.input = player.brain.decide(world, player.id, map, config);
             } else if (player.membership != null) {
@@ -583,9 +453,9 @@ public final class Match {
         for (Ship ship : world.ships()) {
             ships.put(ship.id(), ship);
         }
-        List<MatchStatus.PlayerStatus> statuses = new ArrayList<>(players.size());
+        List<MatchStatus.PlayerStatus> statuses = new ArrayList<>(seats.players().size());
         int bots = 0;
-        for (Player p : players.values()) {
+        for (Player p : seats.players()) {
             Ship ship = ships.get(p.id);
             statuses.add(new MatchStatus.PlayerStatus(p.id, p.name, ship == null ? 0 : ship.kills(),
                     ship == null ? 0 : ship.deaths(), p.online, p.bot()));
@@ -593,7 +463,7 @@ public final class Match {
         }
         String phase = world.match().phase().name().toLowerCase(Locale.ROOT);
         ServerMessage.MatchInfo info = new ServerMessage.MatchInfo(id(), map.id(), map.name(), phase,
-                players.size() - bots, settings.maxPlayers(), bots, spectators.size(), settings.tickRate());
+                statuses.size() - bots, settings.maxPlayers(), bots, seats.spectators().size(), settings.tickRate());
         published = new Published(info, world.match().round(), statuses);
     }
 
