@@ -24,14 +24,14 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * A busy match for the render benchmark, as a {@link MatchView.Link}: the real {@link Simulation} with
+ * A busy match for the render benchmark, as a {@link MatchView.Source}: the real {@link Simulation} with
  * 16 seeded bots, stepped ahead of time (so no simulation runs while frames are timed), fed tick by
  * tick into a real {@link ClientWorld} as if the worlds arrived at 60 Hz, and sampled the way a match
  * is. The bots fire at most about 70 shots that are in flight at once, so every world gets extra
  * seeded shots crossing the arena (owned by the bots, so they have their colours) up to
  * {@link #PROJECTILES}.
  */
-final class BusyScene implements MatchView.Link {
+final class BusyScene implements MatchView.Source {
     static final int SHIPS = 16;
     static final int PROJECTILES = 200;
     static final String MAP = "foundry";
@@ -121,35 +121,14 @@ final class BusyScene implements MatchView.Link {
     }
 
     @Override
-    public void sendInput(int buttons, float aim) {
-        // The bot drives ship 1; the player's keys are not read in a benchmark.
-    }
-
-    @Override
-    public void sendChat(String text) {
-    }
-
-    @Override
     public NetStats netStats() {
-        // No network here: the panel shows its layout with no figures ("–" for the ping).
-        return new NetStats(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        // No network here: the panel shows its layout with no figures.
+        return NetStats.NONE;
     }
 
     @Override
     public String interpolationSummary() {
         return String.format("interp %d ms   buffer %d", clientWorld.interpolationDelayNanos() / 1_000_000,
                 clientWorld.bufferedWorlds());
-    }
-
-    @Override
-    public void leave() {
-    }
-
-    @Override
-    public void joinAsNew() {
-    }
-
-    @Override
-    public void openSettings() {
     }
 }

@@ -115,7 +115,9 @@ public final class RenderBench {
     }
 
     private static void start(BusyScene busy, java.util.function.Consumer<Result> finish) {
-        MatchView view = new MatchView(busy.joined(), busy, SoundBoard.silent(), true, false, 200, () -> { });
+        // The bot drives ship 1: the player's keys are not read in a benchmark.
+        MatchView view = new MatchView(busy.joined(), busy, MatchView.Actions.watchOnly(() -> { }), SoundBoard.silent(),
+                true, false, 200, () -> { });
         view.setAutoLowEffects(false); // the full look is what is timed
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());

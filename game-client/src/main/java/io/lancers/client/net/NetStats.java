@@ -18,4 +18,7 @@ package io.lancers.client.net;
 public record NetStats(int pingMs, long bytesInPerSecond, long bytesOutPerSecond, double framesPerSecond,
                        long framesReceived, long bytesReceived, long bytesSent, long gaps, long resyncs,
                        long reconnects, long resumes) {
+
+    /** No network at all (a recording, a benchmark): no figures, and "–" for the ping. */
+    public static final NetStats NONE = new NetStats(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

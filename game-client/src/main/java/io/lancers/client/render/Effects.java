@@ -68,13 +68,13 @@ public final class Effects {
     public void spawn(RenderFrame frame, java.util.function.IntFunction<Color> colors, long nowNanos) {
         for (GameEvent e : frame.events()) {
             if (e instanceof GameEvent.Hit hit) {
-                RenderShip target = ship(frame, hit.targetId());
+                RenderShip target = frame.ship(hit.targetId());
                 if (target != null) {
                     live.add(new Sparks(target.x(), target.y(), colors.apply(hit.shooterId()), angles(10),
                             speeds(10, 80, 260), nowNanos));
                 }
             } else if (e instanceof GameEvent.Kill kill) {
-                RenderShip victim = ship(frame, kill.victimId());
+                RenderShip victim = frame.ship(kill.victimId());
                 if (victim != null) {
                     live.add(new Explosion(victim.x(), victim.y(), colors.apply(kill.victimId()), angles(26),
                             speeds(26, 40, 220), nowNanos));
@@ -86,7 +86,7 @@ public final class Effects {
                             60, nowNanos));
                 }
             } else if (e instanceof GameEvent.Spawn spawn) {
-                RenderShip s = ship(frame, spawn.shipId());
+                RenderShip s = frame.ship(spawn.shipId());
                 if (s != null) {
                     live.add(new Ring(s.x(), s.y(), Palette.SHIELD, 48, nowNanos));
                 }
@@ -198,15 +198,6 @@ public final class Effects {
             s[i] = random.nextDouble(min, max);
         }
         return s;
-    }
-
-    static RenderShip ship(RenderFrame frame, int id) {
-        for (RenderShip s : frame.ships()) {
-            if (s.ship().id() == id) {
-                return s;
-            }
-        }
-        return null;
     }
 
     private static Pickup pickup(RenderFrame frame, int id) {

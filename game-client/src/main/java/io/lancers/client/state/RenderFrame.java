@@ -36,8 +36,16 @@ public record RenderFrame(double renderTick, int latestTick, MatchState match, L
 
     /** The own ship as drawn, or null (spectating, or not in the world). */
     public RenderShip own() {
+        return ship(ownId);
+    }
+
+    /** The ship with {@code id} as drawn, or null (not in the world; id 0 is nobody). */
+    public RenderShip ship(int id) {
+        if (id == 0) {
+            return null;
+        }
         for (RenderShip s : ships) {
-            if (s.ship().id() == ownId && ownId != 0) {
+            if (s.ship().id() == id) {
                 return s;
             }
         }

@@ -4,6 +4,7 @@ import io.lancers.client.audio.SoundBoard;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
+import io.lancers.client.net.InputPacer;
 import io.lancers.client.net.NetStats;
 import io.lancers.client.state.ClientWorld;
 import io.lancers.client.state.RenderFrame;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  * named {@code …Fx}, and only those touch the view. Worlds go straight into the thread-safe
  * {@link ClientWorld}, which the frame loop samples.
  */
-final class GameSession implements ConnectionListener, MatchView.Link {
+final class GameSession implements ConnectionListener, MatchView.Source, MatchView.Actions {
     private static final Logger LOG = Logger.getLogger(GameSession.class.getName());
 
     /** What to do once the server has welcomed us. */
@@ -57,6 +58,7 @@ final class GameSession implements ConnectionListener, MatchView.Link {
 
     // FX thread only
     private MatchView view;
+    private InputPacer inputPacer;
     private ServerMessage.Joined joined;
     private boolean goalSent;
     private boolean ended;
@@ -244,7 +246,8 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         ServerMessage.Welcome welcome = connection.welcome();
         int maxChat = welcome == null ? 200 : welcome.limits().maxChatLength();
         boolean firstTime = j.playerId() != 0 && !settings.controlsSeen();
-        view = new MatchView(j, this, sounds, settings.showNetStats(), firstTime, maxChat,
+        inputPacer = new InputPacer(j.tickRate());
+        view = new MatchView(j, this, this, sounds, settings.showNetStats(), firstTime, maxChat,
                 () -> window.saveSettings(window.settings().withControlsSeen(true)));
         view.setAutoLowEffects(settings.autoLowEffects());
         window.showMatchFx(this, view);
@@ -327,7 +330,7 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         }
     }
 
-    // ---- MatchView.Link: the frame loop and the HUD, FX thread ------------------------------
+    // ---- MatchView.Source and .Actions: the frame loop and the HUD, FX thread ---------------
 
     @Override
     public Optional<RenderFrame> sample(long nowNanos) {
@@ -335,8 +338,16 @@ final class GameSession implements ConnectionListener, MatchView.Link {
         return buffer == null ? Optional.empty() : buffer.sample(nowNanos);
     }
 
+    /** Sends the held input at the tick rate ({@link InputPacer}), however fast frames come. */
     @Override
-    public void sendInput(int buttons, float aim) {
+    public void input(long nowNanos, int buttons, float aim) {
+        for (int due = inputPacer.due(nowNanos); due > 0; due--) {
+            sendInput(buttons, aim);
+        }
+    }
+
+    /** Hands one input to the connection, and to prediction if it went out. */
+    private void sendInput(int buttons, float aim) {
         ClientWorld buffer = world;
         Optional<Input> sent = connection.sendInput(buttons, aim, buffer == null ? 0 : buffer.viewTick());
         if (buffer != null && sent.isPresent()) {

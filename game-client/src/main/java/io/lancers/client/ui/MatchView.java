@@ -1,7 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.audio.SoundBoard;
-import io.lancers.client.audio.SoundBoard.Sound;
+import io.lancers.client.audio.SoundCues;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.NetStats;
 import io.lancers.client.render.ArenaRenderer;
@@ -12,13 +12,10 @@ import io.lancers.client.render.Palette;
 import io.lancers.client.render.SceneView;
 import io.lancers.client.render.SceneView.PlayerLook;
 import io.lancers.client.state.RenderFrame;
-import io.lancers.client.state.RenderFrame.RenderProjectile;
 import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.GameEvent;
-import io.lancers.sim.Input;
-import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
@@ -31,13 +28,10 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,31 +40,38 @@ import java.util.logging.Logger;
  *
  * <p>One {@link AnimationTimer} drives everything. Each frame, in this order:
  * <ol>
- *   <li>sample input: held keys and mouse aim into buttons and an angle;</li>
- *   <li>send input: at most one per tick period (the server applies a few per tick);</li>
- *   <li>sample state: {@link Link#sample} gives the frame to draw; its events spawn effects and sounds;</li>
+ *   <li>input: a player's held keys and mouse aim ({@link Controls}) go to {@link Actions#input}, which
+ *       decides what is sent when; a spectator's keys move the free camera ({@link CameraDirector});</li>
+ *   <li>sample state: {@link Source#sample} gives the frame to draw; its events spawn effects and
+ *       sounds ({@link SoundCues});</li>
  *   <li>render: the camera follows the own (or watched) ship, the renderer draws;</li>
- *   <li>HUD: health, score, timer, kill feed, scoreboard, net stats, banners.</li>
+ *   <li>HUD: health, score, timer, kill feed, scoreboard, net stats, banners ({@link MatchHud}).</li>
  * </ol>
- * The view never touches the network: it reads {@link Link}, and the session calls its
- * {@code …Fx} methods on the JavaFX thread.
+ * The view never touches the network: it reads a {@link Source}, acts through {@link Actions}, and
+ * the session calls its {@code …Fx} methods on the JavaFX thread.
  */
 public final class MatchView extends StackPane {
 
-    /** What the view needs from the game session. */
-    public interface Link {
+    /** What the view draws: a live match, a recording, a benchmark's scene. */
+    public interface Source {
         /** The frame to draw at {@code nowNanos}, empty before the first world arrived. */
         Optional<RenderFrame> sample(long nowNanos);
-
-        /** Hands one input to the connection (and to prediction); never blocks. */
-        void sendInput(int buttons, float aim);
-
-        void sendChat(String text);
 
         NetStats netStats();
 
         /** How far in the past others are shown, ms, and how many worlds are buffered. */
         String interpolationSummary();
+    }
+
+    /** What the person at the view can do: play and talk in a live match, only leave elsewhere. */
+    public interface Actions {
+        /**
+         * The buttons and aim held at {@code nowNanos}, every frame while playing; the session
+         * decides which go out when (and into prediction). Never blocks.
+         */
+        void input(long nowNanos, int buttons, float aim);
+
+        void sendChat(String text);
 
         /** Leave the match and go back to the menu. */
         void leave();
@@ -80,17 +81,45 @@ public final class MatchView extends StackPane {
 
         /** Open the settings over the match. */
         void openSettings();
+
+        /**
+         * Someone who can only watch (a recording, a benchmark's scene): no input, chat, seat or
+         * settings over the view; {@code leave} is their way out.
+         */
+        static Actions watchOnly(Runnable leave) {
+            return new Actions() {
+                @Override
+                public void input(long nowNanos, int buttons, float aim) {
+                }
+
+                @Override
+                public void sendChat(String text) {
+                }
+
+                @Override
+                public void leave() {
+                    leave.run();
+                }
+
+                @Override
+                public void joinAsNew() {
+                }
+
+                @Override
+                public void openSettings() {
+                }
+            };
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(MatchView.class.getName());
-    private static final double FREE_CAMERA_SPEED = 700;
     private static final long HIT_FLASH_NANOS = 350_000_000L;
 
-    private final Link link;
-    private final SoundBoard sounds;
+    private final Source source;
+    private final Actions actions;
+    private final SoundCues soundCues;
     private final ServerMessage.Joined joined;
     private final int ownId;
-    private final long tickNanos;
 
     private final Canvas canvas = new Canvas();
     private final Effects effects = new Effects();
@@ -106,24 +135,15 @@ public final class MatchView extends StackPane {
     private final Button backToMenu;
     private StackPane controlsOverlay;
 
-    private final Set<KeyCode> held = new HashSet<>();
-    private boolean mouseFiring;
-    private double mouseX = Double.NaN;
-    private double mouseY = Double.NaN;
-    private long nextInputNanos;
-    private float lastAim;
+    private final Controls controls = new Controls();
+    private final CameraDirector camera;
 
     private List<PlayerInfo> roster = List.of();
     private Map<Integer, PlayerLook> looks = Map.of();
     private boolean scoresHeld;
     private boolean showNetStats;
-    private int followId;
-    private boolean freeCamera;
-    private double freeX;
-    private double freeY;
     private long lastFrameNanos;
     private final FrameBudget frameBudget = new FrameBudget(true);
-    private int lastProjectileId = -1;
     private RenderFrame lastFrame;
     private Camera lastCamera;
     private boolean frameFailureLogged;
@@ -134,16 +154,15 @@ public final class MatchView extends StackPane {
      * @param firstMatch  true the first time this player plays: the controls overlay shows
      * @param onControlsSeen called when the player dismisses the controls overlay
      */
-    public MatchView(ServerMessage.Joined joined, Link link, SoundBoard sounds, boolean showNetStats,
-                     boolean firstMatch, int maxChatLength, Runnable onControlsSeen) {
-        this.link = link;
-        this.sounds = sounds;
+    public MatchView(ServerMessage.Joined joined, Source source, Actions actions, SoundBoard sounds,
+                     boolean showNetStats, boolean firstMatch, int maxChatLength, Runnable onControlsSeen) {
+        this.source = source;
+        this.actions = actions;
         this.joined = joined;
         this.ownId = joined.playerId();
-        this.tickNanos = 1_000_000_000L / Math.max(1, joined.tickRate());
+        this.soundCues = new SoundCues(sounds, ownId);
+        this.camera = new CameraDirector(ownId, joined.map().width(), joined.map().height());
         this.showNetStats = showNetStats;
-        this.freeX = joined.map().width() / 2;
-        this.freeY = joined.map().height() / 2;
         setId("match-view");
         getStyleClass().add("match");
         setFocusTraversable(true);
@@ -154,15 +173,15 @@ public final class MatchView extends StackPane {
         canvas.widthProperty().bind(canvasHolder.widthProperty());
         canvas.heightProperty().bind(canvasHolder.heightProperty());
 
-        chat = new ChatPanel(maxChatLength, link::sendChat, this::requestFocus);
+        chat = new ChatPanel(maxChatLength, actions::sendChat, this::requestFocus);
         hud = new MatchHud(joined, chat, this::netStatsLine);
-        reconnectLeave = Overlays.menuButton("Leave", "reconnect-leave", link::leave);
-        joinAsNew = Overlays.menuButton("Join as new player", "join-as-new", link::joinAsNew);
-        backToMenu = Overlays.menuButton("Back to menu", "back-to-menu", link::leave);
+        reconnectLeave = Overlays.menuButton("Leave", "reconnect-leave", actions::leave);
+        joinAsNew = Overlays.menuButton("Join as new player", "join-as-new", actions::joinAsNew);
+        backToMenu = Overlays.menuButton("Back to menu", "back-to-menu", actions::leave);
         pauseMenu = Overlays.dimmed("pause-menu", heading("PAUSED"),
                 Overlays.menuButton("Resume", "pause-resume", this::resume),
-                Overlays.menuButton("Settings", "pause-settings", link::openSettings),
-                Overlays.menuButton("Leave match", "pause-leave", link::leave));
+                Overlays.menuButton("Settings", "pause-settings", actions::openSettings),
+                Overlays.menuButton("Leave match", "pause-leave", actions::leave));
         pauseMenu.setVisible(false);
 
         getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), connectionOverlay, pauseMenu);
@@ -218,7 +237,7 @@ public final class MatchView extends StackPane {
 
     /** The ship the camera follows: the own ship, or the watched one when spectating (0: free camera). */
     public int followedId() {
-        return ownId != 0 ? ownId : freeCamera ? 0 : followId;
+        return camera.followedId();
     }
 
     public void setShowNetStats(boolean on) {
@@ -242,7 +261,7 @@ public final class MatchView extends StackPane {
     }
 
     public void chatFx(ServerMessage.Chat c) {
-        sounds.play(Sound.CHAT, 0.5, 0);
+        soundCues.chat();
         chatLine(c);
     }
 
@@ -327,46 +346,36 @@ public final class MatchView extends StackPane {
         double dt = lastFrameNanos == 0 ? 0 : (now - lastFrameNanos) / 1e9;
         lastFrameNanos = now;
 
-        // 1. sample input, 2. send it (players only)
+        // 1. input: a player's goes to the session, a spectator's moves the free camera
+        boolean keysToGame = !chat.typing() && !pauseMenu.isVisible();
         if (ownId != 0) {
-            int buttons = buttons();
-            float aim = aim();
-            if (nextInputNanos == 0 || now - nextInputNanos > 4 * tickNanos) {
-                nextInputNanos = now;
-            }
-            int sent = 0;
-            while (now >= nextInputNanos && sent < 2) {
-                link.sendInput(buttons, aim);
-                nextInputNanos += tickNanos;
-                sent++;
-            }
-        } else {
-            moveFreeCamera(dt);
+            RenderShip own = lastFrame == null ? null : lastFrame.own();
+            actions.input(now, keysToGame ? controls.buttons() : 0, controls.aim(own, lastCamera));
+        } else if (keysToGame) {
+            camera.roam(dt, controls.moveX(), controls.moveY());
         }
 
-        // 3. sample state; its events become effects and sounds
-        Optional<RenderFrame> sampled = link.sample(now);
+        // 2. sample state; its events become effects and sounds
+        Optional<RenderFrame> sampled = source.sample(now);
         if (sampled.isEmpty()) {
             drawWaiting();
             return;
         }
         RenderFrame f = sampled.get();
         lastFrame = f;
-        if (ownId == 0 && !freeCamera && ship(f, followId) == null) {
-            followId = nextFollow(f, followId, 1);
-        }
 
-        // 4. render
-        Camera cam = camera(f);
+        // 3. render
+        Camera cam = camera.view(f, canvas.getWidth(), canvas.getHeight());
         lastCamera = cam;
         effects.spawn(f, id -> look(id).color(), now);
-        playSounds(f, cam);
+        soundCues.frame(f, cam, followedId());
         SceneView view = new SceneView(f, joined.map(), looks, followedId(), cam);
         renderer.render(canvas.getGraphicsContext2D(), view, now);
         renderer.drawDamageVignette(canvas.getGraphicsContext2D(), cam, damageStrength(f, now));
 
-        // 5. HUD
-        hud.update(f, now, roster, this::look, ownId == 0 ? followLine(f) : null, scoresHeld, showNetStats);
+        // 4. HUD
+        hud.update(f, now, roster, this::look, ownId == 0 ? camera.followLine(f, id -> look(id).name()) : null,
+                scoresHeld, showNetStats);
     }
 
     /** A fading flash after each hit on us, and a slow pulse while health is low. */
@@ -385,140 +394,6 @@ public final class MatchView extends StackPane {
         return Math.max(flash, low);
     }
 
-    private int buttons() {
-        if (chat.typing() || pauseMenu.isVisible()) {
-            return 0;
-        }
-        int b = 0;
-        if (held.contains(KeyCode.W) || held.contains(KeyCode.UP)) {
-            b |= Input.UP;
-        }
-        if (held.contains(KeyCode.S) || held.contains(KeyCode.DOWN)) {
-            b |= Input.DOWN;
-        }
-        if (held.contains(KeyCode.A) || held.contains(KeyCode.LEFT)) {
-            b |= Input.LEFT;
-        }
-        if (held.contains(KeyCode.D) || held.contains(KeyCode.RIGHT)) {
-            b |= Input.RIGHT;
-        }
-        if (mouseFiring || held.contains(KeyCode.SPACE)) {
-            b |= Input.FIRE;
-        }
-        return b;
-    }
-
-    /** The angle from the own ship (where it was drawn last frame) to the mouse. */
-    private float aim() {
-        if (lastFrame == null || lastCamera == null || Double.isNaN(mouseX)) {
-            return lastAim;
-        }
-        RenderShip own = lastFrame.own();
-        if (own == null) {
-            return lastAim;
-        }
-        double dx = mouseX - lastCamera.toScreenX(own.x());
-        double dy = mouseY - lastCamera.toScreenY(own.y());
-        if (dx * dx + dy * dy > 4) {
-            double a = Math.atan2(dy, dx);
-            lastAim = (float) (a < 0 ? a + 2 * Math.PI : a);
-        }
-        return lastAim;
-    }
-
-    private void moveFreeCamera(double dt) {
-        if (!freeCamera || chat.typing() || pauseMenu.isVisible()) {
-            return;
-        }
-        double dx = 0;
-        double dy = 0;
-        if (held.contains(KeyCode.W) || held.contains(KeyCode.UP)) {
-            dy -= 1;
-        }
-        if (held.contains(KeyCode.S) || held.contains(KeyCode.DOWN)) {
-            dy += 1;
-        }
-        if (held.contains(KeyCode.A) || held.contains(KeyCode.LEFT)) {
-            dx -= 1;
-        }
-        if (held.contains(KeyCode.D) || held.contains(KeyCode.RIGHT)) {
-            dx += 1;
-        }
-        freeX = Math.max(0, Math.min(joined.map().width(), freeX + dx * FREE_CAMERA_SPEED * dt));
-        freeY = Math.max(0, Math.min(joined.map().height(), freeY + dy * FREE_CAMERA_SPEED * dt));
-    }
-
-    private Camera camera(RenderFrame f) {
-        double x = freeX;
-        double y = freeY;
-        RenderShip target = ship(f, followedId());
-        if (target != null && target.ship().alive()) {
-            x = target.x();
-            y = target.y();
-            freeX = x;
-            freeY = y;
-        }
-        return Camera.follow(x, y, joined.map().width(), joined.map().height(), canvas.getWidth(), canvas.getHeight());
-    }
-
-    private void playSounds(RenderFrame f, Camera cam) {
-        if (!sounds.active()) {
-            trackProjectiles(f, null);
-            return;
-        }
-        for (GameEvent e : f.events()) {
-            if (e instanceof GameEvent.Hit hit) {
-                playAt(Sound.HIT, ship(f, hit.targetId()), cam);
-            } else if (e instanceof GameEvent.Kill kill) {
-                playAt(Sound.EXPLODE, ship(f, kill.victimId()), cam);
-            } else if (e instanceof GameEvent.PickupTaken taken) {
-                playAt(taken.kind() == PickupKind.POWER ? Sound.PICKUP_POWER : Sound.PICKUP_HEALTH,
-                        ship(f, taken.shipId()), cam);
-            } else if (e instanceof GameEvent.Spawn spawn && spawn.shipId() == followedId()) {
-                sounds.play(Sound.RESPAWN, 0.8, 0);
-            }
-        }
-        trackProjectiles(f, cam);
-    }
-
-    /** A projectile with an id not seen before was just fired: its sound plays once. */
-    private void trackProjectiles(RenderFrame f, Camera cam) {
-        int newest = lastProjectileId;
-        for (RenderProjectile p : f.projectiles()) {
-            int id = p.projectile().id();
-            if (id > lastProjectileId && cam != null) {
-                double vol = volumeAt(p.projectile().x0(), p.projectile().y0(), cam)
-                        * (p.projectile().ownerId() == ownId ? 0.6 : 0.35);
-                if (vol > 0.02) {
-                    sounds.play(p.projectile().damage() > Rules.PROJECTILE_DAMAGE ? Sound.FIRE_POWERED : Sound.FIRE,
-                            vol, pan(p.projectile().x0(), cam));
-                }
-            }
-            newest = Math.max(newest, id);
-        }
-        lastProjectileId = newest;
-    }
-
-    private void playAt(Sound s, RenderShip where, Camera cam) {
-        if (where == null) {
-            sounds.play(s, 0.5, 0);
-            return;
-        }
-        double vol = volumeAt(where.x(), where.y(), cam);
-        if (vol > 0.02) {
-            sounds.play(s, vol, pan(where.x(), cam));
-        }
-    }
-
-    private static double volumeAt(double x, double y, Camera cam) {
-        double d = Math.hypot(x - cam.centerX(), y - cam.centerY());
-        return Math.max(0, 1 - d / (Camera.VIEW_HEIGHT * 1.2));
-    }
-
-    private static double pan(double x, Camera cam) {
-        return Math.max(-1, Math.min(1, (x - cam.centerX()) / (Camera.VIEW_HEIGHT * 0.8)));
-    }
-
     private void drawWaiting() {
         var g = canvas.getGraphicsContext2D();
         g.setFill(Palette.SPACE);
@@ -528,19 +403,12 @@ public final class MatchView extends StackPane {
 
     // ---- HUD --------------------------------------------------------------------------------
 
-    /** The spectator's line under the timer: whom the camera follows. */
-    private String followLine(RenderFrame f) {
-        RenderShip watched = ship(f, followId);
-        return freeCamera || watched == null ? "Free camera — Q/E to follow a player"
-                : "Following " + look(followId).name() + " — Q/E to switch, WASD free camera";
-    }
-
     private String netStatsLine(RenderFrame f) {
-        NetStats n = link.netStats();
+        NetStats n = source.netStats();
         return String.format("ping %s ms   fps %.0f   frame p99 %.1f ms%s%ntick %d (render %.1f)%nin %s/s   out %s/s%n%s",
                 n.pingMs() < 0 ? "–" : Integer.toString(n.pingMs()), frameBudget.fps(), frameBudget.p99Millis(),
                 renderer.lowEffects() ? "   low effects" : "", f.latestTick(), f.renderTick(),
-                bytes(n.bytesInPerSecond()), bytes(n.bytesOutPerSecond()), link.interpolationSummary());
+                bytes(n.bytesInPerSecond()), bytes(n.bytesOutPerSecond()), source.interpolationSummary());
     }
 
     private static String bytes(long perSecond) {
@@ -556,36 +424,6 @@ public final class MatchView extends StackPane {
         Label l = new Label(text);
         l.getStyleClass().add("heading");
         return l;
-    }
-
-    private static RenderShip ship(RenderFrame f, int id) {
-        if (id == 0) {
-            return null;
-        }
-        for (RenderShip s : f.ships()) {
-            if (s.ship().id() == id) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    /** The next (or previous) living ship after {@code current} in id order, for spectators. */
-    private static int nextFollow(RenderFrame f, int current, int direction) {
-        List<Integer> ids = new ArrayList<>();
-        for (RenderShip s : f.ships()) {
-            if (s.ship().alive()) {
-                ids.add(s.ship().id());
-            }
-        }
-        if (ids.isEmpty()) {
-            return current;
-        }
-        int at = ids.indexOf(current);
-        if (at < 0) {
-            return ids.get(0);
-        }
-        return ids.get(Math.floorMod(at + direction, ids.size()));
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -604,11 +442,10 @@ public final class MatchView extends StackPane {
             }
         });
         setOnKeyPressed(this::keyPressed);
-        setOnKeyReleased(e -> held.remove(e.getCode()));
+        setOnKeyReleased(e -> controls.release(e.getCode()));
         focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
-                held.clear();
-                mouseFiring = false;
+                controls.releaseAll();
             }
         });
         addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseAt);
@@ -618,22 +455,21 @@ public final class MatchView extends StackPane {
             requestFocus();
             if (e.getButton() == MouseButton.PRIMARY) {
                 if (ownId != 0) {
-                    mouseFiring = true;
-                } else {
-                    followClicked(e.getX(), e.getY());
+                    controls.setMouseFiring(true);
+                } else if (lastFrame != null && lastCamera != null) {
+                    camera.followAt(lastFrame, lastCamera, e.getX(), e.getY());
                 }
             }
         });
         canvas.setOnMouseReleased(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                mouseFiring = false;
+                controls.setMouseFiring(false);
             }
         });
     }
 
     private void mouseAt(MouseEvent e) {
-        mouseX = e.getX();
-        mouseY = e.getY();
+        controls.mouseAt(e.getX(), e.getY());
     }
 
     private void keyPressed(KeyEvent e) {
@@ -643,7 +479,7 @@ public final class MatchView extends StackPane {
         KeyCode code = e.getCode();
         switch (code) {
             case ENTER -> {
-                held.clear();
+                controls.releaseKeys();
                 chat.open();
             }
             case ESCAPE -> {
@@ -652,52 +488,23 @@ public final class MatchView extends StackPane {
                 } else if (pauseMenu.isVisible()) {
                     resume();
                 } else {
-                    held.clear();
+                    controls.releaseKeys();
                     pauseMenu.setVisible(true);
                 }
             }
             case Q, E -> {
-                if (ownId == 0 && lastFrame != null) {
-                    freeCamera = false;
-                    followId = nextFollow(lastFrame, followId, code == KeyCode.E ? 1 : -1);
+                if (lastFrame != null) {
+                    camera.cycle(lastFrame, code == KeyCode.E ? 1 : -1);
                 }
             }
             default -> {
-                held.add(code);
-                if (ownId == 0 && isMoveKey(code)) {
-                    freeCamera = true;
+                controls.press(code);
+                if (Controls.isMoveKey(code)) {
+                    camera.roamFreely();
                 }
             }
         }
         e.consume();
-    }
-
-    private static boolean isMoveKey(KeyCode code) {
-        return switch (code) {
-            case W, A, S, D, UP, DOWN, LEFT, RIGHT -> true;
-            default -> false;
-        };
-    }
-
-    private void followClicked(double x, double y) {
-        if (lastFrame == null || lastCamera == null) {
-            return;
-        }
-        double wx = lastCamera.toWorldX(x);
-        double wy = lastCamera.toWorldY(y);
-        RenderShip best = null;
-        double bestD = Rules.SHIP_RADIUS * 2.5;
-        for (RenderShip s : lastFrame.ships()) {
-            double d = Math.hypot(s.x() - wx, s.y() - wy);
-            if (s.ship().alive() && d < bestD) {
-                best = s;
-                bestD = d;
-            }
-        }
-        if (best != null) {
-            followId = best.ship().id();
-            freeCamera = false;
-        }
     }
 
     private void resume() {

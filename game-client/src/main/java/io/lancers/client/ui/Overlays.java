@@ -95,15 +95,11 @@ final class Overlays {
     static StackPane controls(Runnable dismiss) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("controls-grid");
-        String[][] rows = {
-                {"W A S D", "move"}, {"Mouse", "aim"}, {"Click / Space", "fire"}, {"Tab", "scores (hold)"},
-                {"Enter", "chat"}, {"Esc", "menu"},
-        };
-        for (int i = 0; i < rows.length; i++) {
-            Label key = new Label(rows[i][0]);
+        for (int i = 0; i < Controls.HELP.size(); i++) {
+            Label key = new Label(Controls.HELP.get(i).keys());
             key.getStyleClass().add("key");
             grid.add(key, 0, i);
-            grid.add(new Label(rows[i][1]), 1, i);
+            grid.add(new Label(Controls.HELP.get(i).action()), 1, i);
         }
         Label title = new Label("CONTROLS");
         title.getStyleClass().add("heading");

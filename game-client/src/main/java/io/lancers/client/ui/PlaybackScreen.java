@@ -29,9 +29,8 @@ import java.util.Optional;
  * (Q/E, click), the free camera (WASD), the scoreboard (Tab), effects and sounds are the match
  * view's own. Here: Space plays and pauses, ←/→ seek 5 s, Esc leaves. FX thread only.
  */
-final class PlaybackScreen extends StackPane implements MatchView.Link {
+final class PlaybackScreen extends StackPane implements MatchView.Source {
     static final int SEEK_STEP_SECONDS = 5;
-    private static final NetStats NO_NET = new NetStats(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final Playback playback;
     private final Feed feed;
@@ -53,8 +52,9 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
         StreamInfo info = feed.info();
         ServerMessage.Joined joined = new ServerMessage.Joined(info.matchId(), "spectator", 0, null, false,
                 info.tickRate(), info.rules(), map);
-        view = new MatchView(joined, this, sounds, false, false, 0, () -> {
-        });
+        view = new MatchView(joined, this, MatchView.Actions.watchOnly(this::stopAndLeave), sounds, false, false, 0,
+                () -> {
+                });
         view.setBadgeFx(badge);
         bar = new PlaybackBar(feed.firstTick(), feed.lastTick(), info.tickRate(), feed.seekable(),
                 new PlaybackBar.Actions() {
@@ -142,10 +142,7 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
                     playback.seek(playback.clock().tickAt(now) + step, now);
                 }
             }
-            case ESCAPE -> {
-                stop();
-                leave.run();
-            }
+            case ESCAPE -> stopAndLeave();
             case ENTER -> {
                 // A recording cannot be talked to: no chat field.
             }
@@ -156,7 +153,7 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
         e.consume();
     }
 
-    // ---- MatchView.Link: the frame loop, FX thread ------------------------------------------
+    // ---- MatchView.Source: the frame loop, FX thread ----------------------------------------
 
     @Override
     public Optional<RenderFrame> sample(long nowNanos) {
@@ -184,19 +181,9 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
         return frame;
     }
 
-    /** Never called: a spectator's view sends no input. */
-    @Override
-    public void sendInput(int buttons, float aim) {
-    }
-
-    /** Never called: Enter opens no chat field here. */
-    @Override
-    public void sendChat(String text) {
-    }
-
     @Override
     public NetStats netStats() {
-        return NO_NET;
+        return NetStats.NONE;
     }
 
     @Override
@@ -204,19 +191,8 @@ final class PlaybackScreen extends StackPane implements MatchView.Link {
         return "playback " + playback.clock().speed() + "x";
     }
 
-    @Override
-    public void leave() {
+    private void stopAndLeave() {
         stop();
         leave.run();
-    }
-
-    /** Never called: only a refused resume offers it. */
-    @Override
-    public void joinAsNew() {
-    }
-
-    /** Never called: Esc leaves instead of opening the pause menu. */
-    @Override
-    public void openSettings() {
     }
 }

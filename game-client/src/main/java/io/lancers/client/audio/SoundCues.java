@@ -1,0 +1,99 @@
+package io.lancers.client.audio;
+
+import io.lancers.client.audio.SoundBoard.Sound;
+import io.lancers.client.render.Camera;
+import io.lancers.client.state.RenderFrame;
+import io.lancers.client.state.RenderFrame.RenderProjectile;
+import io.lancers.client.state.RenderFrame.RenderShip;
+import io.lancers.sim.GameEvent;
+import io.lancers.sim.PickupKind;
+import io.lancers.sim.Rules;
+
+/**
+ * Which sounds a frame makes, and how loud and from which side: hits, kills, pickups and the
+ * followed ship's respawn from the frame's events, and a shot for each projectile not seen
+ * before. Farther from the camera is quieter; left of it pans left.
+ */
+public final class SoundCues {
+    /** Quieter than this is not worth mixing. */
+    private static final double AUDIBLE = 0.02;
+
+    private final SoundBoard sounds;
+    private final int ownId;
+    private int lastProjectileId = -1;
+
+    /** @param ownId the own ship (its shots are louder), 0 when spectating */
+    public SoundCues(SoundBoard sounds, int ownId) {
+        this.sounds = sounds;
+        this.ownId = ownId;
+    }
+
+    /** A chat line arrived. */
+    public void chat() {
+        sounds.play(Sound.CHAT, 0.5, 0);
+    }
+
+    /**
+     * Plays the sounds of frame {@code f} heard from {@code cam}.
+     *
+     * @param followedId the ship the camera follows: its respawn is heard wherever it happens
+     */
+    public void frame(RenderFrame f, Camera cam, int followedId) {
+        if (!sounds.active()) {
+            // Silent, but the projectiles still count as heard: no burst of shots when sound comes back.
+            trackProjectiles(f, null);
+            return;
+        }
+        for (GameEvent e : f.events()) {
+            if (e instanceof GameEvent.Hit hit) {
+                playAt(Sound.HIT, f.ship(hit.targetId()), cam);
+            } else if (e instanceof GameEvent.Kill kill) {
+                playAt(Sound.EXPLODE, f.ship(kill.victimId()), cam);
+            } else if (e instanceof GameEvent.PickupTaken taken) {
+                playAt(taken.kind() == PickupKind.POWER ? Sound.PICKUP_POWER : Sound.PICKUP_HEALTH,
+                        f.ship(taken.shipId()), cam);
+            } else if (e instanceof GameEvent.Spawn spawn && spawn.shipId() == followedId) {
+                sounds.play(Sound.RESPAWN, 0.8, 0);
+            }
+        }
+        trackProjectiles(f, cam);
+    }
+
+    /** A projectile with an id not seen before was just fired: its sound plays once. */
+    private void trackProjectiles(RenderFrame f, Camera cam) {
+        int newest = lastProjectileId;
+        for (RenderProjectile p : f.projectiles()) {
+            int id = p.projectile().id();
+            if (id > lastProjectileId && cam != null) {
+                double vol = volumeAt(p.projectile().x0(), p.projectile().y0(), cam)
+                        * (p.projectile().ownerId() == ownId ? 0.6 : 0.35);
+                if (vol > AUDIBLE) {
+                    sounds.play(p.projectile().damage() > Rules.PROJECTILE_DAMAGE ? Sound.FIRE_POWERED : Sound.FIRE,
+                            vol, pan(p.projectile().x0(), cam));
+                }
+            }
+            newest = Math.max(newest, id);
+        }
+        lastProjectileId = newest;
+    }
+
+    private void playAt(Sound s, RenderShip where, Camera cam) {
+        if (where == null) {
+            sounds.play(s, 0.5, 0);
+            return;
+        }
+        double vol = volumeAt(where.x(), where.y(), cam);
+        if (vol > AUDIBLE) {
+            sounds.play(s, vol, pan(where.x(), cam));
+        }
+    }
+
+    static double volumeAt(double x, double y, Camera cam) {
+        double d = Math.hypot(x - cam.centerX(), y - cam.centerY());
+        return Math.max(0, 1 - d / (Camera.VIEW_HEIGHT * 1.2));
+    }
+
+    static double pan(double x, Camera cam) {
+        return Math.max(-1, Math.min(1, (x - cam.centerX()) / (Camera.VIEW_HEIGHT * 0.8)));
+    }
+}
