@@ -1,8 +1,6 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.audio.SoundBoard;
-import io.lancers.client.net.LanDiscovery;
-import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerConfig;
@@ -17,16 +15,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -41,9 +33,7 @@ public final class ClientWindow {
     private static final Logger LOG = Logger.getLogger(ClientWindow.class.getName());
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
-    private static final long DISCOVERY_PERIOD_SECONDS = 3;
     private static final long EXIT_WAIT_MILLIS = 3000;
-    private static final Duration DISCOVERY_WAIT = Duration.ofMillis(800);
 
     private final Stage stage;
     private final LaunchOptions options;
@@ -56,7 +46,7 @@ public final class ClientWindow {
     private Settings settings;
     private GameSession session;
     private ServerBrowser browser;
-    private ScheduledExecutorService discovery;
+    private LanSearch discovery;
     private String lastAddress = "";
 
     /**
@@ -381,41 +371,22 @@ public final class ClientWindow {
         startDiscovery(browser);
     }
 
-    /** Probes the LAN every few seconds while this browser is on screen; probes block, so off the FX thread. */
+    /** Searches the LAN while this browser is on screen. */
     private void startDiscovery(ServerBrowser shown) {
         stopDiscovery();
-        String target = settings.discoveryTarget();
-        discovery = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lancers-discovery");
-            t.setDaemon(true);
-            return t;
-        });
-        discovery.scheduleWithFixedDelay(() -> {
-            List<ServerBrowser.Entry> found = new ArrayList<>();
-            String problem = null;
-            try {
-                for (Discovery.Reply reply : LanDiscovery.probe(discoveryAddress(target), DISCOVERY_WAIT)) {
-                    URI url = URI.create(reply.url());
-                    reply.matches().forEach(m -> found.add(new ServerBrowser.Entry(reply.name(), url, m)));
+        discovery = new LanSearch(settings.discoveryTarget(), (found, problem) -> {
+            if (browser == shown) {
+                shown.setDiscovered(found);
+                if (problem != null) {
+                    shown.showStatus(problem);
                 }
-            } catch (IOException | RuntimeException e) {
-                problem = "LAN search failed (" + target + "): " + e.getMessage();
             }
-            String status = problem;
-            Platform.runLater(() -> {
-                if (browser == shown) {
-                    shown.setDiscovered(found);
-                    if (status != null) {
-                        shown.showStatus(status);
-                    }
-                }
-            });
-        }, 0, DISCOVERY_PERIOD_SECONDS, TimeUnit.SECONDS);
+        });
     }
 
     private void stopDiscovery() {
         if (discovery != null) {
-            discovery.shutdownNow();
+            discovery.close();
             discovery = null;
         }
     }
@@ -423,15 +394,6 @@ public final class ClientWindow {
     private void leaveBrowser() {
         browser = null;
         stopDiscovery();
-    }
-
-    /** {@code HOST:PORT} or {@code HOST}; the port defaults to discovery's. */
-    static InetSocketAddress discoveryAddress(String target) {
-        int colon = target.lastIndexOf(':');
-        if (colon > 0 && target.indexOf(':') == colon) {
-            return new InetSocketAddress(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
-        }
-        return new InetSocketAddress(target, Discovery.DEFAULT_PORT);
     }
 
     private void startSession(URI server, GameSession.Goal goal, GameServer embedded) {
