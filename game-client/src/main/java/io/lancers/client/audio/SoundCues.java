@@ -44,17 +44,32 @@ public final class SoundCues {
             trackProjectiles(f, null);
             return;
         }
-        for (GameEvent e : f.events()) {
-            if (e instanceof GameEvent.Hit hit) {
+        GameEvent.Visitor cue = new GameEvent.Visitor() {
+            @Override
+            public void hit(GameEvent.Hit hit) {
                 playAt(Sound.HIT, f.ship(hit.targetId()), cam);
-            } else if (e instanceof GameEvent.Kill kill) {
+            }
+
+            @Override
+            public void kill(GameEvent.Kill kill) {
                 playAt(Sound.EXPLODE, f.ship(kill.victimId()), cam);
-            } else if (e instanceof GameEvent.PickupTaken taken) {
+            }
+
+            @Override
+            public void pickupTaken(GameEvent.PickupTaken taken) {
                 playAt(taken.kind() == PickupKind.POWER ? Sound.PICKUP_POWER : Sound.PICKUP_HEALTH,
                         f.ship(taken.shipId()), cam);
-            } else if (e instanceof GameEvent.Spawn spawn && spawn.shipId() == followedId) {
-                sounds.play(Sound.RESPAWN, 0.8, 0);
             }
+
+            @Override
+            public void spawn(GameEvent.Spawn spawn) {
+                if (spawn.shipId() == followedId) {
+                    sounds.play(Sound.RESPAWN, 0.8, 0);
+                }
+            }
+        };
+        for (GameEvent e : f.events()) {
+            e.accept(cue);
         }
         trackProjectiles(f, cam);
     }

@@ -34,16 +34,26 @@ public final class Effects {
     private double spriteScale;
     private boolean lowEffects;
 
+    /** Each kind draws itself: a new kind does not compile without its drawing. */
     private sealed interface Effect {
         long bornNanos();
 
         double lifeSeconds();
+
+        /** Draws at {@code t} seconds old, {@code k} = t / life. */
+        void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k);
     }
 
     private record Sparks(double x, double y, Color color, double[] angles, double[] speeds, long bornNanos)
             implements Effect {
         public double lifeSeconds() {
             return SPARK_LIFE;
+        }
+
+        public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
+            if (!effects.lowEffects) {
+                drawSparks(g, cam, this, t, k);
+            }
         }
     }
 
@@ -52,11 +62,19 @@ public final class Effects {
         public double lifeSeconds() {
             return EXPLOSION_LIFE;
         }
+
+        public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
+            effects.drawExplosion(g, cam, this, t, k);
+        }
     }
 
     private record Ring(double x, double y, Color color, double radius, long bornNanos) implements Effect {
         public double lifeSeconds() {
             return RING_LIFE;
+        }
+
+        public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
+            drawRing(g, cam, this, k);
         }
     }
 
@@ -66,31 +84,44 @@ public final class Effects {
      * @param colors the colour of each ship, by id
      */
     public void spawn(RenderFrame frame, java.util.function.IntFunction<Color> colors, long nowNanos) {
-        for (GameEvent e : frame.events()) {
-            if (e instanceof GameEvent.Hit hit) {
+        GameEvent.Visitor spawner = new GameEvent.Visitor() {
+            @Override
+            public void hit(GameEvent.Hit hit) {
                 RenderShip target = frame.ship(hit.targetId());
                 if (target != null) {
                     live.add(new Sparks(target.x(), target.y(), colors.apply(hit.shooterId()), angles(10),
                             speeds(10, 80, 260), nowNanos));
                 }
-            } else if (e instanceof GameEvent.Kill kill) {
+            }
+
+            @Override
+            public void kill(GameEvent.Kill kill) {
                 RenderShip victim = frame.ship(kill.victimId());
                 if (victim != null) {
                     live.add(new Explosion(victim.x(), victim.y(), colors.apply(kill.victimId()), angles(26),
                             speeds(26, 40, 220), nowNanos));
                 }
-            } else if (e instanceof GameEvent.PickupTaken taken) {
+            }
+
+            @Override
+            public void pickupTaken(GameEvent.PickupTaken taken) {
                 Pickup p = pickup(frame, taken.pickupId());
                 if (p != null) {
                     live.add(new Ring(p.x(), p.y(), taken.kind() == PickupKind.POWER ? Palette.POWER : Palette.HEALTH,
                             60, nowNanos));
                 }
-            } else if (e instanceof GameEvent.Spawn spawn) {
+            }
+
+            @Override
+            public void spawn(GameEvent.Spawn spawn) {
                 RenderShip s = frame.ship(spawn.shipId());
                 if (s != null) {
                     live.add(new Ring(s.x(), s.y(), Palette.SHIELD, 48, nowNanos));
                 }
             }
+        };
+        for (GameEvent e : frame.events()) {
+            e.accept(spawner);
         }
     }
 
@@ -114,16 +145,7 @@ public final class Effects {
         }
         for (Effect e : live) {
             double t = (nowNanos - e.bornNanos()) / 1e9;
-            double k = t / e.lifeSeconds();
-            if (e instanceof Sparks s) {
-                if (!lowEffects) {
-                    drawSparks(g, cam, s, t, k);
-                }
-            } else if (e instanceof Explosion x) {
-                drawExplosion(g, cam, x, t, k);
-            } else if (e instanceof Ring r) {
-                drawRing(g, cam, r, k);
-            }
+            e.draw(this, g, cam, t, t / e.lifeSeconds());
         }
         g.setGlobalAlpha(1);
     }

@@ -198,13 +198,16 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
             return;
         }
         goalSent = true;
+        // Every goal by name (Java 17 has no pattern switch): a new one fails here, not silently.
         Goal g = goal;
         if (g instanceof Goal.Join join) {
             connection.join(join.matchId());
         } else if (g instanceof Goal.Spectate spectate) {
             connection.spectate(spectate.matchId());
-        } else {
+        } else if (g instanceof Goal.JoinAny || g instanceof Goal.Browse) {
             connection.listMatches();
+        } else {
+            throw new IllegalStateException("unhandled goal " + g);
         }
     }
 
@@ -225,6 +228,9 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
             } else {
                 endFx("No match with a free seat on " + server.getHost() + ":" + server.getPort());
             }
+        } else if (!(g instanceof Goal.Join || g instanceof Goal.Spectate)) {
+            // Those two never ask for the list; a list that still arrives (asked for before a choice) is stale.
+            throw new IllegalStateException("unhandled goal " + g);
         }
     }
 

@@ -284,6 +284,8 @@ public final class MatchView extends StackPane {
                 chatLine(c);
             } else if (line instanceof ServerMessage.Notice n) {
                 noticeFx(n);
+            } else {
+                throw new IllegalArgumentException("not a chat line: " + line.getClass().getSimpleName());
             }
         }
     }
