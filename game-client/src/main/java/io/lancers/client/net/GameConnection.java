@@ -88,14 +88,7 @@ public final class GameConnection implements AutoCloseable {
     private final StateStream stream = new StateStream();
     private int nextSeq = 1;
 
-    private final WindowedRate bytesIn = new WindowedRate();
-    private final WindowedRate bytesOut = new WindowedRate();
-    private final WindowedRate frames = new WindowedRate();
-    private int pingMs = -1;
-    private long gaps;
-    private long resyncs;
-    private long reconnects;
-    private long resumes;
+    private final Traffic traffic = new Traffic();
 
     /** A connection over Tyrus on the system clock with the default reconnect policy. */
     public GameConnection(URI server, String name, ConnectionListener listener) {
@@ -156,7 +149,7 @@ public final class GameConnection implements AutoCloseable {
         if (!sendControl(new ClientMessage.Resync())) {
             return false;
         }
-        resyncs++;
+        traffic.resyncRequested();
         stream.expectSnapshot();
         return true;
     }
@@ -176,7 +169,7 @@ public final class GameConnection implements AutoCloseable {
         }
         Input input = new Input(nextSeq++, buttons & Input.ALL_BUTTONS, Quantum.angle(aim), Math.max(0, viewTick));
         byte[] frame = InputCodec.encode(input, link.inputFormat());
-        bytesOut.add(clock.nanoTime(), frame.length);
+        traffic.sent(clock.nanoTime(), frame.length);
         link.sendBinary(ByteBuffer.wrap(frame));
         return Optional.of(input);
     }
@@ -196,10 +189,7 @@ public final class GameConnection implements AutoCloseable {
     }
 
     public synchronized NetStats stats() {
-        long now = clock.nanoTime();
-        return new NetStats(pingMs, Math.round(bytesIn.perSecond(now)), Math.round(bytesOut.perSecond(now)),
-                frames.perSecond(now), frames.total(), bytesIn.total(), bytesOut.total(), gaps, resyncs, reconnects,
-                resumes);
+        return traffic.stats(clock.nanoTime());
     }
 
     /** Closes with 1000 and never reconnects. */
@@ -317,7 +307,7 @@ public final class GameConnection implements AutoCloseable {
     private void received(int bytes) {
         long now = clock.nanoTime();
         lastReceivedNanos = now;
-        bytesIn.add(now, bytes);
+        traffic.received(now, bytes);
     }
 
     private void handshakeTimedOut(int gen) {
@@ -439,7 +429,7 @@ public final class GameConnection implements AutoCloseable {
         } else if (message instanceof ServerMessage.Heartbeat h) {
             send(new ClientMessage.HeartbeatAck(h.t()));
         } else if (message instanceof ServerMessage.HeartbeatAck a) {
-            pingMs = (int) Math.max(0, clock.nanoTime() / NANOS_PER_MS - a.t());
+            traffic.pinged((int) Math.max(0, clock.nanoTime() / NANOS_PER_MS - a.t()));
         } else if (message instanceof ServerMessage.MatchList m) {
             listener.onMatchList(m);
         } else if (message instanceof ServerMessage.Roster r) {
@@ -465,7 +455,7 @@ public final class GameConnection implements AutoCloseable {
         }
         welcome = w;
         if (everWelcomed) {
-            reconnects++;
+            traffic.reconnected();
         }
         everWelcomed = true;
         if (!rejoining) {
@@ -489,7 +479,7 @@ public final class GameConnection implements AutoCloseable {
         resumeToken = j.resumeToken();
         stream.reset();
         if (j.resumed()) {
-            resumes++;
+            traffic.resumed();
         }
         listener.onJoined(j); // first: the listener sets up for the match before it hears IN_MATCH
         enter(ConnectionState.IN_MATCH, (j.resumed() ? "resumed " : "joined ") + j.matchId() + " as " + j.role()
@@ -553,14 +543,14 @@ public final class GameConnection implements AutoCloseable {
         switch (result.outcome()) {
             case APPLIED -> {
                 synchronized (this) {
-                    frames.add(clock.nanoTime(), 1);
+                    traffic.frameApplied(clock.nanoTime());
                 }
                 listener.onWorld(result.world());
             }
             case GAP -> {
                 synchronized (this) {
                     if (gen == generation) {
-                        gaps++;
+                        traffic.gap();
                         resync();
                     }
                 }
@@ -596,7 +586,7 @@ public final class GameConnection implements AutoCloseable {
 
     private void send(ClientMessage message) {
         String text = ControlCodec.encode(message);
-        bytesOut.add(clock.nanoTime(), text.getBytes(StandardCharsets.UTF_8).length);
+        traffic.sent(clock.nanoTime(), text.getBytes(StandardCharsets.UTF_8).length);
         link.sendText(text);
     }
 
