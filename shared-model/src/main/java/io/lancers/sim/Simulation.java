@@ -125,13 +125,13 @@ public final class Simulation {
     }
 
     /**
-     * Movement, aim and wall collision of one ship for one tick: exactly what {@link #step} does to
-     * a living ship during PLAYING before it looks at other ships. During INTERMISSION step moves
-     * nobody, and neither does this. Dead ships do not move. Also records {@code input.seq()} as the
-     * ship's last applied input.
+     * Movement, aim, wall collision and trigger of one ship for one tick: exactly what {@link #step}
+     * does to a living ship during PLAYING before it looks at other ships, including the cooldown
+     * (holding FIRE when it is over sets {@code lastFireTick} to {@code tick + 1}; {@link #shot} is
+     * the projectile). During INTERMISSION step moves nobody, and neither does this. Dead ships do
+     * not move. Also records {@code input.seq()} as the ship's last applied input.
      *
-     * @param tick  the tick the ship is at (the step goes to {@code tick + 1}); movement does not depend on
-     *              time today, the parameter keeps the prediction seam stable if it ever does
+     * @param tick  the tick the ship is at (the step goes to {@code tick + 1})
      * @param match the match state at {@code tick}: its phase decides whether ships move at all
      */
     public Ship moveShip(Ship ship, Input input, int tick, MatchState match) {
@@ -139,8 +139,34 @@ public final class Simulation {
         b.lastInputSeq = input.seq();
         if (b.health > 0 && match.phase() == MatchPhase.PLAYING) {
             move(b, input.buttons(), input.aim());
+            if ((input.buttons() & Input.FIRE) != 0 && cooldownOver(b.lastFireTick, tick + 1)) {
+                b.lastFireTick = tick + 1;
+            }
         }
         return b.toShip();
+    }
+
+    /**
+     * The projectile {@code shooter} fires at {@code now} from its nose (what {@link #step} spawns),
+     * with the given id and {@code spawnTick} (before {@code now} for a shot already that far along
+     * its path); null when the nose is in a wall or outside the arena, where the shot is spent.
+     */
+    public Projectile shot(Ship shooter, int id, int now, int spawnTick) {
+        return shot(id, shooter.id(), shooter.x(), shooter.y(), shooter.aim(), now < shooter.powerUntil(), spawnTick);
+    }
+
+    /**
+     * The first tick at which {@code p} is no longer in the world if no ship is in its way: it met a
+     * wall or the border on the way there, or its lifetime was over.
+     */
+    public int flightEnd(Projectile p) {
+        int last = p.spawnTick() + projectileLifetimeTicks;
+        for (int tick = p.spawnTick() + 1; tick < last; tick++) {
+            if (obstacle(p.xAt(tick - 1, dt), p.yAt(tick - 1, dt), p.xAt(tick, dt), p.yAt(tick, dt)) != Geometry.MISS) {
+                return tick;
+            }
+        }
+        return last;
     }
 
     /**
@@ -595,30 +621,39 @@ public final class Simulation {
     private int fire(Body[] ships, int now, int nextId, List<Projectile> projectiles, ShipHistory history,
                      List<GameEvent> events) {
         for (Body b : ships) {
-            if (b.health <= 0 || (b.buttons & Input.FIRE) == 0
-                    || (b.lastFireTick != 0 && now - b.lastFireTick < fireCooldownTicks)) {
+            if (b.health <= 0 || (b.buttons & Input.FIRE) == 0 || !cooldownOver(b.lastFireTick, now)) {
                 continue;
             }
             b.lastFireTick = now;
-            float cos = (float) StrictMath.cos(b.aim);
-            float sin = (float) StrictMath.sin(b.aim);
-            float x0 = Quantum.position(b.x + cos * Rules.NOSE_DISTANCE);
-            float y0 = Quantum.position(b.y + sin * Rules.NOSE_DISTANCE);
-            boolean muzzleBlocked =
-                    Geometry.segmentLeavesArena(b.x, b.y, x0, y0, map.width(), map.height()) != Geometry.MISS
-                            || Geometry.segmentWalls(map.walls(), b.x, b.y, x0, y0, 0f) != Geometry.MISS;
-            if (muzzleBlocked) {
+            Projectile shot = shot(nextId, b.id, b.x, b.y, b.aim, now < b.powerUntil, now - rewindTicks(b, now, history));
+            if (shot == null) {
                 continue; // nose in a wall: the shot is spent on it
             }
-            int damage = now < b.powerUntil ? Rules.PROJECTILE_DAMAGE * Rules.POWER_DAMAGE_FACTOR
-                    : Rules.PROJECTILE_DAMAGE;
-            Projectile shot = new Projectile(nextId++, b.id, x0, y0, Quantum.velocity(cos * Rules.PROJECTILE_SPEED),
-                    Quantum.velocity(sin * Rules.PROJECTILE_SPEED), now - rewindTicks(b, now, history), damage);
+            nextId++;
             if (shot.spawnTick() == now || catchUp(shot, now, ships, history, events)) {
                 projectiles.add(shot);
             }
         }
         return nextId;
+    }
+
+    private boolean cooldownOver(int lastFireTick, int now) {
+        return lastFireTick == 0 || now - lastFireTick >= fireCooldownTicks;
+    }
+
+    /** A shot from the nose of a ship at (x, y) aiming at {@code aim}; null when the nose is in a wall or outside. */
+    private Projectile shot(int id, int ownerId, float x, float y, float aim, boolean powered, int spawnTick) {
+        float cos = (float) StrictMath.cos(aim);
+        float sin = (float) StrictMath.sin(aim);
+        float x0 = Quantum.position(x + cos * Rules.NOSE_DISTANCE);
+        float y0 = Quantum.position(y + sin * Rules.NOSE_DISTANCE);
+        if (Geometry.segmentLeavesArena(x, y, x0, y0, map.width(), map.height()) != Geometry.MISS
+                || Geometry.segmentWalls(map.walls(), x, y, x0, y0, 0f) != Geometry.MISS) {
+            return null;
+        }
+        int damage = powered ? Rules.PROJECTILE_DAMAGE * Rules.POWER_DAMAGE_FACTOR : Rules.PROJECTILE_DAMAGE;
+        return new Projectile(id, ownerId, x0, y0, Quantum.velocity(cos * Rules.PROJECTILE_SPEED),
+                Quantum.velocity(sin * Rules.PROJECTILE_SPEED), spawnTick, damage);
     }
 
     private List<Pickup> takePickups(List<Pickup> pickups, Body[] ships, int now, List<GameEvent> events) {

@@ -749,6 +749,22 @@ class SimulationTest {
             assertEquals(stepped.vy(), predicted.vy());
             assertEquals(stepped.aim(), predicted.aim());
             assertEquals(stepped.lastInputSeq(), predicted.lastInputSeq());
+            assertEquals(stepped.lastFireTick(), predicted.lastFireTick(), "the same cooldown");
+            Projectile spawned = w.projectiles().stream().filter(p -> p.spawnTick() == stepped.lastFireTick())
+                    .findFirst().orElse(null);
+            if (predicted.lastFireTick() == w.tick()) {
+                // The server fires from the ship before its position is snapped to the grid: the
+                // nose of the snapped ship is at most one grid step away (so, within that step of a
+                // wall, one of them can find the nose in the wall and the other not).
+                Projectile predictedShot = sim.shot(predicted, spawned == null ? 0 : spawned.id(), w.tick(), w.tick());
+                if (spawned != null && predictedShot != null) {
+                    assertEquals(spawned, new Projectile(predictedShot.id(), predictedShot.ownerId(), spawned.x0(),
+                            spawned.y0(), predictedShot.vx(), predictedShot.vy(), predictedShot.spawnTick(),
+                            predictedShot.damage()));
+                    assertEquals(spawned.x0(), predictedShot.x0(), Quantum.POSITION);
+                    assertEquals(spawned.y0(), predictedShot.y0(), Quantum.POSITION);
+                }
+            }
         }
     }
 
@@ -771,5 +787,23 @@ class SimulationTest {
         assertEquals(start.x(), predicted.x());
         assertEquals(start.y(), predicted.y());
         assertEquals(10, predicted.lastInputSeq());
+    }
+
+    /** What a client predicts for its shot's flight: the tick the server's world stops holding it, ships aside. */
+    @Property(tries = 100)
+    void flightEndIsTheFirstWorldWithoutTheShot(@ForAll @IntRange(min = 0, max = 65535) int aimSteps,
+                                                @ForAll @IntRange(min = 60, max = 440) int x,
+                                                @ForAll @IntRange(min = 60, max = 540) int y) {
+        World w = world(ship(1, x, y)); // left of the wall
+        w = sim.step(w, hold(1, Input.FIRE, Quantum.angleFromSteps(aimSteps)));
+        if (w.projectiles().isEmpty()) {
+            return; // the nose was in the wall
+        }
+        Projectile shot = w.projectiles().get(0);
+        int end = sim.flightEnd(shot);
+        while (w.projectiles().stream().anyMatch(p -> p.id() == shot.id())) {
+            w = sim.step(w, Map.of());
+        }
+        assertEquals(end, w.tick());
     }
 }

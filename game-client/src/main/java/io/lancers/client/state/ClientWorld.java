@@ -34,6 +34,10 @@ import java.util.Optional;
  * server has not acknowledged yet ({@code Ship.lastInputSeq}) replayed on it. When an
  * authoritative world disagrees with what we predicted, the difference becomes a render offset
  * that decays over about 100 ms, so corrections glide; a huge one (a respawn) snaps.
+ *
+ * <p><b>Own shots</b> are predicted too ({@link PredictedShots}, players only): drawn from the frame
+ * whose input fired them, replaced by the server's projectile's path when it arrives, removed when
+ * the server refused them.
  */
 public final class ClientWorld {
     /** About two seconds of worlds at 30 Hz; enough for any sane delay. */
@@ -59,6 +63,8 @@ public final class ClientWorld {
     private final float tickSeconds;
     private final ShipMover mover;
     private final int ownId;
+    /** Our shots before the server's arrive; null: none predicted (spectators, tests of movement alone). */
+    private final PredictedShots shots;
 
     private final Object lock = new Object();
     private final ArrayDeque<Received> buffer = new ArrayDeque<>();
@@ -80,10 +86,12 @@ public final class ClientWorld {
     private record Received(World world, long receivedNanos) {
     }
 
-    /** For a match just joined: its tick rate, its movement rule on its map, our ship. */
+    /** For a match just joined: its tick rate, its rules on its map, our ship (and shots, if we play). */
     public static ClientWorld forMatch(ServerMessage.Joined joined) {
-        return new ClientWorld(joined.tickRate(), new Simulation(joined.map(), joined.matchConfig())::moveShip,
-                joined.playerId());
+        Simulation rules = new Simulation(joined.map(), joined.matchConfig());
+        int ownId = joined.playerId();
+        return new ClientWorld(joined.tickRate(), rules::moveShip, ownId,
+                ownId == 0 ? null : new PredictedShots(rules, ownId));
     }
 
     /**
@@ -92,6 +100,10 @@ public final class ClientWorld {
      * @param ownId    our ship's id ({@code joined.playerId}), 0 when spectating: nothing is predicted
      */
     public ClientWorld(int tickRate, ShipMover mover, int ownId) {
+        this(tickRate, mover, ownId, null);
+    }
+
+    private ClientWorld(int tickRate, ShipMover mover, int ownId, PredictedShots shots) {
         if (tickRate <= 0) {
             throw new IllegalArgumentException("tickRate must be positive: " + tickRate);
         }
@@ -99,6 +111,7 @@ public final class ClientWorld {
         this.tickSeconds = 1f / tickRate;
         this.mover = mover;
         this.ownId = ownId;
+        this.shots = shots;
         this.delayNanos = BASE_DELAY_TICKS * tickNanos;
     }
 
@@ -114,6 +127,9 @@ public final class ClientWorld {
                 buffer.clear();
                 lastEventTick = Integer.MIN_VALUE;
                 newest = null;
+                if (shots != null) {
+                    shots.clear();
+                }
             }
             updateTimeline(newest, world.tick(), receivedNanos);
             buffer.addLast(new Received(world, receivedNanos));
@@ -132,8 +148,12 @@ public final class ClientWorld {
                 pending.removeFirst();
             }
             if (predicted != null) {
+                int lastFireTick = predicted.lastFireTick();
                 predicted = mover.move(predicted, input, predictedTick, predictedMatch);
                 predictedTick++;
+                if (shots != null && predicted.lastFireTick() != lastFireTick) {
+                    shots.fire(predicted, input.seq(), input.viewTick());
+                }
             }
         }
     }
@@ -172,6 +192,9 @@ public final class ClientWorld {
             }
             replaceOwn(ships, nowNanos);
             List<RenderProjectile> projectiles = Interpolation.projectiles(base, renderTick, tickSeconds);
+            if (shots != null) {
+                projectiles = shots.draw(projectiles, renderTick, nowNanos);
+            }
             return Optional.of(new RenderFrame(renderTick, buffer.peekLast().world().tick(), base.match(), ships,
                     ownId, projectiles, base.pickups(), eventsUpTo(base.tick()), extrapolating));
         }
@@ -205,6 +228,16 @@ public final class ClientWorld {
     public int bufferedWorlds() {
         synchronized (lock) {
             return buffer.size();
+        }
+    }
+
+    /**
+     * How our predicted shots ended up since the last call (confirmed by the server, with the
+     * distance between prediction and truth, or refused); empty when nothing is predicted.
+     */
+    public List<ShotReport> drainShotReports() {
+        synchronized (lock) {
+            return shots == null ? List.of() : shots.drainReports();
         }
     }
 
@@ -242,6 +275,9 @@ public final class ClientWorld {
     /** Drops acknowledged inputs, predicts anew from the authoritative own ship, turns the error into a glide. */
     private void reconcile(World world, long receivedNanos) {
         Ship authoritative = ownId == 0 ? null : Interpolation.find(world.ships(), ownId);
+        if (shots != null) {
+            shots.onWorld(world, authoritative, receivedNanos);
+        }
         if (authoritative == null) {
             predicted = null;
             return;
@@ -282,7 +318,12 @@ public final class ClientWorld {
     }
 
     private float correctionDecay(long nowNanos) {
-        return (float) Math.exp(-Math.max(0, nowNanos - correctionSetNanos) / CORRECTION_TIME_CONSTANT_NANOS);
+        return decayAfter(nowNanos - correctionSetNanos);
+    }
+
+    /** How much of a correction is left {@code elapsedNanos} after it was made (1 … 0). */
+    static float decayAfter(long elapsedNanos) {
+        return (float) Math.exp(-Math.max(0, elapsedNanos) / CORRECTION_TIME_CONSTANT_NANOS);
     }
 
     private void replaceOwn(List<RenderShip> ships, long nowNanos) {

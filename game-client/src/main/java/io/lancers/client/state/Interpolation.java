@@ -41,14 +41,19 @@ public final class Interpolation {
     /** The projectiles of {@code base} flown on to {@code renderTick} (not before base's own tick). */
     public static List<RenderProjectile> projectiles(World base, double renderTick, float tickSeconds) {
         double projectileTick = Math.max(renderTick, base.tick());
-        int wholeTick = (int) Math.floor(projectileTick);
-        float partSeconds = (float) ((projectileTick - wholeTick) * tickSeconds);
         List<RenderProjectile> projectiles = new ArrayList<>(base.projectiles().size());
         for (Projectile p : base.projectiles()) {
-            projectiles.add(new RenderProjectile(p, p.xAt(wholeTick, tickSeconds) + p.vx() * partSeconds,
-                    p.yAt(wholeTick, tickSeconds) + p.vy() * partSeconds));
+            projectiles.add(projectile(p, projectileTick, tickSeconds, 0f, 0f));
         }
         return projectiles;
+    }
+
+    /** {@code p} at the fractional {@code tick} on its path, moved by ({@code dx}, {@code dy}). */
+    static RenderProjectile projectile(Projectile p, double tick, float tickSeconds, float dx, float dy) {
+        int wholeTick = (int) Math.floor(tick);
+        float partSeconds = (float) ((tick - wholeTick) * tickSeconds);
+        return new RenderProjectile(p, p.xAt(wholeTick, tickSeconds) + p.vx() * partSeconds + dx,
+                p.yAt(wholeTick, tickSeconds) + p.vy() * partSeconds + dy);
     }
 
     static RenderShip still(Ship s) {
