@@ -21,6 +21,8 @@ public final class SoundCues {
     private final SoundBoard sounds;
     private final int ownId;
     private int lastProjectileId = -1;
+    /** Our predicted shots count down from -1 (RenderFrame): the lowest heard so far. */
+    private int lastPredictedId;
 
     /** @param ownId the own ship (its shots are louder), 0 when spectating */
     public SoundCues(SoundBoard sounds, int ownId) {
@@ -74,12 +76,17 @@ public final class SoundCues {
         trackProjectiles(f, cam);
     }
 
-    /** A projectile with an id not seen before was just fired: its sound plays once. */
+    /**
+     * A projectile with an id not seen before was just fired: its sound plays once. A predicted
+     * shot of ours is heard when it is predicted; the server's projectile it becomes is never drawn.
+     */
     private void trackProjectiles(RenderFrame f, Camera cam) {
         int newest = lastProjectileId;
+        int newestPredicted = lastPredictedId;
         for (RenderProjectile p : f.projectiles()) {
             int id = p.projectile().id();
-            if (id > lastProjectileId && cam != null) {
+            boolean fresh = id < 0 ? id < lastPredictedId : id > lastProjectileId;
+            if (fresh && cam != null) {
                 double vol = volumeAt(p.projectile().x0(), p.projectile().y0(), cam)
                         * (p.projectile().ownerId() == ownId ? 0.6 : 0.35);
                 if (vol > AUDIBLE) {
@@ -87,9 +94,14 @@ public final class SoundCues {
                             vol, pan(p.projectile().x0(), cam));
                 }
             }
-            newest = Math.max(newest, id);
+            if (id < 0) {
+                newestPredicted = Math.min(newestPredicted, id);
+            } else {
+                newest = Math.max(newest, id);
+            }
         }
         lastProjectileId = newest;
+        lastPredictedId = newestPredicted;
     }
 
     private void playAt(Sound s, RenderShip where, Camera cam) {

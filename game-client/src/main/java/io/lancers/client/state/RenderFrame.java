@@ -18,7 +18,8 @@ import java.util.List;
  * @param match         match-wide state at the render tick
  * @param ships         all ships; the own one (if any) is the predicted one
  * @param ownId         our ship's id, 0 when spectating
- * @param projectiles   live projectiles at the render tick
+ * @param projectiles   live projectiles at the render tick; our predicted shots among them carry negative ids
+ *                      (-1, -2, … in the order fired) and stand for the server's projectile once it arrived
  * @param pickups       pickups at the render tick
  * @param events        events of the ticks passed since the previous sample, oldest first
  * @param extrapolating no newer world was there to interpolate towards: positions run ahead on velocity
