@@ -128,14 +128,14 @@ final class PredictedShots {
             } else {
                 // The server's shot ended within its first step (a hit during its rewind).
                 shots.remove(waiting);
-                report(new ShotReport(waiting.seq, true, 0f, 0));
+                report(new ShotReport(waiting.predicted.id(), waiting.seq, true, 0f, 0));
             }
         }
         for (Iterator<Shot> it = shots.iterator(); it.hasNext(); ) {
             Shot s = it.next();
             if (s.serverId == 0 && ack != Integer.MAX_VALUE && ack - s.seq >= SEQ_SLACK) {
                 it.remove();
-                report(new ShotReport(s.seq, false, 0f, 0));
+                report(new ShotReport(s.predicted.id(), s.seq, false, 0f, 0));
             } else if (s.serverId != 0 && s.goneTick == Integer.MAX_VALUE && !holds(world, s.serverId)) {
                 s.goneTick = world.tick();
             }
@@ -215,7 +215,7 @@ final class PredictedShots {
                 server.vy(), server.spawnTick(), server.damage());
         int lag = server.spawnTick() - s.predicted.spawnTick();
         lagTicks = Math.max(0, lagTicks + lag);
-        report(new ShotReport(s.seq, true, distance(s.predicted, server, worldTick), lag));
+        report(new ShotReport(s.predicted.id(), s.seq, true, distance(s.predicted, server, worldTick), lag));
     }
 
     private boolean standsFor(int projectileId) {
