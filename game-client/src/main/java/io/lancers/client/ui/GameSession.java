@@ -187,8 +187,9 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
             case LOBBY -> pursueGoalFx();
             case FAILED, CLOSED -> endFx("Could not reach " + server.getHost() + ":" + server.getPort()
                     + (detail == null ? "" : " — " + detail));
-            default -> {
-                // CONNECTING, HANDSHAKING: the window shows its busy panel meanwhile.
+            case CONNECTING, HANDSHAKING, IN_MATCH, RECONNECTING, RESUME_REFUSED -> {
+                // No match on screen: the busy panel or the browser stays while (re)connecting;
+                // IN_MATCH and RESUME_REFUSED arrive after the view that shows them.
             }
         }
     }

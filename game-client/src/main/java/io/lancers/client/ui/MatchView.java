@@ -19,7 +19,6 @@ import io.lancers.sim.GameEvent;
 import io.lancers.sim.Rules;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -128,11 +127,8 @@ public final class MatchView extends StackPane {
 
     private final ChatPanel chat;
     private final MatchHud hud;
-    private final Overlays.ConnectionOverlay connectionOverlay = new Overlays.ConnectionOverlay();
+    private final ConnectionOverlay connectionOverlay;
     private final StackPane pauseMenu;
-    private final Button reconnectLeave;
-    private final Button joinAsNew;
-    private final Button backToMenu;
     private StackPane controlsOverlay;
 
     private final Controls controls = new Controls();
@@ -175,9 +171,7 @@ public final class MatchView extends StackPane {
 
         chat = new ChatPanel(maxChatLength, actions::sendChat, this::requestFocus);
         hud = new MatchHud(joined, chat, this::netStatsLine);
-        reconnectLeave = Overlays.menuButton("Leave", "reconnect-leave", actions::leave);
-        joinAsNew = Overlays.menuButton("Join as new player", "join-as-new", actions::joinAsNew);
-        backToMenu = Overlays.menuButton("Back to menu", "back-to-menu", actions::leave);
+        connectionOverlay = new ConnectionOverlay(actions);
         pauseMenu = Overlays.dimmed("pause-menu", heading("PAUSED"),
                 Overlays.menuButton("Resume", "pause-resume", this::resume),
                 Overlays.menuButton("Settings", "pause-settings", actions::openSettings),
@@ -306,28 +300,15 @@ public final class MatchView extends StackPane {
 
     /** Shows or hides the connection overlay as the link's state changes. */
     public void connectionStateFx(ConnectionState state, String detail) {
-        switch (state) {
-            case IN_MATCH -> connectionOverlay.hide();
-            case RECONNECTING -> connectionOverlay.show("Connection lost — reconnecting…", true, reconnectLeave);
-            case RESUME_REFUSED -> connectionOverlay.show(
-                    "Your seat expired — the server restarted or you were away too long", false,
-                    joinAsNew, backToMenu);
-            case FAILED -> connectionOverlay.show("Connection failed: " + (detail == null ? "unknown" : detail),
-                    false, backToMenu);
-            case CLOSED -> connectionOverlay.show("Disconnected" + (detail == null ? "" : ": " + detail), false,
-                    backToMenu);
-            default -> {
-                // CONNECTING, HANDSHAKING, LOBBY: transitional while resuming; the overlay stays as it is.
-            }
-        }
+        connectionOverlay.state(state, detail);
     }
 
     public void reconnectAttemptFx(int attempt) {
-        connectionOverlay.show("Connection lost — reconnecting, attempt " + attempt + "…", true, reconnectLeave);
+        connectionOverlay.reconnectAttempt(attempt);
     }
 
     String connectionMessage() {
-        return connectionOverlay.isVisible() ? connectionOverlay.text() : "";
+        return connectionOverlay.shownText();
     }
 
     List<String> chatLines() {

@@ -6,11 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** Small full-screen panels shown over a view: busy, connection trouble, pause, controls. */
+/** Small full-screen panels shown over a view: busy, pause, controls ({@link ConnectionOverlay}: connection trouble). */
 final class Overlays {
     private Overlays() {
     }
@@ -43,52 +42,6 @@ final class Overlays {
         label.setId(id + "-text");
         label.getStyleClass().add("busy-label");
         return dimmed(id, spinner, label, menuButton("Cancel", id + "-cancel", cancel));
-    }
-
-    /**
-     * The connection-trouble layer: a message and one or two buttons. Its content is replaced as
-     * the connection's state changes.
-     */
-    static final class ConnectionOverlay extends StackPane {
-        private final Label message = new Label();
-        private final HBox buttons = new HBox(12);
-        private final ProgressIndicator spinner = new ProgressIndicator();
-
-        ConnectionOverlay() {
-            setId("connection-overlay");
-            getStyleClass().add("overlay");
-            message.setId("connection-message");
-            message.getStyleClass().add("busy-label");
-            message.setWrapText(true);
-            message.setMaxWidth(520);
-            buttons.setAlignment(Pos.CENTER);
-            spinner.setPrefSize(48, 48);
-            VBox panel = new VBox(16, spinner, message, buttons);
-            panel.setAlignment(Pos.CENTER);
-            panel.getStyleClass().add("panel");
-            panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
-            getChildren().add(panel);
-            setVisible(false);
-        }
-
-        void show(String text, boolean working, Button... actions) {
-            message.setText(text);
-            spinner.setVisible(working);
-            spinner.setManaged(working);
-            // The same buttons stay put: a click must not land on one that was just replaced.
-            if (!buttons.getChildren().equals(java.util.List.of(actions))) {
-                buttons.getChildren().setAll(actions);
-            }
-            setVisible(true);
-        }
-
-        void hide() {
-            setVisible(false);
-        }
-
-        String text() {
-            return message.getText();
-        }
     }
 
     /** The controls, shown over the first match. */
