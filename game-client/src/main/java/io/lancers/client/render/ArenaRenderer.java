@@ -3,13 +3,13 @@ package io.lancers.client.render;
 import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderProjectile;
 import io.lancers.client.state.RenderFrame.RenderShip;
+import io.lancers.client.render.Sprites.Glow;
 import io.lancers.client.render.Sprites.Sprite;
 import io.lancers.map.ArenaMap;
 import io.lancers.sim.Pickup;
 import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.effect.BlendMode;
 import javafx.scene.image.Image;
@@ -18,11 +18,9 @@ import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.RadialGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +36,14 @@ public final class ArenaRenderer {
     private static final double PROJECTILE_RADIUS = Rules.PROJECTILE_RADIUS * 1.5;
     private static final double PICKUP_RADIUS = Rules.PICKUP_RADIUS;
     private static final Color OWN_RING = Color.web("#ffffff", 0.35);
-    private static final Color NAME_SHADOW = Color.web("#000000", 0.6);
-    private static final Color BAR_BACK = Color.web("#000000", 0.55);
+    /** The star field's 256 shades of grey, made once. */
+    private static final Color[] STAR_GREYS = new Color[256];
+
+    static {
+        for (int i = 0; i < STAR_GREYS.length; i++) {
+            STAR_GREYS[i] = Color.gray(1, 0.25 + i / 255.0 * 0.6);
+        }
+    }
     /** The sprite's width over the ship's radius: the 48 px jet spans about its hit circle. */
     private static final double SPRITE_SCALE = 2.7;
 
@@ -47,16 +51,23 @@ public final class ArenaRenderer {
     private final ShipSprites ships = new ShipSprites();
     private final ArenaBackdrop backdrop = new ArenaBackdrop();
     private final Sprites sprites = new Sprites();
+    private final ShipLabels labels = new ShipLabels();
     /** Per player colour at the current zoom: built on first use, so a frame allocates nothing per entity. */
     private final Map<Color, Sprite> shotSprites = new HashMap<>();
-    private final Map<Color, Sprite> plumeSprites = new HashMap<>();
+    private final Map<Color, Glow> plumeGlows = new HashMap<>();
     private final Map<Color, Color> trailColors = new HashMap<>();
-    private final Map<Color, Color> nameColors = new HashMap<>();
+    /** By pickup kind, at the current zoom: the glow, the body, the dashed ring of one not yet back. */
+    private final Map<PickupKind, Glow> pickupGlows = new EnumMap<>(PickupKind.class);
+    private final Map<PickupKind, Sprite> pickupBodies = new EnumMap<>(PickupKind.class);
+    private final Map<PickupKind, Sprite> pickupWaiting = new EnumMap<>(PickupKind.class);
+    private Glow powerGlow;
+    private Sprite vignette;
+    private double vignetteW;
+    private double vignetteH;
     /** Screen coordinates of this frame's visible trails (x0, y0, x1, y1 each) and their colours, reused. */
     private double[] trails = new double[0];
     private Color[] trailColor = new Color[0];
     private double spriteScale;
-    private Font nameFont;
     private boolean lowEffects;
     private volatile FrameSummary lastFrame = FrameSummary.EMPTY;
 
@@ -120,8 +131,15 @@ public final class ArenaRenderer {
         spriteScale = scale;
         sprites.clear();
         shotSprites.clear();
-        plumeSprites.clear();
-        nameFont = Font.font("System", FontWeight.BOLD, Math.max(11, 13 * Math.min(1.3, scale)));
+        plumeGlows.clear();
+        pickupGlows.clear();
+        pickupBodies.clear();
+        pickupWaiting.clear();
+        vignette = null;
+        double r = SHIP_RADIUS * scale;
+        powerGlow = sprites.glow(r * 2.0, r * 2.6, new Stop(0, Palette.POWER.deriveColor(0, 1, 1, 0.65)),
+                new Stop(1, Color.TRANSPARENT));
+        labels.zoom(scale, r);
     }
 
     /**
@@ -134,12 +152,16 @@ public final class ArenaRenderer {
         }
         double w = cam.screenW();
         double h = cam.screenH();
-        // Painted once per window size: a full-window gradient is slow to compute on every frame.
-        Sprite vignette = sprites.painted("vignette " + w + "x" + h, Math.hypot(w, h) / 2, (v, c) -> {
-            v.setFill(new RadialGradient(0, 0, c, c, Math.hypot(w, h) / 2, false, CycleMethod.NO_CYCLE,
-                    new Stop(0.55, Color.TRANSPARENT), new Stop(1, Color.web("#ff1e1e", 0.55))));
-            v.fillRect(c - w / 2, c - h / 2, w, h);
-        });
+        if (vignette == null || vignetteW != w || vignetteH != h) {
+            // Painted once per window size: a full-window gradient is slow to compute on every frame.
+            vignetteW = w;
+            vignetteH = h;
+            vignette = sprites.painted("vignette " + w + "x" + h, Math.hypot(w, h) / 2, (v, c) -> {
+                v.setFill(new RadialGradient(0, 0, c, c, Math.hypot(w, h) / 2, false, CycleMethod.NO_CYCLE,
+                        new Stop(0.55, Color.TRANSPARENT), new Stop(1, Color.web("#ff1e1e", 0.55))));
+                v.fillRect(c - w / 2, c - h / 2, w, h);
+            });
+        }
         double half = vignette.image().getWidth() / 2;
         g.setGlobalAlpha(Math.min(1, strength));
         g.drawImage(vignette.image(), Math.round(half - w / 2), Math.round(half - h / 2), w, h, 0, 0, w, h);
@@ -168,14 +190,13 @@ public final class ArenaRenderer {
                 int hash = (cx * 73856093) ^ (cy * 19349663);
                 double fx = ((hash >>> 8) & 0xff) / 255.0;
                 double fy = ((hash >>> 16) & 0xff) / 255.0;
-                double bright = 0.25 + ((hash & 0xff) / 255.0) * 0.6;
                 double sx = (cx * cell + fx * cell - ox) * cam.scale() + cam.screenW() / 2;
                 double sy = (cy * cell + fy * cell - oy) * cam.scale() + cam.screenH() / 2;
                 double r = (hash & 3) == 0 ? 1.6 : 1.0;
                 if (sx >= floorX0 && sy >= floorY0 && sx + r <= floorX1 && sy + r <= floorY1) {
                     continue;
                 }
-                g.setFill(Color.gray(1, bright));
+                g.setFill(STAR_GREYS[hash & 0xff]);
                 g.fillOval(sx, sy, r, r);
             }
         }
@@ -197,20 +218,22 @@ public final class ArenaRenderer {
             PickupKind kind = p.kind();
             Color c = kind == PickupKind.POWER ? Palette.POWER : Palette.HEALTH;
             if (!ready) {
-                sprites.painted("pickup waiting " + kind, r + 2, (s, o) -> {
+                pickupWaiting.computeIfAbsent(kind, k -> sprites.painted("pickup waiting " + k, r + 2, (s, o) -> {
                     s.setStroke(c.deriveColor(0, 0.4, 0.7, 0.45));
                     s.setLineWidth(1.5);
                     s.setLineDashes(4, 5);
                     s.strokeOval(o - r, o - r, r * 2, r * 2);
-                }).draw(g, sx, sy);
+                })).draw(g, sx, sy);
                 continue;
             }
             if (!lowEffects) {
                 double pulse = 0.5 + 0.5 * Math.sin(time * 4 + p.id());
-                sprites.gradient(r * 2.6, new Stop(0, c.deriveColor(0, 1, 1, 0.55)), new Stop(1, Color.TRANSPARENT))
+                pickupGlows.computeIfAbsent(kind, k -> sprites.glow(r * 2.0, r * 2.6,
+                        new Stop(0, c.deriveColor(0, 1, 1, 0.55)), new Stop(1, Color.TRANSPARENT)))
                         .draw(g, sx, sy, r * (2.0 + 0.6 * pulse));
             }
-            sprites.painted("pickup " + kind, r + 2, (s, o) -> paintPickup(s, o, o, r, kind, c)).draw(g, sx, sy);
+            pickupBodies.computeIfAbsent(kind, k -> sprites.painted("pickup " + k, r + 2,
+                    (s, o) -> paintPickup(s, o, o, r, k, c))).draw(g, sx, sy);
         }
         return available;
     }
@@ -322,8 +345,7 @@ public final class ArenaRenderer {
         boolean shielded = tick < s.invulnerableUntil();
 
         if (powered && !lowEffects) {
-            sprites.gradient(r * 2.6, new Stop(0, Palette.POWER.deriveColor(0, 1, 1, 0.65)),
-                    new Stop(1, Color.TRANSPARENT)).draw(g, sx, sy, r * (2.3 + 0.3 * Math.sin(time * 9)));
+            powerGlow.draw(g, sx, sy, r * (2.3 + 0.3 * Math.sin(time * 9)));
         }
         double speed = Math.hypot(s.vx(), s.vy());
         if (speed > 1 && !lowEffects) {
@@ -331,7 +353,7 @@ public final class ArenaRenderer {
             double len = Math.min(1.3, speed / 220) * r;
             double ex = sx - s.vx() / speed * (r * 0.7 + len * 0.5);
             double ey = sy - s.vy() / speed * (r * 0.7 + len * 0.5);
-            plumeSprites.computeIfAbsent(look.color(), c -> sprites.gradient(1.3 * r,
+            plumeGlows.computeIfAbsent(look.color(), c -> sprites.glow(1, 1.3 * r,
                     new Stop(0, Color.web("#fff3b0", 0.8)), new Stop(0.4, c.deriveColor(0, 1, 1, 0.5)),
                     new Stop(1, Color.TRANSPARENT))).draw(g, ex, ey, len);
         }
@@ -365,22 +387,7 @@ public final class ArenaRenderer {
         }
 
         // Name above, health bar below.
-        g.setFont(nameFont);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.setFill(NAME_SHADOW);
-        g.fillText(look.name(), sx + 1, sy - r * 1.5 + 1);
-        g.setFill(s.id() == view.ownId() ? Color.WHITE
-                : nameColors.computeIfAbsent(look.color(), c -> c.interpolate(Color.WHITE, 0.35)));
-        g.fillText(look.name(), sx, sy - r * 1.5);
-        double frac = Math.max(0, Math.min(1, s.health() / (double) Rules.MAX_HEALTH));
-        double bw = r * 2.4;
-        double bh = Math.max(3, 4 * cam.scale());
-        double bx = sx - bw / 2;
-        double by = sy + r * 1.45;
-        g.setFill(BAR_BACK);
-        g.fillRoundRect(bx - 1, by - 1, bw + 2, bh + 2, bh, bh);
-        g.setFill(Palette.HEALTH_LOW.interpolate(Palette.HEALTH, frac));
-        g.fillRoundRect(bx, by, bw * frac, bh, bh, bh);
+        labels.drawName(g, look, s.id() == view.ownId(), sx, sy - r * 1.5);
+        labels.drawBar(g, s.health(), sx, sy + r * 1.45);
     }
 }

@@ -32,11 +32,19 @@ public final class Effects {
     private final SplittableRandom random = new SplittableRandom(0x1a2ce55L);
     private final Sprites sprites = new Sprites();
     private double spriteScale;
+    private Sprites.Glow fireball;
     private boolean lowEffects;
 
     /** Each kind draws itself: a new kind does not compile without its drawing. */
     private sealed interface Effect {
+        double x();
+
+        double y();
+
         long bornNanos();
+
+        /** How far from its centre it ever draws, world units: beyond the screen by more, it is skipped. */
+        double reach();
 
         double lifeSeconds();
 
@@ -48,6 +56,10 @@ public final class Effects {
             implements Effect {
         public double lifeSeconds() {
             return SPARK_LIFE;
+        }
+
+        public double reach() {
+            return 300; // the fastest spark (260/s) with its tail at the end of its life
         }
 
         public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
@@ -63,6 +75,10 @@ public final class Effects {
             return EXPLOSION_LIFE;
         }
 
+        public double reach() {
+            return 160; // the ring ends at 150; debris and fireball stay inside it
+        }
+
         public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
             effects.drawExplosion(g, cam, this, t, k);
         }
@@ -71,6 +87,10 @@ public final class Effects {
     private record Ring(double x, double y, Color color, double radius, long bornNanos) implements Effect {
         public double lifeSeconds() {
             return RING_LIFE;
+        }
+
+        public double reach() {
+            return radius * 1.4 + 5;
         }
 
         public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
@@ -142,8 +162,14 @@ public final class Effects {
         if (cam.scale() != spriteScale) {
             spriteScale = cam.scale();
             sprites.clear();
+            // Every size the fireball grows through, painted now (a match's first frame) rather than at its first
+            // explosion, where painting them would stall a frame in the fight.
+            fireball = sprites.glow(20 * spriteScale, 90 * spriteScale, FIREBALL);
         }
         for (Effect e : live) {
+            if (!cam.sees(e.x(), e.y(), e.reach())) {
+                continue;
+            }
             double t = (nowNanos - e.bornNanos()) / 1e9;
             e.draw(this, g, cam, t, t / e.lifeSeconds());
         }
@@ -177,10 +203,10 @@ public final class Effects {
     private void drawExplosion(GraphicsContext g, Camera cam, Explosion x, double t, double k) {
         double sx = cam.toScreenX(x.x());
         double sy = cam.toScreenY(x.y());
-        double fireball = (20 + 70 * Math.sqrt(k)) * cam.scale();
+        double fireballRadius = (20 + 70 * Math.sqrt(k)) * cam.scale();
         g.setGlobalAlpha(Math.max(0, 1 - k * 1.2));
-        // Painted once at its largest and drawn smaller: a per-frame gradient is slow in software.
-        sprites.gradient(90 * cam.scale(), FIREBALL).draw(g, sx, sy, fireball);
+        // A sprite of the very radius: a per-frame gradient is slow in software, a stretched image is too.
+        fireball.draw(g, sx, sy, fireballRadius);
         g.setGlobalAlpha(1 - k);
         g.setStroke(x.color());
         g.setLineWidth(3 * cam.scale());

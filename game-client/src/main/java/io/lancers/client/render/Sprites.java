@@ -4,6 +4,8 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.RadialGradient;
@@ -27,27 +29,86 @@ final class Sprites {
             double half = image.getWidth() / 2;
             g.drawImage(image, Math.round(x - half), Math.round(y - half));
         }
+    }
 
-        /** Draws it centred on {@code (x, y)} stretched to {@code radius} pixels. */
-        void draw(GraphicsContext g, double x, double y, double toRadius) {
-            double f = toRadius / radius;
-            double half = image.getWidth() / 2 * f;
-            g.drawImage(image, x - half, y - half, half * 2, half * 2);
+    /**
+     * One radial gradient painted at every whole-pixel radius of a range and drawn unscaled at whole
+     * pixels: a glow that grows or pulses picks the image of its radius instead of stretching one
+     * image (a scaled copy filters every pixel, about three times the cost of a straight copy in
+     * software). Painted at each radius with the very gradient, so it looks as the gradient did.
+     */
+    static final class Glow {
+        private final Image[] byRadius;
+        private final int min;
+        private final int step;
+
+        private Glow(Image[] byRadius, int min, int step) {
+            this.byRadius = byRadius;
+            this.min = min;
+            this.step = step;
+        }
+
+        /** Centred on {@code (x, y)} at {@code radius} pixels (the nearest painted, kept in the range). */
+        void draw(GraphicsContext g, double x, double y, double radius) {
+            if (radius < 0.5) {
+                return;
+            }
+            int i = (int) Math.round((radius - min) / step);
+            Image image = byRadius[Math.max(0, Math.min(byRadius.length - 1, i))];
+            double half = image.getWidth() / 2;
+            g.drawImage(image, Math.round(x - half), Math.round(y - half));
         }
     }
 
-    private record Key(String kind, double radius, List<Stop> stops) {
+    private record Key(String name, double radius) {
     }
 
-    private final Map<Key, Sprite> cache = new HashMap<>();
+    private record GlowKey(int min, int max, List<Stop> stops) {
+    }
 
-    /** A radial gradient of {@code radius} pixels from its centre; the last stop should be transparent. */
-    Sprite gradient(double radius, Stop... stops) {
-        return cache.computeIfAbsent(new Key("gradient", radius, List.of(stops)), k -> paint(radius,
-                (g, c) -> {
-                    g.setFill(new RadialGradient(0, 0, c, c, radius, false, CycleMethod.NO_CYCLE, stops));
-                    g.fillOval(c - radius, c - radius, radius * 2, radius * 2);
-                }));
+    /** Sheets are at most this wide; a canvas can be a few thousand pixels on a side. */
+    private static final int SHEET_WIDTH = 2048;
+    /**
+     * Pixels one glow may hold in all its sizes (16 MB): at 1280x800 the largest, the explosion's
+     * fireball, needs a quarter of it at every whole radius; a much larger window paints every
+     * few radii instead (at most half that step off, on a large glow).
+     */
+    private static final long GLOW_PIXELS = 4_000_000;
+
+    private final Map<Key, Sprite> cache = new HashMap<>();
+    private final Map<GlowKey, Glow> glows = new HashMap<>();
+
+    /**
+     * A radial gradient (the last stop should be transparent) at every whole-pixel radius from
+     * {@code minRadius} to {@code maxRadius}, all painted on one sheet with a single snapshot.
+     */
+    Glow glow(double minRadius, double maxRadius, Stop... stops) {
+        int min = Math.max(1, (int) Math.floor(minRadius));
+        int max = Math.max(min, (int) Math.ceil(maxRadius));
+        return glows.computeIfAbsent(new GlowKey(min, max, List.of(stops)), k -> {
+            int step = 1;
+            while (glowPixels(min, max, step) > GLOW_PIXELS) {
+                step++;
+            }
+            int[] sizes = new int[(max - min) / step + 1];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = 2 * (min + i * step) + 2;
+            }
+            return new Glow(sheet(sizes, sizes, (g, i) -> {
+                double c = sizes[i] / 2.0;
+                double radius = (sizes[i] - 2) / 2.0;
+                g.setFill(new RadialGradient(0, 0, c, c, radius, false, CycleMethod.NO_CYCLE, stops));
+                g.fillOval(c - radius, c - radius, radius * 2, radius * 2);
+            }), min, step);
+        });
+    }
+
+    private static long glowPixels(int min, int max, int step) {
+        long sum = 0;
+        for (int r = min; r <= max; r += step) {
+            sum += (2L * r + 2) * (2L * r + 2);
+        }
+        return sum;
     }
 
     /**
@@ -55,12 +116,56 @@ final class Sprites {
      * the painter gets the centre's coordinate (the same on both axes).
      */
     Sprite painted(String name, double radius, Painter painter) {
-        return cache.computeIfAbsent(new Key(name, radius, List.of()), k -> paint(radius, painter));
+        return cache.computeIfAbsent(new Key(name, radius), k -> paint(radius, painter));
     }
 
     /** Forgets every sprite (the zoom changed: they would be drawn stretched). */
     void clear() {
         cache.clear();
+        glows.clear();
+    }
+
+    /**
+     * Paints images of the given sizes side by side on one canvas and cuts them apart: one snapshot
+     * (a render pass, and a wait for the render thread) for all of them instead of one each. The
+     * painter draws image {@code i} with its top left corner at the origin.
+     */
+    static Image[] sheet(int[] widths, int[] heights, SheetPainter painter) {
+        int n = widths.length;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int x = 0;
+        int y = 0;
+        int rowHeight = 0;
+        int sheetWidth = 1;
+        for (int i = 0; i < n; i++) {
+            if (x > 0 && x + widths[i] > SHEET_WIDTH) {
+                x = 0;
+                y += rowHeight + 1;
+                rowHeight = 0;
+            }
+            xs[i] = x;
+            ys[i] = y;
+            x += widths[i] + 1; // a clear pixel between neighbours, so no edge bleeds into the next
+            rowHeight = Math.max(rowHeight, heights[i]);
+            sheetWidth = Math.max(sheetWidth, x);
+        }
+        Canvas canvas = new Canvas(sheetWidth, Math.max(1, y + rowHeight));
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        for (int i = 0; i < n; i++) {
+            g.save();
+            g.translate(xs[i], ys[i]);
+            painter.paint(g, i);
+            g.restore();
+        }
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        PixelReader sheet = canvas.snapshot(params, null).getPixelReader();
+        Image[] out = new Image[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new WritableImage(sheet, (int) xs[i], (int) ys[i], widths[i], heights[i]);
+        }
+        return out;
     }
 
     private static Sprite paint(double radius, Painter painter) {
@@ -70,6 +175,11 @@ final class Sprites {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.TRANSPARENT);
         return new Sprite(canvas.snapshot(params, null), radius);
+    }
+
+    @FunctionalInterface
+    interface SheetPainter {
+        void paint(GraphicsContext g, int index);
     }
 
     @FunctionalInterface

@@ -5,7 +5,6 @@ import io.lancers.map.MapLoader;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -53,18 +52,7 @@ class ArenaBackdropTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        PixelReader a = painted.get().getPixelReader();
-        PixelReader b = copied.get().getPixelReader();
-        int worst = 0;
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                int p = a.getArgb(x, y);
-                int q = b.getArgb(x, y);
-                for (int shift = 0; shift < 32; shift += 8) {
-                    worst = Math.max(worst, Math.abs((p >> shift & 0xff) - (q >> shift & 0xff)));
-                }
-            }
-        }
+        int worst = PixelDiff.worst(painted.get(), copied.get());
         assertTrue(worst <= 2, "largest difference in a colour channel: " + worst + "/255");
     }
 }
