@@ -28,6 +28,8 @@ public final class CloseCodes {
     public static final int SLOW_CONSUMER = 4003;
     /** Kicked by the server's rules (for example too many protocol violations). */
     public static final int KICKED = 4004;
+    /** The server's password was missing or wrong (after an {@code error} saying which). */
+    public static final int ACCESS_DENIED = 4005;
 
     private CloseCodes() {
     }

@@ -52,7 +52,11 @@ public final class ControlCodec {
             Map.entry("chat", ClientMessage.Chat.class),
             Map.entry("resync", ClientMessage.Resync.class),
             Map.entry("heartbeat", ClientMessage.Heartbeat.class),
-            Map.entry("heartbeatAck", ClientMessage.HeartbeatAck.class));
+            Map.entry("heartbeatAck", ClientMessage.HeartbeatAck.class),
+            Map.entry("kick", ClientMessage.Kick.class),
+            Map.entry("nextMap", ClientMessage.NextMap.class),
+            Map.entry("endMatch", ClientMessage.EndMatch.class),
+            Map.entry("vote", ClientMessage.Vote.class));
 
     /** Server → client, one entry per {@link ServerMessage} type. */
     private static final Map<String, Class<? extends ServerMessage>> SERVER_TYPES = Map.ofEntries(
@@ -65,13 +69,15 @@ public final class ControlCodec {
             Map.entry("notice", ServerMessage.Notice.class),
             Map.entry("error", ServerMessage.Error.class),
             Map.entry("heartbeat", ServerMessage.Heartbeat.class),
-            Map.entry("heartbeatAck", ServerMessage.HeartbeatAck.class));
+            Map.entry("heartbeatAck", ServerMessage.HeartbeatAck.class),
+            Map.entry("mapVote", ServerMessage.MapVote.class));
 
     private static final Map<Class<?>, String> WIRE_NAMES = wireNames();
 
     /** The only components that may be null or absent; every other one is required. */
     static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
-            ClientMessage.Hello.class, Set.of("resumeToken"),
+            ClientMessage.Hello.class, Set.of("resumeToken", "password", "hostToken"),
+            ServerMessage.MapVote.class, Set.of("hostPick"),
             ServerMessage.Joined.class, Set.of("resumeToken"));
 
     private static final String TYPE_MEMBER = "type";

@@ -15,7 +15,21 @@ public enum ErrorCode {
     /** Chat text empty or over the limit. */
     INVALID_CHAT,
     /** Chat beyond the rate limit; the message was dropped. */
-    RATE_LIMITED;
+    RATE_LIMITED,
+    /** A host-only message (kick, nextMap, endMatch) from a connection that is not the host's. */
+    NOT_HOST,
+    /** Kick named no human player of that match. */
+    NO_SUCH_PLAYER,
+    /** NextMap or vote named a map that is not built in, or not on the ballot. */
+    NO_SUCH_MAP,
+    /** A vote outside the intermission, or from a spectator. */
+    NOT_VOTING,
+    /** The server needs a password and hello had none; the connection is closed (4005). */
+    PASSWORD_REQUIRED,
+    /** Hello's password is wrong; the connection is closed (4005). */
+    WRONG_PASSWORD,
+    /** Too many wrong passwords from this address lately: not even checked; closed (4005). */
+    TOO_MANY_ATTEMPTS;
 
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -91,4 +91,21 @@ public sealed interface ServerMessage {
 
     record HeartbeatAck(long t) implements ServerMessage {
     }
+
+    /**
+     * The vote on the next map, sent to everyone in the match when an intermission starts and
+     * whenever a vote changes. {@code options} are in rotation order: on a tie (no votes included)
+     * the first of the tied ones wins. {@code hostPick} is the host's choice, which beats the vote,
+     * or null. {@code closesAtTick}: the tick the next round starts on the chosen map.
+     */
+    record MapVote(String matchId, List<VoteOption> options, String hostPick, int closesAtTick)
+            implements ServerMessage {
+        public MapVote {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** One map on the ballot and the human players' votes for it. */
+    record VoteOption(String mapId, String mapName, int votes) {
+    }
 }

@@ -56,7 +56,8 @@ class ControlCodecTest {
     @Provide
     Arbitrary<ClientMessage> clientMessages() {
         return Arbitraries.oneOf(List.of(
-                Combinators.combine(texts(), nullableTexts()).as(ClientMessage.Hello::new),
+                Combinators.combine(texts(), nullableTexts(), nullableTexts(), nullableTexts())
+                        .as(ClientMessage.Hello::new),
                 Arbitraries.just(new ClientMessage.ListMatches()),
                 texts().map(ClientMessage.Join::new),
                 texts().map(ClientMessage.Spectate::new),
@@ -64,7 +65,11 @@ class ControlCodecTest {
                 texts().map(ClientMessage.Chat::new),
                 Arbitraries.just(new ClientMessage.Resync()),
                 longs().map(ClientMessage.Heartbeat::new),
-                longs().map(ClientMessage.HeartbeatAck::new)));
+                longs().map(ClientMessage.HeartbeatAck::new),
+                Combinators.combine(texts(), ints()).as(ClientMessage.Kick::new),
+                Combinators.combine(texts(), texts()).as(ClientMessage.NextMap::new),
+                texts().map(ClientMessage.EndMatch::new),
+                texts().map(ClientMessage.Vote::new)));
     }
 
     private static Arbitrary<ServerMessage.MatchInfo> matchInfos() {
@@ -103,7 +108,10 @@ class ControlCodecTest {
                 Combinators.combine(texts(), ints(), texts()).as(ServerMessage.Notice::new),
                 Combinators.combine(texts(), texts()).as(ServerMessage.Error::new),
                 Combinators.combine(longs(), ints()).as(ServerMessage.Heartbeat::new),
-                longs().map(ServerMessage.HeartbeatAck::new)));
+                longs().map(ServerMessage.HeartbeatAck::new),
+                Combinators.combine(texts(), Combinators.combine(texts(), texts(), ints())
+                                .as(ServerMessage.VoteOption::new).list().ofMaxSize(3), nullableTexts(), ints())
+                        .as(ServerMessage.MapVote::new)));
     }
 
     // ------------------------------------------------------------ round trips
@@ -144,8 +152,19 @@ class ControlCodecTest {
 
     @Test
     void helloWritesTypeFirstAndAnExplicitNullToken() {
-        assertEquals("{\"type\":\"hello\",\"name\":\"Ann\",\"resumeToken\":null}",
+        assertEquals("{\"type\":\"hello\",\"name\":\"Ann\",\"resumeToken\":null,\"password\":null,\"hostToken\":null}",
                 ControlCodec.encode(new Hello("Ann", null)));
+    }
+
+    @Test
+    void anOldClientsHelloWithoutPasswordOrHostTokenStillDecodes() throws ProtocolException {
+        assertEquals(new Hello("Ann", null), ControlCodec.decodeClient("{\"type\":\"hello\",\"name\":\"Ann\"}"));
+    }
+
+    @Test
+    void aHelloNeverPrintsItsSecrets() {
+        String printed = new Hello("Ann", "tok-secret", "pw-secret", "host-secret").toString();
+        assertTrue(!printed.contains("secret"), printed);
     }
 
     @Test
