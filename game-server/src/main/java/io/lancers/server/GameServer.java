@@ -58,7 +58,8 @@ public final class GameServer implements AutoCloseable {
             net = NetServer.start(config.bindAddress(), config.port(), config.allowedOrigins(), matches,
                     connectionSettings(config, rooms.get(0)), config.tls(),
                     () -> ServerStatus.of(config.serverName(), VERSION,
-                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt), matches.status()),
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt),
+                            config.access().passwordRequired(), matches.status()),
                     config.broadcast().enabled() ? broadcasts : null);
             String scheme = config.tls() == null ? "ws://" : "wss://";
             URI uri = URI.create(scheme + LanAddress.advertisedHost(config.bindAddress()) + ":" + net.port()
@@ -92,7 +93,7 @@ public final class GameServer implements AutoCloseable {
                 ProtocolVersion.SUBPROTOCOL, config.heartbeatInterval().toMillis(),
                 config.heartbeatTimeout().toMillis(), config.resumeGrace().toMillis(), limits);
         return new ConnectionSettings(welcome, config.helloTimeout().toMillis(), config.handshakeTimeout().toMillis(),
-                config.maxConnectionsPerAddress(), config.socketSendBufferBytes());
+                config.maxConnectionsPerAddress(), config.socketSendBufferBytes(), config.access());
     }
 
     /** {@code ws://HOST:PORT/game} ({@code wss://} with TLS), HOST being something a friend on the LAN could type. */

@@ -4,6 +4,7 @@ import io.lancers.map.MapLoader;
 import io.lancers.protocol.Discovery;
 import io.lancers.server.broadcast.BroadcastSettings;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.server.net.Access;
 import io.lancers.server.net.ConnectionSettings;
 import io.lancers.server.net.TlsKeyStore;
 import io.lancers.sim.MatchConfig;
@@ -49,6 +50,7 @@ import java.util.function.Consumer;
  *                          lag (0: no compensation); the victim may be hit up to this long after reaching cover
  * @param spectatorDelay    live WebSocket spectators see the match (frames, chat, notices) this late; zero: live.
  *                          Players are never delayed. The HTTP broadcast has its own delay ({@link BroadcastSettings})
+ * @param access            the password every hello must carry (null: none) and the host's token (docs/SECURITY.md)
  */
 public record ServerConfig(String bindAddress, int port, String serverName, int tickRate, int matches, String mapId,
                            int bots, float botSkill, int maxPlayers, int maxSpectators, Duration heartbeatInterval, int heartbeatMisses,
@@ -56,26 +58,32 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                            List<String> allowedOrigins, int matchMinutes, int killLimit,
                            int maxConnectionsPerAddress, Duration handshakeTimeout, TlsKeyStore tls,
                            int socketSendBufferBytes, BroadcastSettings broadcast, int maxUnlagMillis,
-                           Duration spectatorDelay) {
+                           Duration spectatorDelay, Access access) {
+
+    /** Ranges a form can offer (the client's Host screen); the constructor enforces them. */
+    public static final int MAX_BOTS = 64;
+    public static final int MAX_MATCH_MINUTES = 24 * 60;
+    public static final int MAX_KILL_LIMIT = 10_000;
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(serverName, "serverName");
         allowedOrigins = List.copyOf(allowedOrigins);
         Objects.requireNonNull(broadcast, "broadcast");
+        Objects.requireNonNull(access, "access");
         requireRange("port", port, 0, 65535);
         requireRange("discoveryPort", discoveryPort, 0, 65535);
         requireRange("tickRate", tickRate, MatchSettings.MIN_TICK_RATE, MatchSettings.MAX_TICK_RATE);
         requireRange("matches", matches, 1, 64);
-        requireRange("bots", bots, 0, 64);
+        requireRange("bots", bots, 0, MAX_BOTS);
         if (!(botSkill >= 0 && botSkill <= 1)) {
             throw new IllegalArgumentException("botSkill must be 0–1, was " + botSkill);
         }
         requireRange("maxPlayers", maxPlayers, 1, MatchSettings.MAX_PLAYERS);
         requireRange("maxSpectators", maxSpectators, 0, 100_000);
         requireRange("heartbeatMisses", heartbeatMisses, 2, 100);
-        requireRange("matchMinutes", matchMinutes, 1, 24 * 60);
-        requireRange("killLimit", killLimit, 0, 10_000);
+        requireRange("matchMinutes", matchMinutes, 1, MAX_MATCH_MINUTES);
+        requireRange("killLimit", killLimit, 0, MAX_KILL_LIMIT);
         requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, 100_000);
         requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 64 * 1024 * 1024);
         requireRange("maxUnlagMillis", maxUnlagMillis, 0, MatchSettings.MAX_UNLAG_MILLIS);
@@ -99,12 +107,12 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                 Duration.ofSeconds(1), 3, Duration.ofSeconds(30), Duration.ofSeconds(5), true,
                 Discovery.DEFAULT_PORT, List.of(), 5, 20, 16,
                 Duration.ofMillis(ConnectionSettings.DEFAULT_HANDSHAKE_TIMEOUT_MS), null, 0, BroadcastSettings.defaults(),
-                MatchSettings.DEFAULT_MAX_UNLAG_MILLIS, Duration.ZERO);
+                MatchSettings.DEFAULT_MAX_UNLAG_MILLIS, Duration.ZERO, Access.OPEN);
     }
 
     /**
-     * One room per {@link #matches}, ids {@code m1, m2, …}; the map is {@link #mapId} or the
-     * built-in maps in turn. {@link #bots} is the bot fill: bots keep each room at that many
+     * One room per {@link #matches}, ids {@code m1, m2, …}; the map is {@link #mapId}, or else the
+     * built-in maps in turn, each room starting on the next one and rotating through all of them. {@link #bots} is the bot fill: bots keep each room at that many
      * participants, each human taking a bot's place.
      */
     public List<MatchSettings> matchSettings() {
@@ -118,9 +126,17 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                             rules.respawnSeconds()),
                     maxPlayers, bots, botSkill, room.seed(), maxSpectators,
                     resumeGrace.toMillis() / 1000.0, room.maxNameLength(), room.chat(), room.inputs().withMaxUnlagMillis(maxUnlagMillis),
-                    room.slowConsumer(), room.commandQueue(), spectatorDelay.toMillis() / 1000.0));
+                    room.slowConsumer(), room.commandQueue(), spectatorDelay.toMillis() / 1000.0,
+                    rotationFrom(maps, i % maps.size())));
         }
         return List.copyOf(rooms);
+    }
+
+    /** The maps from {@code start} on, wrapping around. */
+    private static List<String> rotationFrom(List<String> maps, int start) {
+        List<String> rotation = new ArrayList<>(maps.subList(start, maps.size()));
+        rotation.addAll(maps.subList(0, start));
+        return rotation;
     }
 
     /** Silence for this long closes a connection (4000). */
@@ -255,6 +271,11 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         return with(draft -> draft.spectatorDelay = spectatorDelay);
     }
 
+    /** The password (or none) and the host's token (or none). */
+    public ServerConfig withAccess(Access access) {
+        return with(draft -> draft.access = access);
+    }
+
     /** Broadcast and recording settings. */
     public ServerConfig withBroadcast(BroadcastSettings broadcast) {
         return with(draft -> draft.broadcast = broadcast);
@@ -294,6 +315,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
         int maxUnlagMillis;
         BroadcastSettings broadcast;
         Duration spectatorDelay;
+        Access access;
 
         Draft(ServerConfig config) {
             bindAddress = config.bindAddress;
@@ -322,6 +344,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
             maxUnlagMillis = config.maxUnlagMillis;
             broadcast = config.broadcast;
             spectatorDelay = config.spectatorDelay;
+            access = config.access;
         }
 
         ServerConfig build() {
@@ -329,7 +352,7 @@ public record ServerConfig(String bindAddress, int port, String serverName, int 
                     maxSpectators, heartbeatInterval, heartbeatMisses, resumeGrace, helloTimeout,
                     discovery, discoveryPort, allowedOrigins, matchMinutes, killLimit,
                     maxConnectionsPerAddress, handshakeTimeout, tls, socketSendBufferBytes, broadcast, maxUnlagMillis,
-                    spectatorDelay);
+                    spectatorDelay, access);
         }
     }
 }

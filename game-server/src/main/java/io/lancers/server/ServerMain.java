@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import io.lancers.release.ReleaseVersion;
 import io.lancers.server.log.LogFormat;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.server.net.Access;
 import io.lancers.server.net.TlsKeyStore;
 
 import java.io.IOException;
@@ -50,6 +51,8 @@ public final class ServerMain implements Callable<Integer> {
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
     /** Where the key store's password comes from when no password file is given. */
     static final String TLS_PASSWORD_ENV = "LANCERS_TLS_PASSWORD";
+    /** Where the server's password comes from when no password file is given; unset: no password. */
+    static final String PASSWORD_ENV = "LANCERS_PASSWORD";
 
     @Spec
     CommandSpec spec;
@@ -71,7 +74,8 @@ public final class ServerMain implements Callable<Integer> {
     int matches = DEFAULTS.matches();
 
     @Option(names = "--map", paramLabel = "ID",
-            description = "Map every room plays; without it rooms rotate through the built-in maps.")
+            description = "Map every room plays; without it rooms rotate through the built-in maps, "
+                    + "players voting on the next one between matches.")
     String mapId = DEFAULTS.mapId();
 
     @Option(names = "--bots", paramLabel = "N",
@@ -153,6 +157,16 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--tls-password-file", paramLabel = "PATH",
             description = "File whose first line is the key store's password (else env " + TLS_PASSWORD_ENV + ").")
     Path tlsPasswordFile;
+
+    @Option(names = "--password-file", paramLabel = "PATH",
+            description = "File whose first line is the password every client must give (else env " + PASSWORD_ENV
+                    + "; none: open to all). Never logged nor shown. Not a substitute for TLS: see docs/SECURITY.md.")
+    Path passwordFile;
+
+    @Option(names = "--admin-token-file", paramLabel = "PATH",
+            description = "File whose first line (16+ characters) is the host token: the connection whose hello "
+                    + "carries it may kick players, pick the next map and end a match.")
+    Path adminTokenFile;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", converter = LogFormatName.class, defaultValue = "text",
             description = "Log to stderr as text (one line per record) or json (one object per line: "
@@ -242,6 +256,7 @@ public final class ServerMain implements Callable<Integer> {
                 .withSocketSendBufferBytes(socketSendBufferBytes)
                 .withMaxUnlagMillis(maxUnlagMs)
                 .withTls(tls())
+                .withAccess(new Access(password(), firstLine(adminTokenFile, "--admin-token-file")))
                 .withBroadcast(DEFAULTS.broadcast().withEnabled(broadcast)
                         .withDelay(Duration.ofSeconds(broadcastDelaySeconds))
                         .withFragmentLength(Duration.ofSeconds(fragmentSeconds))
@@ -261,6 +276,27 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
+    /** The --password-file's first line, else the environment's {@value #PASSWORD_ENV}, else none. */
+    private String password() {
+        if (passwordFile != null) {
+            return firstLine(passwordFile, "--password-file");
+        }
+        String fromEnv = System.getenv(PASSWORD_ENV);
+        return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
+    }
+
+    /** A secret's file: its first line; null without the flag. */
+    private static String firstLine(Path file, String flag) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + flag + " " + file + ": " + e.getMessage());
+        }
+    }
+
     /** The key store and its password (file first, then the environment), or null without --tls-keystore. */
     private TlsKeyStore tls() {
         if (tlsKeyStore == null) {
@@ -271,11 +307,7 @@ public final class ServerMain implements Callable<Integer> {
         }
         String password;
         if (tlsPasswordFile != null) {
-            try {
-                password = Files.readAllLines(tlsPasswordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --tls-password-file " + tlsPasswordFile + ": " + e.getMessage());
-            }
+            password = firstLine(tlsPasswordFile, "--tls-password-file");
         } else {
             password = System.getenv(TLS_PASSWORD_ENV);
             if (password == null) {

@@ -7,16 +7,17 @@ import java.util.List;
 
 /**
  * The {@code GET /status} document (docs/PROTOCOL.md, "/status"): the server and, per match, its
- * players with their scores, spectators, tick cost, tick start lateness and outgoing bandwidth.
+ * players with their scores; whether hello needs a password (never the password), spectators, tick cost, tick start lateness and outgoing bandwidth.
  */
-record ServerStatus(String name, String version, String protocol, long uptimeSeconds, List<Match> matches) {
+record ServerStatus(String name, String version, String protocol, long uptimeSeconds, boolean passwordRequired,
+                    List<Match> matches) {
 
     record Match(String id, String map, int tickRate, String phase, int round, List<Player> players, int spectators,
                  TickTime tickTimeMs, TickStartLate tickStartLateMs, long bytesSentPerSecond) {
     }
 
     /** {@code score}: kills in the current round. */
-    record Player(int id, String name, int score, int deaths, boolean online, boolean bot) {
+    record Player(int id, String name, int score, int deaths, boolean online, boolean bot, int pingMs) {
     }
 
     record TickTime(double p50, double p99) {
@@ -26,15 +27,16 @@ record ServerStatus(String name, String version, String protocol, long uptimeSec
     record TickStartLate(double p50, double p99, double max) {
     }
 
-    static ServerStatus of(String name, String version, long uptimeSeconds, List<MatchStatus> matches) {
-        return new ServerStatus(name, version, ProtocolVersion.SUBPROTOCOL, uptimeSeconds,
+    static ServerStatus of(String name, String version, long uptimeSeconds, boolean passwordRequired,
+                           List<MatchStatus> matches) {
+        return new ServerStatus(name, version, ProtocolVersion.SUBPROTOCOL, uptimeSeconds, passwordRequired,
                 matches.stream().map(ServerStatus::match).toList());
     }
 
     private static Match match(MatchStatus status) {
         return new Match(status.id(), status.mapId(), status.tickRate(), status.phase(), status.round(),
                 status.players().stream()
-                        .map(p -> new Player(p.id(), p.name(), p.kills(), p.deaths(), p.online(), p.bot()))
+                        .map(p -> new Player(p.id(), p.name(), p.kills(), p.deaths(), p.online(), p.bot(), p.pingMs()))
                         .toList(),
                 status.spectators(), new TickTime(status.tickP50Ms(), status.tickP99Ms()),
                 new TickStartLate(status.startLateP50Ms(), status.startLateP99Ms(), status.startLateMaxMs()),

@@ -1,11 +1,14 @@
 package io.lancers.server;
 
+import io.lancers.map.MapLoader;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.release.ReleaseVersion;
 import io.lancers.server.broadcast.BroadcastSettings;
+import io.lancers.server.match.MatchSettings;
+import io.lancers.server.net.Access;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -200,5 +205,36 @@ class ServerMainTest {
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--spectator-delay", "-1"));
         assertTrue(errors.toString().contains("spectatorDelay"), errors.toString());
+    }
+
+    @Test
+    void passwordAndAdminTokenComeFromTheFirstLineOfTheirFiles(@TempDir Path dir) throws Exception {
+        Path password = Files.writeString(dir.resolve("password.txt"), "open sesame\n");
+        Path token = Files.writeString(dir.resolve("admin.txt"), "0123456789abcdef-admin\nignored\n");
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--password-file", password.toString(), "--admin-token-file", token.toString());
+        assertEquals(new Access("open sesame", "0123456789abcdef-admin"), main.config().access());
+        assertFalse(main.config().toString().contains("open sesame"), "the config never prints the password");
+
+        Path shortToken = Files.writeString(dir.resolve("short.txt"), "guessable\n");
+        CommandLine refusing = new CommandLine(new ServerMain());
+        StringWriter errors = new StringWriter();
+        refusing.setErr(new PrintWriter(errors));
+        assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--admin-token-file", shortToken.toString()));
+        assertTrue(errors.toString().contains("16 characters"), errors.toString());
+    }
+
+    @Test
+    void withoutAMapEveryRoomRotatesThroughAllMapsFromItsOwnStart() {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--matches", "2");
+        List<String> maps = MapLoader.builtInIds();
+        for (MatchSettings room : main.config().matchSettings()) {
+            assertEquals(room.mapId(), room.rotation().get(0));
+            assertEquals(Set.copyOf(maps), Set.copyOf(room.rotation()));
+        }
+        ServerMain pinned = new ServerMain();
+        new CommandLine(pinned).parseArgs("--map", maps.get(0));
+        assertTrue(pinned.config().matchSettings().stream().allMatch(room -> room.rotation().equals(List.of(maps.get(0)))));
     }
 }

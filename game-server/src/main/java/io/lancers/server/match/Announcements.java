@@ -58,6 +58,11 @@ final class Announcements {
         presence("leave", player, player.name + " left");
     }
 
+    /** What the host did to the match, for everyone in it. */
+    void host(String text) {
+        notices.add(new ServerMessage.Notice("host", 0, text));
+    }
+
     void offline(Player player) {
         presence("offline", player, player.name + " lost connection");
     }

@@ -36,4 +36,21 @@ sealed interface Command {
      */
     record Departure(Membership who, boolean connectionLost) implements Command {
     }
+
+    record Vote(Membership who, String mapId) implements Command {
+    }
+
+    /** The host's orders, from the host's connection only (the net layer checks); complete when applied. */
+    sealed interface HostOrder extends Command {
+        CompletableFuture<Void> done();
+    }
+
+    record Kick(int playerId, CompletableFuture<Void> done) implements HostOrder {
+    }
+
+    record PickNextMap(String mapId, CompletableFuture<Void> done) implements HostOrder {
+    }
+
+    record EndRound(CompletableFuture<Void> done) implements HostOrder {
+    }
 }

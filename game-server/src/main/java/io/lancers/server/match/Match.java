@@ -7,6 +7,8 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.MatchPhase;
+import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.ShipHistory;
 import io.lancers.sim.Simulation;
@@ -30,6 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,9 +65,12 @@ public final class Match {
     private static final String CLOSED_PHASE = "closed";
 
     private final MatchSettings settings;
-    private final ArenaMap map;
     private final MatchConfig config;
-    private final Simulation sim;
+    /** The map of the current round and its rules; a new round may change both ({@link MapBallot}). Tick thread. */
+    private ArenaMap map;
+    private Simulation sim;
+    private final MapBallot ballot;
+    private final Function<String, ArenaMap> maps;
     private final Clock wallClock;
     private final StateEncoder encoder;
     private final ServerMessage.Rules rules;
@@ -77,7 +83,7 @@ public final class Match {
     private final Announcements announcements;
     private final Seats seats;
     /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
-    private final ShipHistory shipHistory;
+    private ShipHistory shipHistory;
 
     // Tick thread only.
     private World world;
@@ -116,6 +122,9 @@ public final class Match {
         this.map = map;
         this.config = settings.rules();
         this.sim = new Simulation(map, config);
+        this.ballot = new MapBallot(settings.rotation().isEmpty() ? List.of(map.id()) : settings.rotation(), map.id());
+        Map<String, ArenaMap> loaded = new HashMap<>(Map.of(map.id(), map));
+        this.maps = id -> loaded.computeIfAbsent(id, MapLoader::load);
         this.wallClock = wallClock;
         this.encoder = encoder;
         this.rules = ServerMessage.Rules.of(config);
@@ -165,7 +174,7 @@ public final class Match {
 
     public MatchStatus status() {
         Published p = published;
-        return new MatchStatus(id(), settings.mapId(), settings.tickRate(), stopped ? CLOSED_PHASE : p.info().phase(),
+        return new MatchStatus(id(), p.info().mapId(), settings.tickRate(), stopped ? CLOSED_PHASE : p.info().phase(),
                 p.round(), p.players(),
                 p.info().spectators(), metrics.tickMillis(50), metrics.tickMillis(99), metrics.startLateMillis(50),
                 metrics.startLateMillis(99), metrics.maxStartLateMillis(), metrics.bytesPerSecond(),
@@ -183,6 +192,14 @@ public final class Match {
             failPendingRequests(); // stop() drained the queue before this request got in
         }
         return request.reply();
+    }
+
+    /** A host's order; completes on the tick thread, or fails (NO_SUCH_PLAYER, NO_SUCH_MAP, WRONG_PHASE). */
+    CompletableFuture<Void> order(Command.HostOrder order) {
+        if (stopped || !commands.offer(order)) {
+            order.done().completeExceptionally(new MatchException(ErrorCode.NO_SUCH_MATCH, "The match is closed or busy"));
+        }
+        return order.done();
     }
 
     /** Chat, resync and pings: dropped when the queue is full, which only a flood can cause. */
@@ -231,11 +248,16 @@ public final class Match {
 
         shipHistory.record(world);
         World next = sim.step(world, inputs, shipHistory); // 4
-        world = next;
+        world = next.match().round() == base.match().round() ? next : nextRound(next);
+        next = world;
 
         fanout.frames(base, next, this::lose);            // 5–6
 
         announcements.matchCycle(base.match(), next);     // 7
+        if (base.match().phase() == MatchPhase.PLAYING && next.match().phase() == MatchPhase.INTERMISSION
+                && !ballot.open().isEmpty()) {
+            announceVote();
+        }
         announcements.announce(world.tick());
 
         long bytes = fanout.flush();                      // 8
@@ -275,6 +297,10 @@ public final class Match {
             }
         } else if (command instanceof Command.Ping ping) {
             applyPing(ping);
+        } else if (command instanceof Command.Vote vote) {
+            applyVote(vote);
+        } else if (command instanceof Command.HostOrder order) {
+            applyOrder(order);
         } else {
             // Exhaustive over the sealed family (Java 17 has no pattern switch); departures have their own queue.
             throw new IllegalStateException("unhandled command " + command);
@@ -371,6 +397,63 @@ public final class Match {
         }
     }
 
+    private void applyVote(Command.Vote vote) {
+        Membership from = vote.who();
+        if (!seats.isCurrent(from)) {
+            return;
+        }
+        if (from.role() != Role.PLAYER || !ballot.isOpen()) {
+            send(from, error(ErrorCode.NOT_VOTING, "Players vote on the next map while a match is over"));
+        } else if (!ballot.vote(from.playerId(), vote.mapId())) {
+            send(from, error(ErrorCode.NO_SUCH_MAP, "Vote for one of " + String.join(", ", ballot.options())));
+        } else {
+            announceVote();
+        }
+    }
+
+    private void applyOrder(Command.HostOrder order) {
+        if (order instanceof Command.Kick kick) {
+            Player player = seats.player(kick.playerId());
+            if (player == null || player.bot()) {
+                order.done().completeExceptionally(new MatchException(ErrorCode.NO_SUCH_PLAYER,
+                        "No human player " + kick.playerId() + " in " + id()));
+                return;
+            }
+            if (player.membership != null) {
+                player.membership.detach();
+                fanout.close(player.membership, CloseCodes.KICKED, "kicked by the host");
+            }
+            LOG.info(() -> id() + ": " + player.name + " (" + player.id + ") kicked by the host");
+            seats.kick(player);
+            announcements.host("The host kicked " + player.name);
+        } else if (order instanceof Command.PickNextMap pick) {
+            if (!MapLoader.builtInIds().contains(pick.mapId())) {
+                order.done().completeExceptionally(new MatchException(ErrorCode.NO_SUCH_MAP,
+                        "No map " + pick.mapId() + "; there are " + String.join(", ", MapLoader.builtInIds())));
+                return;
+            }
+            ballot.hostPick(pick.mapId());
+            announcements.host("The host picked " + maps.apply(pick.mapId()).name() + " for the next match");
+            if (ballot.isOpen()) {
+                announceVote();
+            }
+        } else if (order instanceof Command.EndRound) {
+            if (world.match().phase() != MatchPhase.PLAYING) {
+                order.done().completeExceptionally(new MatchException(ErrorCode.WRONG_PHASE,
+                        "The match is over already; the next one starts soon"));
+                return;
+            }
+            // The match's end is due now: the next step ends it as if its time were up.
+            MatchState m = world.match();
+            world = new World(world.tick(), new MatchState(m.phase(), world.tick() + 1, m.killLimit(), m.seed(),
+                    m.nextProjectileId(), m.round()), world.ships(), world.projectiles(), world.pickups(), world.events());
+            announcements.host("The host ended the match");
+        } else {
+            throw new IllegalStateException("unhandled order " + order);
+        }
+        order.done().complete(null);
+    }
+
     private void applyDeparture(Command.Departure departure) {
         Membership who = departure.who();
         if (!seats.isCurrent(who)) {
@@ -413,6 +496,9 @@ public final class Match {
     private void vacated(Player player) {
         world = sim.removeShip(world, player.id);
         announcements.left(player);
+        if (ballot.forget(player.id)) {
+            announceVote();
+        }
     }
 
     // ------------------------------------------------------------------ 3. inputs
@@ -429,6 +515,42 @@ public final class Match {
             inputs.put(player.id, player.input);
         }
         return inputs;
+    }
+
+    // ------------------------------------------------------------------ between rounds
+
+    /** The room's map vote as everyone sees it. */
+    private void announceVote() {
+        List<ServerMessage.VoteOption> options = ballot.options().stream()
+                .map(id -> new ServerMessage.VoteOption(id, maps.apply(id).name(), ballot.votesFor(id))).toList();
+        fanout.broadcast(new ServerMessage.MapVote(id(), options, ballot.hostPick().orElse(null),
+                world.match().phaseEndTick()), world.tick());
+    }
+
+    /**
+     * A new round began in {@code started}: the ballot names its map. On another map the round
+     * starts again there: a fresh world with every participant due to spawn, and every receiver
+     * gets {@code joined} with the new map and then a snapshot (docs/PROTOCOL.md §18).
+     */
+    private World nextRound(World started) {
+        String next = ballot.decide();
+        if (next.equals(map.id())) {
+            return started;
+        }
+        map = maps.apply(next);
+        sim = new Simulation(map, config);
+        shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
+        World fresh = sim.newMatch(started.match().seed(), started.tick(), started.match().round());
+        for (Player player : seats.players()) {
+            fresh = sim.addShip(fresh, player.id);
+        }
+        LOG.info(() -> id() + ": round " + started.match().round() + " moves to " + map.id());
+        for (Membership receiver : fanout.receivers()) {
+            Player player = receiver.role() == Role.PLAYER ? seats.player(receiver.playerId()) : null;
+            send(receiver, joined(receiver, player == null ? null : player.resumeToken, false));
+            receiver.baseTick = Membership.NO_BASE;
+        }
+        return fresh;
     }
 
     // ------------------------------------------------------------------ replies
@@ -458,7 +580,7 @@ public final class Match {
         for (Player p : seats.players()) {
             Ship ship = ships.get(p.id);
             statuses.add(new MatchStatus.PlayerStatus(p.id, p.name, ship == null ? 0 : ship.kills(),
-                    ship == null ? 0 : ship.deaths(), p.online, p.bot()));
+                    ship == null ? 0 : ship.deaths(), p.online, p.bot(), p.pingMs));
             bots += p.bot() ? 1 : 0;
         }
         String phase = world.match().phase().name().toLowerCase(Locale.ROOT);

@@ -89,6 +89,26 @@ public final class MatchRegistry {
         return attempt;
     }
 
+    /** The host's order: removes human player {@code playerId} from {@code matchId} (NO_SUCH_PLAYER if none). */
+    public CompletableFuture<Void> kick(String matchId, int playerId) {
+        return order(matchId, done -> new Command.Kick(playerId, done));
+    }
+
+    /** The host's order: {@code matchId}'s next round plays {@code mapId}, whatever the vote (NO_SUCH_MAP if unknown). */
+    public CompletableFuture<Void> pickNextMap(String matchId, String mapId) {
+        return order(matchId, done -> new Command.PickNextMap(mapId, done));
+    }
+
+    /** The host's order: {@code matchId}'s round ends now (WRONG_PHASE during an intermission). */
+    public CompletableFuture<Void> endRound(String matchId) {
+        return order(matchId, Command.EndRound::new);
+    }
+
+    private CompletableFuture<Void> order(String matchId, Function<CompletableFuture<Void>, Command.HostOrder> order) {
+        Match match = matches.get(matchId);
+        return match == null ? noSuchMatch(matchId) : match.order(order.apply(new CompletableFuture<>()));
+    }
+
     /** Starts every room's tick thread. */
     public void start() {
         matches.values().forEach(Match::start);
@@ -103,7 +123,7 @@ public final class MatchRegistry {
         return matches.get(matchId);
     }
 
-    private static CompletableFuture<Membership> noSuchMatch(String matchId) {
+    private static <T> CompletableFuture<T> noSuchMatch(String matchId) {
         return CompletableFuture.failedFuture(new MatchException(ErrorCode.NO_SUCH_MATCH,
                 "There is no match " + matchId));
     }

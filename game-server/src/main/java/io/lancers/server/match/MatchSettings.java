@@ -3,6 +3,7 @@ package io.lancers.server.match;
 import io.lancers.sim.MatchConfig;
 
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * Everything one room is configured with. Durations are in seconds and measured on the room's
@@ -25,11 +26,14 @@ import java.security.SecureRandom;
  * @param commandQueue       capacity of the room's command queue (joins, chat, pings, resyncs)
  * @param spectatorDelaySeconds spectators see the match this late, chat and notices included (0: live);
  *                           players never wait. Against ghosting in tournaments ({@code --spectator-delay})
+ * @param rotation           the maps the room plays in turn, players voting between rounds ({@link MapBallot});
+ *                           one map (or none but mapId): the room stays on mapId unless the host picks another
  */
 public record MatchSettings(String id, String mapId, MatchConfig rules, int maxPlayers, int botFill,
                             float botSkill, long seed, int maxSpectators, double resumeGraceSeconds,
                             int maxNameLength, ChatLimits chat, InputLimits inputs,
-                            SlowConsumerLimits slowConsumer, int commandQueue, double spectatorDelaySeconds) {
+                            SlowConsumerLimits slowConsumer, int commandQueue, double spectatorDelaySeconds,
+                            List<String> rotation) {
 
     public static final int MIN_TICK_RATE = 10;
     public static final int MAX_TICK_RATE = 128;
@@ -93,6 +97,7 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public MatchSettings {
         require(id != null && !id.isBlank(), "match id must not be blank");
         require(mapId != null && !mapId.isBlank(), "map id must not be blank");
+        rotation = List.copyOf(rotation);
         require(rules.tickRate() >= MIN_TICK_RATE && rules.tickRate() <= MAX_TICK_RATE,
                 "tick rate must be " + MIN_TICK_RATE + ".." + MAX_TICK_RATE + ", was " + rules.tickRate());
         require(maxPlayers >= 1 && maxPlayers <= MAX_PLAYERS, "maxPlayers must be 1.." + MAX_PLAYERS);
@@ -114,7 +119,7 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public static MatchSettings defaults(String id, String mapId) {
         return new MatchSettings(id, mapId, MatchConfig.defaults(), 16, 4, DEFAULT_BOT_SKILL, new SecureRandom().nextLong(),
                 DEFAULT_MAX_SPECTATORS, 30, 20, new ChatLimits(200, 5, 10), new InputLimits(4, 32, DEFAULT_MAX_UNLAG_MILLIS),
-                new SlowConsumerLimits(64, 8, 1024, 5), 1024, 0);
+                new SlowConsumerLimits(64, 8, 1024, 5), 1024, 0, List.of(mapId));
     }
 
     public int tickRate() {
@@ -124,7 +129,7 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public MatchSettings withRules(MatchConfig newRules) {
         return new MatchSettings(id, mapId, newRules, maxPlayers, botFill, botSkill, seed, maxSpectators,
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
-                spectatorDelaySeconds);
+                spectatorDelaySeconds, rotation);
     }
 
     public MatchSettings withTickRate(int tickRate) {
@@ -135,24 +140,32 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public MatchSettings withMaxPlayers(int newMaxPlayers) {
         return new MatchSettings(id, mapId, rules, newMaxPlayers, botFill, botSkill, seed, maxSpectators,
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
-                spectatorDelaySeconds);
+                spectatorDelaySeconds, rotation);
     }
 
     MatchSettings withBotFill(int newBotFill) {
         return new MatchSettings(id, mapId, rules, maxPlayers, newBotFill, botSkill, seed, maxSpectators,
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
-                spectatorDelaySeconds);
+                spectatorDelaySeconds, rotation);
     }
 
     public MatchSettings withSpectatorDelaySeconds(double newSpectatorDelaySeconds) {
         return new MatchSettings(id, mapId, rules, maxPlayers, botFill, botSkill, seed, maxSpectators,
-                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue, newSpectatorDelaySeconds);
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue, newSpectatorDelaySeconds,
+                rotation);
+    }
+
+    /** The maps this room plays in turn, starting with {@link #mapId()}. */
+    public MatchSettings withRotation(List<String> newRotation) {
+        return new MatchSettings(id, mapId, rules, maxPlayers, botFill, botSkill, seed, maxSpectators,
+                resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue, spectatorDelaySeconds,
+                newRotation);
     }
 
     MatchSettings withSeed(long newSeed) {
         return new MatchSettings(id, mapId, rules, maxPlayers, botFill, botSkill, newSeed, maxSpectators,
                 resumeGraceSeconds, maxNameLength, chat, inputs, slowConsumer, commandQueue,
-                spectatorDelaySeconds);
+                spectatorDelaySeconds, rotation);
     }
 
     private static void require(boolean condition, String message) {

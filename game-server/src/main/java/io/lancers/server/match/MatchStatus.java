@@ -24,6 +24,6 @@ public record MatchStatus(String id, String mapId, int tickRate, String phase, i
     }
 
     /** {@code kills} is the score of the current round. */
-    public record PlayerStatus(int id, String name, int kills, int deaths, boolean online, boolean bot) {
+    public record PlayerStatus(int id, String name, int kills, int deaths, boolean online, boolean bot, int pingMs) {
     }
 }

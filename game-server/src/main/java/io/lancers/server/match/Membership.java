@@ -82,6 +82,13 @@ public final class Membership {
         }
     }
 
+    /** A vote for the next map during the intermission; refusals come back as {@code error} messages. */
+    public void vote(String mapId) {
+        if (!departed.get()) {
+            match.enqueue(new Command.Vote(this, mapId));
+        }
+    }
+
     /** The client asked to leave: it gets {@code left}, its ship is removed. */
     public void leave() {
         depart(false);

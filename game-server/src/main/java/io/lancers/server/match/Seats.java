@@ -164,6 +164,12 @@ final class Seats {
         }
     }
 
+    /** The host removed a human: its seat and token are gone at once, a bot may take the seat. */
+    void kick(Player player) {
+        removeParticipant(player);
+        balanceBots(humans());
+    }
+
     /**
      * Connection gone: a spectator is removed (null); a player goes offline, its ship idles and its
      * resume grace starts at {@code tick} (the player, to be announced).

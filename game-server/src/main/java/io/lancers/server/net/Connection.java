@@ -55,8 +55,11 @@ final class Connection implements Peer {
 
     private final Session session;
     private final String label;
+    /** The remote address: wrong passwords are counted per address. */
+    private final String remote;
     private final MatchRegistry registry;
     private final ConnectionSettings settings;
+    private final AccessGate gate;
     private final Heartbeats heartbeats;
     private final Tally refusals;
     private final FrameWriter writer;
@@ -74,20 +77,24 @@ final class Connection implements Peer {
     private final Liveness liveness;
     private final MessageRate textRate;
     private String name;
+    /** Hello carried the host's token: this connection may send kick, nextMap and endMatch. */
+    private boolean host;
     private Membership membership;
     private final List<ClientMessage> deferred = new ArrayList<>();
     /** Set by {@link #failLocked}: the session is closed once the lock is released, as a close may block. */
     private CloseReason pendingClose;
 
-    Connection(Session session, String label, MatchRegistry registry, ConnectionSettings settings,
-               Heartbeats heartbeats, Tally refusals, Executor handoff) {
+    Connection(Session session, String label, String remote, MatchRegistry registry, ConnectionSettings settings,
+               AccessGate gate, Heartbeats heartbeats, Tally refusals, Executor handoff) {
         this.session = session;
         this.writer = FrameWriter.of(session);
         // The handshake only lets spoken subprotocols through; an unnamed one is a test's raw session.
         this.inputFormat = InputFormat.of(session.getNegotiatedSubprotocol()).orElse(InputFormat.V2);
         this.label = label;
+        this.remote = remote;
         this.registry = registry;
         this.settings = settings;
+        this.gate = gate;
         this.heartbeats = heartbeats;
         this.refusals = refusals;
         this.handoff = handoff;
@@ -308,23 +315,81 @@ final class Connection implements Peer {
             enterMatch(() -> registry.join(join.matchId(), name, this), "join " + join.matchId());
         } else if (message instanceof ClientMessage.Spectate spectate) {
             enterMatch(() -> registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
+        } else if (message instanceof ClientMessage.Kick kick) {
+            hostOrder("kick " + kick.matchId() + " " + kick.playerId(), () -> registry.kick(kick.matchId(), kick.playerId()));
+        } else if (message instanceof ClientMessage.NextMap next) {
+            hostOrder("nextMap " + next.matchId() + " " + forLog(next.mapId()),
+                    () -> registry.pickNextMap(next.matchId(), next.mapId()));
+        } else if (message instanceof ClientMessage.EndMatch end) {
+            hostOrder("endMatch " + end.matchId(), () -> registry.endRound(end.matchId()));
         } else {
             inMatch(message);
         }
     }
 
     private void hello(ClientMessage.Hello hello) {
+        AccessGate.Verdict verdict = gate.admit(remote, hello.password());
+        if (!(verdict instanceof AccessGate.Verdict.Admitted)) {
+            denied(verdict);
+            return;
+        }
+        host = gate.isHost(hello.hostToken());
+        if (hello.hostToken() != null && !host) {
+            LOG.warning(() -> "hello " + label + " with a host token that is not the host's");
+        }
         name = hello.name(); // the codec guarantees it is there; naming rules are the match's
         state = State.LOBBY;
         liveness.helloReceived(nowMs());
         String token = hello.resumeToken();
         // Never more of a token than its first 6 characters in a log.
-        LOG.info(() -> "hello " + label + " name=" + forLog(name)
+        LOG.info(() -> "hello " + label + " name=" + forLog(name) + (host ? " host" : "")
                 + (token == null ? "" : " resume=" + forLog(token.substring(0, Math.min(6, token.length())))));
         sendText(ControlCodec.encode(settings.welcome()));
         if (token != null) {
             enterMatch(() -> registry.resume(token, this), "resume");
         }
+    }
+
+    /** A wrong or missing password: say which, then close (4005). The password itself is never logged. */
+    private void denied(AccessGate.Verdict verdict) {
+        ErrorCode code;
+        String text;
+        if (verdict instanceof AccessGate.Verdict.PasswordRequired) {
+            code = ErrorCode.PASSWORD_REQUIRED;
+            text = "This server needs a password";
+        } else if (verdict instanceof AccessGate.Verdict.WrongPassword) {
+            code = ErrorCode.WRONG_PASSWORD;
+            text = "Wrong password";
+        } else if (verdict instanceof AccessGate.Verdict.TooManyAttempts wait) {
+            code = ErrorCode.TOO_MANY_ATTEMPTS;
+            text = "Too many wrong passwords: try again in " + Math.max(1, (wait.retryAfterMs() + 999) / 1000) + " s";
+        } else {
+            throw new IllegalStateException("not a refusal: " + verdict);
+        }
+        LOG.info(() -> "hello " + label + " refused: " + code.wire());
+        refusals.count(code.wire());
+        sendText(ControlCodec.encode(new ServerMessage.Error(code.wire(), text)));
+        failLocked(CloseCodes.ACCESS_DENIED, text);
+    }
+
+    /** Kick, nextMap, endMatch: the host's connection only, in any phase after hello; others get not_host. */
+    private void hostOrder(String what, Supplier<CompletableFuture<Void>> order) {
+        if (!host) {
+            LOG.info(() -> what + " refused for " + label + ": not the host");
+            refusals.count(ErrorCode.NOT_HOST.wire());
+            sendText(ControlCodec.encode(new ServerMessage.Error(ErrorCode.NOT_HOST.wire(),
+                    "Only the host may kick, pick the next map or end a match")));
+            return;
+        }
+        LOG.info(() -> what + " by the host on " + label);
+        order.get().whenCompleteAsync((done, failure) -> {
+            synchronized (this) {
+                if (failure != null && state != State.CLOSED) {
+                    refused(what, failure instanceof CompletionException ? failure.getCause() : failure);
+                }
+            }
+            closeIfFailed();
+        }, handoff);
     }
 
     /** Chat, resync and leave: only with a membership; held back while JOINING. */
@@ -345,6 +410,8 @@ final class Connection implements Peer {
             membership.chat(chat.text());
         } else if (message instanceof ClientMessage.Resync) {
             membership.resync();
+        } else if (message instanceof ClientMessage.Vote vote) {
+            membership.vote(vote.mapId());
         } else if (message instanceof ClientMessage.Leave) {
             LOG.info(() -> "leave " + label);
             membership.leave();

@@ -25,6 +25,7 @@ public final class GameEndpoint extends Endpoint {
 
     private final MatchRegistry registry;
     private final ConnectionSettings settings;
+    private final AccessGate gate;
     private final Heartbeats heartbeats;
     private final OpenConnections open;
     private final Tally refusals;
@@ -32,10 +33,11 @@ public final class GameEndpoint extends Endpoint {
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean shuttingDown;
 
-    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, Heartbeats heartbeats, OpenConnections open,
-                 Tally refusals, Tally closes) {
+    GameEndpoint(MatchRegistry registry, ConnectionSettings settings, AccessGate gate, Heartbeats heartbeats,
+                 OpenConnections open, Tally refusals, Tally closes) {
         this.registry = registry;
         this.settings = settings;
+        this.gate = gate;
         this.heartbeats = heartbeats;
         this.open = open;
         this.refusals = refusals;
@@ -57,8 +59,8 @@ public final class GameEndpoint extends Endpoint {
             return;
         }
         session.getUserProperties().put(COUNTED_ADDRESS, remote);
-        Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote,
-                registry, settings, heartbeats, refusals, heartbeats::handOff);
+        Connection connection = new Connection(session, "c" + ids.incrementAndGet() + " " + remote, remote,
+                registry, settings, gate, heartbeats, refusals, heartbeats::handOff);
         session.getUserProperties().put(CONNECTION, connection);
         session.addMessageHandler(String.class, connection::onText);
         session.addMessageHandler(ByteBuffer.class, connection::onBinary);

@@ -6,7 +6,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Optional;
+import java.util.List;
 
 /** The address to tell people (and discovery replies) to connect to. Looks at interfaces only; sends nothing. */
 public final class LanAddress {
@@ -19,22 +19,32 @@ public final class LanAddress {
      * LAN-facing IPv4 address (site-local first), or 127.0.0.1 when there is none.
      */
     public static String advertisedHost(String bindAddress) {
-        if (!bindAddress.equals("0.0.0.0") && !bindAddress.equals("::") && !bindAddress.equals("[::]")) {
-            return bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
-        }
-        return lanIpv4().map(InetAddress::getHostAddress).orElse("127.0.0.1");
+        return advertisedHosts(bindAddress).get(0);
     }
 
-    private static Optional<InetAddress> lanIpv4() {
+    /**
+     * Every address a friend could use: the bind address when it is a specific one; for a wildcard
+     * bind, each LAN-facing IPv4 address of this machine (site-local first), or 127.0.0.1 when there is none.
+     */
+    public static List<String> advertisedHosts(String bindAddress) {
+        if (!bindAddress.equals("0.0.0.0") && !bindAddress.equals("::") && !bindAddress.equals("[::]")) {
+            return List.of(bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress);
+        }
+        List<String> hosts = lanIpv4().stream().map(InetAddress::getHostAddress).toList();
+        return hosts.isEmpty() ? List.of("127.0.0.1") : hosts;
+    }
+
+    private static List<InetAddress> lanIpv4() {
         try {
             return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .filter(LanAddress::usable)
                     .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
                     .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
                             && !address.isLinkLocalAddress())
-                    .min(Comparator.comparing(address -> address.isSiteLocalAddress() ? 0 : 1));
+                    .sorted(Comparator.comparing(address -> address.isSiteLocalAddress() ? 0 : 1))
+                    .toList();
         } catch (SocketException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 

@@ -89,7 +89,8 @@ public final class NetServer implements AutoCloseable {
         OpenConnections open = new OpenConnections(settings.maxConnectionsPerAddress());
         Tally refusals = new Tally();
         Tally closes = new Tally();
-        GameEndpoint endpoint = new GameEndpoint(registry, settings, heartbeats, open, refusals, closes);
+        AccessGate gate = new AccessGate(settings.access(), Connection::nowMs);
+        GameEndpoint endpoint = new GameEndpoint(registry, settings, gate, heartbeats, open, refusals, closes);
         try {
             container.register(ServerEndpointConfig.Builder.create(GameEndpoint.class, ProtocolVersion.ENDPOINT_PATH)
                     .subprotocols(ProtocolVersion.SPOKEN)
