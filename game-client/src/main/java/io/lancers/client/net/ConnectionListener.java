@@ -50,6 +50,10 @@ public interface ConnectionListener {
     default void onLeft(ServerMessage.Left left) {
     }
 
+    /** The vote on the next map opened or changed (the match is in its intermission). */
+    default void onMapVote(ServerMessage.MapVote vote) {
+    }
+
     /**
      * A new authoritative world, complete (deltas are already applied); worlds arrive in tick order.
      * Unlike the others, called without the connection's lock (decoding never holds it), on the

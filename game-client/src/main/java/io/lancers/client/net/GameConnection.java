@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  *     │                                        └──error resume_rejected──▶ RESUME_REFUSED (a lobby)
  *     └ budget spent ──▶ FAILED        close() ──▶ CLOSED        closed 4002 ──▶ CLOSED
  * </pre>
- * Closes with 1002, 1003, 1008, 1009 or 4004 mean we broke the rules: no point retrying, FAILED.
+ * Closes with 1002, 1003, 1008, 1009 or 4004 mean we broke the rules, 4005 that the password is
+ * missing or wrong: no point retrying, FAILED.
  * A frame we cannot decode is a corrupt stream: we close it (1002 or 1003) and reconnect.
  *
  * <p>Threads: transport threads deliver frames, the clock's timer thread runs heartbeats and
@@ -50,7 +51,7 @@ public final class GameConnection implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GameConnection.class.getName());
     /** Closes that say the client is at fault: reconnecting would only repeat them. */
     private static final Set<Integer> FATAL_CLOSES = Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.UNSUPPORTED_DATA,
-            CloseCodes.POLICY_VIOLATION, CloseCodes.TOO_BIG, CloseCodes.KICKED);
+            CloseCodes.POLICY_VIOLATION, CloseCodes.TOO_BIG, CloseCodes.KICKED, CloseCodes.ACCESS_DENIED);
     private static final long NANOS_PER_MS = 1_000_000L;
 
     private final URI server;
@@ -74,6 +75,10 @@ public final class GameConnection implements AutoCloseable {
     private ClientClock.Timer reconnectTimer;
     private long lastReceivedNanos;
     private long nextHeartbeatNanos;
+
+    /** Sent in every hello, reconnects included: the server's password and the host's token, or null. */
+    private String password;
+    private String hostToken;
 
     private String matchId;
     private int playerId;
@@ -119,6 +124,35 @@ public final class GameConnection implements AutoCloseable {
         started = true;
         enter(ConnectionState.CONNECTING, server.toString());
         openLink();
+    }
+
+    /**
+     * The server's password and, for the host's own connection, the host token (each null if
+     * none), sent in every hello from now on. Call before {@link #connect()}.
+     */
+    public synchronized void setAccess(String password, String hostToken) {
+        this.password = password;
+        this.hostToken = hostToken;
+    }
+
+    /** Votes for the next map during the intermission ({@code mapVote} answers). */
+    public synchronized boolean vote(String mapId) {
+        return sendControl(new ClientMessage.Vote(mapId));
+    }
+
+    /** Host only: removes a human player from a match. */
+    public synchronized boolean kick(String matchId, int playerId) {
+        return sendControl(new ClientMessage.Kick(matchId, playerId));
+    }
+
+    /** Host only: the map a match plays next, whatever the vote. */
+    public synchronized boolean nextMap(String matchId, String mapId) {
+        return sendControl(new ClientMessage.NextMap(matchId, mapId));
+    }
+
+    /** Host only: ends a match's round now. */
+    public synchronized boolean endMatch(String matchId) {
+        return sendControl(new ClientMessage.EndMatch(matchId));
     }
 
     /** Asks for the match list ({@link ConnectionListener#onMatchList}). @return false if not welcomed */
@@ -299,7 +333,7 @@ public final class GameConnection implements AutoCloseable {
         lastReceivedNanos = clock.nanoTime();
         boolean resuming = matchId != null && resumeToken != null;
         rejoining = matchId != null;
-        send(new ClientMessage.Hello(name, resuming ? resumeToken : null));
+        send(new ClientMessage.Hello(name, resuming ? resumeToken : null, password, hostToken));
         enter(ConnectionState.HANDSHAKING, resuming ? "hello, resuming player " + playerId + " token "
                 + resumeToken.substring(0, Math.min(6, resumeToken.length())) + "…" : "hello sent");
     }
@@ -438,6 +472,8 @@ public final class GameConnection implements AutoCloseable {
             listener.onChat(c);
         } else if (message instanceof ServerMessage.Notice n) {
             listener.onNotice(n);
+        } else if (message instanceof ServerMessage.MapVote v) {
+            listener.onMapVote(v);
         } else {
             throw new IllegalStateException("unhandled server message " + message.getClass().getSimpleName());
         }

@@ -279,8 +279,27 @@ class GameConnectionTest {
     }
 
     @Test
+    void everyHelloCarriesThePasswordAndHostTokenAndAReconnectToo() {
+        connection.setAccess("hunter2", "host-token-0123456789");
+        connection.connect();
+        FakeTransport.Attempt link = transport.last().accept();
+        assertEquals(List.of(new ClientMessage.Hello("ada", null, "hunter2", "host-token-0123456789")),
+                link.sent(ClientMessage.Hello.class));
+        link.server(WELCOME);
+        assertTrue(connection.endMatch("m1"));
+        assertTrue(connection.nextMap("m1", "foundry"));
+        assertTrue(connection.kick("m1", 4));
+        assertTrue(connection.vote("foundry"));
+        assertEquals(List.of(new ClientMessage.Kick("m1", 4)), link.sent(ClientMessage.Kick.class));
+        link.serverClose(1006); // the link is lost: the reconnect's hello says it all again
+        FakeTransport.Attempt again = afterTheFirstBackoff();
+        assertEquals(List.of(new ClientMessage.Hello("ada", null, "hunter2", "host-token-0123456789")),
+                again.sent(ClientMessage.Hello.class));
+    }
+
+    @Test
     void closesThatBlameUsFailWithoutRetrying() {
-        for (int code : new int[]{1002, 1003, 1008, 1009, 4004}) {
+        for (int code : new int[]{1002, 1003, 1008, 1009, 4004, 4005}) {
             ManualClock c = new ManualClock();
             FakeTransport t = new FakeTransport();
             Recorder r = new Recorder();

@@ -46,6 +46,12 @@ class MapVoteTest {
         return joined.join();
     }
 
+    private static Membership spectate(Match match, RecordingPeer peer) {
+        CompletableFuture<Membership> watching = match.spectate(peer);
+        match.tick();
+        return watching.join();
+    }
+
     private static void endRound(Match match) {
         CompletableFuture<Void> done = match.order(new Command.EndRound(new CompletableFuture<>()));
         match.tick();
@@ -99,9 +105,7 @@ class MapVoteTest {
         RecordingPeer adaPeer = new RecordingPeer("ada");
         RecordingPeer watcherPeer = new RecordingPeer("watcher");
         Membership ada = join(match, "Ada", adaPeer);
-        CompletableFuture<Membership> watching = match.spectate(watcherPeer);
-        match.tick();
-        watching.join();
+        spectate(match, watcherPeer);
         endRound(match);
 
         int sentBefore = adaPeer.sent.size();
@@ -184,9 +188,7 @@ class MapVoteTest {
         RecordingPeer adaPeer = new RecordingPeer("ada");
         RecordingPeer watcherPeer = new RecordingPeer("watcher");
         Membership ada = join(match, "Ada", adaPeer);
-        CompletableFuture<Membership> watching = match.spectate(watcherPeer);
-        match.tick();
-        Membership watcher = watching.join();
+        Membership watcher = spectate(match, watcherPeer);
 
         ada.vote(ROTATION.get(1));
         match.tick();
