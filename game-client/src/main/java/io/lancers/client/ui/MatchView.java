@@ -225,12 +225,13 @@ public final class MatchView extends StackPane {
         return renderer.lastFrame();
     }
 
-    public int ownId() {
+    /** Our player id, 0 when spectating (the tests' view of whose ship is drawn). */
+    int ownId() {
         return ownId;
     }
 
     /** The ship the camera follows: the own ship, or the watched one when spectating (0: free camera). */
-    public int followedId() {
+    int followedId() {
         return camera.followedId();
     }
 
