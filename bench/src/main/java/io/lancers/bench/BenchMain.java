@@ -3,7 +3,7 @@ package io.lancers.bench;
 import io.lancers.bench.load.BroadcastOrigin;
 import io.lancers.cache.Nginx;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,11 +87,13 @@ public final class BenchMain implements Runnable {
             PrintStream out = System.out;
             int[] counts = viewers != null ? viewers : common.quick ? new int[]{10, 100} : new int[]{10, 100, 1000};
             int follow = fragments != null ? fragments : common.quick ? 4 : 10;
-            ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1")
-                    .withPort(0).withDiscovery(false).withMatches(1).withBots(8)
-                    .withMaxConnectionsPerAddress(100_000)
-                    .withBroadcast(ServerConfig.defaults().broadcast()
-                            .withFragmentLength(Duration.ofSeconds(1)).withDelay(Duration.ofSeconds(2)));
+            ServerOptions config = ServerOptions.defaults().onLoopback().with(o -> {
+                o.matches = 1;
+                o.bots = 8;
+                o.maxConnectionsPerAddress = 100_000;
+                o.fragmentSeconds = 1;
+                o.broadcastDelaySeconds = 2;
+            });
             Optional<Path> nginxBinary = Nginx.binary();
             try (GameServer server = GameServer.start(config)) {
                 out.printf("One room, 8 bots, 60 Hz, 1 s fragments, 2 s delay; each viewer follows %d fragments "

@@ -1,7 +1,7 @@
 package io.lancers.load;
 
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
@@ -31,8 +31,11 @@ class LoadClientTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(false).withMatches(1).withBots(4).withMaxPlayers(4));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
+            o.matches = 1;
+            o.bots = 4;
+            o.maxPlayers = 4;
+        }));
         uri = URI.create("ws://127.0.0.1:" + server.port() + "/game");
     }
 

@@ -4,13 +4,16 @@ import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.release.ReleaseVersion;
+import io.lancers.server.broadcast.BroadcastSettings;
 import io.lancers.server.broadcast.Broadcasts;
 import io.lancers.server.match.MatchRegistry;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.server.net.Access;
 import io.lancers.server.net.ConnectionSettings;
 import io.lancers.server.net.DiscoveryResponder;
 import io.lancers.server.net.LanAddress;
 import io.lancers.server.net.NetServer;
+import io.lancers.server.net.TlsKeyStore;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +32,7 @@ public final class GameServer implements AutoCloseable {
     /** The release version, as /status, discovery and the welcome tell it. */
     public static final String VERSION = ReleaseVersion.VERSION;
 
-    private final ServerConfig config;
+    private final ServerOptions options;
     private final MatchRegistry matches;
     private final Broadcasts broadcasts;
     private final NetServer net;
@@ -37,9 +40,9 @@ public final class GameServer implements AutoCloseable {
     private final URI uri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GameServer(ServerConfig config, MatchRegistry matches, Broadcasts broadcasts, NetServer net,
+    private GameServer(ServerOptions options, MatchRegistry matches, Broadcasts broadcasts, NetServer net,
                        DiscoveryResponder discovery, URI uri) {
-        this.config = config;
+        this.options = options;
         this.matches = matches;
         this.broadcasts = broadcasts;
         this.net = net;
@@ -47,30 +50,40 @@ public final class GameServer implements AutoCloseable {
         this.uri = uri;
     }
 
-    public static GameServer start(ServerConfig config) throws IOException {
+    /**
+     * Starts a server on a copy of {@code options}: later changes to them do not reach it.
+     *
+     * @throws IllegalArgumentException a setting is out of range or unusable (nothing started)
+     * @throws IOException              the port is taken, the key store unreadable
+     */
+    public static GameServer start(ServerOptions options) throws IOException {
         long startedAt = System.nanoTime();
+        ServerOptions config = options.copy().validate();
         List<MatchSettings> rooms = config.matchSettings();
-        Broadcasts broadcasts = new Broadcasts(config.broadcast(), VERSION, Clock.systemUTC());
+        BroadcastSettings broadcast = config.broadcastSettings();
+        TlsKeyStore tls = config.tls();
+        Access access = config.access();
+        Broadcasts broadcasts = new Broadcasts(broadcast, VERSION, Clock.systemUTC());
         MatchRegistry matches = new MatchRegistry(rooms, broadcasts::tap);
         matches.start();
         NetServer net = null;
         try {
-            net = NetServer.start(config.bindAddress(), config.port(), config.allowedOrigins(), matches,
-                    connectionSettings(config, rooms.get(0)), config.tls(),
-                    () -> ServerStatus.of(config.serverName(), VERSION,
+            net = NetServer.start(config.bindAddress, config.port, config.allowedOrigins, matches,
+                    connectionSettings(config, rooms.get(0), access), tls,
+                    () -> ServerStatus.of(config.serverName, VERSION,
                             TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt),
-                            config.access().passwordRequired(), matches.status()),
-                    config.broadcast().enabled() ? broadcasts : null);
-            String scheme = config.tls() == null ? "ws://" : "wss://";
-            URI uri = URI.create(scheme + LanAddress.advertisedHost(config.bindAddress()) + ":" + net.port()
+                            access.passwordRequired(), matches.status()),
+                    broadcast.enabled() ? broadcasts : null);
+            String scheme = tls == null ? "ws://" : "wss://";
+            URI uri = URI.create(scheme + LanAddress.advertisedHost(config.bindAddress) + ":" + net.port()
                     + ProtocolVersion.ENDPOINT_PATH);
-            DiscoveryResponder discovery = config.discovery()
-                    ? DiscoveryResponder.start(config.bindAddress(), config.discoveryPort(),
-                            () -> new Discovery.Reply(Discovery.Reply.TYPE, config.serverName(), VERSION,
+            DiscoveryResponder discovery = config.discovery
+                    ? DiscoveryResponder.start(config.bindAddress, config.discoveryPort,
+                            () -> new Discovery.Reply(Discovery.Reply.TYPE, config.serverName, VERSION,
                                     uri.toString(), ProtocolVersion.SUBPROTOCOL, matches.list()))
                     : null;
             LOG.info(() -> "started " + uri + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)
-                    + " ms, " + config.matches() + " matches, discovery "
+                    + " ms, " + config.matches + " matches, discovery "
                     + (discovery == null ? "off" : "on udp " + discovery.port()));
             return new GameServer(config, matches, broadcasts, net, discovery, uri);
         } catch (IOException | RuntimeException e) {
@@ -84,16 +97,17 @@ public final class GameServer implements AutoCloseable {
     }
 
     /** Every room has the same limits: the first one's are announced. */
-    private static ConnectionSettings connectionSettings(ServerConfig config, MatchSettings room) {
+    private static ConnectionSettings connectionSettings(ServerOptions config, MatchSettings room, Access access) {
         int chatPerTenSeconds = (int) Math.floor(room.chat().perWindow() * 10 / room.chat().windowSeconds());
         ServerMessage.Limits limits = new ServerMessage.Limits(room.maxNameLength(), room.chat().maxLength(),
                 chatPerTenSeconds, room.inputs().perTick(),
                 NetServer.MAX_TEXT_FRAME_BYTES, NetServer.MAX_BINARY_FRAME_BYTES);
-        ServerMessage.Welcome welcome = new ServerMessage.Welcome(config.serverName(), VERSION,
-                ProtocolVersion.SUBPROTOCOL, config.heartbeatInterval().toMillis(),
-                config.heartbeatTimeout().toMillis(), config.resumeGrace().toMillis(), limits);
-        return new ConnectionSettings(welcome, config.helloTimeout().toMillis(), config.handshakeTimeout().toMillis(),
-                config.maxConnectionsPerAddress(), config.socketSendBufferBytes(), config.access());
+        ServerMessage.Welcome welcome = new ServerMessage.Welcome(config.serverName, VERSION,
+                ProtocolVersion.SUBPROTOCOL, config.heartbeatMs, config.heartbeatTimeout().toMillis(),
+                TimeUnit.SECONDS.toMillis(config.resumeGraceSeconds), limits);
+        return new ConnectionSettings(welcome, TimeUnit.SECONDS.toMillis(config.helloTimeoutSeconds),
+                TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds), config.maxConnectionsPerAddress,
+                config.socketSendBufferBytes, access);
     }
 
     /** {@code ws://HOST:PORT/game} ({@code wss://} with TLS), HOST being something a friend on the LAN could type. */
@@ -125,8 +139,9 @@ public final class GameServer implements AutoCloseable {
         return broadcasts;
     }
 
-    public ServerConfig config() {
-        return config;
+    /** What the server runs on: a copy, so changing it changes nothing. */
+    public ServerOptions options() {
+        return options.copy();
     }
 
     /** Says 1001 to every client first, then stops the matches, discovery and the listener. Idempotent. */

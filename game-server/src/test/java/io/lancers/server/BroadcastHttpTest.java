@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,9 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP broadcast and recording of the real server on a loopback port, followed by a real HTTP client. */
 class BroadcastHttpTest {
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withBots(3).withBroadcast(
-            ServerConfig.defaults().broadcast().withFragmentLength(Duration.ofSeconds(1)).withDelay(Duration.ofSeconds(1))
-                    .withRetention(Duration.ofSeconds(120)));
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.bots = 3;
+        o.fragmentSeconds = 1;
+        o.broadcastDelaySeconds = 1;
+        o.broadcastRetentionSeconds = 120;
+    });
 
     private final HttpClient http = HttpClient.newHttpClient();
     private GameServer server;
@@ -158,7 +160,7 @@ class BroadcastHttpTest {
 
     @Test
     void withoutTheBroadcastThereIsNoBroadcastButTheGameGoesOn() throws Exception {
-        server = GameServer.start(CONFIG.withBroadcast(CONFIG.broadcast().withEnabled(false)));
+        server = GameServer.start(CONFIG.with(o -> o.broadcast = false));
         assertEquals(404, get("/broadcast").statusCode());
         assertEquals(404, get("/broadcast/m1/sync").statusCode());
         assertEquals(200, get("/status").statusCode());
@@ -166,7 +168,7 @@ class BroadcastHttpTest {
 
     @Test
     void recordsEveryMatchAndFinishesTheFilesWhenTheServerStops(@TempDir Path dir) throws Exception {
-        server = GameServer.start(CONFIG.withBroadcast(CONFIG.broadcast().withRecordDir(dir)));
+        server = GameServer.start(CONFIG.with(o -> o.recordDir = dir));
         awaitSync();
         awaitPart(awaitSync().get("latestFragment").getAsInt() + 1, "delta"); // a few seconds played
         server.close();

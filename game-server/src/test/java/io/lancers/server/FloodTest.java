@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ class FloodTest {
     private final LogCapture log = LogCapture.start();
     private final List<TestClient> clients = new ArrayList<>();
 
-    private GameServer start(ServerConfig config) throws IOException {
+    private GameServer start(ServerOptions config) throws IOException {
         server = GameServer.start(config);
         return server;
     }
@@ -116,7 +115,7 @@ class FloodTest {
 
     @Test
     void connectionsBeyondThePerAddressCapAreClosedAsAPolicyViolation() throws IOException {
-        start(GameServerTest.CONFIG.withMaxConnectionsPerAddress(4));
+        start(GameServerTest.CONFIG.with(o -> o.maxConnectionsPerAddress = 4));
         List<TestClient> admitted = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             TestClient client = TestClient.hello(server, "c" + i);
@@ -140,7 +139,7 @@ class FloodTest {
 
     @Test
     void aSocketThatNeverCompletesItsHandshakeIsClosedAndAWebSocketIsNot() throws IOException {
-        start(GameServerTest.CONFIG.withHandshakeTimeout(Duration.ofSeconds(1)));
+        start(GameServerTest.CONFIG.with(o -> o.handshakeTimeoutSeconds = 1));
         TestClient player = player("Patient");
         try (Socket mute = raw(); Socket partial = raw()) {
             partial.getOutputStream().write("GET /game HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr".getBytes(StandardCharsets.US_ASCII));
@@ -155,7 +154,7 @@ class FloodTest {
 
     @Test
     void aClientFloodingRequestsWithoutReadingIsClosedAsAPolicyViolation() throws Exception {
-        start(GameServerTest.CONFIG.withHeartbeatInterval(Duration.ofSeconds(5)));
+        start(GameServerTest.CONFIG.with(o -> o.heartbeatMs = 5000));
         TestClient bystander = player("Bystander");
         long heapBefore = Heap.usedAfterGc();
         WebSocket flooder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(ProtocolVersion.SUBPROTOCOL)
@@ -185,7 +184,7 @@ class FloodTest {
 
     @Test
     void aBurstOfSmallFramesInOneWriteIsReadFrameByFrameAndMeetsTheMessageRate() throws IOException {
-        start(GameServerTest.CONFIG.withHeartbeatInterval(Duration.ofSeconds(5)));
+        start(GameServerTest.CONFIG.with(o -> o.heartbeatMs = 5000));
         TestClient bystander = player("Bystander");
         byte[] request = RawHandshake.maskedTextFrame(ControlCodec.encode(new ClientMessage.ListMatches()));
         // Far more than Tyrus buffers for one connection (32 KiB), all of it in the kernel at once:

@@ -25,7 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,16 +47,26 @@ class GameServerTest {
      * default 5 s) generous enough that a GC pause or a busy core on a shared CI machine never closes
      * a client that did nothing wrong.
      */
-    static final ServerConfig CONFIG = ServerConfig.defaults()
-            .withBindAddress("127.0.0.1").withPort(0).withDiscoveryPort(0).withServerName("Test Lancers")
-            .withBots(0).withHeartbeatInterval(Duration.ofSeconds(2)).withResumeGrace(Duration.ofSeconds(2));
+    static final ServerOptions CONFIG = ServerOptions.defaults()
+            .with(o -> {
+                o.bindAddress = "127.0.0.1";
+                o.port = 0;
+                o.discoveryPort = 0;
+                o.serverName = "Test Lancers";
+                o.bots = 0;
+                o.heartbeatMs = 2000;
+                o.resumeGraceSeconds = 2;
+            });
     /**
      * For the tests whose subject is a timeout itself, end to end: heartbeat timeout 2 s, hello timeout
      * 1 s (the rules are tested with a stepped clock in LivenessTest). Short enough to wait for; the
      * heartbeat timeout still 3 × the 600 ms every suite used to share.
      */
-    static final ServerConfig HEARTBEATS = CONFIG.withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(4)
-            .withHelloTimeout(Duration.ofSeconds(1));
+    static final ServerOptions HEARTBEATS = CONFIG.with(o -> {
+        o.heartbeatMs = 500;
+        o.heartbeatMisses = 4;
+        o.helloTimeoutSeconds = 1;
+    });
 
     private GameServer server;
     private final List<TestClient> clients = new ArrayList<>();

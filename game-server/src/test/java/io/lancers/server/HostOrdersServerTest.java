@@ -4,7 +4,6 @@ import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
-import io.lancers.server.net.Access;
 import io.lancers.sim.MatchPhase;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostOrdersServerTest {
     private static final String HOST_TOKEN = "host-token-0123456789abcdef";
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMatches(1)
-            .withAccess(Access.OPEN.withHostToken(HOST_TOKEN));
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.matches = 1;
+        o.hostToken = HOST_TOKEN;
+    });
 
     private static TestClient hello(GameServer server, ClientMessage.Hello hello) {
         TestClient client = TestClient.connect(server);

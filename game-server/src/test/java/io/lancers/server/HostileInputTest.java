@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileInputTest {
     /** Some 30 clients at once from one address: above the default per-address cap. */
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMaxPlayers(32)
-            .withResumeGrace(Duration.ofSeconds(1)).withMaxConnectionsPerAddress(64);
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.maxPlayers = 32;
+        o.resumeGraceSeconds = 1;
+        o.maxConnectionsPerAddress = 64;
+    });
 
     private static GameServer server;
     private static LogCapture log;
@@ -130,7 +132,7 @@ class HostileInputTest {
         assertEquals(cases.size(), kicks() - kicksBefore, "one log line per offender: " + log.lines());
 
         // The honest player applied every delta since (a gap would freeze its world: it never resyncs).
-        honest.awaitWorld(world -> world.tick() > before.tick() + 2 * CONFIG.tickRate());
+        honest.awaitWorld(world -> world.tick() > before.tick() + 2 * CONFIG.tickRate);
         assertFalse(honest.isClosed());
         assertTrue(honest.messages().stream().noneMatch(ServerMessage.Error.class::isInstance));
     }

@@ -48,7 +48,7 @@ class MetricsEndpointTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = GameServer.start(GameServerTest.CONFIG.withBots(2));
+        server = GameServer.start(GameServerTest.CONFIG.with(o -> o.bots = 2));
     }
 
     @AfterEach

@@ -36,9 +36,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 class NginxBroadcastTest {
     private static final int VIEWERS = 300;
     private static final int FRAGMENTS_PER_VIEWER = 15;
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withBots(4).withMatches(1).withBroadcast(
-            ServerConfig.defaults().broadcast().withFragmentLength(Duration.ofSeconds(1))
-                    .withDelay(Duration.ofSeconds(2)).withRetention(Duration.ofSeconds(120)));
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.bots = 4;
+        o.matches = 1;
+        o.fragmentSeconds = 1;
+        o.broadcastDelaySeconds = 2;
+        o.broadcastRetentionSeconds = 120;
+    });
 
     private GameServer server;
     private Nginx nginx;

@@ -4,7 +4,6 @@ import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
-import io.lancers.server.net.Access;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PasswordServerTest {
     private static final String PASSWORD = "correct horse battery";
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMatches(1)
-            .withAccess(Access.OPEN.withPassword(PASSWORD));
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.matches = 1;
+        o.password = PASSWORD;
+    });
 
     private static TestClient attempt(GameServer server, String password) {
         TestClient client = TestClient.connect(server);

@@ -6,7 +6,6 @@ import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
-import io.lancers.server.net.TlsKeyStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,8 +47,7 @@ class SecurityTest {
 
     @Test
     void aForeignOriginIsRefusedUnlessAllowListed() throws IOException {
-        try (GameServer server = GameServer.start(GameServerTest.CONFIG.withAllowedOrigins(
-                List.of("http://party.example:8080")))) {
+        try (GameServer server = GameServer.start(GameServerTest.CONFIG.with(o -> o.allowedOrigins = List.of("http://party.example:8080")))) {
             assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "http://evil.example").status());
             assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "null").status(), "sandboxed frames");
             assertEquals(403, RawHandshake.send(server.port(), "lancers.v2", "http://party.example:9999").status(),
@@ -121,7 +119,7 @@ class SecurityTest {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs("--bind", "127.0.0.1", "--port", "0", "--no-discovery",
                 "--tls-keystore", keyStore.toString(), "--tls-password-file", passwordFile.toString());
-        ServerConfig config = main.config();
+        ServerOptions config = main.options;
         assertFalse(config.tls().toString().contains("lancers-test"), "the password stays out of logs");
 
         try (GameServer server = GameServer.start(config)) {
@@ -199,13 +197,14 @@ class SecurityTest {
                     URI.create("http://127.0.0.1:" + server.port() + "/status"))
                     .timeout(TestClient.PATIENCE).build(), HttpResponse.BodyHandlers.ofString()));
         }
+        Path wrongPasswordFile = Files.writeString(dir.resolve("wrong"), "wrong\n");
         IOException wrongPassword = assertThrows(IOException.class,
-                () -> GameServer.start(config.withTls(new TlsKeyStore(keyStore, "wrong"))));
+                () -> GameServer.start(config.with(o -> o.tlsPasswordFile = wrongPasswordFile)));
         assertTrue(wrongPassword.getMessage().contains(keyStore.toString()), wrongPassword.getMessage());
 
         ServerMain withoutStore = new ServerMain();
         new CommandLine(withoutStore).parseArgs("--tls-password-file", passwordFile.toString());
-        assertThrows(IllegalArgumentException.class, withoutStore::config);
+        assertThrows(IllegalArgumentException.class, withoutStore.options::validate);
     }
 
     private static SSLContext trusting(Path keyStore, char[] password) throws Exception {

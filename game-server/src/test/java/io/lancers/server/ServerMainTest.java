@@ -52,7 +52,7 @@ class ServerMainTest {
             assertEquals(-1, server.discoveryPort());
             assertEquals(1, server.matches().list().size());
             assertEquals(30, server.matches().list().get(0).tickRate());
-            assertEquals(0.3f, server.config().botSkill());
+            assertEquals(0.3f, server.options().botSkill);
         }
     }
 
@@ -145,13 +145,6 @@ class ServerMainTest {
     }
 
     @Test
-    void withoutFlagsTheConfigIsTheDefaults() {
-        ServerMain main = new ServerMain();
-        new CommandLine(main).parseArgs();
-        assertEquals(ServerConfig.defaults(), main.config());
-    }
-
-    @Test
     void helpListsTheFlagsAndBadValuesAreRefused() {
         StringWriter help = new StringWriter();
         CommandLine commandLine = new CommandLine(new ServerMain());
@@ -167,11 +160,11 @@ class ServerMainTest {
         StringWriter errors = new StringWriter();
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--tick-rate", "500"));
-        assertTrue(errors.toString().contains("tickRate"), errors.toString());
+        assertTrue(errors.toString().contains("--tick-rate must be 10–128, was 500"), errors.toString());
         CommandLine refusingSkill = new CommandLine(new ServerMain());
         refusingSkill.setErr(new PrintWriter(errors));
         assertEquals(2, refusingSkill.execute("--port", "0", "--bind", "127.0.0.1", "--bot-skill", "2"));
-        assertTrue(errors.toString().contains("botSkill"), errors.toString());
+        assertTrue(errors.toString().contains("--bot-skill must be 0–1, was 2.0"), errors.toString());
     }
 
     @Test
@@ -180,7 +173,7 @@ class ServerMainTest {
         Path records = dir.resolve("replays");
         new CommandLine(main).parseArgs("--no-broadcast", "--broadcast-delay-seconds", "120", "--fragment-seconds", "2",
                 "--broadcast-retention-seconds", "600", "--record", records.toString());
-        BroadcastSettings broadcast = main.config().broadcast();
+        BroadcastSettings broadcast = main.options.broadcastSettings();
         assertEquals(new BroadcastSettings(false, Duration.ofSeconds(120),
                 Duration.ofSeconds(2), Duration.ofSeconds(600), records), broadcast);
         assertTrue(Files.isDirectory(records), "--record creates its directory");
@@ -190,21 +183,21 @@ class ServerMainTest {
         StringWriter errors = new StringWriter();
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--fragment-seconds", "0"));
-        assertTrue(errors.toString().contains("fragment length"), errors.toString());
+        assertTrue(errors.toString().contains("--fragment-seconds must be 1–60, was 0"), errors.toString());
     }
 
     @Test
     void spectatorDelayReachesEveryRoomAndIsBounded() {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs("--spectator-delay", "90");
-        assertEquals(Duration.ofSeconds(90), main.config().spectatorDelay());
-        assertTrue(main.config().matchSettings().stream().allMatch(room -> room.spectatorDelaySeconds() == 90));
+        assertEquals(90, main.options.spectatorDelaySeconds);
+        assertTrue(main.options.matchSettings().stream().allMatch(room -> room.spectatorDelaySeconds() == 90));
 
         CommandLine refusing = new CommandLine(new ServerMain());
         StringWriter errors = new StringWriter();
         refusing.setErr(new PrintWriter(errors));
         assertEquals(2, refusing.execute("--port", "0", "--bind", "127.0.0.1", "--spectator-delay", "-1"));
-        assertTrue(errors.toString().contains("spectatorDelay"), errors.toString());
+        assertTrue(errors.toString().contains("--spectator-delay must be 0–600, was -1"), errors.toString());
     }
 
     @Test
@@ -213,8 +206,8 @@ class ServerMainTest {
         Path token = Files.writeString(dir.resolve("admin.txt"), "0123456789abcdef-admin\nignored\n");
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs("--password-file", password.toString(), "--admin-token-file", token.toString());
-        assertEquals(new Access("open sesame", "0123456789abcdef-admin"), main.config().access());
-        assertFalse(main.config().toString().contains("open sesame"), "the config never prints the password");
+        assertEquals(new Access("open sesame", "0123456789abcdef-admin"), main.options.access());
+        assertFalse(main.options.access().toString().contains("open sesame"), "the access never prints the password");
 
         Path shortToken = Files.writeString(dir.resolve("short.txt"), "guessable\n");
         CommandLine refusing = new CommandLine(new ServerMain());
@@ -229,12 +222,12 @@ class ServerMainTest {
         ServerMain main = new ServerMain();
         new CommandLine(main).parseArgs("--matches", "2");
         List<String> maps = MapLoader.builtInIds();
-        for (MatchSettings room : main.config().matchSettings()) {
+        for (MatchSettings room : main.options.matchSettings()) {
             assertEquals(room.mapId(), room.rotation().get(0));
             assertEquals(Set.copyOf(maps), Set.copyOf(room.rotation()));
         }
         ServerMain pinned = new ServerMain();
         new CommandLine(pinned).parseArgs("--map", maps.get(0));
-        assertTrue(pinned.config().matchSettings().stream().allMatch(room -> room.rotation().equals(List.of(maps.get(0)))));
+        assertTrue(pinned.options.matchSettings().stream().allMatch(room -> room.rotation().equals(List.of(maps.get(0)))));
     }
 }

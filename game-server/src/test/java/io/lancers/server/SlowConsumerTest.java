@@ -47,8 +47,11 @@ class SlowConsumerTest {
     @Test
     void aReaderThatNeverReadsIsDroppedAsASlowConsumerAndTheOthersPlayOn() throws IOException {
         // Bots make the frames worth sending; a 5 s heartbeat keeps liveness (4000) out of the way.
-        server = GameServer.start(GameServerTest.CONFIG.withBots(6).withHeartbeatInterval(Duration.ofSeconds(5))
-                .withSocketSendBufferBytes(SEND_BUFFER_BYTES));
+        server = GameServer.start(GameServerTest.CONFIG.with(o -> {
+            o.bots = 6;
+            o.heartbeatMs = 5000;
+            o.socketSendBufferBytes = SEND_BUFFER_BYTES;
+        }));
         bystander = TestClient.hello(server, "Bystander");
         bystander.send(new ClientMessage.Join("m1"));
         bystander.await(ServerMessage.Joined.class);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,8 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SoakTest {
     private static final int SECONDS = Integer.getInteger("lancers.soak.seconds", 30);
     private static final int PLAYERS = 10;
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMatches(2).withBots(3).withTickRate(30)
-            .withResumeGrace(Duration.ofSeconds(2)).withMaxConnectionsPerAddress(64);
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.matches = 2;
+        o.bots = 3;
+        o.tickRate = 30;
+        o.resumeGraceSeconds = 2;
+        o.maxConnectionsPerAddress = 64;
+    });
 
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();

@@ -40,7 +40,10 @@ class SpectatorDelayServerTest {
 
     @Test
     void aSpectatorsFramesTrailAPlayersByTheDelayInTicks() throws IOException {
-        server = GameServer.start(GameServerTest.CONFIG.withTickRate(TICK_RATE).withSpectatorDelay(Duration.ofSeconds(1)));
+        server = GameServer.start(GameServerTest.CONFIG.with(o -> {
+            o.tickRate = TICK_RATE;
+            o.spectatorDelaySeconds = 1;
+        }));
         TestClient ada = enter("Ada", new ClientMessage.Join("m1"));
         TestClient watcher = enter("watcher", new ClientMessage.Spectate("m1"));
         assertEquals("delay", watcher.await(ServerMessage.Notice.class).kind());

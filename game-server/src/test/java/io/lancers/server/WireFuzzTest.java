@@ -53,8 +53,12 @@ class WireFuzzTest {
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60).plusMillis(5L * FRAMES);
     private static final Set<Integer> REFUSALS = Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.UNSUPPORTED_DATA,
             CloseCodes.POLICY_VIOLATION, CloseCodes.TOO_BIG);
-    private static final ServerConfig CONFIG = GameServerTest.CONFIG.withMaxPlayers(64)
-            .withResumeGrace(Duration.ofMillis(500)).withMatches(1).withMaxConnectionsPerAddress(64);
+    private static final ServerOptions CONFIG = GameServerTest.CONFIG.with(o -> {
+        o.maxPlayers = 64;
+        o.resumeGraceSeconds = 1;
+        o.matches = 1;
+        o.maxConnectionsPerAddress = 64;
+    });
 
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -92,7 +96,7 @@ class WireFuzzTest {
             double fuzzSeconds = (System.nanoTime() - fuzzStarted) / 1e9;
 
             World before = honest.awaitWorld(world -> true);
-            honest.awaitWorld(world -> world.tick() > before.tick() + CONFIG.tickRate());
+            honest.awaitWorld(world -> world.tick() > before.tick() + CONFIG.tickRate);
             assertFalse(honest.isClosed(), "the honest player is still connected");
             assertTrue(log.problems().isEmpty(), "no warnings or errors: " + log.problems());
             System.out.printf("wire fuzz: %d frames sent in %.1f s (%.0f a second, limit %d s), %d taken, %d connections,"

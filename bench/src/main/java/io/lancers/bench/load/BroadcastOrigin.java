@@ -60,7 +60,7 @@ public final class BroadcastOrigin {
             }
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
             FragmentStore.Served after = server.broadcasts().served();
-            int fragmentTicks = server.config().broadcast().fragmentTicks(server.config().tickRate());
+            int fragmentTicks = server.options().broadcastSettings().fragmentTicks(server.options().tickRate);
             long fetched = all.stream().mapToLong(BroadcastViewer::partsFetched).sum();
             boolean continuous = all.stream().allMatch(v -> v.ticks() == fragments * fragmentTicks);
             return new Result(viewers, nginx != null, fetched, after.requests() - before.requests(),

@@ -5,13 +5,14 @@ import io.lancers.map.MapLoader;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.MatchConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fan-out's comparison: the same spectators, the same load client, the same sends (one shared state
@@ -43,11 +44,11 @@ public final class NodePeer {
 
     /** The welcome and joined a spectator of the Lancers server gets, for the peer to send as they are. */
     private static String messages() {
-        ServerConfig config = ServerConfig.defaults();
+        ServerOptions config = ServerOptions.defaults();
         MatchConfig rules = MatchConfig.defaults();
         ServerMessage.Welcome welcome = new ServerMessage.Welcome("node ws peer", "bench", ProtocolVersion.SUBPROTOCOL,
                 config.heartbeatInterval().toMillis(), config.heartbeatTimeout().toMillis(),
-                config.resumeGrace().toMillis(), new ServerMessage.Limits(20, 200, 5, 4, 8192, 256));
+                TimeUnit.SECONDS.toMillis(config.resumeGraceSeconds), new ServerMessage.Limits(20, 200, 5, 4, 8192, 256));
         ServerMessage.Joined joined = new ServerMessage.Joined(ServerProcess.MATCH_ID, "spectator", 0, null, false,
                 60, ServerMessage.Rules.of(rules), MapLoader.load(MapLoader.builtInIds().get(0)));
         JsonObject both = new JsonObject();

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.management.OperatingSystemMXBean;
 import io.lancers.map.MapLoader;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.server.ServerMain;
 
 import java.io.BufferedReader;
@@ -91,7 +91,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server with this JVM's class path and the server's default heartbeat. */
     public static ServerProcess start(int bots) throws IOException {
-        return start(bots, ServerConfig.defaults().heartbeatInterval());
+        return start(bots, ServerOptions.defaults().heartbeatInterval());
     }
 
     /**

@@ -7,7 +7,7 @@ import io.lancers.map.ArenaMap;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Geometry;
 import io.lancers.sim.Input;
@@ -65,13 +65,18 @@ public final class Unlag {
     }
 
     public static Result run(int rttMillis, int unlagMillis, int seconds, long seed) throws IOException, InterruptedException {
-        ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
-                .withBots(0).withMatches(1).withMatchMinutes(60).withKillLimit(0).withMaxUnlagMillis(unlagMillis);
+        ServerOptions config = ServerOptions.defaults().onLoopback().with(o -> {
+            o.bots = 0;
+            o.matches = 1;
+            o.matchMinutes = 60;
+            o.killLimit = 0;
+            o.maxUnlagMs = unlagMillis;
+        });
         ExecutorService executor = Executors.newFixedThreadPool(4, Fanout.daemon());
         ScheduledExecutorService strafer = Executors.newSingleThreadScheduledExecutor(Fanout.daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
         List<LoadClient> clients = new ArrayList<>();
-        try (GameServer server = GameServer.start(config.withMatches(PAIRS));
+        try (GameServer server = GameServer.start(config.with(o -> o.matches = PAIRS));
              LatencyRelay relay = LatencyRelay.roundTrip(server.port(), rttMillis, rttMillis / 20, seed)) {
             URI relayed = URI.create("ws://127.0.0.1:" + relay.port() + ProtocolVersion.ENDPOINT_PATH);
             List<Aim> aims = new ArrayList<>();
@@ -93,7 +98,7 @@ public final class Unlag {
                 int s = ++seq[0];
                 Input strafe = new Input(s, (s / STRAFE_TICKS) % 2 == 0 ? Input.LEFT : Input.RIGHT, 0f);
                 targets.forEach(target -> target.sendInput(strafe));
-            }, 0, 1_000_000_000L / config.tickRate(), TimeUnit.NANOSECONDS);
+            }, 0, 1_000_000_000L / config.tickRate, TimeUnit.NANOSECONDS);
             TimeUnit.SECONDS.sleep(3); // past the spawns and their shields
             aims.forEach(Aim::startCounting);
             TimeUnit.SECONDS.sleep(seconds);

@@ -3,7 +3,7 @@ package io.lancers.client.ui;
 import io.lancers.client.audio.SoundBoard;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -226,28 +226,31 @@ public final class ClientWindow {
 
     /** "Play": a local server on loopback with bots, then join it. */
     private void play() {
-        ServerConfig config = localServer().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false);
+        ServerOptions config = localServer().onLoopback();
         startServer("Starting a local arena…", List.of(config), server -> startSession(
                 URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
     }
 
     /** "Host a LAN game": a server on every interface with discovery, then show its address. */
     private void host() {
-        ServerConfig lan = localServer().withBindAddress("0.0.0.0").withDiscovery(true);
+        ServerOptions lan = localServer().with(o -> {
+            o.bindAddress = "0.0.0.0";
+            o.discovery = true;
+        });
         // The usual port first, so friends can type a familiar address; any free one if it is taken.
-        startServer("Starting your LAN game…", List.of(lan, lan.withPort(0)), this::showHosting);
+        startServer("Starting your LAN game…", List.of(lan, lan.with(o -> o.port = 0)), this::showHosting);
     }
 
     /** The embedded server of Play and Host: recording its matches when the player asked for that. */
-    private ServerConfig localServer() {
-        ServerConfig config = options.localServer();
+    private ServerOptions localServer() {
+        ServerOptions config = options.localServer();
         if (!settings.recordMatches()) {
             return config;
         }
         Path folder = Path.of(settings.recordFolder());
         try {
             Files.createDirectories(folder);
-            return config.withBroadcast(config.broadcast().withRecordDir(folder));
+            return config.with(o -> o.recordDir = folder);
         } catch (IOException | RuntimeException e) {
             LOG.warning("not recording: cannot create " + folder + ": " + e.getMessage());
             return config;
@@ -258,7 +261,7 @@ public final class ClientWindow {
      * Starts the first config that binds, on a background thread, behind a busy panel with
      * Cancel; then hands the server to {@code then} on the FX thread.
      */
-    private void startServer(String text, List<ServerConfig> configs, Consumer<GameServer> then) {
+    private void startServer(String text, List<ServerOptions> configs, Consumer<GameServer> then) {
         long generation = startGeneration.incrementAndGet();
         root.getChildren().add(Overlays.busy("starting", text, () -> {
             // Also ends a session already connecting to the new server (and so the server).
@@ -268,13 +271,13 @@ public final class ClientWindow {
         Thread starter = new Thread(() -> {
             GameServer server = null;
             IOException failure = null;
-            for (ServerConfig c : configs) {
+            for (ServerOptions c : configs) {
                 try {
                     server = GameServer.start(c);
                     break;
                 } catch (IOException e) {
                     failure = e;
-                    LOG.info("could not start a server on port " + c.port() + ": " + e.getMessage());
+                    LOG.info("could not start a server on port " + c.port + ": " + e.getMessage());
                 }
             }
             GameServer started = server;

@@ -1,6 +1,6 @@
 package io.lancers.client.ui;
 
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,7 +41,10 @@ public record LaunchOptions(URI connect, String spectateMatch, String name, Stri
      * The server of a local "Play" or "Host" match: its bots. The server fills each room up to its
      * bot count and a bot makes room for each human: one more than the opponents asked for.
      */
-    ServerConfig localServer() {
-        return ServerConfig.defaults().withBots(bots + 1).withBotSkill(botSkill);
+    ServerOptions localServer() {
+        return ServerOptions.defaults().with(o -> {
+            o.bots = bots + 1;
+            o.botSkill = botSkill;
+        });
     }
 }

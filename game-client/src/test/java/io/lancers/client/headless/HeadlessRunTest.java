@@ -3,7 +3,7 @@ package io.lancers.client.headless;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -20,9 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Headless clients against the real server on 127.0.0.1. */
 class HeadlessRunTest {
 
-    private static ServerConfig config() {
-        return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false).withMatches(1)
-                .withBots(0);
+    private static ServerOptions config() {
+        return ServerOptions.defaults().onLoopback().with(o -> {
+            o.matches = 1;
+            o.bots = 0;
+        });
     }
 
     private static List<JsonObject> lines(ByteArrayOutputStream out) {
@@ -60,7 +62,10 @@ class HeadlessRunTest {
     @Test
     void botsTurnedAwayByAFullRoomTryTheNext() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GameServer server = GameServer.start(config().withMatches(2).withMaxPlayers(2))) {
+        try (GameServer server = GameServer.start(config().with(o -> {
+            o.matches = 2;
+            o.maxPlayers = 2;
+        }))) {
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 4, null,
                     Duration.ofSeconds(2), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
             summary.clients().forEach(c -> assertEquals("IN_MATCH", c.state(), c.toString()));
@@ -73,7 +78,7 @@ class HeadlessRunTest {
     @Test
     void aSpectatorWatches() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GameServer server = GameServer.start(config().withBots(2))) {
+        try (GameServer server = GameServer.start(config().with(o -> o.bots = 2))) {
             String match = server.matches().list().get(0).id();
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 1, match,
                     Duration.ofSeconds(2), "eye", new PrintStream(out, true, StandardCharsets.UTF_8)));

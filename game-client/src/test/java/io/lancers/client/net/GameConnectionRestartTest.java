@@ -1,10 +1,9 @@
 package io.lancers.client.net;
 
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GameConnectionRestartTest {
     private static final int CLIENTS = 8;
 
-    private static ServerConfig config(int port) {
-        return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port).withDiscovery(false)
-                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofSeconds(2)); // generous: not what is tested
+    private static ServerOptions config(int port) {
+        return ServerOptions.defaults().onLoopback().with(o -> {
+            o.port = port;
+            o.matches = 1;
+            o.bots = 0;
+            o.heartbeatMs = 2000;
+        }); // generous: not what is tested
     }
 
     @Test

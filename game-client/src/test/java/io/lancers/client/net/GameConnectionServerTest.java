@@ -4,7 +4,7 @@ import io.lancers.link.TcpRelay;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
 import org.junit.jupiter.api.AfterEach;
@@ -34,20 +34,27 @@ class GameConnectionServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /** Heartbeats generous enough (6 s timeout) that a busy CI machine never times out a client by mistake. */
-    private static ServerConfig config() {
-        return ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
-                .withMatches(1).withBots(0).withHeartbeatInterval(Duration.ofSeconds(2)).withHeartbeatMisses(3);
+    private static ServerOptions config() {
+        return ServerOptions.defaults().onLoopback().with(o -> {
+            o.matches = 1;
+            o.bots = 0;
+            o.heartbeatMs = 2000;
+            o.heartbeatMisses = 3;
+        });
     }
 
     /**
      * For the test whose subject is noticing a silent link by its heartbeats (2 s; the rule itself is
      * tested with a stepped clock in GameConnectionTest).
      */
-    private static ServerConfig shortHeartbeats() {
-        return config().withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(4);
+    private static ServerOptions shortHeartbeats() {
+        return config().with(o -> {
+            o.heartbeatMs = 500;
+            o.heartbeatMisses = 4;
+        });
     }
 
-    private GameServer start(ServerConfig config) throws Exception {
+    private GameServer start(ServerOptions config) throws Exception {
         GameServer server = GameServer.start(config);
         toClose.add(server);
         return server;
@@ -178,7 +185,10 @@ class GameConnectionServerTest {
 
     @Test
     void discoveryFindsTheServerOnLoopback() throws Exception {
-        GameServer server = start(config().withDiscovery(true).withDiscoveryPort(0));
+        GameServer server = start(config().with(o -> {
+            o.discovery = true;
+            o.discoveryPort = 0;
+        }));
         var replies = LanDiscovery.probe(new InetSocketAddress("127.0.0.1", server.discoveryPort()),
                 Duration.ofSeconds(3));
         assertEquals(1, replies.size(), replies.toString());

@@ -1,8 +1,7 @@
 package io.lancers.client.playback;
 
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
-import io.lancers.server.broadcast.BroadcastSettings;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,11 @@ class BroadcastFeedServerTest {
 
     @Test
     void followsTheRealServersBroadcastFragmentAfterFragmentUntilTheServerGoes() throws Exception {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(false).withBots(3).withBroadcast(BroadcastSettings.defaults()
-                        .withDelay(Duration.ofSeconds(1)).withFragmentLength(Duration.ofSeconds(1))));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
+            o.bots = 3;
+            o.broadcastDelaySeconds = 1;
+            o.fragmentSeconds = 1;
+        }));
         URI url = URI.create("http://127.0.0.1:" + server.port() + "/broadcast/m1");
         // /sync answers 404 until the first fragment is complete and a second older.
         AtomicReference<BroadcastFeed> opened = new AtomicReference<>();

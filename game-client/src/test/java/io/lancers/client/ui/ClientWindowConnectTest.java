@@ -2,7 +2,7 @@ package io.lancers.client.ui;
 
 import io.lancers.client.testing.Fx;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,7 @@ class ClientWindowConnectTest {
     @Start
     void start(Stage stage) {
         try {
-            server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                    .withDiscovery(false).withBots(2));
+            server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> o.bots = 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,7 @@ import io.lancers.client.render.ArenaRenderer;
 import io.lancers.client.testing.Fx;
 import io.lancers.client.testing.Screenshots;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
@@ -148,8 +148,7 @@ class ClientWindowTest {
 
     @Test
     void spectatingAMatchShowsTheBadgeAndTheShips(FxRobot robot) throws Exception {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(false).withBots(BOTS));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> o.bots = BOTS));
         chooseFirstMatch(robot, "#menu-spectate", "127.0.0.1:" + server.port());
         Fx.waitFor("the spectator's view with the bots' ships", () -> {
             MatchView v = matchView(robot);
@@ -175,8 +174,11 @@ class ClientWindowTest {
 
     @Test
     void joinFindsTheServerByDiscoveryAndALostServerShowsReconnecting(FxRobot robot) throws Exception {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(true).withDiscoveryPort(0).withBots(1));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
+            o.discovery = true;
+            o.discoveryPort = 0;
+            o.bots = 1;
+        }));
         // Point discovery at the test server (loopback only) through the settings screen.
         robot.clickOn("#menu-settings");
         robot.doubleClickOn("#settings-discovery").eraseText(40).write("127.0.0.1:" + server.discoveryPort());
@@ -204,8 +206,7 @@ class ClientWindowTest {
 
     @Test
     void aRestartedServerRefusesTheResumeAndJoinAsNewPlayerGetsBackIn(FxRobot robot) throws Exception {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(false).withBots(1));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> o.bots = 1));
         int port = server.port();
         chooseFirstMatch(robot, "#menu-join", "127.0.0.1:" + port);
         Fx.waitFor("in the match", () -> {
@@ -216,8 +217,10 @@ class ClientWindowTest {
 
         // Same address, new server: it has never heard of our resume token.
         server.close();
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(port)
-                .withDiscovery(false).withBots(1));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
+            o.port = port;
+            o.bots = 1;
+        }));
         Fx.waitFor("the seat-expired overlay", () -> before.connectionMessage().contains("seat expired"));
         robot.clickOn("#join-as-new");
         Fx.waitFor("a new match view with our new ship", () -> {

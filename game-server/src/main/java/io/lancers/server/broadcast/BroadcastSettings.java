@@ -15,21 +15,31 @@ import java.util.Objects;
  */
 public record BroadcastSettings(boolean enabled, Duration delay, Duration fragmentLength, Duration retention,
                                 Path recordDir) {
+    public static final long DEFAULT_DELAY_SECONDS = 10;
+    public static final long MAX_DELAY_SECONDS = 3600;
+    public static final long DEFAULT_FRAGMENT_SECONDS = 3;
+    public static final long MIN_FRAGMENT_SECONDS = 1;
+    public static final long MAX_FRAGMENT_SECONDS = 60;
+    public static final long DEFAULT_RETENTION_SECONDS = 300;
+    public static final long MAX_RETENTION_SECONDS = 24 * 3600;
 
     public BroadcastSettings {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(fragmentLength, "fragmentLength");
         Objects.requireNonNull(retention, "retention");
-        require(!delay.isNegative() && delay.compareTo(Duration.ofHours(1)) <= 0, "broadcast delay must be 0 s – 1 h, was " + delay);
-        require(fragmentLength.toNanosPart() == 0 && fragmentLength.toSeconds() >= 1 && fragmentLength.toSeconds() <= 60,
+        require(!delay.isNegative() && delay.toSeconds() <= MAX_DELAY_SECONDS,
+                "broadcast delay must be 0 s – 1 h, was " + delay);
+        require(fragmentLength.toNanosPart() == 0 && fragmentLength.toSeconds() >= MIN_FRAGMENT_SECONDS
+                        && fragmentLength.toSeconds() <= MAX_FRAGMENT_SECONDS,
                 "fragment length must be 1–60 whole seconds, was " + fragmentLength);
-        require(retention.toSeconds() >= 1 && retention.compareTo(Duration.ofHours(24)) <= 0,
+        require(retention.toSeconds() >= 1 && retention.compareTo(Duration.ofSeconds(MAX_RETENTION_SECONDS)) <= 0,
                 "broadcast retention must be 1 s – 24 h, was " + retention);
     }
 
     /** On, 10 s delay, 3 s fragments, kept 5 minutes, no recording. */
     public static BroadcastSettings defaults() {
-        return new BroadcastSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofMinutes(5), null);
+        return new BroadcastSettings(true, Duration.ofSeconds(DEFAULT_DELAY_SECONDS),
+                Duration.ofSeconds(DEFAULT_FRAGMENT_SECONDS), Duration.ofSeconds(DEFAULT_RETENTION_SECONDS), null);
     }
 
     /** Whether rooms need a stream tap at all. */

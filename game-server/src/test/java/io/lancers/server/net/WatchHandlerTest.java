@@ -1,7 +1,7 @@
 package io.lancers.server.net;
 
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,10 @@ class WatchHandlerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(false).withMatches(1).withBots(0));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
+            o.matches = 1;
+            o.bots = 0;
+        }));
     }
 
     @AfterAll

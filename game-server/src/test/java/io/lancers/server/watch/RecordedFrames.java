@@ -10,7 +10,7 @@ import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.World;
 
@@ -60,8 +60,10 @@ record RecordedFrames(int tickRate, List<byte[]> frames) {
 
     /** Records from a real server on loopback with bots playing. */
     static RecordedFrames record() throws IOException, InterruptedException {
-        ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
-                .withMatches(1).withBots(8);
+        ServerOptions config = ServerOptions.defaults().onLoopback().with(o -> {
+            o.matches = 1;
+            o.bots = 8;
+        });
         try (GameServer server = GameServer.start(config)) {
             Recorder recorder = new Recorder();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -71,7 +73,7 @@ record RecordedFrames(int tickRate, List<byte[]> frames) {
             socket.sendText(ControlCodec.encode(new ClientMessage.Hello("Recorder", null)), true);
             List<byte[]> frames = recorder.done.get(3, TimeUnit.MINUTES);
             socket.abort();
-            return new RecordedFrames(config.tickRate(), frames);
+            return new RecordedFrames(config.tickRate, frames);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("recording failed", e);
         }

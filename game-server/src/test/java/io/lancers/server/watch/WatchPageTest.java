@@ -6,8 +6,7 @@ import io.lancers.link.TcpRelay;
 import io.lancers.load.LoadClient;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
-import io.lancers.server.broadcast.BroadcastSettings;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
@@ -61,11 +60,16 @@ class WatchPageTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(45);
     /** Heartbeats generous enough for a busy CI; the silent link is still noticed within 4 s. */
-    private static final ServerConfig CONFIG = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-            .withDiscovery(false).withMatches(2).withBots(4).withMaxSpectators(2)
-            .withHeartbeatInterval(Duration.ofMillis(500)).withHeartbeatMisses(8)
-            // The broadcast without delay and in 1 s fragments, so the page can follow it within the test.
-            .withBroadcast(BroadcastSettings.defaults().withDelay(Duration.ZERO).withFragmentLength(Duration.ofSeconds(1)));
+    private static final ServerOptions CONFIG = ServerOptions.defaults().onLoopback().with(o -> {
+        o.matches = 2;
+        o.bots = 4;
+        o.maxSpectators = 2;
+        o.heartbeatMs = 500;
+        o.heartbeatMisses = 8;
+        // The broadcast without delay and in 1 s fragments, so the page can follow it within the test.
+        o.broadcastDelaySeconds = 0;
+        o.fragmentSeconds = 1;
+    });
 
     @Test
     void thePageWatchesAMatchAndReconnectsWhenTheLinkGoesSilent() throws Exception {
