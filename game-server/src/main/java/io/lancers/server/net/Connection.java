@@ -28,8 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,8 +65,6 @@ final class Connection implements Peer {
     private final InputFormat inputFormat;
     /** Where a match's answer is handled: never its tick thread, which must not wait for our lock. */
     private final Executor handoff;
-    private final AtomicInteger pendingSends = new AtomicInteger();
-    private final BiConsumer<Object, Throwable> sent = (done, failure) -> pendingSends.decrementAndGet();
     /** Tick of the last state frame sent: the heartbeat tells it, so a client can see how far behind it is. */
     private volatile int lastTickSent;
 
@@ -127,30 +123,17 @@ final class Connection implements Peer {
         write(frame);
     }
 
-    /**
-     * Counts the write in flight until Tyrus reports it done (the match's slow-consumer signal). Most
-     * writes are done when they return (the socket took the bytes): no callback to allocate then.
-     */
+    /** Nothing after Tyrus has started closing the session: its close frame is the last. */
     private void write(SharedFrame frame) {
-        if (!session.isOpen()) {
-            return;
-        }
-        pendingSends.incrementAndGet();
-        try {
-            CompletableFuture<?> written = writer.write(frame.wire());
-            if (written.isDone()) {
-                pendingSends.decrementAndGet();
-            } else {
-                written.whenComplete(sent);
-            }
-        } catch (RuntimeException closedMeanwhile) {
-            pendingSends.decrementAndGet();
+        if (session.isOpen()) {
+            writer.write(frame.wire());
         }
     }
 
+    /** Writes not yet with the operating system: the match's slow-consumer signal. */
     @Override
     public int pendingSends() {
-        return pendingSends.get();
+        return writer.inFlight();
     }
 
     /**

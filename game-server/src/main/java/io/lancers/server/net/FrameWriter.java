@@ -1,58 +1,99 @@
 package io.lancers.server.net;
 
 import jakarta.websocket.Session;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.memory.ByteBufferWrapper;
+import org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter;
+import org.glassfish.tyrus.core.ProtocolHandler;
 import org.glassfish.tyrus.core.TyrusRemoteEndpoint;
 import org.glassfish.tyrus.core.TyrusWebSocket;
+import org.glassfish.tyrus.spi.Writer;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes whole, already framed WebSocket frames to one Tyrus session: {@link TyrusWebSocket#sendRawFrame},
- * the write Tyrus's own broadcast uses. The frame goes through the session's protocol handler and
- * writer like any message Tyrus frames itself (so in order with Tyrus's own sends, such as the close
- * frame, and through the TLS filter on wss), but without Tyrus building and copying a frame, a
- * message future and a send handler per receiver (BENCHMARKS.md §3).
+ * Writes whole, already framed WebSocket frames to one session's Grizzly connection, through the
+ * connection's filter chain (so through the TLS filter on wss) into Grizzly's write queue, which
+ * keeps whole frames in order with the frames Tyrus writes itself (the close, a pong). Per write:
+ * a view of the frame and a Grizzly wrapper of it; the completion handler is this connection's one,
+ * shared by all its writes. Tyrus's own write path costs about ten objects, a task queue and a lock per
+ * frame on top of that (BENCHMARKS.md §3).
  *
- * <p>Jakarta WebSocket has no raw write, and a session does not hand out its {@link TyrusWebSocket}:
- * it is read once per connection from the session's remote endpoint (field {@code webSocket} of
- * Tyrus 2.2.2's {@link TyrusRemoteEndpoint}; should an upgrade move it, the first connection fails and so does every
- * server test).
+ * <p>Counts writes in flight, from the call until Grizzly reports the bytes with the operating system (most
+ * writes are done before the call returns): the match's slow-consumer signal. Grizzly's write queue
+ * itself is unbounded; that count is what bounds it.
+ *
+ * <p>Jakarta WebSocket has no raw write and a session does not hand out its connection: it is read once
+ * per session through three private fields of Tyrus 2.2.2 ({@link TyrusRemoteEndpoint}{@code .webSocket},
+ * {@link TyrusWebSocket}{@code .protocolHandler}, {@link ProtocolHandler}{@code .writer}) and a
+ * package-private one of its Grizzly container ({@link GrizzlyWriter}{@code .connection}). Should an
+ * upgrade move them, class loading fails and so does every server test.
  */
 final class FrameWriter {
-    private static final VarHandle WEB_SOCKET = webSocketField();
+    private static final VarHandle WEB_SOCKET = field(TyrusRemoteEndpoint.class, "webSocket", TyrusWebSocket.class);
+    private static final VarHandle PROTOCOL_HANDLER = field(TyrusWebSocket.class, "protocolHandler", ProtocolHandler.class);
+    private static final VarHandle WRITER = field(ProtocolHandler.class, "writer", Writer.class);
+    private static final VarHandle CONNECTION = field(GrizzlyWriter.class, "connection", org.glassfish.grizzly.Connection.class);
 
-    private final TyrusWebSocket socket;
+    private final org.glassfish.grizzly.Connection<?> connection;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Written written = new Written();
 
-    private FrameWriter(TyrusWebSocket socket) {
-        this.socket = socket;
+    private FrameWriter(org.glassfish.grizzly.Connection<?> connection) {
+        this.connection = connection;
     }
 
+    /** The session's connection: Tyrus gives it a writer before it opens the session. */
     static FrameWriter of(Session session) {
-        return new FrameWriter((TyrusWebSocket) WEB_SOCKET.get((TyrusRemoteEndpoint) session.getAsyncRemote()));
+        TyrusWebSocket socket = (TyrusWebSocket) WEB_SOCKET.get((TyrusRemoteEndpoint) session.getAsyncRemote());
+        Writer writer = (Writer) WRITER.get((ProtocolHandler) PROTOCOL_HANDLER.get(socket));
+        return new FrameWriter((org.glassfish.grizzly.Connection<?>) CONNECTION.get((GrizzlyWriter) writer));
     }
 
-    /**
-     * Queues {@code frame} (a view of its own: the writer consumes it) for the socket; returns its
-     * completion, done once the bytes are with the operating system.
-     *
-     * @throws RuntimeException when the session is no longer open
-     */
-    CompletableFuture<?> write(ByteBuffer frame) {
-        Future<?> written = socket.sendRawFrame(frame);
-        // Tyrus completes every write with a TyrusFuture, which is a CompletableFuture.
-        return (CompletableFuture<?>) written;
-    }
-
-    private static VarHandle webSocketField() {
+    /** Queues {@code frame} (a view of its own: the write consumes it); a closed connection drops it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void write(ByteBuffer frame) {
+        inFlight.incrementAndGet();
         try {
-            return MethodHandles.privateLookupIn(TyrusRemoteEndpoint.class, MethodHandles.lookup())
-                    .findVarHandle(TyrusRemoteEndpoint.class, "webSocket", TyrusWebSocket.class);
+            connection.write(new ByteBufferWrapper(frame), (EmptyCompletionHandler) written);
+        } catch (RuntimeException closedMeanwhile) {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Writes queued and not yet taken by the operating system. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Every end of a write counts it done; Grizzly calls one of these exactly once per write. */
+    private final class Written extends EmptyCompletionHandler<WriteResult<?, ?>> {
+        @Override
+        public void completed(WriteResult<?, ?> result) {
+            inFlight.decrementAndGet();
+        }
+
+        @Override
+        public void failed(Throwable throwable) {
+            inFlight.decrementAndGet();
+        }
+
+        @Override
+        public void cancelled() {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static <T> VarHandle field(Class<T> owner, String name, Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVarHandle(owner, name, type);
         } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError("Tyrus's remote endpoint has no webSocket field (Tyrus 2.2.2 has): " + e);
+            throw new ExceptionInInitializerError(owner.getName() + " has no field " + name + " of type "
+                    + type.getName() + " (Tyrus 2.2.2 has): " + e);
         }
     }
 }
