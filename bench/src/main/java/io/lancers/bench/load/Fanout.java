@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * One room at 60 Hz with bots and N spectators over real WebSockets on loopback: the server in its
@@ -83,12 +86,15 @@ public final class Fanout {
      * @param framesShort    frames expected and not received, summed over the spectators
      * @param snapshots      SNAPSHOT frames among them (catch-ups; a receiver that keeps up gets none)
      * @param closed         spectators the server closed
+     * @param closeCodes     how many were closed with each close code (1006: the link broke, or the client
+     *                       failed the stream)
      * @param delivered      state frames the server delivered in the window, the probe's included
      */
     public record Delivery(int expected, Stats frames, int receiversShort, long framesShort, long snapshots, int closed,
-                           long delivered) {
+                           Map<Integer, Long> closeCodes, long delivered) {
 
-        static Delivery of(int expected, long[] frames, long snapshots, int closed, long probeFrames) {
+        static Delivery of(int expected, long[] frames, long snapshots, Map<Integer, Long> closeCodes, long probeFrames) {
+            int closed = (int) closeCodes.values().stream().mapToLong(Long::longValue).sum();
             int short99 = 0;
             long framesShort = 0;
             long delivered = probeFrames;
@@ -97,7 +103,7 @@ public final class Fanout {
                 framesShort += Math.max(0, expected - got);
                 delivered += got;
             }
-            return new Delivery(expected, Stats.of(frames), short99, framesShort, snapshots, closed, delivered);
+            return new Delivery(expected, Stats.of(frames), short99, framesShort, snapshots, closed, closeCodes, delivered);
         }
 
         /** One line: the goal met, or the shortfall in numbers. */
@@ -107,9 +113,9 @@ public final class Fanout {
                         GOAL_SHARE * 100, expected);
             }
             return String.format(Locale.ROOT, "SHORTFALL: %d of %d receivers got under %.0f %% of the %d frames "
-                            + "expected (worst %d, %.1f %%); %d frames short in all, %d snapshots, %d closed.",
+                            + "expected (worst %d, %.1f %%); %d frames short in all, %d snapshots, %d closed%s.",
                     receiversShort, frames.count(), GOAL_SHARE * 100, expected, frames.min(), minShare() * 100,
-                    framesShort, snapshots, closed);
+                    framesShort, snapshots, closed, closed == 0 ? "" : " (close code=count " + closeCodes + ")");
         }
 
         /** The worst receiver's frames as a share of the frames expected. */
@@ -236,8 +242,9 @@ public final class Fanout {
             long gaps = clients.stream().mapToLong(LoadClient::gaps).sum() - gapsBefore;
             long resyncs = clients.stream().mapToLong(LoadClient::resyncs).sum() - resyncsBefore;
             long snapshots = clients.stream().mapToLong(LoadClient::snapshots).sum() - snapshotsBefore;
-            int closed = (int) clients.stream().filter(c -> c.closed().isDone()).count();
-            Delivery delivery = Delivery.of(expected, frames, snapshots, closed, probeFrames);
+            Map<Integer, Long> closeCodes = clients.stream().filter(c -> c.closed().isDone())
+                    .collect(Collectors.groupingBy(c -> c.closed().join(), TreeMap::new, Collectors.counting()));
+            Delivery delivery = Delivery.of(expected, frames, snapshots, closeCodes, probeFrames);
             ServerCost cost = ServerCost.of(processBefore, processAfter, cpuTo - cpuFrom, delivery.delivered());
             double heapMb = processAfter.heapLiveBytes() / 1e6;
             Optional<JsonObject> tickTime = room.map(r -> r.getAsJsonObject("tickTimeMs"));

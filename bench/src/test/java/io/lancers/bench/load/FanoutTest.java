@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,17 +31,18 @@ class FanoutTest {
 
     @Test
     void everyFrameUnderTheExpectedIsAShortfall() {
-        Fanout.Delivery d = Fanout.Delivery.of(600, new long[] {600, 599, 590, 380}, 12, 1, 600);
+        Fanout.Delivery d = Fanout.Delivery.of(600, new long[] {600, 599, 590, 380}, 12, Map.of(4003, 1L), 600);
         assertEquals(2, d.receiversShort(), "590 and 380 are under 99 % of 600");
         assertEquals(1 + 10 + 220, d.framesShort());
         assertEquals(600 + 599 + 590 + 380 + 600, d.delivered());
         assertEquals(380 / 600.0, d.minShare(), 1e-9);
         assertTrue(d.verdict().startsWith("SHORTFALL: 2 of 4 receivers"), d.verdict());
+        assertTrue(d.verdict().endsWith("1 closed (close code=count {4003=1})."), d.verdict());
     }
 
     @Test
     void receiversThatKeepUpMeetTheGoal() {
-        Fanout.Delivery d = Fanout.Delivery.of(600, new long[] {600, 594}, 0, 0, 600);
+        Fanout.Delivery d = Fanout.Delivery.of(600, new long[] {600, 594}, 0, Map.of(), 600);
         assertEquals(0, d.receiversShort());
         assertEquals(6, d.framesShort());
         assertTrue(d.verdict().startsWith("every receiver got >= 99 %"), d.verdict());

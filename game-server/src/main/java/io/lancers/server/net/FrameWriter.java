@@ -2,8 +2,11 @@ package io.lancers.server.net;
 
 import jakarta.websocket.Session;
 import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.Processor;
 import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.memory.ByteBufferWrapper;
+import org.glassfish.grizzly.ssl.SSLBaseFilter;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter;
 import org.glassfish.tyrus.core.ProtocolHandler;
 import org.glassfish.tyrus.core.TyrusRemoteEndpoint;
@@ -16,12 +19,15 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes whole, already framed WebSocket frames to one session's Grizzly connection, through the
- * connection's filter chain (so through the TLS filter on wss) into Grizzly's write queue, which
- * keeps whole frames in order with the frames Tyrus writes itself (the close, a pong). Per write:
- * a view of the frame and a Grizzly wrapper of it; the completion handler is this connection's one,
- * shared by all its writes. Tyrus's own write path costs about ten objects, a task queue and a lock per
- * frame on top of that (BENCHMARKS.md §3).
+ * Writes whole, already framed WebSocket frames to one session's Grizzly connection, into Grizzly's
+ * write queue, which keeps whole frames in order with the frames Tyrus writes itself (the close, a
+ * pong). On wss the frame goes through the connection's filter chain, whose TLS filter encrypts it;
+ * on plain ws straight to the transport's write queue, which is where the chain ends: the filters above
+ * it (HTTP codec, idle timeout, Tyrus's upgrade filter) pass a WebSocket frame through untouched, at the
+ * price of a chain context and two attribute look-ups per write. Per write: a view of the frame and a
+ * Grizzly wrapper of it; the completion handler is this connection's one, shared by all its writes.
+ * Tyrus's own write path costs about ten objects, a task queue and a lock per frame on top of that
+ * (BENCHMARKS.md §3).
  *
  * <p>Counts writes in flight, from the call until Grizzly reports the bytes with the operating system (most
  * writes are done before the call returns): the match's slow-consumer signal. Grizzly's write queue
@@ -40,11 +46,17 @@ final class FrameWriter {
     private static final VarHandle CONNECTION = field(GrizzlyWriter.class, "connection", org.glassfish.grizzly.Connection.class);
 
     private final org.glassfish.grizzly.Connection<?> connection;
+    /** The transport's write queue, for a connection without TLS; null: through the filter chain. */
+    private final org.glassfish.grizzly.Writer<?> plain;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Written written = new Written();
 
     private FrameWriter(org.glassfish.grizzly.Connection<?> connection) {
         this.connection = connection;
+        Processor<?> processor = connection.getProcessor() != null ? connection.getProcessor()
+                : connection.getTransport().getProcessor();
+        boolean tls = !(processor instanceof FilterChain chain) || chain.indexOfType(SSLBaseFilter.class) >= 0;
+        this.plain = tls ? null : connection.getTransport().getWriter(false);
     }
 
     /** The session's connection: Tyrus gives it a writer before it opens the session. */
@@ -59,7 +71,12 @@ final class FrameWriter {
     void write(ByteBuffer frame) {
         inFlight.incrementAndGet();
         try {
-            connection.write(new ByteBufferWrapper(frame), (EmptyCompletionHandler) written);
+            ByteBufferWrapper message = new ByteBufferWrapper(frame);
+            if (plain != null) {
+                ((org.glassfish.grizzly.Writer) plain).write(connection, null, message, written);
+            } else {
+                connection.write(message, (EmptyCompletionHandler) written);
+            }
         } catch (RuntimeException closedMeanwhile) {
             inFlight.decrementAndGet();
         }

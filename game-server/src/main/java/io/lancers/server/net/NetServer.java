@@ -135,7 +135,8 @@ public final class NetServer implements AutoCloseable {
         return server;
     }
 
-    private static TCPNIOTransport transport(int socketSendBufferBytes) {
+    /** The listener's transport; package-private for the send path benchmark (bench module). */
+    static TCPNIOTransport transport(int socketSendBufferBytes) {
         int cores = Runtime.getRuntime().availableProcessors();
         TCPNIOTransport transport = TCPNIOTransportBuilder.newInstance()
                 // Small frames every tick: Nagle would batch them into visible stutter.
