@@ -28,9 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -44,7 +41,7 @@ import java.util.logging.Logger;
  * everything else happens in {@link #tick()}, on the room's tick thread ({@link #start()}) or, in
  * tests, on the test's thread. The tick does not send: its {@link FrameFanout} decides who gets
  * which frame (slow consumers, spectator delay) and queues the sends in an {@link Outbox}, which
- * hands them, in order per peer, to the room's sender threads {@code match-<id>-send-<n>} (in
+ * hands them, in order per peer, to the room's sender threads ({@link SenderThreads}) (in
  * tests, run inline). What the room tells everyone in words (presence and match-cycle notices,
  * rosters) is {@link Announcements}'. Time inside the room is the tick count: grace periods, chat
  * windows and slow-consumer limits are measured in ticks.
@@ -54,12 +51,6 @@ public final class Match {
 
     /** Further behind than this, the tick loop restarts its schedule instead of catching up. */
     private static final int MAX_LAG_TICKS = 5;
-    /**
-     * Each send is a write of a frame built once (a few µs of a sender thread, most of it Grizzly's
-     * write path and the system call, BENCHMARKS.md §3); a thread per core keeps the writes of a
-     * thousand spectators off the tick thread and lets them use both cores of a small machine.
-     */
-    private static final int SENDER_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     /** The {@code /status} phase of a room that stopped or failed. */
     private static final String CLOSED_PHASE = "closed";
@@ -78,7 +69,7 @@ public final class Match {
     private final BlockingQueue<Command> commands;
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
     private final TickMetrics metrics;
-    private final List<Executor> senders;
+    private final SenderThreads senders;
     private final FrameFanout fanout;
     private final Announcements announcements;
     private final Seats seats;
@@ -105,7 +96,7 @@ public final class Match {
     /** A room whose stream also goes to {@code tap} (broadcast, recording). */
     public Match(MatchSettings settings, StreamTap tap) {
         this(settings, MapLoader.load(settings.mapId()), Clock.systemUTC(), StateEncoder.CODEC, tap,
-                newSenders("match-" + settings.id() + "-send-"));
+                SenderThreads.start(settings.id()));
     }
 
     /**
@@ -113,11 +104,11 @@ public final class Match {
      *                ({@code Runnable::run} in tests); {@link ExecutorService}s are shut down by {@link #stop()}
      */
     Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, Executor... senders) {
-        this(settings, map, wallClock, encoder, StreamTap.NONE, senders);
+        this(settings, map, wallClock, encoder, StreamTap.NONE, SenderThreads.of(senders));
     }
 
-    Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, StreamTap tap,
-          Executor... senders) {
+    private Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, StreamTap tap,
+                  SenderThreads senders) {
         this.settings = settings;
         this.map = map;
         this.config = settings.rules();
@@ -130,9 +121,9 @@ public final class Match {
         this.rules = ServerMessage.Rules.of(config);
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
-        this.senders = List.of(senders);
+        this.senders = senders;
         this.seats = new Seats(this, settings, this::seated, this::vacated);
-        this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(this.senders),
+        this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(senders.lanes()),
                 seats.players(), seats.spectators());
         this.announcements = new Announcements(settings.id(), config, fanout, seats.byId(), seats.spectators());
         this.world = sim.newMatch(settings.seed(), 0, 1);
@@ -624,16 +615,7 @@ public final class Match {
                 Thread.currentThread().interrupt();
             }
         }
-        for (Executor sender : senders) {
-            if (sender instanceof ExecutorService service) {
-                service.shutdown();
-                try {
-                    service.awaitTermination(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        senders.stop(STOP_TIMEOUT_MILLIS);
         stopped = true;
         failPendingRequests();
         LOG.info(() -> id() + ": stopped");
@@ -668,31 +650,13 @@ public final class Match {
             receiver.detach();
             receiver.peer.close(CloseCodes.INTERNAL_ERROR, "match failed");
         }
-        for (Executor sender : senders) {
-            if (sender instanceof ExecutorService service) {
-                service.shutdown();
-            }
-        }
+        senders.abandon();
         failPendingRequests();
     }
 
     /** Stopped or failed: no longer in the lobby, refuses every request. */
     public boolean closed() {
         return stopped;
-    }
-
-    /** Each one thread, started with its first batch, and FIFO: each peer's sends stay in tick order. */
-    private static ExecutorService[] newSenders(String threadNamePrefix) {
-        ExecutorService[] senders = new ExecutorService[SENDER_THREADS];
-        for (int i = 0; i < senders.length; i++) {
-            String name = threadNamePrefix + (i + 1);
-            senders[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return senders;
     }
 
     private void failPendingRequests() {
