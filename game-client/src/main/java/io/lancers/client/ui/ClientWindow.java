@@ -5,22 +5,25 @@ import io.lancers.protocol.ServerMessage.MatchInfo;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerOptions;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import java.util.prefs.Preferences;
 
@@ -48,6 +51,16 @@ public final class ClientWindow {
     private ServerBrowser browser;
     private LanSearch discovery;
     private String lastAddress = "";
+    /** Passwords given this run, by server HOST:PORT; never stored. */
+    private final Map<String, String> passwords = new HashMap<>();
+    /** The hosting screen and its server while it is shown, else null. */
+    private HostingView hosting;
+    private GameServer hosted;
+    /** Where Host listens: every interface with discovery; tests keep it on loopback. */
+    private UnaryOperator<ServerOptions> hostNetwork = options -> options.with(o -> {
+        o.bindAddress = "0.0.0.0";
+        o.discovery = true;
+    });
 
     /**
      * @param prefs where settings are kept ({@link Settings#USER_NODE} under the user root in the
@@ -147,6 +160,7 @@ public final class ClientWindow {
     public void shutdown() {
         startGeneration.incrementAndGet();
         stopDiscovery();
+        leaveHosting();
         replays.stop();
         if (session != null) {
             session.close();
@@ -221,6 +235,9 @@ public final class ClientWindow {
     }
 
     private void setScreen(Node screen) {
+        if (screen != hosting) {
+            leaveHosting();
+        }
         root.getChildren().setAll(screen);
     }
 
@@ -231,14 +248,37 @@ public final class ClientWindow {
                 URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
     }
 
-    /** "Host a LAN game": a server on every interface with discovery, then show its address. */
+    /** "Host a LAN game": the Host screen first (the remembered setup), then the server. */
     private void host() {
-        ServerOptions lan = localServer().with(o -> {
-            o.bindAddress = "0.0.0.0";
-            o.discovery = true;
-        });
+        setScreen(new HostSetupView(HostSetup.load(prefs), settings.recordMatches(), new HostSetupView.Actions() {
+            @Override
+            public void start(HostSetup setup, String password, boolean record) {
+                startHosting(setup, password, record);
+            }
+
+            @Override
+            public void back() {
+                showMenu(null);
+            }
+        }));
+    }
+
+    /** A server on every interface with discovery, set up as the Host screen says; then show the hosting screen. */
+    private void startHosting(HostSetup setup, String password, boolean record) {
+        setup.save(prefs);
+        if (record != settings.recordMatches()) {
+            saveSettings(settings.withRecording(record, settings.recordFolder()));
+        }
+        String hostToken = HostToken.next();
+        ServerOptions lan = setup.applyTo(hostNetwork.apply(localServer()), password, hostToken);
         // The usual port first, so friends can type a familiar address; any free one if it is taken.
-        startServer("Starting your LAN game…", List.of(lan, lan.with(o -> o.port = 0)), this::showHosting);
+        startServer("Starting your LAN game…", List.of(lan, lan.with(o -> o.port = 0)),
+                server -> showHosting(server, password, hostToken));
+    }
+
+    /** Tests host on loopback: {@code network} sets where the hosted server listens. */
+    void hostNetwork(UnaryOperator<ServerOptions> network) {
+        hostNetwork = network;
     }
 
     /** The embedded server of Play and Host: recording its matches when the player asked for that. */
@@ -298,33 +338,39 @@ public final class ClientWindow {
         starter.start();
     }
 
-    private void showHosting(GameServer server) {
-        Label title = new Label("YOUR LAN GAME IS UP");
-        title.getStyleClass().add("heading");
-        Label tell = new Label("Friends on your network find it under Join, or type this address:");
-        tell.getStyleClass().add("dim");
-        Label address = new Label(server.uri().toString());
-        address.setId("host-address");
-        address.getStyleClass().add("address");
-        var enter = Overlays.menuButton("Enter the arena", "host-enter", () -> {
-            startSession(URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(),
-                    server);
-            session.announceOnJoin("You are hosting: friends join at " + server.uri());
+    private void showHosting(GameServer server, String password, String hostToken) {
+        URI own = URI.create("ws://127.0.0.1:" + server.port() + "/game");
+        passwords.put(key(own), password);
+        HostingView view = new HostingView(server, password, hostToken, new HostingView.Actions() {
+            @Override
+            public void enter() {
+                hosted = null; // the session owns the server from now on
+                startSession(own, new GameSession.Goal.JoinAny(), server, hostToken);
+                session.announceOnJoin("You are hosting: friends join at " + server.uri());
+            }
+
+            @Override
+            public void stop() {
+                showMenu(null);
+            }
         });
-        enter.getStyleClass().add("primary");
-        enter.setDefaultButton(true);
-        var stop = Overlays.menuButton("Stop hosting", "host-stop", () -> {
-            closeInBackground(server);
-            showMenu(null);
-        });
-        VBox panel = new VBox(16, title, tell, address, enter, stop);
-        panel.setAlignment(Pos.CENTER);
-        panel.getStyleClass().add("panel");
-        panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
-        StackPane screen = new StackPane(panel);
-        screen.setId("host-view");
-        screen.getStyleClass().add("screen");
-        setScreen(screen);
+        setScreen(view);
+        hosting = view;
+        hosted = server;
+        view.start();
+    }
+
+    /** The hosting screen goes; its server too, unless a session took it over. */
+    private void leaveHosting() {
+        if (hosting == null) {
+            return;
+        }
+        hosting.stop();
+        hosting = null;
+        if (hosted != null) {
+            closeInBackground(hosted);
+            hosted = null;
+        }
     }
 
     private void showBrowser(ServerBrowser.Mode mode) {
@@ -332,12 +378,7 @@ public final class ClientWindow {
             @Override
             public void list(URI server) {
                 lastAddress = server.getHost() + ":" + server.getPort();
-                if (session != null) {
-                    session.close();
-                }
-                session = new GameSession(ClientWindow.this, server, settings.playerName(),
-                        new GameSession.Goal.Browse(), null, sounds);
-                session.connect();
+                browse(server);
             }
 
             @Override
@@ -399,7 +440,23 @@ public final class ClientWindow {
         stopDiscovery();
     }
 
+    /** Lists the matches of a typed server for the browser. */
+    private void browse(URI server) {
+        if (session != null) {
+            session.close();
+        }
+        session = new GameSession(ClientWindow.this, server, settings.playerName(),
+                new GameSession.Goal.Browse(), null, sounds);
+        session.access(passwords.get(key(server)), null);
+        session.connect();
+    }
+
     private void startSession(URI server, GameSession.Goal goal, GameServer embedded) {
+        startSession(server, goal, embedded, null);
+    }
+
+    /** @param hostToken the embedded server's host token when this is the host's own session, else null */
+    private void startSession(URI server, GameSession.Goal goal, GameServer embedded, String hostToken) {
         if (session != null) {
             session.close();
         }
@@ -411,7 +468,12 @@ public final class ClientWindow {
                     }));
         }
         session = new GameSession(this, server, settings.playerName(), goal, embedded, sounds);
+        session.access(passwords.get(key(server)), hostToken);
         session.connect();
+    }
+
+    private static String key(URI server) {
+        return server.getHost() + ":" + server.getPort();
     }
 
     private static void closeInBackground(GameServer server) {
@@ -462,6 +524,45 @@ public final class ClientWindow {
             session = null;
             showMenu(message);
         }
+    }
+
+    /**
+     * The server wants a password (or another one, or fewer guesses): ask, then try again with it;
+     * Cancel goes back to the browser or the menu. The password is kept for this run only.
+     */
+    void passwordNeededFx(GameSession from, String message) {
+        if (from != session) {
+            return;
+        }
+        session = null;
+        root.getChildren().removeIf(n -> "connecting".equals(n.getId()) || "starting".equals(n.getId()));
+        Label says = new Label(from.server().getHost() + ":" + from.server().getPort() + " — " + message);
+        says.setId("password-message");
+        PasswordField field = new PasswordField();
+        field.setId("password-field");
+        field.setPromptText("password");
+        StackPane[] prompt = new StackPane[1];
+        Runnable cancel = () -> {
+            root.getChildren().remove(prompt[0]);
+            if (browser == null) {
+                showMenu(null);
+            }
+        };
+        var ok = Overlays.menuButton("Join", "password-ok", () -> {
+            root.getChildren().remove(prompt[0]);
+            passwords.put(key(from.server()), field.getText());
+            if (from.goal() instanceof GameSession.Goal.Browse) {
+                browse(from.server());
+            } else {
+                startSession(from.server(), from.goal(), null);
+            }
+        });
+        ok.setDefaultButton(true);
+        var back = Overlays.menuButton("Cancel", "password-cancel", cancel);
+        back.setCancelButton(true);
+        prompt[0] = Overlays.dimmed("password-prompt", says, field, new HBox(12, back, ok));
+        root.getChildren().add(prompt[0]);
+        field.requestFocus();
     }
 
     void showSettingsOverMatchFx(MatchView view) {

@@ -8,6 +8,7 @@ import io.lancers.client.net.InputPacer;
 import io.lancers.client.net.NetStats;
 import io.lancers.client.state.ClientWorld;
 import io.lancers.client.state.RenderFrame;
+import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import io.lancers.sim.Input;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +49,10 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
         record Browse() implements Goal {
         }
     }
+
+    /** Refusals at hello that a password (another one, or later) can answer: PROTOCOL.md §18.1. */
+    private static final Set<String> PASSWORD_REFUSALS = Set.of(ErrorCode.PASSWORD_REQUIRED.wire(),
+            ErrorCode.WRONG_PASSWORD.wire(), ErrorCode.TOO_MANY_ATTEMPTS.wire());
 
     private final ClientWindow window;
     private final URI server;
@@ -77,8 +83,17 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
         this.connection = new GameConnection(server, name, this);
     }
 
+    /** The server's password and (for the host's own session) the host token, sent in every hello; before {@link #connect()}. */
+    void access(String password, String hostToken) {
+        connection.setAccess(password, hostToken);
+    }
+
     void connect() {
         connection.connect();
+    }
+
+    Goal goal() {
+        return goal;
     }
 
     URI server() {
@@ -157,6 +172,15 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     @Override
     public void onError(ServerMessage.Error error) {
         Platform.runLater(() -> onErrorFx(error));
+    }
+
+    @Override
+    public void onMapVote(ServerMessage.MapVote vote) {
+        Platform.runLater(() -> {
+            if (view != null) {
+                view.mapVoteFx(vote);
+            }
+        });
     }
 
     @Override
@@ -266,6 +290,12 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
 
     private void onErrorFx(ServerMessage.Error error) {
         if (ended) {
+            return;
+        }
+        if (PASSWORD_REFUSALS.contains(error.code())) {
+            // The server closes next (4005): this session is over, the window asks for the password.
+            close();
+            window.passwordNeededFx(this, error.message());
             return;
         }
         if (view != null) {
@@ -395,6 +425,11 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
         if (joined != null) {
             connection.join(joined.matchId());
         }
+    }
+
+    @Override
+    public void vote(String mapId) {
+        connection.vote(mapId);
     }
 
     @Override

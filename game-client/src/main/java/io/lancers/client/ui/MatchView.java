@@ -16,8 +16,11 @@ import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.GameEvent;
+import io.lancers.sim.MatchPhase;
 import io.lancers.sim.Rules;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -81,6 +84,9 @@ public final class MatchView extends StackPane {
         /** Open the settings over the match. */
         void openSettings();
 
+        /** Vote for the next map during the intermission (players of a live match). */
+        void vote(String mapId);
+
         /**
          * Someone who can only watch (a recording, a benchmark's scene): no input, chat, seat or
          * settings over the view; {@code leave} is their way out.
@@ -107,6 +113,10 @@ public final class MatchView extends StackPane {
                 @Override
                 public void openSettings() {
                 }
+
+                @Override
+                public void vote(String mapId) {
+                }
             };
         }
     }
@@ -127,6 +137,7 @@ public final class MatchView extends StackPane {
 
     private final ChatPanel chat;
     private final MatchHud hud;
+    private final MapVotePanel mapVote;
     private final ConnectionOverlay connectionOverlay;
     private final StackPane pauseMenu;
     private StackPane controlsOverlay;
@@ -178,7 +189,10 @@ public final class MatchView extends StackPane {
                 Overlays.menuButton("Leave match", "pause-leave", actions::leave));
         pauseMenu.setVisible(false);
 
-        getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), connectionOverlay, pauseMenu);
+        mapVote = new MapVotePanel(ownId != 0, actions::vote);
+        StackPane.setAlignment(mapVote, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(mapVote, new Insets(0, 0, 90, 0));
+        getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), mapVote, connectionOverlay, pauseMenu);
         if (firstMatch) {
             controlsOverlay = Overlays.controls(() -> {
                 if (controlsOverlay != null) {
@@ -264,6 +278,11 @@ public final class MatchView extends StackPane {
         chat.playerLine(c.from(), c.fromId() == 0 ? Palette.TEXT_DIM : look(c.fromId()).color(), c.text());
     }
 
+    /** The vote on the next map opened or changed. */
+    public void mapVoteFx(ServerMessage.MapVote v) {
+        mapVote.show(v);
+    }
+
     public void noticeFx(ServerMessage.Notice n) {
         chat.systemLine(n.text(), false);
     }
@@ -316,6 +335,11 @@ public final class MatchView extends StackPane {
         return chat.lines();
     }
 
+    /** The match as the server described it when this view opened: map, rules, role. */
+    ServerMessage.Joined joined() {
+        return joined;
+    }
+
     List<Scoreboard.Row> scoreboardRows() {
         return hud.scoreboardRows();
     }
@@ -360,6 +384,7 @@ public final class MatchView extends StackPane {
         // 4. HUD
         hud.update(f, now, roster, this::look, ownId == 0 ? camera.followLine(f, id -> look(id).name()) : null,
                 scoresHeld, showNetStats);
+        mapVote.intermission(f.match().phase() == MatchPhase.INTERMISSION);
     }
 
     /** A fading flash after each hit on us, and a slow pulse while health is low. */

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -20,6 +21,39 @@ final class Overlays {
         b.getStyleClass().add("menu-button");
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** An empty form: rows of a label and its control. */
+    static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(12);
+        return grid;
+    }
+
+    /** A screen's centred panel: the heading {@code title} above {@code content}. */
+    static VBox titledPanel(String title, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("heading");
+        VBox panel = new VBox(18, heading);
+        panel.getChildren().addAll(content);
+        panel.setAlignment(Pos.CENTER);
+        panel.getStyleClass().add("panel");
+        panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
+        return panel;
+    }
+
+    /** A form's buttons: the way back (Escape) and the primary action (Enter), side by side. */
+    static HBox backAndGo(Button back, Button go) {
+        go.getStyleClass().add("primary");
+        go.setDefaultButton(true);
+        back.setCancelButton(true);
+        for (Button b : new Button[] {back, go}) {
+            b.setPrefWidth(150);
+        }
+        HBox buttons = new HBox(12, back, go);
+        buttons.setAlignment(Pos.CENTER);
+        return buttons;
     }
 
     /** A dimmed layer with a centred panel holding {@code content}. */

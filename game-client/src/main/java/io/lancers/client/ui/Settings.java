@@ -115,10 +115,15 @@ public record Settings(String playerName, boolean sound, double volume, boolean 
         node.putBoolean("autoLowEffects", autoLowEffects);
         node.putBoolean("recordMatches", recordMatches);
         node.put("recordFolder", recordFolder);
+        flush(node, "settings");
+    }
+
+    /** Writes {@code node} through; a failing backing store costs only persistence (logged, naming {@code what}). */
+    static void flush(Preferences node, String what) {
         try {
             node.flush();
         } catch (BackingStoreException e) {
-            LOG.log(Level.WARNING, "settings not persisted: " + e.getMessage());
+            LOG.log(Level.WARNING, what + " not persisted: " + e.getMessage());
         }
     }
 

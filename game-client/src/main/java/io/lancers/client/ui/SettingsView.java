@@ -64,9 +64,7 @@ final class SettingsView extends StackPane {
         Label error = new Label();
         error.getStyleClass().add("error-text");
 
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(12);
+        GridPane grid = Overlays.form();
         grid.addRow(0, new Label("Player name"), name);
         grid.addRow(1, new Label("Sound"), soundRow);
         grid.addRow(2, new Label("Network"), netStats);
@@ -87,21 +85,7 @@ final class SettingsView extends StackPane {
                     .withDiscoveryTarget(target).withRecording(record.isSelected(), recordFolder.getText()));
             back.run();
         });
-        ok.getStyleClass().add("primary");
-        ok.setDefaultButton(true);
         Button cancel = Overlays.menuButton("Back", "settings-back", back);
-        cancel.setCancelButton(true);
-        HBox buttons = new HBox(12, cancel, ok);
-        buttons.setAlignment(Pos.CENTER);
-        for (Button b : new Button[] {ok, cancel}) {
-            b.setPrefWidth(150);
-        }
-        Label title = new Label("SETTINGS");
-        title.getStyleClass().add("heading");
-        VBox panel = new VBox(18, title, grid, error, buttons);
-        panel.setAlignment(Pos.CENTER);
-        panel.getStyleClass().add("panel");
-        panel.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
-        getChildren().add(panel);
+        getChildren().add(Overlays.titledPanel("SETTINGS", grid, error, Overlays.backAndGo(cancel, ok)));
     }
 }

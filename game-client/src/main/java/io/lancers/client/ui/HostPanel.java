@@ -1,0 +1,104 @@
+package io.lancers.client.ui;
+
+import io.lancers.map.MapLoader;
+import io.lancers.server.match.MatchStatus;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's view of the rooms: per room its map and phase, the players (name, ping, bot or human)
+ * with a Kick button for each human, a next-map choice and End match. The buttons only hand the
+ * order to {@link Orders}, which sends it on the host's connection; what happened shows in the
+ * next {@link #show}. FX thread only.
+ */
+final class HostPanel extends VBox {
+
+    /** The host's orders (PROTOCOL.md §18.2); each only queues a message, never waits. */
+    interface Orders {
+        void kick(String matchId, int playerId);
+
+        void nextMap(String matchId, String mapId);
+
+        void endMatch(String matchId);
+    }
+
+    private final Orders orders;
+    /** One box per room, kept across updates: only its title and players are refreshed, its map choice stays open. */
+    private final Map<String, Room> rooms = new LinkedHashMap<>();
+
+    HostPanel(Orders orders) {
+        super(14);
+        this.orders = orders;
+        setId("host-panel");
+    }
+
+    /** Shows the rooms as they are now. */
+    void show(List<MatchStatus> statuses) {
+        for (MatchStatus status : statuses) {
+            rooms.computeIfAbsent(status.id(), id -> {
+                Room room = new Room(id);
+                getChildren().add(room.box);
+                return room;
+            }).show(status);
+        }
+    }
+
+    private final class Room {
+        final Label title = new Label();
+        final GridPane players = new GridPane();
+        final Button end = new Button("End match now");
+        final VBox box;
+
+        Room(String matchId) {
+            title.getStyleClass().add("score-head");
+            players.setHgap(16);
+            players.setVgap(4);
+            players.setId("host-players-" + matchId);
+            ComboBox<String> next = new ComboBox<>();
+            next.setId("host-next-map-" + matchId);
+            next.getItems().setAll(MapLoader.builtInIds());
+            next.setConverter(new MapNames(""));
+            next.setValue(MapLoader.builtInIds().get(0));
+            Button pick = new Button("Play it next");
+            pick.setId("host-pick-" + matchId);
+            pick.setOnAction(e -> orders.nextMap(matchId, next.getValue()));
+            end.setId("host-end-" + matchId);
+            end.setOnAction(e -> orders.endMatch(matchId));
+            HBox controls = new HBox(10, new Label("Next map"), next, pick, end);
+            controls.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(6, title, players, controls);
+        }
+
+        void show(MatchStatus room) {
+            title.setText(room.id() + " — " + MapLoader.load(room.mapId()).name() + " — " + room.phase()
+                    + (room.spectators() > 0 ? " — " + room.spectators() + " watching" : ""));
+            end.setDisable(!"playing".equals(room.phase()));
+            players.getChildren().clear();
+            int row = 0;
+            for (MatchStatus.PlayerStatus p : room.players()) {
+                Label name = new Label(p.name() + (p.online() ? "" : " (offline)"));
+                name.getStyleClass().add("score-cell");
+                Label ping = new Label(p.bot() ? "—" : p.pingMs() + " ms");
+                Label kind = new Label(p.bot() ? "bot" : "human");
+                kind.getStyleClass().add("dim");
+                players.addRow(row, name, ping, kind);
+                if (!p.bot()) {
+                    Button kick = new Button("Kick");
+                    kick.setId("host-kick-" + room.id() + "-" + p.id());
+                    kick.setOnAction(e -> orders.kick(room.id(), p.id()));
+                    players.add(kick, 3, row);
+                }
+                row++;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.lancers.client.ui;
+
+import io.lancers.server.ServerOptions;
+
+import java.util.prefs.Preferences;
+
+/**
+ * What the Host screen asks before the server starts, remembered between runs under the client's
+ * preferences ({@code host/…}). Each value is one of the dedicated server's settings
+ * ({@link ServerOptions}, named by its flag in {@link #FLAGS}): the same defaults and limits as
+ * the flags. The password is not here: it is asked each time and never stored.
+ *
+ * @param serverName   {@code --name}
+ * @param mapId        {@code --map}; empty: the rooms rotate through every map and players vote
+ * @param bots         {@code --bots}
+ * @param botSkill     {@code --bot-skill}
+ * @param matchMinutes {@code --match-minutes}
+ * @param killLimit    {@code --kill-limit}
+ * @param maxPlayers   {@code --max-players}
+ */
+public record HostSetup(String serverName, String mapId, int bots, float botSkill, int matchMinutes, int killLimit,
+                        int maxPlayers) {
+    static final String NODE = "host";
+
+    public HostSetup {
+        serverName = serverName == null ? "" : serverName.strip();
+        mapId = mapId == null ? "" : mapId;
+    }
+
+    /** The dedicated server's defaults. */
+    public static HostSetup defaults() {
+        ServerOptions d = ServerOptions.defaults();
+        return new HostSetup(d.serverName, d.mapId, d.bots, d.botSkill, d.matchMinutes, d.killLimit, d.maxPlayers);
+    }
+
+    /**
+     * {@code base} with these settings, the password (null: none) and the host's token, validated:
+     * throws IllegalArgumentException naming the flag of a value out of range.
+     */
+    public ServerOptions applyTo(ServerOptions base, String password, String hostToken) {
+        return base.with(o -> {
+            o.serverName = serverName.isEmpty() ? base.serverName : serverName;
+            o.mapId = mapId.isEmpty() ? null : mapId;
+            o.bots = bots;
+            o.botSkill = botSkill;
+            o.matchMinutes = matchMinutes;
+            o.killLimit = killLimit;
+            o.maxPlayers = maxPlayers;
+            o.password = password == null || password.isEmpty() ? null : password;
+            o.hostToken = hostToken;
+        });
+    }
+
+    /** The setup stored under {@code prefs}; anything missing or out of the server's range takes its default. */
+    public static HostSetup load(Preferences prefs) {
+        Preferences node = prefs.node(NODE);
+        HostSetup d = defaults();
+        HostSetup stored = new HostSetup(node.get("serverName", d.serverName()), node.get("mapId", d.mapId()),
+                node.getInt("bots", d.bots()), node.getFloat("botSkill", d.botSkill()),
+                node.getInt("matchMinutes", d.matchMinutes()), node.getInt("killLimit", d.killLimit()),
+                node.getInt("maxPlayers", d.maxPlayers()));
+        try {
+            stored.applyTo(ServerOptions.defaults(), null, null);
+            return stored;
+        } catch (IllegalArgumentException outOfRange) {
+            return d;
+        }
+    }
+
+    /** Stores the setup under {@code prefs}; a failing backing store costs only persistence. */
+    public void save(Preferences prefs) {
+        Preferences node = prefs.node(NODE);
+        node.put("serverName", serverName);
+        node.put("mapId", mapId);
+        node.putInt("bots", bots);
+        node.putFloat("botSkill", botSkill);
+        node.putInt("matchMinutes", matchMinutes);
+        node.putInt("killLimit", killLimit);
+        node.putInt("maxPlayers", maxPlayers);
+        Settings.flush(node, "host setup");
+    }
+}

@@ -1,0 +1,158 @@
+package io.lancers.client.ui;
+
+import io.lancers.client.net.ConnectionListener;
+import io.lancers.client.net.GameConnection;
+import io.lancers.protocol.ProtocolVersion;
+import io.lancers.protocol.ServerMessage;
+import io.lancers.server.GameServer;
+import io.lancers.server.match.MatchStatus;
+import io.lancers.server.net.LanAddress;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * While hosting, before or between visits to the arena: the addresses to give friends, each with a
+ * Copy button, and {@link HostPanel} (who is in, kick, next map, end match). The rooms are read from
+ * the embedded server once a second on a thread of their own; the host's orders go over the host's
+ * own connection (a lobby connection with the host token), as any host's would (PROTOCOL.md §18.2).
+ * Nothing here waits on the FX thread.
+ */
+final class HostingView extends StackPane {
+    private static final long REFRESH_MILLIS = 1000;
+
+    interface Actions {
+        void enter();
+
+        void stop();
+    }
+
+    private final GameServer server;
+    private final GameConnection hostLink;
+    private final HostPanel rooms;
+    private final VBox addresses = new VBox(6);
+    private final Label status = new Label();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lancers-hosting-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param password  the server's password, null if none: the host's connection must give it too
+     * @param hostToken the server's host token
+     */
+    HostingView(GameServer server, String password, String hostToken, Actions actions) {
+        this.server = server;
+        setId("host-view");
+        getStyleClass().add("screen");
+        hostLink = new GameConnection(URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH),
+                "Host", new ConnectionListener() {
+                    @Override
+                    public void onError(ServerMessage.Error error) {
+                        Platform.runLater(() -> status.setText(error.message()));
+                    }
+                });
+        hostLink.setAccess(password, hostToken);
+        rooms = new HostPanel(new HostPanel.Orders() {
+            @Override
+            public void kick(String matchId, int playerId) {
+                status.setText("");
+                hostLink.kick(matchId, playerId);
+            }
+
+            @Override
+            public void nextMap(String matchId, String mapId) {
+                status.setText("");
+                hostLink.nextMap(matchId, mapId);
+            }
+
+            @Override
+            public void endMatch(String matchId) {
+                status.setText("");
+                hostLink.endMatch(matchId);
+            }
+        });
+
+        Label title = new Label("YOUR LAN GAME IS UP");
+        title.getStyleClass().add("heading");
+        Label tell = new Label(server.options().serverName + ": friends find it under Join, or type an address:"
+                + (password == null ? "" : "\nThey need the password you set."));
+        tell.getStyleClass().add("dim");
+        status.setId("host-status");
+        status.getStyleClass().add("error-text");
+        ScrollPane roomScroll = new ScrollPane(rooms);
+        roomScroll.setFitToWidth(true);
+        roomScroll.setPrefViewportHeight(300);
+        roomScroll.getStyleClass().add("host-rooms");
+        var enter = Overlays.menuButton("Enter the arena", "host-enter", actions::enter);
+        enter.getStyleClass().add("primary");
+        enter.setDefaultButton(true);
+        var stop = Overlays.menuButton("Stop hosting", "host-stop", actions::stop);
+        HBox buttons = new HBox(12, stop, enter);
+        buttons.setAlignment(Pos.CENTER);
+        VBox panel = new VBox(14, title, tell, addresses, roomScroll, status, buttons);
+        panel.setAlignment(Pos.CENTER);
+        panel.getStyleClass().add("panel");
+        panel.setMaxSize(760, VBox.USE_PREF_SIZE);
+        getChildren().add(panel);
+    }
+
+    /** Connects the host's link and starts refreshing; call once, when shown. */
+    void start() {
+        hostLink.connect();
+        refresher.execute(() -> {
+            List<String> hosts = LanAddress.advertisedHosts(server.options().bindAddress);
+            String scheme = server.uri().getScheme();
+            List<String> urls = hosts.stream()
+                    .map(host -> scheme + "://" + host + ":" + server.port() + ProtocolVersion.ENDPOINT_PATH).toList();
+            Platform.runLater(() -> showAddresses(urls));
+        });
+        refresher.scheduleWithFixedDelay(() -> {
+            List<MatchStatus> now = server.matches().status();
+            Platform.runLater(() -> rooms.show(now));
+        }, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops refreshing and closes the host's link (off the FX thread); the server is the caller's. */
+    void stop() {
+        refresher.shutdownNow();
+        Thread closer = new Thread(hostLink::close, "lancers-hosting-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private void showAddresses(List<String> urls) {
+        addresses.getChildren().clear();
+        for (int i = 0; i < urls.size(); i++) {
+            String url = urls.get(i);
+            Label address = new Label(url);
+            address.setId(i == 0 ? "host-address" : "host-address-" + (i + 1));
+            address.getStyleClass().add("address");
+            Button copy = new Button("Copy");
+            copy.setId(i == 0 ? "host-copy" : "host-copy-" + (i + 1));
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(url);
+                Clipboard.getSystemClipboard().setContent(content);
+                copy.setText("Copied");
+            });
+            HBox row = new HBox(12, address, copy);
+            row.setAlignment(Pos.CENTER);
+            addresses.getChildren().add(row);
+        }
+    }
+}
