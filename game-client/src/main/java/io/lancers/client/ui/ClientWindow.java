@@ -565,6 +565,21 @@ public final class ClientWindow {
         field.requestFocus();
     }
 
+    /** The host's controls over the match, refreshed while shown; back to the match when closed. */
+    void showHostControlsOverMatchFx(MatchView view, HostPanel controls) {
+        StackPane[] holder = new StackPane[1];
+        Label title = new Label("HOST CONTROLS");
+        title.getStyleClass().add("heading");
+        holder[0] = Overlays.dimmed("host-controls", title, controls,
+                Overlays.menuButton("Back to the match", "host-controls-close", () -> {
+                    controls.stop();
+                    root.getChildren().remove(holder[0]);
+                    view.resumeFx();
+                }));
+        root.getChildren().add(holder[0]);
+        controls.start();
+    }
+
     void showSettingsOverMatchFx(MatchView view) {
         StackPane[] holder = new StackPane[1];
         holder[0] = new SettingsView(settings, s -> {

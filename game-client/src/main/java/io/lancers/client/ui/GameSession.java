@@ -11,6 +11,7 @@ import io.lancers.client.state.RenderFrame;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.MatchInfo;
+import io.lancers.server.GameServer;
 import io.lancers.sim.Input;
 import io.lancers.sim.World;
 import javafx.application.Platform;
@@ -58,6 +59,8 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     private final URI server;
     private final GameConnection connection;
     private final AutoCloseable embedded;
+    /** This session is the host's own, on the server it embeds: its connection carries the host token. */
+    private boolean hostsEmbedded;
     private final SoundBoard sounds;
     private volatile Goal goal;
     private volatile ClientWorld world;
@@ -86,6 +89,7 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     /** The server's password and (for the host's own session) the host token, sent in every hello; before {@link #connect()}. */
     void access(String password, String hostToken) {
         connection.setAccess(password, hostToken);
+        hostsEmbedded = hostToken != null && embedded instanceof GameServer;
     }
 
     void connect() {
@@ -435,5 +439,17 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     @Override
     public void openSettings() {
         window.showSettingsOverMatchFx(view);
+    }
+
+    @Override
+    public boolean hosting() {
+        return hostsEmbedded;
+    }
+
+    @Override
+    public void openHostControls() {
+        if (hostsEmbedded) {
+            window.showHostControlsOverMatchFx(view, new HostPanel((GameServer) embedded, HostPanel.Orders.over(connection)));
+        }
     }
 }

@@ -1,7 +1,10 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.net.GameConnection;
 import io.lancers.map.MapLoader;
+import io.lancers.server.GameServer;
 import io.lancers.server.match.MatchStatus;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -13,12 +16,16 @@ import javafx.scene.layout.VBox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The host's view of the rooms: per room its map and phase, the players (name, ping, bot or human)
- * with a Kick button for each human, a next-map choice and End match. The buttons only hand the
- * order to {@link Orders}, which sends it on the host's connection; what happened shows in the
- * next {@link #show}. FX thread only.
+ * with a Kick button for each human, a next-map choice and End match. The rooms are read from the
+ * embedded server once a second on a thread of its own ({@link #start()} to {@link #stop()}); the
+ * buttons only hand the order to {@link Orders}, which sends it on the host's connection; what
+ * happened shows in the next refresh. Otherwise FX thread only.
  */
 final class HostPanel extends VBox {
 
@@ -29,20 +36,65 @@ final class HostPanel extends VBox {
         void nextMap(String matchId, String mapId);
 
         void endMatch(String matchId);
+
+        /** Sent on {@code connection}, which must be the host's own (its hello carried the host token). */
+        static Orders over(GameConnection connection) {
+            return new Orders() {
+                @Override
+                public void kick(String matchId, int playerId) {
+                    connection.kick(matchId, playerId);
+                }
+
+                @Override
+                public void nextMap(String matchId, String mapId) {
+                    connection.nextMap(matchId, mapId);
+                }
+
+                @Override
+                public void endMatch(String matchId) {
+                    connection.endMatch(matchId);
+                }
+            };
+        }
     }
 
+    private static final long REFRESH_MILLIS = 1000;
+
+    private final GameServer server;
     private final Orders orders;
+    private ScheduledExecutorService refresher;
     /** One box per room, kept across updates: only its title and players are refreshed, its map choice stays open. */
     private final Map<String, Room> rooms = new LinkedHashMap<>();
 
-    HostPanel(Orders orders) {
+    /** @param server the embedded server, whose rooms are shown as they are */
+    HostPanel(GameServer server, Orders orders) {
         super(14);
+        this.server = server;
         this.orders = orders;
         setId("host-panel");
     }
 
-    /** Shows the rooms as they are now. */
-    void show(List<MatchStatus> statuses) {
+    /** Starts refreshing, at once and then every second. */
+    void start() {
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lancers-host-panel");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(() -> {
+            List<MatchStatus> now = server.matches().status();
+            Platform.runLater(() -> show(now));
+        }, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+            refresher = null;
+        }
+    }
+
+    private void show(List<MatchStatus> statuses) {
         for (MatchStatus status : statuses) {
             rooms.computeIfAbsent(status.id(), id -> {
                 Room room = new Room(id);

@@ -5,7 +5,6 @@ import io.lancers.client.net.GameConnection;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
-import io.lancers.server.match.MatchStatus;
 import io.lancers.server.net.LanAddress;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -20,20 +19,14 @@ import javafx.scene.layout.VBox;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * While hosting, before or between visits to the arena: the addresses to give friends, each with a
- * Copy button, and {@link HostPanel} (who is in, kick, next map, end match). The rooms are read from
- * the embedded server once a second on a thread of their own; the host's orders go over the host's
- * own connection (a lobby connection with the host token), as any host's would (PROTOCOL.md §18.2).
- * Nothing here waits on the FX thread.
+ * Copy button, and {@link HostPanel} (who is in, kick, next map, end match). The host's orders go
+ * over the host's own connection (a lobby connection with the host token), as any host's would
+ * (PROTOCOL.md §18.2). Nothing here waits on the FX thread.
  */
 final class HostingView extends StackPane {
-    private static final long REFRESH_MILLIS = 1000;
-
     interface Actions {
         void enter();
 
@@ -45,11 +38,6 @@ final class HostingView extends StackPane {
     private final HostPanel rooms;
     private final VBox addresses = new VBox(6);
     private final Label status = new Label();
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lancers-hosting-refresh");
-        t.setDaemon(true);
-        return t;
-    });
 
     /**
      * @param password  the server's password, null if none: the host's connection must give it too
@@ -67,25 +55,7 @@ final class HostingView extends StackPane {
                     }
                 });
         hostLink.setAccess(password, hostToken);
-        rooms = new HostPanel(new HostPanel.Orders() {
-            @Override
-            public void kick(String matchId, int playerId) {
-                status.setText("");
-                hostLink.kick(matchId, playerId);
-            }
-
-            @Override
-            public void nextMap(String matchId, String mapId) {
-                status.setText("");
-                hostLink.nextMap(matchId, mapId);
-            }
-
-            @Override
-            public void endMatch(String matchId) {
-                status.setText("");
-                hostLink.endMatch(matchId);
-            }
-        });
+        rooms = new HostPanel(server, HostPanel.Orders.over(hostLink));
 
         Label title = new Label("YOUR LAN GAME IS UP");
         title.getStyleClass().add("heading");
@@ -114,22 +84,21 @@ final class HostingView extends StackPane {
     /** Connects the host's link and starts refreshing; call once, when shown. */
     void start() {
         hostLink.connect();
-        refresher.execute(() -> {
+        rooms.start();
+        Thread lookup = new Thread(() -> {
             List<String> hosts = LanAddress.advertisedHosts(server.options().bindAddress);
             String scheme = server.uri().getScheme();
             List<String> urls = hosts.stream()
                     .map(host -> scheme + "://" + host + ":" + server.port() + ProtocolVersion.ENDPOINT_PATH).toList();
             Platform.runLater(() -> showAddresses(urls));
-        });
-        refresher.scheduleWithFixedDelay(() -> {
-            List<MatchStatus> now = server.matches().status();
-            Platform.runLater(() -> rooms.show(now));
-        }, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        }, "lancers-hosting-addresses");
+        lookup.setDaemon(true);
+        lookup.start();
     }
 
     /** Stops refreshing and closes the host's link (off the FX thread); the server is the caller's. */
     void stop() {
-        refresher.shutdownNow();
+        rooms.stop();
         Thread closer = new Thread(hostLink::close, "lancers-hosting-close");
         closer.setDaemon(true);
         closer.start();

@@ -21,6 +21,7 @@ import io.lancers.sim.Rules;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -30,6 +31,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,12 @@ public final class MatchView extends StackPane {
         /** Vote for the next map during the intermission (players of a live match). */
         void vote(String mapId);
 
+        /** Whether this is the host's own session: the pause menu then offers the host's controls. */
+        boolean hosting();
+
+        /** Open the host's controls (players, kick, next map, end match) over the match. */
+        void openHostControls();
+
         /**
          * Someone who can only watch (a recording, a benchmark's scene): no input, chat, seat or
          * settings over the view; {@code leave} is their way out.
@@ -116,6 +124,15 @@ public final class MatchView extends StackPane {
 
                 @Override
                 public void vote(String mapId) {
+                }
+
+                @Override
+                public boolean hosting() {
+                    return false;
+                }
+
+                @Override
+                public void openHostControls() {
                 }
             };
         }
@@ -183,10 +200,14 @@ public final class MatchView extends StackPane {
         chat = new ChatPanel(maxChatLength, actions::sendChat, this::requestFocus);
         hud = new MatchHud(joined, chat, this::netStatsLine);
         connectionOverlay = new ConnectionOverlay(actions);
-        pauseMenu = Overlays.dimmed("pause-menu", heading("PAUSED"),
+        List<Node> pause = new ArrayList<>(List.of(heading("PAUSED"),
                 Overlays.menuButton("Resume", "pause-resume", this::resume),
-                Overlays.menuButton("Settings", "pause-settings", actions::openSettings),
-                Overlays.menuButton("Leave match", "pause-leave", actions::leave));
+                Overlays.menuButton("Settings", "pause-settings", actions::openSettings)));
+        if (actions.hosting()) {
+            pause.add(Overlays.menuButton("Host controls", "pause-host", actions::openHostControls));
+        }
+        pause.add(Overlays.menuButton("Leave match", "pause-leave", actions::leave));
+        pauseMenu = Overlays.dimmed("pause-menu", pause.toArray(Node[]::new));
         pauseMenu.setVisible(false);
 
         mapVote = new MapVotePanel(ownId != 0, actions::vote);

@@ -16,6 +16,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class HostScreenTest {
 
     @Start
     void start(Stage stage) {
-        window = TestWindows.show(stage, prefs, Settings.defaults(), null);
+        window = TestWindows.show(stage, prefs, Settings.defaults().withControlsSeen(true), null);
         window.hostNetwork(ServerOptions::onLoopback);
     }
 
@@ -149,5 +150,50 @@ class HostScreenTest {
         assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 9), HostSetup.load(prefs),
                 "remembered for the next time");
         assertTrue(!Fx.get(() -> window.settings().recordMatches()));
+
+        // In the match, the host's controls: another map next, and this match ended now.
+        String other = MapLoader.builtInIds().get(0);
+        openHostControls(robot);
+        Fx.run(() -> this.<ComboBox<String>>node(robot, "#host-next-map-m1").setValue(other));
+        robot.clickOn("#host-pick-m1");
+        robot.clickOn("#host-end-m1");
+        robot.clickOn("#host-controls-close");
+        Fx.waitFor("the next match on the host's map", () -> robot.lookup("#match-view").tryQuery()
+                .map(n -> ((MatchView) n).joined().map().id().equals(other)).orElse(false));
+    }
+
+    @Test
+    void theIntermissionShowsTheVoteAndTheVoteDecidesTheNextMap(FxRobot robot) {
+        robot.clickOn("#menu-host");
+        Fx.waitFor("the Host screen", () -> robot.lookup("#host-setup").tryQuery().isPresent());
+        Fx.run(() -> this.<ComboBox<String>>node(robot, "#host-map").setValue("")); // all maps in turn
+        robot.clickOn("#host-start");
+        Fx.waitFor("the hosting screen", () -> robot.lookup("#host-enter").tryQuery().isPresent());
+        robot.clickOn("#host-enter");
+        Fx.waitFor("the host in the match", () -> robot.lookup("#match-view").tryQuery().isPresent());
+        MatchView first = node(robot, "#match-view");
+        String current = Fx.get(() -> first.joined().map().id());
+
+        openHostControls(robot);
+        robot.clickOn("#host-end-m1");
+        robot.clickOn("#host-controls-close");
+        // The ballot: the rotation's next map first, the current one last. Voting for the current one
+        // keeps the room there, which the rotation alone would not.
+        String vote = "#vote-" + current;
+        Fx.waitFor("the vote in the intermission", () -> robot.lookup(vote).tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn(vote);
+        Fx.waitFor("our vote counted", () -> robot.lookup(vote).tryQuery()
+                .map(n -> ((javafx.scene.control.Button) n).getText().contains("1 vote")).orElse(false));
+        Fx.waitFor("round 2 begins", () -> first.chatLines().stream().anyMatch(l -> l.contains("Round 2 begins")));
+        assertTrue(Fx.get(() -> robot.lookup("#match-view").query() == first && first.joined().map().id().equals(current)),
+                "the same map, so the same view: no new joined");
+        Fx.waitFor("the ballot gone", () -> !Fx.get(() -> robot.lookup("#map-vote").query().isVisible()));
+    }
+
+    private static void openHostControls(FxRobot robot) {
+        robot.type(KeyCode.ESCAPE);
+        Fx.waitFor("the pause menu", () -> robot.lookup("#pause-host").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#pause-host");
+        Fx.waitFor("the host's controls", () -> robot.lookup("#host-end-m1").tryQuery().isPresent());
     }
 }
