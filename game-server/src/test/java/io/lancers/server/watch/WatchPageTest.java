@@ -114,9 +114,12 @@ class WatchPageTest {
                 // own heartbeat timeout, say so, and come back on a new link.
                 long connectsBefore = connects(js);
                 relay.silenceExisting();
-                await().atMost(PATIENCE).until(() -> "reconnecting".equals(
-                        browser.findElement(By.id("link")).getAttribute("data-state")));
-                assertTrue(browser.findElement(By.id("banner")).isDisplayed(), "the reconnecting banner shows");
+                // State and banner read in one script: read one after the other, a quick reconnect on a
+                // busy machine can fall between the two reads.
+                await("the reconnecting banner shows").atMost(PATIENCE).until(() -> Boolean.TRUE.equals(js.executeScript(
+                        "const banner = document.getElementById('banner');"
+                                + " return document.getElementById('link').dataset.state === 'reconnecting'"
+                                + " && !banner.hidden && getComputedStyle(banner).display !== 'none';")));
                 await().atMost(PATIENCE).until(() -> "spectating".equals(link(js).get("state").toString())
                         && connects(js) > connectsBefore);
                 int afterReconnect = await().atMost(PATIENCE).until(() -> sameWorld(js, serverWorlds),
