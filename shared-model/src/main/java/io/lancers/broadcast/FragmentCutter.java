@@ -14,7 +14,7 @@ import java.util.List;
  * next one starts with a snapshot of that tick. Not thread-safe: one feeder (a match's tick thread).
  */
 public final class FragmentCutter {
-    private final StreamInfo info;
+    private StreamInfo info;
     private final int firstFragment;
     private ControlState control = ControlState.EMPTY;
     private FullPart full;
@@ -68,6 +68,15 @@ public final class FragmentCutter {
         Fragment done = completed();
         startFragment(done.number() + 1, world);
         return done;
+    }
+
+    /**
+     * The room moved to another map (between rounds): the next full part, and every one after it,
+     * names {@code mapId}; the fragment being cut keeps the map it started on.
+     */
+    public void mapChanged(String mapId) {
+        requireOpen();
+        info = info.withMapId(mapId);
     }
 
     /** A control message broadcast to everyone, at the tick of the last world fed. */

@@ -35,6 +35,11 @@ public record StreamInfo(String protocol, String matchId, String mapId, int tick
         }
     }
 
+    /** The same stream on another map (its room moved to it between rounds). */
+    public StreamInfo withMapId(String newMapId) {
+        return new StreamInfo(protocol, matchId, newMapId, tickRate, fragmentTicks, rules);
+    }
+
     /** A fragment's length in seconds. */
     public double fragmentSeconds() {
         return (double) fragmentTicks / tickRate;

@@ -86,6 +86,18 @@ final class MatchStream implements StreamTap {
         }
     }
 
+    @Override
+    public void mapChanged(String mapId) {
+        if (broken) {
+            return;
+        }
+        try {
+            cutter.mapChanged(mapId);
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
     /** After the room has stopped: the last fragment goes to the recording, which is finished. */
     void close() {
         if (closed || broken) {

@@ -62,6 +62,8 @@ public final class Match {
     private Simulation sim;
     private final MapBallot ballot;
     private final Function<String, ArenaMap> maps;
+    /** Told when the room moves to another map; it also gets the stream through {@link #fanout}. */
+    private final StreamTap tap;
     private final Clock wallClock;
     private final StateEncoder encoder;
     private final ServerMessage.Rules rules;
@@ -123,6 +125,7 @@ public final class Match {
         this.metrics = new TickMetrics(config.tickRate());
         this.senders = senders;
         this.seats = new Seats(this, settings, this::seated, this::vacated);
+        this.tap = tap;
         this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(senders.lanes()),
                 seats.players(), seats.spectators());
         this.announcements = new Announcements(settings.id(), config, fanout, seats.byId(), seats.spectators());
@@ -536,6 +539,7 @@ public final class Match {
             fresh = sim.addShip(fresh, player.id);
         }
         LOG.info(() -> id() + ": round " + started.match().round() + " moves to " + map.id());
+        tap.mapChanged(map.id());
         for (Membership receiver : fanout.receivers()) {
             Player player = receiver.role() == Role.PLAYER ? seats.player(receiver.playerId()) : null;
             send(receiver, joined(receiver, player == null ? null : player.resumeToken, false));

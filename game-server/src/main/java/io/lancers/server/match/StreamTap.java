@@ -20,6 +20,10 @@ public interface StreamTap {
         @Override
         public void control(ServerMessage message) {
         }
+
+        @Override
+        public void mapChanged(String mapId) {
+        }
     };
 
     /**
@@ -30,4 +34,7 @@ public interface StreamTap {
 
     /** A control message broadcast to everyone in the room, at the tick of the last frame. */
     void control(ServerMessage message);
+
+    /** The room moves to another built-in map; the next frame is the first world on it. */
+    void mapChanged(String mapId);
 }

@@ -145,6 +145,22 @@ class BroadcastsTest {
     }
 
     @Test
+    void afterAMapChangeTheNextFullPartsAndTheSyncNameTheNewMap() throws Exception {
+        String other = MapLoader.builtInIds().get(1);
+        Broadcasts broadcasts = broadcasts(settings(0, 60));
+        Room room = new Room(broadcasts.tap(ROOM));
+        room.play(TICK_RATE / 2);
+        room.tap.mapChanged(other); // mid-fragment: that fragment keeps the map it started on
+        room.play(3 * TICK_RATE);
+        Broadcasts.Sync sync = broadcasts.sync("m1").orElseThrow();
+        assertEquals(other, sync.mapId());
+        assertEquals(ROOM.mapId(), FullPart.decode(found(broadcasts.part("m1", sync.firstFragment(), true)).bytes())
+                .info().mapId());
+        assertEquals(other, FullPart.decode(found(broadcasts.part("m1", sync.firstFragment() + 1, true)).bytes())
+                .info().mapId());
+    }
+
+    @Test
     void syncStartsOneBehindTheNewestAndPartsPlayToTheServersWorlds() throws Exception {
         Broadcasts broadcasts = broadcasts(settings(2, 60));
         Room room = new Room(broadcasts.tap(ROOM));
