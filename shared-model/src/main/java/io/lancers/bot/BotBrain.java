@@ -10,6 +10,8 @@ import io.lancers.sim.Pickup;
 import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Team;
+import io.lancers.sim.Teams;
 import io.lancers.sim.World;
 
 import java.util.List;
@@ -24,7 +26,9 @@ import java.util.Random;
  * its target, or a wander point), finds the way there around walls ({@link NavGraph}), steers
  * toward it by choosing the buttons that best turn its velocity into the wanted one, and aims and
  * fires at its target with a lead on the target's velocity. A goal it finds no way to, or
- * makes no progress toward, is given up for a while. Owned by one server thread: not thread-safe.
+ * makes no progress toward, is given up for a while. In a team match it never targets a teammate
+ * and holds its fire while one is in the line of fire, whether or not friendly fire is on. Owned
+ * by one server thread: not thread-safe.
  */
 public final class BotBrain {
     /** Bots fight from about this far: close enough to hit, far enough to dodge. */
@@ -78,8 +82,13 @@ public final class BotBrain {
         this.skill = skill;
     }
 
-    /** The input for ship {@code selfId} this tick; sequence numbers increase by one per call. */
+    /** The input for ship {@code selfId} in a free-for-all; sequence numbers increase by one per call. */
     public Input decide(World w, int selfId, ArenaMap map, MatchConfig cfg) {
+        return decide(w, selfId, map, cfg, Teams.NONE);
+    }
+
+    /** The input for ship {@code selfId} this tick, {@code teams} telling friend from foe; seq increases by one per call. */
+    public Input decide(World w, int selfId, ArenaMap map, MatchConfig cfg, Teams teams) {
         seq++;
         if (nav == null || !map.equals(nav.map())) {
             nav = new NavGraph(map);
@@ -94,14 +103,14 @@ public final class BotBrain {
             return new Input(seq, 0, aim);
         }
         int tick = w.tick();
-        Ship target = chooseTarget(w, self, map, tick);
+        Ship target = chooseTarget(w, self, map, teams, tick);
 
         float[] goal = chooseGoal(w, self, target, map, cfg, tick);
         int buttons = steer(self, goal, cfg, tick);
 
         float wantedAim = target != null ? aimAt(self, target, cfg, tick) : movementAim(self);
         turnAim(wantedAim, cfg);
-        if (target != null && shouldFire(self, target, wantedAim, cfg, tick)) {
+        if (target != null && shouldFire(self, target, wantedAim, cfg, tick) && !allyInTheWay(w, self, target, teams)) {
             buttons |= Input.FIRE;
         }
         return new Input(seq, buttons, aim);
@@ -110,13 +119,14 @@ public final class BotBrain {
     // ---------------------------------------------------------------- targeting
 
     /** The nearest visible, hittable enemy; the current target is kept unless another is much nearer. */
-    private Ship chooseTarget(World w, Ship self, ArenaMap map, int tick) {
+    private Ship chooseTarget(World w, Ship self, ArenaMap map, Teams teams, int tick) {
         Ship nearest = null;
         float nearestD2 = Float.MAX_VALUE;
         Ship current = null;
         float currentD2 = 0f;
+        Team own = teams.of(self.id());
         for (Ship s : w.ships()) {
-            if (s.id() == self.id() || !s.alive() || tick < s.invulnerableUntil()) {
+            if (s.id() == self.id() || !s.alive() || tick < s.invulnerableUntil() || own.alliedWith(teams.of(s.id()))) {
                 continue;
             }
             float d2 = dist2(self.x(), self.y(), s.x(), s.y());
@@ -139,6 +149,35 @@ public final class BotBrain {
             targetSinceTick = tick;
         }
         return chosen;
+    }
+
+    /**
+     * Whether a shot now, along this bot's aim as far as its target, could meet a living teammate,
+     * where it is or where it flies to by the time the shot gets there: with friendly fire it would
+     * hit, without it it would look as if. Teammates on that line are in plain sight of this bot:
+     * this knows nothing a player would not see.
+     */
+    private boolean allyInTheWay(World w, Ship self, Ship target, Teams teams) {
+        Team own = teams.of(self.id());
+        if (own == Team.NONE) {
+            return false;
+        }
+        final float margin = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS + 10f;
+        float reach = (float) Math.hypot(target.x() - self.x(), target.y() - self.y()) + Rules.SHIP_RADIUS;
+        float ex = self.x() + (float) Math.cos(aim) * reach;
+        float ey = self.y() + (float) Math.sin(aim) * reach;
+        for (Ship s : w.ships()) {
+            if (s.id() == self.id() || !s.alive() || !own.alliedWith(teams.of(s.id()))) {
+                continue;
+            }
+            float flight = (float) Math.hypot(s.x() - self.x(), s.y() - self.y()) / Rules.PROJECTILE_SPEED;
+            if (Geometry.segmentCircle(self.x(), self.y(), ex, ey, s.x(), s.y(), margin) != Geometry.MISS
+                    || Geometry.segmentCircle(self.x(), self.y(), ex, ey, s.x() + s.vx() * flight,
+                    s.y() + s.vy() * flight, margin) != Geometry.MISS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean visible(ArenaMap map, Ship a, Ship b) {

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import io.lancers.sim.Geometry;
 import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
+import io.lancers.sim.Team;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,13 +123,14 @@ public final class MapLoader {
         for (int i = 0; i < spawnArray.size(); i++) {
             String what = "spawn " + i;
             JsonObject s = object(spawnArray.get(i), what);
-            SpawnPoint spawn = new SpawnPoint(number(s, "x", what), number(s, "y", what));
+            SpawnPoint spawn = new SpawnPoint(number(s, "x", what), number(s, "y", what), team(s, what));
             checkPlace(what, spawn.x(), spawn.y(), Rules.SHIP_RADIUS, width, height, walls);
             spawns.add(spawn);
         }
         if (spawns.size() < 2) {
             throw new IllegalArgumentException("map needs at least 2 spawns, has " + spawns.size());
         }
+        checkTeamSpawns(spawns);
 
         List<PickupSpot> pickups = new ArrayList<>();
         JsonArray pickupArray = array(o, "pickups", "map");
@@ -159,6 +161,30 @@ public final class MapLoader {
                         + walls.get(w));
             }
         }
+    }
+
+    /** Tagged spawns are a team map's sides: each team needs two, so a dead ship never waits for its only one. */
+    private static void checkTeamSpawns(List<SpawnPoint> spawns) {
+        long red = spawns.stream().filter(s -> s.team() == Team.RED).count();
+        long blue = spawns.stream().filter(s -> s.team() == Team.BLUE).count();
+        if ((red > 0 || blue > 0) && (red < 2 || blue < 2)) {
+            throw new IllegalArgumentException("a map with team spawns needs at least 2 for each team, has " + red
+                    + " red and " + blue + " blue");
+        }
+    }
+
+    /** A spawn's optional {@code "team"}: {@code "red"} or {@code "blue"}; absent: anybody's. */
+    private static Team team(JsonObject o, String what) {
+        JsonElement e = o.get("team");
+        if (e == null || e.isJsonNull()) {
+            return Team.NONE;
+        }
+        String team = e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : e.toString();
+        return switch (team) {
+            case "red" -> Team.RED;
+            case "blue" -> Team.BLUE;
+            default -> throw new IllegalArgumentException(what + " has unknown team '" + team + "' (known: red, blue)");
+        };
     }
 
     private static PickupKind kind(JsonObject o, String what) {

@@ -10,6 +10,8 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
+import io.lancers.map.SpawnPoint;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -78,7 +80,12 @@ public final class ControlCodec {
     static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
             ClientMessage.Hello.class, Set.of("resumeToken", "password", "hostToken"),
             ServerMessage.MapVote.class, Set.of("hostPick"),
-            ServerMessage.Joined.class, Set.of("resumeToken"));
+            ServerMessage.Joined.class, Set.of("resumeToken"),
+            // Added with team play: absent from older servers and recordings, which were free-for-all.
+            ServerMessage.Rules.class, Set.of("mode", "friendlyFire"),
+            ServerMessage.MatchInfo.class, Set.of("mode"),
+            ServerMessage.PlayerInfo.class, Set.of("team"),
+            SpawnPoint.class, Set.of("team"));
 
     private static final String TYPE_MEMBER = "type";
 
@@ -278,7 +285,7 @@ public final class ControlCodec {
                 throw malformed(path + " out of range");
             }
             return value;
-        } else if (raw == boolean.class) {
+        } else if (raw == boolean.class || raw == Boolean.class) {
             if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isBoolean()) {
                 throw malformed(path + " must be true or false");
             }

@@ -1,7 +1,9 @@
 package io.lancers.protocol;
 
 import io.lancers.map.ArenaMap;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Team;
 
 import java.util.List;
 
@@ -27,9 +29,22 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** One match in the list: enough for a lobby or discovery screen. */
+    /**
+     * One match in the list: enough for a lobby or discovery screen.
+     *
+     * @param mode {@code "ffa"} or {@code "tdm"} ({@link GameMode#wire()}); absent (null) from older servers: ffa
+     */
     record MatchInfo(String id, String mapId, String mapName, String phase, int players, int maxPlayers,
-                     int bots, int spectators, int tickRate) {
+                     int bots, int spectators, int tickRate, String mode) {
+        public MatchInfo {
+            mode = GameMode.ofWire(mode == null ? GameMode.FFA.wire() : mode).wire();
+        }
+
+        /** A free-for-all match. */
+        public MatchInfo(String id, String mapId, String mapName, String phase, int players, int maxPlayers, int bots,
+                         int spectators, int tickRate) {
+            this(id, mapId, mapName, phase, players, maxPlayers, bots, spectators, tickRate, GameMode.FFA.wire());
+        }
     }
 
     /**
@@ -47,16 +62,32 @@ public sealed interface ServerMessage {
     /**
      * The match's rules as configured on the server: its {@link MatchConfig} without the tick rate,
      * which travels beside them ({@code joined.tickRate}). The wire keeps that shape; these two
-     * methods are the only mapping, and a test keeps the components in step.
+     * methods are the only mapping, and a test keeps the components in step. {@code mode} and
+     * {@code friendlyFire} came later: absent (null), as from older servers and recordings, they
+     * mean free-for-all.
+     *
+     * @param mode {@link GameMode#wire()}: {@code "ffa"} or {@code "tdm"}
      */
-    record Rules(int durationSeconds, int killLimit, int intermissionSeconds, int respawnSeconds) {
+    record Rules(int durationSeconds, int killLimit, int intermissionSeconds, int respawnSeconds, String mode,
+                 Boolean friendlyFire) {
+        public Rules {
+            mode = GameMode.ofWire(mode == null ? GameMode.FFA.wire() : mode).wire();
+            friendlyFire = friendlyFire != null && friendlyFire;
+        }
+
+        /** Free-for-all rules. */
+        public Rules(int durationSeconds, int killLimit, int intermissionSeconds, int respawnSeconds) {
+            this(durationSeconds, killLimit, intermissionSeconds, respawnSeconds, GameMode.FFA.wire(), false);
+        }
+
         public static Rules of(MatchConfig config) {
             return new Rules(config.durationSeconds(), config.killLimit(), config.intermissionSeconds(),
-                    config.respawnSeconds());
+                    config.respawnSeconds(), config.mode().wire(), config.friendlyFire());
         }
 
         public MatchConfig at(int tickRate) {
-            return new MatchConfig(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds);
+            return new MatchConfig(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds,
+                    GameMode.ofWire(mode), friendlyFire);
         }
     }
 
@@ -71,7 +102,20 @@ public sealed interface ServerMessage {
         }
     }
 
-    record PlayerInfo(int id, String name, int color, boolean bot, boolean online, int pingMs) {
+    /**
+     * One player of the roster.
+     *
+     * @param team its team in a team match; NONE in free-for-all (also when absent, from older servers)
+     */
+    record PlayerInfo(int id, String name, int color, boolean bot, boolean online, int pingMs, Team team) {
+        public PlayerInfo {
+            team = team == null ? Team.NONE : team;
+        }
+
+        /** A player of a free-for-all match. */
+        public PlayerInfo(int id, String name, int color, boolean bot, boolean online, int pingMs) {
+            this(id, name, color, bot, online, pingMs, Team.NONE);
+        }
     }
 
     /** A chat line. {@code fromId} is 0 for a spectator. */

@@ -1,5 +1,7 @@
 package io.lancers.sim;
 
+import java.util.Objects;
+
 /**
  * How a match runs: tick rate and the lengths of its phases.
  *
@@ -8,11 +10,14 @@ package io.lancers.sim;
  * @param killLimit           kills that end a match early; 0 = no limit
  * @param intermissionSeconds scoreboard pause between matches
  * @param respawnSeconds      delay between death and respawn
+ * @param mode                free-for-all or team deathmatch; in a team match the kill limit is a team's score
+ * @param friendlyFire        in a team match, whether shots hit teammates (they fly through them when not)
  */
 public record MatchConfig(int tickRate, int durationSeconds, int killLimit, int intermissionSeconds,
-                          int respawnSeconds) {
+                          int respawnSeconds, GameMode mode, boolean friendlyFire) {
 
     public MatchConfig {
+        Objects.requireNonNull(mode, "mode");
         if (tickRate < 1 || tickRate > 1000) {
             throw new IllegalArgumentException("tickRate must be 1..1000, was " + tickRate);
         }
@@ -30,9 +35,20 @@ public record MatchConfig(int tickRate, int durationSeconds, int killLimit, int 
         }
     }
 
-    /** 60 Hz, 5 minutes, 20 kills, 10 s intermission, 3 s respawn. */
+    /** A free-for-all match. */
+    public MatchConfig(int tickRate, int durationSeconds, int killLimit, int intermissionSeconds, int respawnSeconds) {
+        this(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds, GameMode.FFA, false);
+    }
+
+    /** 60 Hz, 5 minutes, 20 kills, 10 s intermission, 3 s respawn, free-for-all. */
     public static MatchConfig defaults() {
         return new MatchConfig(60, 300, 20, 10, 3);
+    }
+
+    /** These settings played as {@code newMode}, shots hitting teammates or not. */
+    public MatchConfig withMode(GameMode newMode, boolean newFriendlyFire) {
+        return new MatchConfig(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds, newMode,
+                newFriendlyFire);
     }
 
     /** Seconds per tick. */

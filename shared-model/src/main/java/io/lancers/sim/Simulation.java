@@ -20,6 +20,11 @@ import java.util.Map;
  * <p>A step from tick T computes the state at {@code now = T + 1}, in this order: move ships,
  * separate touching ships, fly projectiles (hits, kills), fire, take pickups, respawn the dead,
  * end the phase if due; finally every quantity is snapped to the {@link Quantum} grid.
+ *
+ * <p>In a {@linkplain GameMode#TDM team match} the {@link Teams} given to the step decide who is an
+ * enemy: without {@linkplain MatchConfig#friendlyFire() friendly fire} shots fly through teammates,
+ * killing a teammate scores nothing, ships respawn away from enemies (on their team's spawn points
+ * where the map tags any), and the kill limit is a team's score.
  */
 public final class Simulation {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
@@ -43,6 +48,8 @@ public final class Simulation {
     private final int invulnerableTicks;
     private final int powerTicks;
     private final int respawnTicks;
+    /** Per {@link Team} ordinal: the spawn points its ships use. */
+    private final List<List<SpawnPoint>> spawnsByTeam;
 
     public Simulation(ArenaMap map, MatchConfig config) {
         if (map.spawns().isEmpty()) {
@@ -72,6 +79,12 @@ public final class Simulation {
         invulnerableTicks = config.ticks(Rules.INVULNERABLE_SECONDS);
         powerTicks = config.ticks(Rules.POWER_SECONDS);
         respawnTicks = config.ticks(config.respawnSeconds());
+        List<List<SpawnPoint>> byTeam = new ArrayList<>();
+        for (Team team : Team.values()) {
+            List<SpawnPoint> own = map.spawns().stream().filter(sp -> sp.team() == team).toList();
+            byTeam.add(team == Team.NONE || own.isEmpty() ? map.spawns() : own);
+        }
+        spawnsByTeam = List.copyOf(byTeam);
     }
 
     public ArenaMap map() {
@@ -171,10 +184,10 @@ public final class Simulation {
 
     /**
      * One tick. Ships without an entry in {@code inputsByShipId} hold no buttons and keep their aim.
-     * The world's events become those of this step. No shot is lag-compensated.
+     * The world's events become those of this step. No shot is lag-compensated; nobody is on a team.
      */
     public World step(World w, Map<Integer, Input> inputsByShipId) {
-        return step(w, inputsByShipId, ShipHistory.NONE);
+        return step(w, inputsByShipId, ShipHistory.NONE, Teams.NONE);
     }
 
     /**
@@ -185,12 +198,21 @@ public final class Simulation {
      * at the end of that tick ({@code history}, the current positions for {@code now}). Walls,
      * damage, kills and shields are as of now; a target dead or not yet alive at a rewound tick
      * cannot be hit at that tick. {@code history} must hold the worlds up to {@code w} (it is not
-     * changed here); where it lacks a tick the rewind stops short of it.
+     * changed here); where it lacks a tick the rewind stops short of it. Nobody is on a team.
      */
     public World step(World w, Map<Integer, Input> inputsByShipId, ShipHistory history) {
+        return step(w, inputsByShipId, history, Teams.NONE);
+    }
+
+    /**
+     * One tick, lag-compensated as {@link #step(World, Map, ShipHistory)}. In a {@link GameMode#TDM}
+     * match {@code teams} says who plays for which team (a ship it does not name is everybody's
+     * enemy); in free-for-all it is ignored.
+     */
+    public World step(World w, Map<Integer, Input> inputsByShipId, ShipHistory history, Teams teams) {
         int now = w.tick() + 1;
         MatchState match = w.match();
-        Body[] ships = bodies(w.ships());
+        Body[] ships = bodies(w.ships(), config.mode() == GameMode.TDM ? teams : Teams.NONE);
         for (Body b : ships) {
             Input in = inputsByShipId.get(b.id);
             if (in != null) {
@@ -221,13 +243,7 @@ public final class Simulation {
         List<Pickup> pickups = takePickups(w.pickups(), ships, now, events);
         respawnDue(ships, match.seed(), now, events);
 
-        boolean killLimitReached = false;
-        if (match.killLimit() > 0) {
-            for (Body b : ships) {
-                killLimitReached |= b.kills >= match.killLimit();
-            }
-        }
-        if (now >= match.phaseEndTick() || killLimitReached) {
+        if (now >= match.phaseEndTick() || killLimitReached(ships, match.killLimit())) {
             int nextMatchTick = now + config.ticks(config.intermissionSeconds());
             for (Body b : ships) {
                 b.vx = 0f;
@@ -246,6 +262,21 @@ public final class Simulation {
     }
 
     // ---------------------------------------------------------------- phases
+
+    /** A ship's kills reach the limit, or in a team match a team's (0: no limit). */
+    private static boolean killLimitReached(Body[] ships, int killLimit) {
+        if (killLimit <= 0) {
+            return false;
+        }
+        int[] teamScores = new int[Team.values().length];
+        for (Body b : ships) {
+            if (b.kills >= killLimit) {
+                return true;
+            }
+            teamScores[b.team.ordinal()] += b.kills;
+        }
+        return teamScores[Team.RED.ordinal()] >= killLimit || teamScores[Team.BLUE.ordinal()] >= killLimit;
+    }
 
     private World startNextMatch(int now, MatchState old, Body[] ships, List<GameEvent> events) {
         long seed = Rules.nextSeed(old.seed());
@@ -519,6 +550,7 @@ public final class Simulation {
     private boolean flyTick(Projectile pr, int tick, int now, Body[] ships, ShipHistory history,
                             List<GameEvent> events) {
         final float hitRadius = Rules.SHIP_RADIUS + Rules.PROJECTILE_RADIUS;
+        Team ownerTeam = teamOf(ships, pr.ownerId());
         float ax = pr.xAt(tick - 1, dt);
         float ay = pr.yAt(tick - 1, dt);
         float bx = pr.xAt(tick, dt);
@@ -526,7 +558,7 @@ public final class Simulation {
         float best = obstacle(ax, ay, bx, by);
         Body target = null;
         for (Body s : ships) {
-            if (s.health <= 0 || s.id == pr.ownerId()) {
+            if (s.health <= 0 || s.id == pr.ownerId() || (!config.friendlyFire() && s.team.alliedWith(ownerTeam))) {
                 continue;
             }
             float sx = s.x;
@@ -607,7 +639,7 @@ public final class Simulation {
         target.powerUntil = 0;
         target.respawnTick = now + respawnTicks;
         Body killer = find(ships, pr.ownerId());
-        if (killer != null) {
+        if (killer != null && !killer.team.alliedWith(target.team)) {
             killer.kills++;
         }
         events.add(new GameEvent.Kill(pr.ownerId(), target.id));
@@ -698,11 +730,13 @@ public final class Simulation {
     }
 
     /**
-     * Brings a ship to life at the spawn point farthest from every living ship in {@code others};
+     * Brings a ship to life at the spawn point of its team (see {@link #spawnsByTeam}) farthest from
+     * every living enemy in {@code others}, a teammate counting only when it stands on the point;
      * exact ties (e.g. an empty arena) are broken by the hash of (seed, tick, id).
      */
     private void spawn(Body b, Body[] others, long seed, int now) {
-        List<SpawnPoint> spawns = map.spawns();
+        List<SpawnPoint> spawns = spawnsByTeam.get(b.team.ordinal());
+        final float occupied = 2 * Rules.SHIP_RADIUS;
         float bestScore = -1f;
         int ties = 0;
         int[] tied = new int[spawns.size()];
@@ -713,7 +747,10 @@ public final class Simulation {
                 if (o != b && o.health > 0) {
                     float dx = o.x - sp.x();
                     float dy = o.y - sp.y();
-                    score = Math.min(score, dx * dx + dy * dy);
+                    float d2 = dx * dx + dy * dy;
+                    if (!o.team.alliedWith(b.team) || d2 < occupied * occupied) {
+                        score = Math.min(score, d2);
+                    }
                 }
             }
             if (score > bestScore) {
@@ -754,6 +791,12 @@ public final class Simulation {
         return -lo - 1;
     }
 
+    /** The team of ship {@code id}; NONE when it is gone (its shots fly on and hit anybody). */
+    private static Team teamOf(Body[] ships, int id) {
+        Body ship = find(ships, id);
+        return ship == null ? Team.NONE : ship.team;
+    }
+
     private static Body find(Body[] ships, int id) {
         int lo = 0;
         int hi = ships.length - 1;
@@ -770,10 +813,11 @@ public final class Simulation {
         return null;
     }
 
-    private static Body[] bodies(List<Ship> ships) {
+    private static Body[] bodies(List<Ship> ships, Teams teams) {
         Body[] bodies = new Body[ships.size()];
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = new Body(ships.get(i));
+            bodies[i].team = teams.of(bodies[i].id);
         }
         // The World contract says sorted by id; insist, since everything here relies on the order.
         for (int i = 1; i < bodies.length; i++) {
@@ -809,6 +853,8 @@ public final class Simulation {
         int kills;
         int deaths;
         int lastInputSeq;
+        /** Not part of the ship: given with the step. */
+        Team team = Team.NONE;
         // This step's input: idle unless the caller gave one.
         int buttons;
         float aimInput;

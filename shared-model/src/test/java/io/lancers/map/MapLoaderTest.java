@@ -3,6 +3,7 @@ package io.lancers.map;
 import io.lancers.sim.Geometry;
 import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
+import io.lancers.sim.Team;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +99,15 @@ class MapLoaderTest {
                 List.of(new PickupSpot(200, 200, PickupKind.POWER))), map);
     }
 
+    @Test
+    void spawnsMayBeTaggedForATeam() {
+        ArenaMap map = MapLoader.parse(new StringReader(json("", "{\"x\": 100, \"y\": 100, \"team\": \"red\"}, "
+                + "{\"x\": 100, \"y\": 300, \"team\": \"red\"}, {\"x\": 300, \"y\": 100, \"team\": \"blue\"}, "
+                + "{\"x\": 300, \"y\": 300, \"team\": \"blue\"}, {\"x\": 200, \"y\": 200}", "")));
+        assertEquals(List.of(Team.RED, Team.RED, Team.BLUE, Team.BLUE, Team.NONE),
+                map.spawns().stream().map(SpawnPoint::team).toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "wall outside     | {\"x\": 390, \"y\": 0, \"width\": 20, \"height\": 10} | {\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300} | | wall 0 is not inside the 400.0x400.0 arena",
@@ -109,6 +119,9 @@ class MapLoaderTest {
         "upper-case kind  | | {\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300} | {\"x\": 200, \"y\": 200, \"kind\": \"HEALTH\"} | unknown kind 'HEALTH'",
         "missing y        | | {\"x\": 100}, {\"x\": 300, \"y\": 300} | | spawn 0 is missing \"y\"",
         "text for number  | | {\"x\": \"a\", \"y\": 100}, {\"x\": 300, \"y\": 300} | | spawn 0: \"x\" must be a number",
+        "unknown team     | | {\"x\": 100, \"y\": 100, \"team\": \"green\"}, {\"x\": 300, \"y\": 300} | | spawn 0 has unknown team 'green' (known: red, blue)",
+        "one-sided teams  | | {\"x\": 100, \"y\": 100, \"team\": \"red\"}, {\"x\": 300, \"y\": 300, \"team\": \"red\"} | | at least 2 for each team, has 2 red and 0 blue",
+        "one blue spawn   | | {\"x\": 100, \"y\": 100, \"team\": \"red\"}, {\"x\": 100, \"y\": 300, \"team\": \"red\"}, {\"x\": 300, \"y\": 300, \"team\": \"blue\"} | | has 2 red and 1 blue",
     })
     void badMapsAreRejectedWithAClearMessage(String name, String walls, String spawns, String pickups,
                                              String expected) {

@@ -8,7 +8,9 @@ import io.lancers.map.SpawnPoint;
 import io.lancers.map.Wall;
 import io.lancers.protocol.ClientMessage.Hello;
 import io.lancers.protocol.ServerMessage.Joined;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.PickupKind;
+import io.lancers.sim.Team;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -75,13 +77,18 @@ class ControlCodecTest {
     private static Arbitrary<ServerMessage.MatchInfo> matchInfos() {
         return Combinators.combine(texts(), texts(), texts(), texts(), ints(), ints(), ints(), ints())
                 .flatAs((id, mapId, mapName, phase, players, maxPlayers, bots, spectators) ->
-                        ints().map(tickRate -> new ServerMessage.MatchInfo(
-                                id, mapId, mapName, phase, players, maxPlayers, bots, spectators, tickRate)));
+                        Combinators.combine(ints(), modes()).as((tickRate, mode) -> new ServerMessage.MatchInfo(
+                                id, mapId, mapName, phase, players, maxPlayers, bots, spectators, tickRate, mode)));
+    }
+
+    private static Arbitrary<String> modes() {
+        return Arbitraries.of(GameMode.class).map(GameMode::wire);
     }
 
     private static Arbitrary<ArenaMap> maps() {
         Arbitrary<Wall> walls = Combinators.combine(floats(), floats(), floats(), floats()).as(Wall::new);
-        Arbitrary<SpawnPoint> spawns = Combinators.combine(floats(), floats()).as(SpawnPoint::new);
+        Arbitrary<SpawnPoint> spawns = Combinators.combine(floats(), floats(), Arbitraries.of(Team.class))
+                .as(SpawnPoint::new);
         Arbitrary<PickupSpot> pickups = Combinators.combine(floats(), floats(),
                 Arbitraries.of(PickupKind.class)).as(PickupSpot::new);
         return Combinators.combine(texts(), texts(), floats(), floats(), walls.list().ofMaxSize(5),
@@ -92,10 +99,11 @@ class ControlCodecTest {
     Arbitrary<ServerMessage> serverMessages() {
         Arbitrary<ServerMessage.Limits> limits = Combinators.combine(ints(), ints(), ints(), ints(), ints(), ints())
                 .as(ServerMessage.Limits::new);
-        Arbitrary<ServerMessage.Rules> rules = Combinators.combine(ints(), ints(), ints(), ints())
-                .as(ServerMessage.Rules::new);
+        Arbitrary<ServerMessage.Rules> rules = Combinators.combine(ints(), ints(), ints(), ints(), modes(),
+                Arbitraries.of(true, false)).as(ServerMessage.Rules::new);
         Arbitrary<ServerMessage.PlayerInfo> players = Combinators.combine(ints(), texts(), ints(),
-                Arbitraries.of(true, false), Arbitraries.of(true, false), ints()).as(ServerMessage.PlayerInfo::new);
+                Arbitraries.of(true, false), Arbitraries.of(true, false), ints(), Arbitraries.of(Team.class))
+                .as(ServerMessage.PlayerInfo::new);
         return Arbitraries.oneOf(List.of(
                 Combinators.combine(texts(), texts(), texts(), longs(), longs(), longs(), limits)
                         .as(ServerMessage.Welcome::new),
@@ -115,6 +123,45 @@ class ControlCodecTest {
     }
 
     // ------------------------------------------------------------ round trips
+
+    @Test
+    void messagesFromBeforeTeamPlayMeanFreeForAll() throws ProtocolException {
+        ServerMessage.Roster roster = (ServerMessage.Roster) ControlCodec.decodeServer("{\"type\":\"roster\","
+                + "\"matchId\":\"m1\",\"players\":[{\"id\":3,\"name\":\"Ann\",\"color\":4171775,\"bot\":false,"
+                + "\"online\":true,\"pingMs\":23}],\"spectators\":1}");
+        assertEquals(Team.NONE, roster.players().get(0).team());
+        ServerMessage.MatchList list = (ServerMessage.MatchList) ControlCodec.decodeServer("{\"type\":\"matchList\","
+                + "\"matches\":[{\"id\":\"m1\",\"mapId\":\"foundry\",\"mapName\":\"Foundry\",\"phase\":\"playing\","
+                + "\"players\":3,\"maxPlayers\":16,\"bots\":1,\"spectators\":0,\"tickRate\":60}]}");
+        assertEquals("ffa", list.matches().get(0).mode());
+        Joined joined = (Joined) ControlCodec.decodeServer("{\"type\":\"joined\",\"matchId\":\"m1\",\"role\":"
+                + "\"player\",\"playerId\":3,\"resumeToken\":null,\"resumed\":false,\"tickRate\":60,\"rules\":"
+                + "{\"durationSeconds\":300,\"killLimit\":20,\"intermissionSeconds\":10,\"respawnSeconds\":3},"
+                + "\"map\":{\"id\":\"a\",\"name\":\"A\",\"width\":500.0,\"height\":500.0,\"walls\":[],"
+                + "\"spawns\":[{\"x\":100.0,\"y\":100.0}],\"pickups\":[]}}");
+        assertEquals(io.lancers.sim.MatchConfig.defaults(), joined.matchConfig());
+        assertEquals(Team.NONE, joined.map().spawns().get(0).team());
+    }
+
+    @Test
+    void aTeamMatchTravelsInJoinedAndTheRoster() throws ProtocolException {
+        String rules = ControlCodec.encode(new Joined("m1", "player", 1, null, false, 60,
+                ServerMessage.Rules.of(io.lancers.sim.MatchConfig.defaults().withMode(GameMode.TDM, true)),
+                new ArenaMap("a", "A", 500f, 500f, List.of(), List.of(new SpawnPoint(100, 100, Team.BLUE)), List.of())));
+        assertTrue(rules.contains("\"rules\":{\"durationSeconds\":300,\"killLimit\":20,\"intermissionSeconds\":10,"
+                + "\"respawnSeconds\":3,\"mode\":\"tdm\",\"friendlyFire\":true}"), rules);
+        assertTrue(rules.contains("\"spawns\":[{\"x\":100.0,\"y\":100.0,\"team\":\"blue\"}]"), rules);
+        String roster = ControlCodec.encode(new ServerMessage.Roster("m1",
+                List.of(new ServerMessage.PlayerInfo(1, "Ann", 0xff0000, false, true, 5, Team.RED)), 0));
+        assertTrue(roster.contains("\"pingMs\":5,\"team\":\"red\"}"), roster);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> ControlCodec.decodeServer(
+                roster.replace("\"red\"", "\"green\"")));
+        assertEquals("roster.players[0].team is not a known Team", e.reason());
+        ProtocolException mode = assertThrows(ProtocolException.class, () -> ControlCodec.decodeServer(
+                rules.replace("\"tdm\"", "\"ctf\"")));
+        assertEquals(CloseCodes.PROTOCOL_ERROR, mode.closeCode());
+        assertTrue(mode.reason().contains("mode must be ffa or tdm"), mode.reason());
+    }
 
     @Property(tries = 2000)
     void everyClientMessageRoundTrips(@ForAll("clientMessages") ClientMessage message) throws ProtocolException {

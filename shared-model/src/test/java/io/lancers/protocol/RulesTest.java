@@ -1,6 +1,7 @@
 package io.lancers.protocol;
 
 import io.lancers.map.ArenaMap;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchConfig;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -28,8 +29,10 @@ class RulesTest {
                                 @ForAll @IntRange(min = 1, max = 100_000) int durationSeconds,
                                 @ForAll @IntRange(min = 0, max = 1000) int killLimit,
                                 @ForAll @IntRange(min = 0, max = 1000) int intermissionSeconds,
-                                @ForAll @IntRange(min = 0, max = 1000) int respawnSeconds) throws ProtocolException {
-        MatchConfig config = new MatchConfig(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds);
+                                @ForAll @IntRange(min = 0, max = 1000) int respawnSeconds,
+                                @ForAll GameMode mode, @ForAll boolean friendlyFire) throws ProtocolException {
+        MatchConfig config = new MatchConfig(tickRate, durationSeconds, killLimit, intermissionSeconds, respawnSeconds,
+                mode, friendlyFire);
         ServerMessage.Joined joined = new ServerMessage.Joined("m1", "spectator", 0, null, false, tickRate,
                 ServerMessage.Rules.of(config), new ArenaMap("a", "A", 100f, 100f, List.of(), List.of(), List.of()));
         ServerMessage.Joined decoded = (ServerMessage.Joined) ControlCodec.decodeServer(ControlCodec.encode(joined));
