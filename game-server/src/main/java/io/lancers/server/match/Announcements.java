@@ -4,7 +4,9 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.MatchState;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Team;
 import io.lancers.sim.World;
 
 import java.math.BigDecimal;
@@ -30,6 +32,7 @@ final class Announcements {
     static final String DELAY_NOTICE = "delay";
 
     private final String matchId;
+    private final GameMode mode;
     private final int pingRosterTicks;
     private final FrameFanout fanout;
     /** The room's players and spectators, read live (the room's own collections, tick thread). */
@@ -44,6 +47,7 @@ final class Announcements {
     Announcements(String matchId, MatchConfig config, FrameFanout fanout, Map<Integer, Player> players,
                   Set<Membership> spectators) {
         this.matchId = matchId;
+        this.mode = config.mode();
         this.pingRosterTicks = config.ticks(PING_ROSTER_SECONDS);
         this.fanout = fanout;
         this.players = players;
@@ -102,7 +106,7 @@ final class Announcements {
         MatchState now = after.match();
         String text;
         if (before.phase() == MatchPhase.PLAYING && now.phase() == MatchPhase.INTERMISSION) {
-            text = matchOver(after.ships());
+            text = mode == GameMode.TDM ? teamMatchOver(after.ships()) : matchOver(after.ships());
         } else if (now.round() != before.round()) {
             text = "Round " + now.round() + " begins";
         } else {
@@ -123,6 +127,23 @@ final class Announcements {
             return "Match over — " + leaders.get(0) + " wins with " + kills;
         }
         return "Match over — " + String.join(", ", leaders) + " tie with " + kills;
+    }
+
+    /** The team result: its players' kills of the other team, a teammate's kill being none. */
+    private String teamMatchOver(List<Ship> ships) {
+        int red = 0;
+        int blue = 0;
+        for (Ship ship : ships) {
+            Player player = players.get(ship.id());
+            Team team = player == null ? Team.NONE : player.team;
+            red += team == Team.RED ? ship.kills() : 0;
+            blue += team == Team.BLUE ? ship.kills() : 0;
+        }
+        String score = Math.max(red, blue) + "–" + Math.min(red, blue);
+        if (red == blue) {
+            return "Match over — the teams tie " + score;
+        }
+        return "Match over — " + (red > blue ? "Red" : "Blue") + " wins " + score;
     }
 
     private String nameOf(int playerId) {
@@ -147,7 +168,8 @@ final class Announcements {
 
     private ServerMessage.Roster roster() {
         List<ServerMessage.PlayerInfo> infos = players.values().stream()
-                .map(p -> new ServerMessage.PlayerInfo(p.id, p.name, p.color, p.bot(), p.online, p.pingMs))
+                .map(p -> new ServerMessage.PlayerInfo(p.id, p.name, p.team == Team.NONE ? p.color : Colors.team(p.team),
+                        p.bot(), p.online, p.pingMs, p.team))
                 .toList();
         return new ServerMessage.Roster(matchId, infos, spectators.size());
     }

@@ -1,5 +1,7 @@
 package io.lancers.server.match;
 
+import io.lancers.sim.Team;
+
 import java.util.Set;
 
 /**
@@ -20,6 +22,15 @@ final class Colors {
                 return color;
             }
         }
+    }
+
+    /** A team's colour, which its players wear in a team match; NONE has none of its own (-1). */
+    static int team(Team team) {
+        return switch (team) {
+            case RED -> 0xF0525A;
+            case BLUE -> 0x4C9BF5;
+            case NONE -> -1;
+        };
     }
 
     /** The i-th color as 0xRRGGBB: saturated and bright enough to read on a dark arena. */

@@ -5,6 +5,7 @@ import io.lancers.map.MapLoader;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
@@ -12,6 +13,8 @@ import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.ShipHistory;
 import io.lancers.sim.Simulation;
+import io.lancers.sim.Team;
+import io.lancers.sim.Teams;
 import io.lancers.sim.World;
 
 import java.time.Clock;
@@ -238,10 +241,11 @@ public final class Match {
         applyCommands();                                  // 1
         seats.expireResumeGrace(world.tick());            // 2
         announcements.announce(world.tick());             // 3
-        Map<Integer, Input> inputs = collectInputs();
+        Teams teams = teams();
+        Map<Integer, Input> inputs = collectInputs(teams);
 
         shipHistory.record(world);
-        World next = sim.step(world, inputs, shipHistory); // 4
+        World next = sim.step(world, inputs, shipHistory, teams); // 4
         world = next.match().round() == base.match().round() ? next : nextRound(next);
         next = world;
 
@@ -483,8 +487,49 @@ public final class Match {
     // ------------------------------------------------------------------ seats taken and freed
 
     private void seated(Player player) {
+        if (config.mode() == GameMode.TDM) {
+            player.team = currentTeams().forNewcomer(world);
+        }
         world = sim.addShip(world, player.id);
         announcements.joined(player);
+    }
+
+    // ------------------------------------------------------------------ teams
+
+    /**
+     * Who plays for which team this tick (NONE in free-for-all). On the tick a new match starts,
+     * uneven teams are evened out first (newest bots change sides first), so everybody spawns with
+     * the side they play for, and the roster tells it before the match's first frame.
+     */
+    private Teams teams() {
+        if (config.mode() != GameMode.TDM) {
+            return Teams.NONE;
+        }
+        Teams teams = currentTeams();
+        boolean matchStarts = world.match().phase() == MatchPhase.INTERMISSION
+                && world.tick() + 1 >= world.match().phaseEndTick();
+        if (matchStarts) {
+            Teams balanced = teams.balanced(id -> seats.player(id).bot());
+            if (!balanced.equals(teams)) {
+                seats.players().forEach(p -> p.team = balanced.of(p.id));
+                announcements.rosterChanged();
+                announcements.announce(world.tick());
+                LOG.info(() -> id() + ": teams evened out, " + balanced.count(Team.RED) + " red, "
+                        + balanced.count(Team.BLUE) + " blue");
+            }
+            return balanced;
+        }
+        return teams;
+    }
+
+    private Teams currentTeams() {
+        Map<Integer, Team> byShip = new HashMap<>();
+        for (Player p : seats.players()) {
+            if (p.team != Team.NONE) {
+                byShip.put(p.id, p.team);
+            }
+        }
+        return new Teams(byShip);
     }
 
     private void vacated(Player player) {
@@ -497,12 +542,12 @@ public final class Match {
 
     // ------------------------------------------------------------------ 3. inputs
 
-    private Map<Integer, Input> collectInputs() {
+    private Map<Integer, Input> collectInputs(Teams teams) {
         Map<Integer, Input> inputs = new HashMap<>();
         int cap = settings.inputs().perTick();
         for (Player player : seats.players()) {
             if (player.bot()) {
-                player.input = player.brain.decide(world, player.id, map, config);
+                player.input = player.brain.decide(world, player.id, map, config, teams);
             } else if (player.membership != null) {
                 player.input = player.membership.inputs().drain(cap, player.input);
             }
@@ -580,7 +625,8 @@ public final class Match {
         }
         String phase = world.match().phase().name().toLowerCase(Locale.ROOT);
         ServerMessage.MatchInfo info = new ServerMessage.MatchInfo(id(), map.id(), map.name(), phase,
-                statuses.size() - bots, settings.maxPlayers(), bots, seats.spectators().size(), settings.tickRate());
+                statuses.size() - bots, settings.maxPlayers(), bots, seats.spectators().size(), settings.tickRate(),
+                config.mode().wire());
         published = new Published(info, world.match().round(), statuses);
     }
 

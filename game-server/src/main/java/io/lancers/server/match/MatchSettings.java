@@ -134,7 +134,7 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
 
     public MatchSettings withTickRate(int tickRate) {
         return withRules(new MatchConfig(tickRate, rules.durationSeconds(), rules.killLimit(),
-                rules.intermissionSeconds(), rules.respawnSeconds()));
+                rules.intermissionSeconds(), rules.respawnSeconds(), rules.mode(), rules.friendlyFire()));
     }
 
     public MatchSettings withMaxPlayers(int newMaxPlayers) {

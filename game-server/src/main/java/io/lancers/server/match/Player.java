@@ -2,6 +2,7 @@ package io.lancers.server.match;
 
 import io.lancers.bot.BotBrain;
 import io.lancers.sim.Input;
+import io.lancers.sim.Team;
 
 /** A participant of a match (a human or a bot) and its ship's id. Tick thread only. */
 final class Player {
@@ -23,6 +24,8 @@ final class Player {
     int graceEndsTick;
     /** What the ship does this tick; kept when no new input arrives. */
     Input input = Input.IDLE;
+    /** Its side in a team match (set when seated, changed by a rebalance); NONE in free-for-all. */
+    Team team = Team.NONE;
 
     Player(int id, String name, int color, BotBrain brain, String resumeToken, ChatWindow chat) {
         this.id = id;
