@@ -52,10 +52,10 @@ public record Teams(Map<Integer, Team> byShip) {
         return n;
     }
 
-    /** A team's score: the kills of its ships in {@code w} (kills of a teammate never count as kills). */
-    public int score(World w, Team team) {
+    /** A team's score: the kills of its ships among {@code ships} (kills of a teammate never count as kills). */
+    public int score(List<Ship> ships, Team team) {
         int score = 0;
-        for (Ship s : w.ships()) {
+        for (Ship s : ships) {
             if (of(s.id()) == team) {
                 score += s.kills();
             }
@@ -70,7 +70,7 @@ public record Teams(Map<Integer, Team> byShip) {
         if (red != blue) {
             return red < blue ? Team.RED : Team.BLUE;
         }
-        return score(w, Team.BLUE) < score(w, Team.RED) ? Team.BLUE : Team.RED;
+        return score(w.ships(), Team.BLUE) < score(w.ships(), Team.RED) ? Team.BLUE : Team.RED;
     }
 
     /**

@@ -59,7 +59,7 @@ class TeamPlayTest {
         assertEquals(0, find(w, 1).kills(), "a teammate's kill is no kill");
         assertEquals(Rules.MAX_HEALTH, find(w, 3).health(), "the teammate stopped the shot");
         assertTrue(w.events().contains(new GameEvent.Kill(1, 2)), "the kill feed still says who did it");
-        assertEquals(0, TEAMS.score(w, Team.RED));
+        assertEquals(0, TEAMS.score(w.ships(), Team.RED));
     }
 
     @Test
@@ -69,8 +69,8 @@ class TeamPlayTest {
         Ship scoringTeammate = new Ship(2, 100, 500, 0, 0, 0, 100, 0, 0, 0, 0, 4, 0, 0);
         World w = shootRight(sim, world(sim, ship(1, 100, 300), scoringTeammate, weakEnemy), TEAMS);
         assertEquals(1, find(w, 1).kills());
-        assertEquals(5, TEAMS.score(w, Team.RED), "the team's score is its ships' kills");
-        assertEquals(0, TEAMS.score(w, Team.BLUE));
+        assertEquals(5, TEAMS.score(w.ships(), Team.RED), "the team's score is its ships' kills");
+        assertEquals(0, TEAMS.score(w.ships(), Team.BLUE));
     }
 
     @Test
@@ -98,7 +98,7 @@ class TeamPlayTest {
         Ship weakEnemy = new Ship(3, 300, 300, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0);
         World w = shootRight(sim, world(sim, shooter, teammate, weakEnemy), TEAMS);
         assertEquals(MatchPhase.INTERMISSION, w.match().phase());
-        assertEquals(3, TEAMS.score(w, Team.RED));
+        assertEquals(3, TEAMS.score(w.ships(), Team.RED));
     }
 
     @Test

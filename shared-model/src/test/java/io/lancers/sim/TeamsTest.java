@@ -76,8 +76,8 @@ class TeamsTest {
     void aTeamScoresItsShipsKills() {
         Teams teams = new Teams(Map.of(1, Team.RED, 2, Team.BLUE, 3, Team.RED));
         World w = withKills(4, 7, 2);
-        assertEquals(6, teams.score(w, Team.RED));
-        assertEquals(7, teams.score(w, Team.BLUE));
+        assertEquals(6, teams.score(w.ships(), Team.RED));
+        assertEquals(7, teams.score(w.ships(), Team.BLUE));
         assertEquals(List.of(Team.RED, Team.BLUE), Teams.sides());
     }
 }

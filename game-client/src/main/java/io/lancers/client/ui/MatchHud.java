@@ -6,6 +6,7 @@ import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.GameEvent;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
@@ -51,6 +52,7 @@ final class MatchHud {
     private final Label arenaText = new Label();
     private final Label timerText = new Label("--:--");
     private final Label phaseText = new Label();
+    private final Label teamScoreText = new Label();
     private final Label spectatingBadge = new Label("SPECTATING");
     private final Label followText = new Label();
     private final Label centerBanner = new Label();
@@ -117,11 +119,16 @@ final class MatchHud {
         timerText.setId("hud-timer");
         timerText.getStyleClass().add("hud-timer");
         phaseText.getStyleClass().add("hud-small");
+        teamScoreText.setId("hud-team-score");
+        teamScoreText.getStyleClass().add("hud-team-score");
         spectatingBadge.setId("spectating-badge");
         spectatingBadge.getStyleClass().add("badge");
         followText.setId("spectating-follow");
         followText.getStyleClass().add("hud-small");
         VBox top = new VBox(2, timerText, phaseText);
+        if (joined.matchConfig().mode() == GameMode.TDM) {
+            top.getChildren().add(1, teamScoreText);
+        }
         top.setAlignment(Pos.TOP_CENTER);
         if (ownId == 0) {
             top.getChildren().addAll(spectatingBadge, followText);
@@ -208,6 +215,8 @@ final class MatchHud {
         if (ownId == 0) {
             followText.setText(following);
         }
+        List<Ship> ships = f.ships().stream().map(RenderShip::ship).toList();
+        teamScoreText.setText(Scoreboard.teamScores(roster, ships));
 
         for (GameEvent e : f.events()) {
             if (e instanceof GameEvent.Kill kill) {
@@ -232,8 +241,10 @@ final class MatchHud {
 
         boolean scores = showScores || intermission;
         if (scores) {
-            scoreboard.setTitle(intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD");
-            scoreboard.show(Scoreboard.rows(roster, f.ships().stream().map(RenderShip::ship).toList()), ownId);
+            String teams = teamScoreText.getText();
+            scoreboard.setTitle((intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD")
+                    + (teams.isEmpty() ? "" : "\n" + teams));
+            scoreboard.show(Scoreboard.rows(roster, ships), ownId);
         }
         scoreboard.setVisible(scores);
 

@@ -2,6 +2,8 @@ package io.lancers.client.ui;
 
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Team;
+import io.lancers.sim.Teams;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -11,14 +13,19 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The score table: name, kills, deaths, ping, presence. Shown while Tab is held and in intermission. */
+/**
+ * The score table: name, kills, deaths, ping, presence; in a team match grouped by team, names in
+ * their team's colour. Shown while Tab is held and in intermission.
+ */
 final class Scoreboard extends VBox {
 
     /** One line of the table, in the order shown. */
-    record Row(int id, String name, boolean bot, int kills, int deaths, int pingMs, boolean online) {
+    record Row(int id, String name, boolean bot, int kills, int deaths, int pingMs, boolean online, Team team) {
     }
 
     private final Label title = new Label("SCOREBOARD");
@@ -45,7 +52,27 @@ final class Scoreboard extends VBox {
         setMouseTransparent(true);
     }
 
-    /** Joins the roster (names, presence, ping) with the world (kills, deaths); best first. */
+    /** Who plays for which team, as the roster says (PROTOCOL.md §5.3). */
+    static Teams teams(List<PlayerInfo> roster) {
+        Map<Integer, Team> byShip = new HashMap<>();
+        for (PlayerInfo p : roster) {
+            if (p.team() != Team.NONE) {
+                byShip.put(p.id(), p.team());
+            }
+        }
+        return new Teams(byShip);
+    }
+
+    /** "RED 12 : 9 BLUE" in a team match (a team's score is its ships' kills); "" when nobody is on a team. */
+    static String teamScores(List<PlayerInfo> roster, List<Ship> ships) {
+        Teams teams = teams(roster);
+        if (teams.equals(Teams.NONE)) {
+            return "";
+        }
+        return "RED " + teams.score(ships, Team.RED) + " : " + teams.score(ships, Team.BLUE) + " BLUE";
+    }
+
+    /** Joins the roster (names, presence, ping, team) with the world (kills, deaths); by team, then best first. */
     static List<Row> rows(List<PlayerInfo> roster, List<Ship> ships) {
         Map<Integer, Ship> byId = new java.util.HashMap<>();
         for (Ship s : ships) {
@@ -55,10 +82,10 @@ final class Scoreboard extends VBox {
         for (PlayerInfo p : roster) {
             Ship s = byId.get(p.id());
             rows.add(new Row(p.id(), p.name(), p.bot(),
-                    s == null ? 0 : s.kills(), s == null ? 0 : s.deaths(), p.pingMs(), p.online()));
+                    s == null ? 0 : s.kills(), s == null ? 0 : s.deaths(), p.pingMs(), p.online(), p.team()));
         }
-        rows.sort(Comparator.comparingInt(Row::kills).reversed().thenComparingInt(Row::deaths)
-                .thenComparing(Row::name, String.CASE_INSENSITIVE_ORDER));
+        rows.sort(Comparator.comparing(Row::team).thenComparing(Comparator.comparingInt(Row::kills).reversed())
+                .thenComparingInt(Row::deaths).thenComparing(Row::name, String.CASE_INSENSITIVE_ORDER));
         return rows;
     }
 
@@ -102,6 +129,9 @@ final class Scoreboard extends VBox {
             boolean me = row.id() == ownId;
             set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
             line[0].setId("score-name-" + row.id());
+            for (Team team : Teams.sides()) {
+                toggle(line[0], "team-" + team.name().toLowerCase(Locale.ROOT), row.team() == team);
+            }
             set(line[1], Integer.toString(row.kills()), me, false);
             set(line[2], Integer.toString(row.deaths()), me, false);
             set(line[3], row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", me, false);

@@ -2,6 +2,7 @@ package io.lancers.client.ui;
 
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.Ship;
+import io.lancers.sim.Team;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,5 +37,24 @@ class ScoreboardTest {
         List<Scoreboard.Row> rows = Scoreboard.rows(List.of(new PlayerInfo(9, "new", 0, false, true, -1)), List.of());
         assertEquals(0, rows.get(0).kills());
         assertEquals(0, rows.get(0).deaths());
+    }
+
+    @Test
+    void aTeamMatchGroupsTheTableByTeamAndScoresEachTeamsKills() {
+        List<PlayerInfo> roster = List.of(
+                new PlayerInfo(1, "zed", 0, false, true, 12, Team.BLUE),
+                new PlayerInfo(2, "amy", 0, true, true, 0, Team.RED),
+                new PlayerInfo(3, "Bob", 0, false, true, 40, Team.BLUE),
+                new PlayerInfo(4, "cat", 0, false, true, 5, Team.RED));
+        List<Ship> ships = List.of(ship(1, 7, 1), ship(2, 1, 2), ship(3, 3, 0), ship(4, 2, 1));
+
+        assertEquals(List.of(4, 2, 1, 3), Scoreboard.rows(roster, ships).stream().map(Scoreboard.Row::id).toList());
+        assertEquals("RED 3 : 10 BLUE", Scoreboard.teamScores(roster, ships));
+    }
+
+    @Test
+    void aFreeForAllHasNoTeamScores() {
+        List<PlayerInfo> roster = List.of(new PlayerInfo(1, "zed", 0, false, true, 12));
+        assertEquals("", Scoreboard.teamScores(roster, List.of(ship(1, 7, 1))));
     }
 }

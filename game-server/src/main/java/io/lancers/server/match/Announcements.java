@@ -7,6 +7,7 @@ import io.lancers.sim.MatchState;
 import io.lancers.sim.GameMode;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
+import io.lancers.sim.Teams;
 import io.lancers.sim.World;
 
 import java.math.BigDecimal;
@@ -102,11 +103,12 @@ final class Announcements {
                 + BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() + " s late");
     }
 
-    void matchCycle(MatchState before, World after) {
+    /** The match cycle's notices; {@code teams}: who played for which team (NONE in free-for-all). */
+    void matchCycle(MatchState before, World after, Teams teams) {
         MatchState now = after.match();
         String text;
         if (before.phase() == MatchPhase.PLAYING && now.phase() == MatchPhase.INTERMISSION) {
-            text = mode == GameMode.TDM ? teamMatchOver(after.ships()) : matchOver(after.ships());
+            text = mode == GameMode.TDM ? teamMatchOver(after.ships(), teams) : matchOver(after.ships());
         } else if (now.round() != before.round()) {
             text = "Round " + now.round() + " begins";
         } else {
@@ -130,15 +132,9 @@ final class Announcements {
     }
 
     /** The team result: its players' kills of the other team, a teammate's kill being none. */
-    private String teamMatchOver(List<Ship> ships) {
-        int red = 0;
-        int blue = 0;
-        for (Ship ship : ships) {
-            Player player = players.get(ship.id());
-            Team team = player == null ? Team.NONE : player.team;
-            red += team == Team.RED ? ship.kills() : 0;
-            blue += team == Team.BLUE ? ship.kills() : 0;
-        }
+    private static String teamMatchOver(List<Ship> ships, Teams teams) {
+        int red = teams.score(ships, Team.RED);
+        int blue = teams.score(ships, Team.BLUE);
         String score = Math.max(red, blue) + "–" + Math.min(red, blue);
         if (red == blue) {
             return "Match over — the teams tie " + score;

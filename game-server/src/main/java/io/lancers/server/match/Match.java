@@ -251,7 +251,7 @@ public final class Match {
 
         fanout.frames(base, next, this::lose);            // 5–6
 
-        announcements.matchCycle(base.match(), next);     // 7
+        announcements.matchCycle(base.match(), next, teams); // 7
         if (base.match().phase() == MatchPhase.PLAYING && next.match().phase() == MatchPhase.INTERMISSION
                 && !ballot.open().isEmpty()) {
             announceVote();
