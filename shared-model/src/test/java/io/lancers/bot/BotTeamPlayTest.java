@@ -32,17 +32,13 @@ class BotTeamPlayTest {
     private static final ArenaMap OPEN = new ArenaMap("open", "Open", 1600, 600, List.of(),
             List.of(new SpawnPoint(100, 300), new SpawnPoint(1500, 300)), List.of());
 
-    static List<String> maps() {
-        return MapLoader.builtInIds();
-    }
-
     /**
      * Four against four with friendly fire on for 60 simulated seconds: the teams fight, and hits on
      * teammates are rare. Not none: a teammate may fly into a shot already on its way (bots, like
      * players, do not see the future), but a bot never fires with one in its line of fire (below).
      */
     @ParameterizedTest
-    @MethodSource("maps")
+    @MethodSource("io.lancers.bot.BotBrainTest#maps")
     void botsFightTheOtherTeamAndHardlyEverHitTheirOwn(String mapId) {
         ArenaMap map = MapLoader.load(mapId);
         Simulation sim = new Simulation(map, FRIENDLY_FIRE);
