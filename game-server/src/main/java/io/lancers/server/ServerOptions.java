@@ -7,6 +7,7 @@ import io.lancers.server.match.MatchSettings;
 import io.lancers.server.net.Access;
 import io.lancers.server.net.ConnectionSettings;
 import io.lancers.server.net.TlsKeyStore;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -127,6 +128,15 @@ public final class ServerOptions implements Cloneable {
     @Option(names = "--kill-limit", paramLabel = "N", description = "Kills that end a match early; 0 for none.")
     @Range(min = 0, max = MAX_KILL_LIMIT)
     public int killLimit = 20;
+
+    @Option(names = "--mode", paramLabel = "MODE", converter = ModeFlag.class,
+            description = "What the rooms play: ffa (free-for-all) or tdm (team deathmatch, two balanced teams;"
+                    + " the kill limit is a team's score).")
+    public GameMode mode = GameMode.FFA;
+
+    @Option(names = "--friendly-fire", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "In team deathmatch, shots hit teammates too (default: off, they fly through).")
+    public boolean friendlyFire = false;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat interval.")
     @Range(min = 1)
@@ -306,7 +316,7 @@ public final class ServerOptions implements Cloneable {
             MatchConfig rules = room.rules();
             rooms.add(new MatchSettings(room.id(), room.mapId(),
                     new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
-                            rules.respawnSeconds()),
+                            rules.respawnSeconds(), mode, friendlyFire),
                     maxPlayers, bots, botSkill, room.seed(), maxSpectators, resumeGraceSeconds, room.maxNameLength(),
                     room.chat(), room.inputs().withMaxUnlagMillis(maxUnlagMs), room.slowConsumer(),
                     room.commandQueue(), spectatorDelaySeconds, rotationFrom(maps, i % maps.size())));
@@ -463,6 +473,14 @@ public final class ServerOptions implements Cloneable {
 
         private static String plain(double value) {
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** {@code --mode}'s value by its wire name, as the match list shows it: {@code ffa} or {@code tdm}. */
+    static final class ModeFlag implements CommandLine.ITypeConverter<GameMode> {
+        @Override
+        public GameMode convert(String value) {
+            return GameMode.ofWire(value);
         }
     }
 

@@ -2,6 +2,7 @@ package io.lancers.server;
 
 import io.lancers.map.MapLoader;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.sim.GameMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -100,6 +101,21 @@ class ServerOptionsTest {
                 assertEquals(setting.get(defaults), setting.get(changed), setting.flag());
             }
         }
+    }
+
+    @Test
+    void modeAndFriendlyFireReachEveryRoomsRules() {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--mode", "tdm", "--friendly-fire");
+        for (MatchSettings room : main.options.matchSettings()) {
+            assertEquals(GameMode.TDM, room.rules().mode());
+            assertTrue(room.rules().friendlyFire());
+        }
+        assertTrue(ServerOptions.defaults().matchSettings().stream()
+                .allMatch(room -> room.rules().mode() == GameMode.FFA && !room.rules().friendlyFire()));
+        CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
+                () -> new CommandLine(new ServerMain()).parseArgs("--mode", "ctf"));
+        assertTrue(bad.getMessage().contains("--mode") && bad.getMessage().contains("ffa or tdm"), bad.getMessage());
     }
 
     @Test
