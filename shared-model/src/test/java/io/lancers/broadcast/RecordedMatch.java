@@ -7,9 +7,13 @@ import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.GameEvent;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.ShipHistory;
 import io.lancers.sim.Simulation;
+import io.lancers.sim.Team;
+import io.lancers.sim.Teams;
 import io.lancers.sim.World;
 
 import java.util.ArrayList;
@@ -41,11 +45,13 @@ final class RecordedMatch {
         List<String> maps = MapLoader.builtInIds();
         ArenaMap map = MapLoader.load(maps.get(random.nextInt(maps.size())));
         MatchConfig defaults = MatchConfig.defaults();
-        // Short rounds, so that intermissions and new rounds happen in a few hundred ticks too.
-        MatchConfig config = new MatchConfig(defaults.tickRate(), 5, 3, 1, 1);
+        // Short rounds, so that intermissions and new rounds happen in a few hundred ticks too; odd
+        // seeds play team deathmatch, bots with odd ids red, even ones blue.
+        GameMode mode = seed % 2 == 0 ? GameMode.FFA : GameMode.TDM;
+        MatchConfig config = new MatchConfig(defaults.tickRate(), 5, 3, 1, 1, mode, false);
         Simulation sim = new Simulation(map, config);
         StreamInfo info = new StreamInfo(ProtocolVersion.SUBPROTOCOL, "m" + random.nextInt(9), map.id(),
-                config.tickRate(), fragmentTicks, new ServerMessage.Rules(5, 3, 1, 1));
+                config.tickRate(), fragmentTicks, ServerMessage.Rules.of(config));
         RecordedMatch match = new RecordedMatch(info);
         FragmentCutter cutter = new FragmentCutter(info, random.nextBoolean() ? 0 : 1_796_300_000 + random.nextInt(1000));
 
@@ -76,9 +82,9 @@ final class RecordedMatch {
             }
             Map<Integer, Input> inputs = new HashMap<>();
             for (Map.Entry<Integer, BotBrain> bot : bots.entrySet()) {
-                inputs.put(bot.getKey(), bot.getValue().decide(world, bot.getKey(), map, config));
+                inputs.put(bot.getKey(), bot.getValue().decide(world, bot.getKey(), map, config, teams(bots, mode)));
             }
-            World next = sim.step(world, inputs);
+            World next = sim.step(world, inputs, ShipHistory.NONE, teams(bots, mode));
             byte[] delta = StateCodec.encodeDelta(sent, next);
             world = next;
             control = match.record(cutter, world, delta, control);
@@ -119,10 +125,20 @@ final class RecordedMatch {
         return after;
     }
 
+    private static Teams teams(Map<Integer, BotBrain> bots, GameMode mode) {
+        Map<Integer, Team> byShip = new HashMap<>();
+        if (mode == GameMode.TDM) {
+            bots.keySet().forEach(id -> byShip.put(id, id % 2 == 1 ? Team.RED : Team.BLUE));
+        }
+        return new Teams(byShip);
+    }
+
     private static ServerMessage.Roster roster(StreamInfo info, Map<Integer, BotBrain> bots, Random random) {
         List<ServerMessage.PlayerInfo> players = new ArrayList<>();
+        Teams teams = teams(bots, GameMode.ofWire(info.rules().mode()));
         for (int id : bots.keySet()) {
-            players.add(new ServerMessage.PlayerInfo(id, "Bot " + id, id * 77 % 360, true, true, random.nextInt(200)));
+            players.add(new ServerMessage.PlayerInfo(id, "Bot " + id, id * 77 % 360, true, true, random.nextInt(200),
+                    teams.of(id)));
         }
         return new ServerMessage.Roster(info.matchId(), players, random.nextInt(3));
     }

@@ -25,7 +25,8 @@ class ReplayFileTest {
             new ReplayTrailer.Score(1, "Ada", 4, 5));
 
     // Static and built once for JUnit tests and jqwik properties alike (jqwik runs no @BeforeAll).
-    private static final RecordedMatch match = RecordedMatch.play(42, 900, 60);
+    /** A team match (odd seed, RecordedMatch) that has kills to index. */
+    private static final RecordedMatch match = RecordedMatch.play(41, 900, 60);
     private static final Path dir = newDirectory();
     private static final byte[] finished = bytesOf(write(dir.resolve("finished.lrp"), match.fragments, true));
     private static final byte[] unfinished = bytesOf(write(dir.resolve("unfinished.lrp"), match.fragments, false));
