@@ -100,6 +100,11 @@ public final class ClientWindow {
             public Path recordFolder() {
                 return Path.of(settings.recordFolder());
             }
+
+            @Override
+            public boolean autoLowEffects() {
+                return settings.autoLowEffects();
+            }
         }, sounds, prefs);
     }
 

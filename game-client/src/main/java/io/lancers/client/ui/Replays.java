@@ -43,6 +43,9 @@ final class Replays {
 
         /** Where recordings are written, or null when the player does not record. */
         Path recordFolder();
+
+        /** The player's setting: frames that run long switch to fewer effects (in replays too). */
+        boolean autoLowEffects();
     }
 
     private final Window window;
@@ -222,6 +225,7 @@ final class Replays {
             playing = null;
             back.run();
         });
+        playing.matchView().setAutoLowEffects(window.autoLowEffects());
         window.setScreen(playing);
         playing.start(true);
     }
