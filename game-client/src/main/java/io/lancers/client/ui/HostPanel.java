@@ -63,6 +63,7 @@ final class HostPanel extends VBox {
     private final GameServer server;
     private final Orders orders;
     private ScheduledExecutorService refresher;
+    private boolean ordersEnabled = true;
     /** One box per room, kept across updates: only its title and players are refreshed, its map choice stays open. */
     private final Map<String, Room> rooms = new LinkedHashMap<>();
 
@@ -72,6 +73,12 @@ final class HostPanel extends VBox {
         this.server = server;
         this.orders = orders;
         setId("host-panel");
+    }
+
+    /** Whether the buttons may be pressed (the host's connection is there to send on). */
+    void setOrdersEnabled(boolean enabled) {
+        ordersEnabled = enabled;
+        rooms.values().forEach(room -> room.show(room.shown));
     }
 
     /** Starts refreshing, at once and then every second. */
@@ -108,6 +115,8 @@ final class HostPanel extends VBox {
         final Label title = new Label();
         final GridPane players = new GridPane();
         final Button end = new Button("End match now");
+        final Button pick = new Button("Play it next");
+        MatchStatus shown;
         final VBox box;
 
         Room(String matchId) {
@@ -120,7 +129,6 @@ final class HostPanel extends VBox {
             next.getItems().setAll(MapLoader.builtInIds());
             next.setConverter(new MapNames(""));
             next.setValue(MapLoader.builtInIds().get(0));
-            Button pick = new Button("Play it next");
             pick.setId("host-pick-" + matchId);
             pick.setOnAction(e -> orders.nextMap(matchId, next.getValue()));
             end.setId("host-end-" + matchId);
@@ -131,9 +139,11 @@ final class HostPanel extends VBox {
         }
 
         void show(MatchStatus room) {
-            title.setText(room.id() + " — " + MapLoader.load(room.mapId()).name() + " — " + room.phase()
+            shown = room;
+            pick.setDisable(!ordersEnabled);
+            title.setText(room.id() + " — " + MapNames.name(room.mapId()) + " — " + room.phase()
                     + (room.spectators() > 0 ? " — " + room.spectators() + " watching" : ""));
-            end.setDisable(!"playing".equals(room.phase()));
+            end.setDisable(!ordersEnabled || !"playing".equals(room.phase()));
             players.getChildren().clear();
             int row = 0;
             for (MatchStatus.PlayerStatus p : room.players()) {
@@ -147,6 +157,7 @@ final class HostPanel extends VBox {
                     Button kick = new Button("Kick");
                     kick.setId("host-kick-" + room.id() + "-" + p.id());
                     kick.setOnAction(e -> orders.kick(room.id(), p.id()));
+                    kick.setDisable(!ordersEnabled);
                     players.add(kick, 3, row);
                 }
                 row++;

@@ -1,9 +1,6 @@
 package io.lancers.client.ui;
 
-import io.lancers.client.net.ConnectionListener;
-import io.lancers.client.net.GameConnection;
 import io.lancers.protocol.ProtocolVersion;
-import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
 import io.lancers.server.net.LanAddress;
 import javafx.application.Platform;
@@ -34,7 +31,7 @@ final class HostingView extends StackPane {
     }
 
     private final GameServer server;
-    private final GameConnection hostLink;
+    private final HostLink hostLink;
     private final HostPanel rooms;
     private final VBox addresses = new VBox(6);
     private final Label status = new Label();
@@ -47,15 +44,23 @@ final class HostingView extends StackPane {
         this.server = server;
         setId("host-view");
         getStyleClass().add("screen");
-        hostLink = new GameConnection(URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH),
-                "Host", new ConnectionListener() {
+        hostLink = new HostLink(URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH),
+                password, hostToken, new HostLink.Listener() {
                     @Override
-                    public void onError(ServerMessage.Error error) {
-                        Platform.runLater(() -> status.setText(error.message()));
+                    public void ready(boolean ready) {
+                        Platform.runLater(() -> {
+                            rooms.setOrdersEnabled(ready);
+                            status.setText(ready ? "" : "Connecting to your server…");
+                        });
+                    }
+
+                    @Override
+                    public void refused(String message) {
+                        Platform.runLater(() -> status.setText(message));
                     }
                 });
-        hostLink.setAccess(password, hostToken);
-        rooms = new HostPanel(server, HostPanel.Orders.over(hostLink));
+        rooms = new HostPanel(server, hostLink);
+        rooms.setOrdersEnabled(false);
 
         Label title = new Label("YOUR LAN GAME IS UP");
         title.getStyleClass().add("heading");

@@ -1,8 +1,10 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.net.ClientClock;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
+import io.lancers.client.net.ReconnectPolicy;
 import io.lancers.client.testing.Fx;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.ErrorCode;
@@ -27,6 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.BackingStoreException;
@@ -72,6 +75,9 @@ class HostScreenTest {
     private Friend friend(URI server, String name, String password) {
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
         List<String> errors = new CopyOnWriteArrayList<>();
+        // A generous handshake deadline: a busy CI machine is not what this test is about.
+        ReconnectPolicy patient = new ReconnectPolicy(Duration.ofMillis(250), 2.0, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofSeconds(20));
         GameConnection connection = new GameConnection(server, name, new ConnectionListener() {
             @Override
             public void onState(ConnectionState state, String detail) {
@@ -82,7 +88,7 @@ class HostScreenTest {
             public void onError(ServerMessage.Error error) {
                 errors.add(error.code());
             }
-        });
+        }, patient, ClientClock.system());
         connection.setAccess(password, null);
         friends.add(connection);
         connection.connect();
@@ -133,7 +139,8 @@ class HostScreenTest {
         Fx.waitFor("Ann playing", () -> ann.reached(ConnectionState.IN_MATCH));
         int annId = ann.connection().playerId();
         String kick = "#host-kick-m1-" + annId;
-        Fx.waitFor("Ann listed with a Kick button", () -> robot.lookup(kick).tryQuery().isPresent());
+        Fx.waitFor("Ann listed with a Kick button, the host's link ready", () -> robot.lookup(kick).tryQuery()
+                .map(button -> !button.isDisabled()).orElse(false));
         robot.clickOn(kick);
         Fx.waitFor("Ann kicked and not coming back", () -> ann.reached(ConnectionState.FAILED));
         Fx.waitFor("Ann gone from the list", () -> robot.lookup(kick).tryQuery().isEmpty());
