@@ -1,6 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.server.ServerOptions;
+import io.lancers.sim.GameMode;
 
 import java.util.prefs.Preferences;
 
@@ -17,20 +18,24 @@ import java.util.prefs.Preferences;
  * @param matchMinutes {@code --match-minutes}
  * @param killLimit    {@code --kill-limit}
  * @param maxPlayers   {@code --max-players}
+ * @param mode         {@code --mode}
+ * @param friendlyFire {@code --friendly-fire} (team deathmatch only)
  */
 public record HostSetup(String serverName, String mapId, int bots, float botSkill, int matchMinutes, int killLimit,
-                        int maxPlayers) {
+                        int maxPlayers, GameMode mode, boolean friendlyFire) {
     static final String NODE = "host";
 
     public HostSetup {
         serverName = serverName == null ? "" : serverName.strip();
         mapId = mapId == null ? "" : mapId;
+        mode = mode == null ? GameMode.FFA : mode;
     }
 
     /** The dedicated server's defaults. */
     public static HostSetup defaults() {
         ServerOptions d = ServerOptions.defaults();
-        return new HostSetup(d.serverName, d.mapId, d.bots, d.botSkill, d.matchMinutes, d.killLimit, d.maxPlayers);
+        return new HostSetup(d.serverName, d.mapId, d.bots, d.botSkill, d.matchMinutes, d.killLimit, d.maxPlayers,
+                d.mode, d.friendlyFire);
     }
 
     /**
@@ -46,6 +51,8 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
             o.matchMinutes = matchMinutes;
             o.killLimit = killLimit;
             o.maxPlayers = maxPlayers;
+            o.mode = mode;
+            o.friendlyFire = friendlyFire;
             o.password = password == null || password.isEmpty() ? null : password;
             o.hostToken = hostToken;
         });
@@ -58,12 +65,22 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
         HostSetup stored = new HostSetup(node.get("serverName", d.serverName()), node.get("mapId", d.mapId()),
                 node.getInt("bots", d.bots()), node.getFloat("botSkill", d.botSkill()),
                 node.getInt("matchMinutes", d.matchMinutes()), node.getInt("killLimit", d.killLimit()),
-                node.getInt("maxPlayers", d.maxPlayers()));
+                node.getInt("maxPlayers", d.maxPlayers()), mode(node.get("mode", d.mode().wire())),
+                node.getBoolean("friendlyFire", d.friendlyFire()));
         try {
             stored.applyTo(ServerOptions.defaults(), null, null);
             return stored;
         } catch (IllegalArgumentException outOfRange) {
             return d;
+        }
+    }
+
+    /** A stored mode, or free-for-all when it is none the server knows (any more). */
+    private static GameMode mode(String wire) {
+        try {
+            return GameMode.ofWire(wire);
+        } catch (IllegalArgumentException unknown) {
+            return GameMode.FFA;
         }
     }
 
@@ -77,6 +94,8 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
         node.putInt("matchMinutes", matchMinutes);
         node.putInt("killLimit", killLimit);
         node.putInt("maxPlayers", maxPlayers);
+        node.put("mode", mode.wire());
+        node.putBoolean("friendlyFire", friendlyFire);
         Settings.flush(node, "host setup");
     }
 }

@@ -2,6 +2,7 @@ package io.lancers.client.ui;
 
 import io.lancers.map.MapLoader;
 import io.lancers.server.ServerOptions;
+import io.lancers.sim.GameMode;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -15,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,29 @@ final class HostSetupView extends StackPane {
         map.getItems().setAll(maps);
         map.setConverter(new MapNames("All maps in turn, players vote"));
         map.setValue(maps.contains(current.mapId()) ? current.mapId() : ROTATION);
+        ComboBox<GameMode> mode = new ComboBox<>();
+        mode.setId("host-mode");
+        mode.getItems().setAll(GameMode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GameMode m) {
+                return m == GameMode.TDM ? "Team deathmatch" : "Free-for-all";
+            }
+
+            @Override
+            public GameMode fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        mode.setValue(current.mode());
+        mode.setTooltip(new Tooltip(setting("--mode").description()));
+        CheckBox friendlyFire = new CheckBox("Friendly fire");
+        friendlyFire.setId("host-friendly-fire");
+        friendlyFire.setSelected(current.friendlyFire());
+        friendlyFire.setTooltip(new Tooltip(setting("--friendly-fire").description()));
+        friendlyFire.disableProperty().bind(mode.valueProperty().isNotEqualTo(GameMode.TDM));
+        HBox modeRow = new HBox(14, mode, friendlyFire);
+        modeRow.setAlignment(Pos.CENTER_LEFT);
         Spinner<Integer> bots = spinner("host-bots", "--bots", current.bots());
         ServerOptions.Setting skillSetting = setting("--bot-skill");
         Slider skill = new Slider(skillSetting.min(), skillSetting.max(), current.botSkill());
@@ -85,19 +110,21 @@ final class HostSetupView extends StackPane {
         GridPane grid = Overlays.form();
         grid.addRow(0, new Label("Server name"), name);
         grid.addRow(1, new Label("Map"), map);
-        grid.addRow(2, new Label("Bots"), botsRow);
-        grid.addRow(3, new Label("Match length"), lengthRow);
-        grid.addRow(4, new Label("Max players"), maxPlayers);
-        grid.addRow(5, new Label("Password"), password);
-        grid.add(passwordHint, 1, 6);
-        grid.addRow(7, new Label("Replays"), record);
+        grid.addRow(2, new Label("Mode"), modeRow);
+        grid.addRow(3, new Label("Bots"), botsRow);
+        grid.addRow(4, new Label("Match length"), lengthRow);
+        grid.addRow(5, new Label("Max players"), maxPlayers);
+        grid.addRow(6, new Label("Password"), password);
+        grid.add(passwordHint, 1, 7);
+        grid.addRow(8, new Label("Replays"), record);
 
         Button start = Overlays.menuButton("Start hosting", "host-start", () -> {
             for (Spinner<Integer> s : List.of(bots, minutes, kills, maxPlayers)) {
                 commit(s);
             }
             HostSetup setup = new HostSetup(name.getText(), map.getValue(), bots.getValue(), (float) skill.getValue(),
-                    minutes.getValue(), kills.getValue(), maxPlayers.getValue());
+                    minutes.getValue(), kills.getValue(), maxPlayers.getValue(), mode.getValue(),
+                    friendlyFire.isSelected());
             try {
                 setup.applyTo(ServerOptions.defaults(), password.getText(), null); // the server's own checks
             } catch (IllegalArgumentException invalid) {

@@ -10,6 +10,7 @@ import io.lancers.map.MapLoader;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.ServerOptions;
+import io.lancers.sim.GameMode;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -117,6 +118,7 @@ class HostScreenTest {
             this.<Spinner<Integer>>node(robot, "#host-minutes").getValueFactory().setValue(7);
             this.<Spinner<Integer>>node(robot, "#host-kill-limit").getValueFactory().setValue(12);
             this.<Spinner<Integer>>node(robot, "#host-max-players").getValueFactory().setValue(9);
+            this.<ComboBox<GameMode>>node(robot, "#host-mode").setValue(GameMode.TDM);
             this.<PasswordField>node(robot, "#host-password").setText(PASSWORD);
             this.<CheckBox>node(robot, "#host-record").setSelected(false);
         });
@@ -152,9 +154,10 @@ class HostScreenTest {
         assertEquals(map, joined.map().id());
         assertEquals(7 * 60, joined.rules().durationSeconds());
         assertEquals(12, joined.rules().killLimit());
+        assertEquals(GameMode.TDM, joined.matchConfig().mode());
         Fx.waitFor("the host and four bots on screen", () -> view.lastFrameSummary().shipIds().size() == 5);
 
-        assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 9), HostSetup.load(prefs),
+        assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 9, GameMode.TDM, false), HostSetup.load(prefs),
                 "remembered for the next time");
         assertTrue(!Fx.get(() -> window.settings().recordMatches()));
 
