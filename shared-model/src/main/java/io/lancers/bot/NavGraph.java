@@ -13,7 +13,7 @@ import java.util.List;
  * ship that can see its goal flies straight at it; otherwise it follows the shortest chain of
  * corner points, so it steers around walls instead of pushing into them.
  */
-final class NavGraph {
+public final class NavGraph {
     /** Paths keep the ship's centre this far from walls: it brushes past, never snags on a corner. */
     static final float CLEARANCE = Rules.SHIP_RADIUS - 1f;
     /** A waypoint closer than this counts as reached: the way goes on from the next one. */
@@ -29,7 +29,7 @@ final class NavGraph {
     /** adjacency[i][j]: distance between nodes i and j if the way is clear, else +inf. */
     private final float[][] adjacency;
 
-    NavGraph(ArenaMap map) {
+    public NavGraph(ArenaMap map) {
         this.map = map;
         List<Wall> walls = map.walls();
         int candidates = walls.size() * 4 + walls.size() * (walls.size() - 1) / 2;
@@ -124,7 +124,7 @@ final class NavGraph {
      * The first point to fly toward on the shortest way from (fromX, fromY) to (toX, toY): the goal
      * itself when it is in clear view, else a corner point; null when no way is known.
      */
-    float[] nextWaypoint(float fromX, float fromY, float toX, float toY) {
+    public float[] nextWaypoint(float fromX, float fromY, float toX, float toY) {
         if (clear(fromX, fromY, toX, toY)) {
             return new float[] {toX, toY};
         }

@@ -34,7 +34,7 @@ import java.util.List;
  */
 final class PredictedShots {
     /** Inputs by which the server's cooldown may end earlier or later than the prediction's. */
-    static final int SEQ_SLACK = 4;
+    static final int SEQ_SLACK = 6;
     /** Shots waiting or flying at once; far more than the cooldown allows in a projectile's lifetime. */
     static final int CAPACITY = 32;
     /** Match reports kept for whoever reads them ({@link #drainReports}). */
