@@ -1,6 +1,5 @@
 package io.lancers.bench.load;
 
-import io.lancers.bot.NavGraph;
 import io.lancers.client.state.ClientWorld;
 import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderProjectile;
@@ -8,7 +7,7 @@ import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.client.state.ShotReport;
 import io.lancers.link.LatencyRelay;
 import io.lancers.load.LoadClient;
-import io.lancers.map.ArenaMap;
+import io.lancers.load.Pilot;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
@@ -146,36 +145,18 @@ public final class Unlag {
         }
     }
 
-    /** Buttons that fly a ship at (x, y) with velocity (vx, vy) to a spot and stop it there. */
-    private static int flyTo(NavGraph nav, float x, float y, float vx, float vy, float spotX, float spotY) {
-        float[] next = nav.nextWaypoint(x, y, spotX, spotY);
-        if (next == null) {
-            return 0;
-        }
-        return axis(next[0] - x, vx, Input.LEFT, Input.RIGHT) | axis(next[1] - y, vy, Input.UP, Input.DOWN);
-    }
-
-    /** Thrust along one axis towards a point {@code d} away unless drag and friction will carry it there. */
-    private static int axis(float d, float v, int minus, int plus) {
-        float coast = Math.abs(v) / Rules.DRAG; // about how far it glides once let go
-        if (Math.abs(d) < 3 || (Math.signum(d) == Math.signum(v) && coast >= Math.abs(d))) {
-            return 0;
-        }
-        return d > 0 ? plus : minus;
-    }
-
     /** The target, on its client's thread: one input per world. */
     private static final class Target {
         private final LoadClient client;
         private final int ownId;
-        private final NavGraph nav;
+        private final Pilot pilot;
         private int seq;
         private int strafingSince = -1; // the tick it reached its spot, -1: not there
 
         Target(LoadClient client, ServerMessage.Joined joined) {
             this.client = client;
             this.ownId = joined.playerId();
-            this.nav = new NavGraph(joined.map());
+            this.pilot = new Pilot(joined.map());
         }
 
         void onWorld(World w, long arrivedNanos) {
@@ -184,13 +165,13 @@ public final class Unlag {
             if (own == null || !own.alive()) {
                 strafingSince = -1;
             } else if (strafingSince < 0) {
-                buttons = flyTo(nav, own.x(), own.y(), own.vx(), own.vy(), LANE_X, SHOOTER_Y + LANE);
+                buttons = pilot.toward(own.x(), own.y(), own.vx(), own.vy(), LANE_X, SHOOTER_Y + LANE);
                 if (Math.hypot(own.x() - LANE_X, own.y() - SHOOTER_Y - LANE) < AT_SPOT) {
                     strafingSince = w.tick();
                 }
             } else {
                 boolean left = ((w.tick() - strafingSince + LEG_TICKS / 2) / LEG_TICKS) % 2 == 0;
-                buttons = (left ? Input.LEFT : Input.RIGHT) | axis(SHOOTER_Y + LANE - own.y(), own.vy(), Input.UP, Input.DOWN);
+                buttons = (left ? Input.LEFT : Input.RIGHT) | Pilot.axis(SHOOTER_Y + LANE - own.y(), own.vy(), Input.UP, Input.DOWN);
             }
             client.sendInput(new Input(++seq, buttons, 0f));
         }
@@ -202,7 +183,7 @@ public final class Unlag {
         private final ClientWorld world;
         private final int ownId;
         private final int targetId;
-        private final NavGraph nav;
+        private final Pilot pilot;
         // Frame thread only.
         private int seq;
         private int frame;
@@ -222,7 +203,7 @@ public final class Unlag {
             this.world = ClientWorld.forMatch(joined);
             this.ownId = joined.playerId();
             this.targetId = targetId;
-            this.nav = new NavGraph(joined.map());
+            this.pilot = new Pilot(joined.map());
         }
 
         /** It has seen its target in the lane from its spot. */
@@ -302,7 +283,7 @@ public final class Unlag {
                 return 0;
             }
             if (Math.hypot(own.x() - SHOOTER_X, own.y() - SHOOTER_Y) > AT_SPOT) {
-                return flyTo(nav, own.x(), own.y(), own.ship().vx(), own.ship().vy(), SHOOTER_X, SHOOTER_Y);
+                return pilot.toward(own.x(), own.y(), own.ship().vx(), own.ship().vy(), SHOOTER_X, SHOOTER_Y);
             }
             RenderShip target = last.ship(targetId);
             if (target == null || !target.ship().alive() || target.ship().invulnerableUntil() > last.renderTick()
