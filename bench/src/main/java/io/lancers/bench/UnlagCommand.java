@@ -30,10 +30,10 @@ final class UnlagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int window = seconds != null ? seconds : common.quick ? 6 : 30;
-        System.out.printf(Locale.ROOT, "Duel on crossfire: shooter at (760, 560) behind the relay (RTT as given, "
-                + "jitter RTT/20 each way, seed 11), target strafing across its lane 400 units below; 4 pairs in 4 "
-                + "rooms, %d s per run after 8 s to the spots; 60 ticks/s, 60 frames/s; cap = --max-unlag-ms.%n%n",
-                window);
+        System.out.printf(Locale.ROOT, "Duel on crossfire: shooter at (750, 560) behind the relay (RTT as given, "
+                + "jitter RTT/20 each way, seed 11), target strafing across its lane 400 units below (legs of 67 "
+                + "ticks); 4 pairs in 4 rooms, %d s per run once every pair is in place; 60 ticks/s, 60 frames/s; "
+                + "cap = --max-unlag-ms.%n%n", window);
         System.out.println("| RTT ms | cap ms | server shots | hits | hit rate | fire → own shot drawn, frames p50 / max "
                 + "| fire → server's shot arrives, frames p50 / p99 | prediction error units p50 / max "
                 + "| server start − predicted, ticks p50 / max | confirmed | refused |");
