@@ -288,8 +288,13 @@ public final class ClientWorld {
         Ship replayed = authoritative;
         int tick = world.tick();
         for (Input input : pending) {
+            int lastFireTick = replayed.lastFireTick();
             replayed = mover.move(replayed, input, tick, world.match());
             tick++;
+            if (shots != null && replayed.lastFireTick() != lastFireTick) {
+                // The server's cooldown, replayed, can end on an input already sent: its shot too.
+                shots.fire(replayed, input.seq(), input.viewTick());
+            }
         }
         Ship previous = predicted;
         predicted = replayed;

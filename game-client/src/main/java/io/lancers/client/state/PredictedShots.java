@@ -84,9 +84,16 @@ final class PredictedShots {
     /**
      * The input {@code seq} made the predicted ship {@code shooter} fire at its
      * {@code lastFireTick}; {@code viewTick} is the tick others were drawn at (0: unknown, then the
-     * shot starts at the fire tick).
+     * shot starts at the fire tick). Called when an input is sent and again when a new world's
+     * replay of the unacknowledged inputs fires: a shot already waiting within {@link #SEQ_SLACK}
+     * inputs is that same shot.
      */
     void fire(Ship shooter, int seq, int viewTick) {
+        for (Shot s : shots) {
+            if (s.serverId == 0 && Math.abs(s.seq - seq) <= SEQ_SLACK) {
+                return; // already predicted, an input or two apart (a replay found the cooldown ending elsewhere)
+            }
+        }
         int now = shooter.lastFireTick();
         int spawnTick = viewTick > 0 && viewTick < now ? Math.min(now, viewTick + lagTicks) : now;
         Projectile shot = rules.shot(shooter, nextLocalId, now, spawnTick);

@@ -56,6 +56,18 @@ class PredictedShotsTest {
         int seq;
         /** When the server refuses: it never lets this ship fire (a server-side cooldown we do not know). */
         boolean serverRefuses;
+        /** Every seventh tick no input arrives, the next tick two: a link that bunches. */
+        boolean bunching;
+        private Input applied = Input.IDLE;
+
+        private Input drain(int count) {
+            List<Input> batch = new ArrayList<>();
+            for (int i = 0; i < count && upstream.size() > upTicks - (count - 1 - i) && !upstream.isEmpty(); i++) {
+                batch.add(upstream.removeFirst());
+            }
+            applied = merge(batch, applied);
+            return applied;
+        }
 
         Link(int upTicks, int downTicks, int capTicks, int ownId) {
             this(MAP, upTicks, downTicks, capTicks, ownId);
@@ -87,7 +99,7 @@ class PredictedShotsTest {
             Input input = new Input(++seq, buttons, aim, client.viewTick());
             client.onInputSent(input);
             upstream.add(input);
-            Input arrived = upstream.removeFirst();
+            Input arrived = drain(bunching && server.tick() % 7 == 3 ? 0 : bunching && server.tick() % 7 == 4 ? 2 : 1);
             if (serverRefuses) {
                 arrived = new Input(arrived.seq(), arrived.buttons() & ~Input.FIRE, arrived.aim(), arrived.viewTick());
             }
@@ -99,6 +111,23 @@ class PredictedShotsTest {
             now += TICK;
             return f;
         }
+    }
+
+    /**
+     * What the server's input queue hands the tick: {@code count} inputs merged (the latest buttons and
+     * aim, FIRE if any fired, the view tick of the latest that fired), none: the previous one again.
+     */
+    private static Input merge(List<Input> inputs, Input previous) {
+        if (inputs.isEmpty()) {
+            return previous;
+        }
+        Input latest = inputs.get(inputs.size() - 1);
+        Input fired = null;
+        for (Input in : inputs) {
+            fired = (in.buttons() & Input.FIRE) != 0 ? in : fired;
+        }
+        return fired == null ? latest
+                : new Input(latest.seq(), latest.buttons() | Input.FIRE, latest.aim(), fired.viewTick());
     }
 
     private static List<RenderProjectile> own(RenderFrame f) {
@@ -165,6 +194,22 @@ class PredictedShotsTest {
         assertEquals(8, reports.size(), "two seconds of held fire at a 0.25 s cooldown");
         assertTrue(reports.stream().allMatch(ShotReport::confirmed), reports.toString());
         assertTrue(predictedMax >= 4, "several in flight at once");
+    }
+
+    @Test
+    void inputsThatBunchOnTheWayDoNotMakeTheServerRefuseOrAddShots() {
+        Link link = new Link(4, 4, 9, OWN);
+        link.bunching = true;
+        settle(link);
+        link.client.drainShotReports();
+        List<ShotReport> reports = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            List<RenderProjectile> shots = own(link.frame(Input.FIRE));
+            assertTrue(shots.stream().allMatch(p -> p.projectile().id() < 0), "no server shot we did not predict: " + shots);
+            reports.addAll(link.client.drainShotReports());
+        }
+        assertTrue(reports.size() >= 14, "four seconds of held fire: " + reports.size());
+        assertTrue(reports.stream().allMatch(ShotReport::confirmed), "none refused: " + reports);
     }
 
     @Test
