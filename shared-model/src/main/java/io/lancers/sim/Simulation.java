@@ -168,6 +168,11 @@ public final class Simulation {
         return shot(id, shooter.id(), shooter.x(), shooter.y(), shooter.aim(), now < shooter.powerUntil(), spawnTick);
     }
 
+    /** Ticks between two shots of one ship, at least 1. */
+    public int fireCooldownTicks() {
+        return fireCooldownTicks;
+    }
+
     /**
      * The first tick at which {@code p} is no longer in the world if no ship is in its way: it met a
      * wall or the border on the way there, or its lifetime was over.

@@ -62,6 +62,8 @@ final class PredictedShots {
     private final Simulation rules;
     private final int ownId;
     private final float tickSeconds;
+    /** One input per tick: no two shots of one timeline are fewer inputs apart. */
+    private final int cooldownInputs;
     private final List<Shot> shots = new ArrayList<>();
     private final List<ShotReport> reports = new ArrayList<>();
     private int nextLocalId = -1;
@@ -79,19 +81,20 @@ final class PredictedShots {
         this.rules = rules;
         this.ownId = ownId;
         this.tickSeconds = rules.config().dt();
+        this.cooldownInputs = rules.fireCooldownTicks();
     }
 
     /**
      * The input {@code seq} made the predicted ship {@code shooter} fire at its
      * {@code lastFireTick}; {@code viewTick} is the tick others were drawn at (0: unknown, then the
      * shot starts at the fire tick). Called when an input is sent and again when a new world's
-     * replay of the unacknowledged inputs fires: a shot already waiting within {@link #SEQ_SLACK}
-     * inputs is that same shot.
+     * replay of the unacknowledged inputs fires: a shot predicted less than a cooldown of inputs
+     * away is that same shot.
      */
     void fire(Ship shooter, int seq, int viewTick) {
         for (Shot s : shots) {
-            if (s.serverId == 0 && Math.abs(s.seq - seq) <= SEQ_SLACK) {
-                return; // already predicted, an input or two apart (a replay found the cooldown ending elsewhere)
+            if (Math.abs(s.seq - seq) < cooldownInputs) {
+                return; // already predicted: one cooldown holds one shot, wherever a replay found it to end
             }
         }
         int now = shooter.lastFireTick();
