@@ -64,9 +64,14 @@ class ShotOutcomeConsistencyTest {
 
     @Test
     void theVictimAndASpectatorAreToldTheSameHitsHealthAndKill() throws Exception {
-        server = GameServer.start(ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDiscovery(false).withBots(0).withMatches(1).withMapId("crossfire").withMatchMinutes(60)
-                .withKillLimit(0).withMaxUnlagMillis(150));
+        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
+            o.bots = 0;
+            o.matches = 1;
+            o.mapId = "crossfire";
+            o.matchMinutes = 60;
+            o.killLimit = 0;
+            o.maxUnlagMs = 150;
+        }));
         shooterLink = LatencyRelay.roundTrip(server.port(), 120, 6, 3);
         spectatorLink = LatencyRelay.roundTrip(server.port(), 60, 3, 4);
         HttpClient http = HttpClient.newHttpClient();

@@ -11,7 +11,7 @@ import io.lancers.load.Pilot;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.server.GameServer;
-import io.lancers.server.ServerConfig;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.Rules;
@@ -100,9 +100,14 @@ public final class Unlag {
     }
 
     public static Result run(int rttMillis, int unlagMillis, int seconds, long seed) throws IOException, InterruptedException {
-        ServerConfig config = ServerConfig.defaults().withBindAddress("127.0.0.1").withPort(0).withDiscovery(false)
-                .withBots(0).withMatches(PAIRS).withMapId(MAP).withMatchMinutes(60).withKillLimit(0)
-                .withMaxUnlagMillis(unlagMillis);
+        ServerOptions config = ServerOptions.defaults().onLoopback().with(o -> {
+            o.bots = 0;
+            o.matches = PAIRS;
+            o.mapId = MAP;
+            o.matchMinutes = 60;
+            o.killLimit = 0;
+            o.maxUnlagMs = unlagMillis;
+        });
         ExecutorService executor = Executors.newFixedThreadPool(4, Fanout.daemon());
         ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(Fanout.daemon());
         HttpClient http = HttpClient.newBuilder().executor(executor).build();
