@@ -756,7 +756,12 @@ class SimulationTest {
                 // The server fires from the ship before its position is snapped to the grid: the
                 // nose of the snapped ship is at most one grid step away (so, within that step of a
                 // wall, one of them can find the nose in the wall and the other not).
-                Projectile predictedShot = sim.shot(predicted, spawned == null ? 0 : spawned.id(), w.tick(), w.tick());
+                // Pickups (the power-up's damage) are not predicted: the client learns them from its worlds.
+                Ship powered = new Ship(predicted.id(), predicted.x(), predicted.y(), predicted.vx(), predicted.vy(),
+                        predicted.aim(), predicted.health(), predicted.respawnTick(), predicted.invulnerableUntil(),
+                        stepped.powerUntil(), predicted.lastFireTick(), predicted.kills(), predicted.deaths(),
+                        predicted.lastInputSeq());
+                Projectile predictedShot = sim.shot(powered, spawned == null ? 0 : spawned.id(), w.tick(), w.tick());
                 if (spawned != null && predictedShot != null) {
                     assertEquals(spawned, new Projectile(predictedShot.id(), predictedShot.ownerId(), spawned.x0(),
                             spawned.y0(), predictedShot.vx(), predictedShot.vy(), predictedShot.spawnTick(),
