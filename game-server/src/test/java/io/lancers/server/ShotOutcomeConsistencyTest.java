@@ -64,8 +64,7 @@ class ShotOutcomeConsistencyTest {
 
     @Test
     void theVictimAndASpectatorAreToldTheSameHitsHealthAndKill() throws Exception {
-        server = GameServer.start(ServerOptions.defaults().onLoopback().with(o -> {
-            o.bots = 0;
+        server = GameServer.start(GameServerTest.CONFIG.with(o -> {
             o.matches = 1;
             o.mapId = "crossfire";
             o.matchMinutes = 60;

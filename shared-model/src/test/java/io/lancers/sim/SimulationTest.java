@@ -741,6 +741,7 @@ class SimulationTest {
         for (int i = 0; i < buttons.size(); i++) {
             Input in = new Input(i + 1, buttons.get(i), Quantum.angleFromSteps(aimSteps + i * 977));
             predicted = sim.moveShip(predicted, in, w.tick(), w.match());
+            int powerBefore = find(w, 1).powerUntil(); // the step fires before it takes pickups
             w = sim.step(w, Map.of(1, in));
             Ship stepped = find(w, 1);
             assertEquals(stepped.x(), predicted.x());
@@ -759,7 +760,7 @@ class SimulationTest {
                 // Pickups (the power-up's damage) are not predicted: the client learns them from its worlds.
                 Ship powered = new Ship(predicted.id(), predicted.x(), predicted.y(), predicted.vx(), predicted.vy(),
                         predicted.aim(), predicted.health(), predicted.respawnTick(), predicted.invulnerableUntil(),
-                        stepped.powerUntil(), predicted.lastFireTick(), predicted.kills(), predicted.deaths(),
+                        powerBefore, predicted.lastFireTick(), predicted.kills(), predicted.deaths(),
                         predicted.lastInputSeq());
                 Projectile predictedShot = sim.shot(powered, spawned == null ? 0 : spawned.id(), w.tick(), w.tick());
                 if (spawned != null && predictedShot != null) {
