@@ -7,6 +7,7 @@ import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.server.match.MatchRegistry;
 import io.lancers.sim.Input;
 import io.lancers.sim.Ship;
 import io.lancers.sim.World;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -82,6 +84,22 @@ class GameServerTest {
         clients.forEach(TestClient::close);
         server.close();
         log.close();
+    }
+
+    /** A closed server lets go of its rooms: a client that hosts again and again must not keep the old ones. */
+    @Test
+    void aClosedServerLetsGoOfItsRooms() throws IOException {
+        WeakReference<MatchRegistry> rooms = roomsOfAClosedServer();
+        await("the closed server's rooms are collectable").atMost(PATIENCE).until(() -> {
+            System.gc();
+            return rooms.get() == null;
+        });
+    }
+
+    private static WeakReference<MatchRegistry> roomsOfAClosedServer() throws IOException {
+        try (GameServer other = GameServer.start(CONFIG)) {
+            return new WeakReference<>(other.matches());
+        }
     }
 
     private TestClient hello(String name) {

@@ -6,6 +6,7 @@ import io.lancers.server.broadcast.Broadcasts;
 import io.lancers.server.match.MatchRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.glassfish.grizzly.Transport;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.HeapMemoryManager;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -208,10 +210,26 @@ public final class NetServer implements AutoCloseable {
             // Graceful: lets the 1001 close frames already queued reach the wire.
             http.shutdown(1, TimeUnit.SECONDS).get(2, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            http.shutdownNow();
+            LOG.fine(() -> "graceful shutdown did not finish: " + e);
         } catch (InterruptedException e) {
-            http.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            // Always: Grizzly's graceful shutdown stops the listener but leaves the server's timer
+            // thread (HttpServer-0) running, and through its handlers that thread would hold this
+            // server's rooms and broadcast fragments for the rest of the process (50 MB after the long
+            // wire fuzz). shutdownNow stops it, once the transport's own graceful stop has ended
+            // (its future completes a moment before; cut short, it logs a warning).
+            awaitTransportStopped(TimeUnit.SECONDS.toNanos(2));
+            http.shutdownNow();
+        }
+    }
+
+    private void awaitTransportStopped(long patienceNanos) {
+        NetworkListener listener = http.getListener(LISTENER);
+        long deadline = System.nanoTime() + patienceNanos;
+        while (listener != null && listener.getTransport().getState().getState() != Transport.State.STOPPED
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 }
