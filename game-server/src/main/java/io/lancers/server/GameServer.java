@@ -14,11 +14,13 @@ import io.lancers.server.net.DiscoveryResponder;
 import io.lancers.server.net.LanAddress;
 import io.lancers.server.net.NetServer;
 import io.lancers.server.net.TlsKeyStore;
+import io.lancers.tls.Fingerprint;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -37,17 +39,19 @@ public final class GameServer implements AutoCloseable {
     private final Broadcasts broadcasts;
     private final NetServer net;
     private final DiscoveryResponder discovery;
-    private final URI uri;
+    private final List<URI> uris;
+    private final Fingerprint certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private GameServer(ServerOptions options, MatchRegistry matches, Broadcasts broadcasts, NetServer net,
-                       DiscoveryResponder discovery, URI uri) {
+                       DiscoveryResponder discovery, List<URI> uris, Fingerprint certificate) {
         this.options = options;
         this.matches = matches;
         this.broadcasts = broadcasts;
         this.net = net;
         this.discovery = discovery;
-        this.uri = uri;
+        this.uris = uris;
+        this.certificate = certificate;
     }
 
     /**
@@ -68,15 +72,18 @@ public final class GameServer implements AutoCloseable {
         matches.start();
         NetServer net = null;
         try {
+            Fingerprint certificate = tls == null ? null : Fingerprint.of(tls.certificate());
             net = NetServer.start(config.bindAddress, config.port, config.allowedOrigins, matches,
                     connectionSettings(config, rooms.get(0), access), tls,
                     () -> ServerStatus.of(config.serverName, VERSION,
                             TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt),
-                            access.passwordRequired(), matches.status()),
+                            access.passwordRequired(), certificate, matches.status()),
                     broadcast.enabled() ? broadcasts : null);
             String scheme = tls == null ? "ws://" : "wss://";
-            URI uri = URI.create(scheme + LanAddress.advertisedHost(config.bindAddress) + ":" + net.port()
-                    + ProtocolVersion.ENDPOINT_PATH);
+            int port = net.port();
+            List<URI> uris = LanAddress.advertisedHosts(config.bindAddress).stream()
+                    .map(host -> URI.create(scheme + host + ":" + port + ProtocolVersion.ENDPOINT_PATH)).toList();
+            URI uri = uris.get(0);
             DiscoveryResponder discovery = config.discovery
                     ? DiscoveryResponder.start(config.bindAddress, config.discoveryPort,
                             () -> new Discovery.Reply(Discovery.Reply.TYPE, config.serverName, VERSION,
@@ -85,7 +92,7 @@ public final class GameServer implements AutoCloseable {
             LOG.info(() -> "started " + uri + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)
                     + " ms, " + config.matches + " matches, discovery "
                     + (discovery == null ? "off" : "on udp " + discovery.port()));
-            return new GameServer(config, matches, broadcasts, net, discovery, uri);
+            return new GameServer(config, matches, broadcasts, net, discovery, uris, certificate);
         } catch (IOException | RuntimeException e) {
             if (net != null) {
                 net.close();
@@ -112,7 +119,17 @@ public final class GameServer implements AutoCloseable {
 
     /** {@code ws://HOST:PORT/game} ({@code wss://} with TLS), HOST being something a friend on the LAN could type. */
     public URI uri() {
-        return uri;
+        return uris.get(0);
+    }
+
+    /** {@link #uri()} and, bound to every interface, the URLs of this machine's other LAN addresses. */
+    public List<URI> uris() {
+        return uris;
+    }
+
+    /** The SHA-256 fingerprint of the certificate this server presents; empty without TLS. */
+    public Optional<Fingerprint> certificateFingerprint() {
+        return Optional.ofNullable(certificate);
     }
 
     /** The real TCP port, also when the config asked for 0. */
@@ -150,7 +167,7 @@ public final class GameServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        LOG.info(() -> "shutting down " + uri);
+        LOG.info(() -> "shutting down " + uri());
         net.closeConnections();
         matches.shutdown();
         broadcasts.close(); // after the rooms: their last fragments go into the recordings

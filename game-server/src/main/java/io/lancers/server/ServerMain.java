@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * The dedicated server: flags in, one line out. On ready it prints exactly
- * {@code listening ws://HOST:PORT/game} to stdout; everything else goes to the log (stderr).
+ * {@code listening ws://HOST:PORT/game} to stdout; everything else goes to the log (stderr). With
+ * TLS, {@code fingerprint SHA-256 AB:CD:… wss://HOST:PORT/game} lines (one per address) come first.
  */
 @Command(name = "game-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
         showDefaultValues = true, sortOptions = false,
@@ -93,6 +94,9 @@ public final class ServerMain implements Callable<Integer> {
         }
         beforeReady.accept(server);
         LOG.info(() -> "server " + server.options().serverName + " ready");
+        // Before the ready line, so whoever waits for that has them too.
+        server.certificateFingerprint().ifPresent(fingerprint -> server.uris().forEach(
+                uri -> out.println("fingerprint SHA-256 " + fingerprint + " " + uri)));
         out.println("listening " + server.uri());
         out.flush();
         return server;

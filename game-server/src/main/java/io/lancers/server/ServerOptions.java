@@ -6,6 +6,7 @@ import io.lancers.server.broadcast.BroadcastSettings;
 import io.lancers.server.match.MatchSettings;
 import io.lancers.server.net.Access;
 import io.lancers.server.net.ConnectionSettings;
+import io.lancers.server.net.SelfSignedTls;
 import io.lancers.server.net.TlsKeyStore;
 import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchConfig;
@@ -201,6 +202,15 @@ public final class ServerOptions implements Cloneable {
             description = "File whose first line is the key store's password (else env " + TLS_PASSWORD_ENV + ").")
     public Path tlsPasswordFile;
 
+    @Option(names = "--tls-self-signed",
+            description = "Serve wss:// and https:// with a self-signed certificate for this host, made on the first run "
+                    + "and kept in --data-dir; its SHA-256 fingerprint is printed at start for players to compare.")
+    public boolean tlsSelfSigned;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the server keeps what it must remember between runs (the self-signed certificate).")
+    public Path dataDir = SelfSignedTls.defaultDirectory();
+
     @Option(names = "--password-file", paramLabel = "PATH",
             description = "File whose first line is the password every client must give (else env " + PASSWORD_ENV
                     + "; none: open to all). Never logged nor shown. Not a substitute for TLS: see docs/SECURITY.md.")
@@ -298,6 +308,9 @@ public final class ServerOptions implements Cloneable {
         if (tlsPasswordFile != null && tlsKeyStore == null) {
             throw new IllegalArgumentException("--tls-password-file needs --tls-keystore");
         }
+        if (tlsSelfSigned && tlsKeyStore != null) {
+            throw new IllegalArgumentException("--tls-self-signed goes without --tls-keystore and --tls-password-file");
+        }
         return this;
     }
 
@@ -373,8 +386,18 @@ public final class ServerOptions implements Cloneable {
                 Duration.ofSeconds(fragmentSeconds), Duration.ofSeconds(broadcastRetentionSeconds), records);
     }
 
-    /** The key store and its password (file first, then the environment), or null without --tls-keystore. */
+    /**
+     * The key store and its password (file first, then the environment); with --tls-self-signed the
+     * one in --data-dir, made if missing; null without either.
+     */
     public TlsKeyStore tls() {
+        if (tlsSelfSigned) {
+            try {
+                return SelfSignedTls.ensure(dataDir);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--tls-self-signed: " + e.getMessage(), e);
+            }
+        }
         if (tlsKeyStore == null) {
             return null;
         }

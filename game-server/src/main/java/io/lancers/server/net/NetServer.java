@@ -85,7 +85,7 @@ public final class NetServer implements AutoCloseable {
                                   ConnectionSettings settings, TlsKeyStore tls, Supplier<?> status,
                                   Broadcasts broadcasts) throws IOException {
         // First: a key store that cannot be read stops the start before any thread exists.
-        SSLEngineConfigurator secure = tls == null ? null : Tls.serverEngine(tls.path(), tls.password().toCharArray());
+        SSLEngineConfigurator secure = tls == null ? null : Tls.serverEngine(tls);
         Heartbeats heartbeats = new Heartbeats("lancers-heartbeats", settings.welcome().heartbeatIntervalMs());
         WebSocketContainer container = new WebSocketContainer();
         OpenConnections open = new OpenConnections(settings.maxConnectionsPerAddress());

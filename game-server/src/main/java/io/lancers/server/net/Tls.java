@@ -5,9 +5,7 @@ import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 
 /** {@code wss://}: the server's TLS side, from a key store (PKCS12 or JKS) holding its key and certificate. */
 final class Tls {
@@ -15,17 +13,15 @@ final class Tls {
     }
 
     /** Server mode, no client certificates: players authenticate the server, not the other way round. */
-    static SSLEngineConfigurator serverEngine(Path keyStore, char[] password) throws IOException {
+    static SSLEngineConfigurator serverEngine(TlsKeyStore keyStore) throws IOException {
         try {
-            KeyStore store = KeyStore.getInstance(keyStore.toFile(), password);
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
+            keys.init(keyStore.load(), keyStore.password().toCharArray());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return new SSLEngineConfigurator(context, false, false, false);
-        } catch (IOException | GeneralSecurityException e) {
-            // A wrong password is an IOException from KeyStore: either way, say which store.
-            throw new IOException("cannot use key store " + keyStore + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use key store " + keyStore.path() + ": " + e.getMessage(), e);
         }
     }
 }
