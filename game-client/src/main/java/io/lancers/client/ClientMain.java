@@ -4,17 +4,23 @@ import io.lancers.client.bench.RenderBench;
 import io.lancers.client.headless.HeadlessOptions;
 import io.lancers.client.headless.HeadlessRun;
 import io.lancers.client.playback.BroadcastFeed;
+import io.lancers.client.tls.KnownHosts;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.client.ui.LancersApp;
 import io.lancers.client.ui.LaunchOptions;
 import io.lancers.client.ui.Settings;
 import io.lancers.release.ReleaseVersion;
+import io.lancers.tls.Fingerprint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The client's flags. Without {@code --headless} it opens the window; with it, JavaFX never starts. */
@@ -68,6 +74,16 @@ public final class ClientMain implements Callable<Integer> {
             description = "Watch a server's delayed HTTP broadcast at once, e.g. http://192.168.1.20:8025/broadcast/m1.")
     URI watch;
 
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "Trust the wss:// server certificate in FILE (PEM or DER) for this run, on any server, "
+                    + "without asking (repeatable).")
+    List<Path> trustCerts = new ArrayList<>();
+
+    @Option(names = "--trust-fingerprint", paramLabel = "HEX",
+            description = "Trust the wss:// server certificate with this SHA-256 fingerprint (as the server prints it) "
+                    + "for this run, on any server, without asking (repeatable).")
+    List<String> trustFingerprints = new ArrayList<>();
+
     @Option(names = "--render-bench", description = "Time the match screen over a busy scene in a 1280x800 window "
             + "for 10 s and print frame times (BENCHMARKS.md, client render benchmark).")
     boolean renderBench;
@@ -106,18 +122,39 @@ public final class ClientMain implements Callable<Integer> {
         if (renderBench) {
             return RenderBench.run(System.out);
         }
+        ServerTrust trust = ServerTrust.of(KnownHosts.user(), pinned());
         if (headless) {
             if (connect == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--headless needs --connect");
             }
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(connect, Math.max(1, bots), spectate,
-                    Duration.ofSeconds(durationSeconds), name == null ? "bot" : name, System.out));
+                    Duration.ofSeconds(durationSeconds), name == null ? "bot" : name, System.out, trust));
             return summary.clients().isEmpty() ? 1 : 0;
         }
         boolean discoveryGiven = spec.commandLine().getParseResult().hasMatchedOption("--discovery-target");
         LancersApp.launch(new LaunchOptions(connect, spectate, name, discoveryGiven ? discoveryTarget : null,
-                !noSound, bots, botSkill, replay, watch));
+                !noSound, bots, botSkill, replay, watch), trust);
         return 0;
+    }
+
+    /** The certificates of --trust-cert and --trust-fingerprint. */
+    private List<Fingerprint> pinned() {
+        List<Fingerprint> pinned = new ArrayList<>();
+        for (Path file : trustCerts) {
+            try {
+                pinned.add(ServerTrust.fingerprintOfFile(file));
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--trust-cert: " + e.getMessage());
+            }
+        }
+        for (String hex : trustFingerprints) {
+            try {
+                pinned.add(Fingerprint.parse(hex));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--trust-fingerprint: " + e.getMessage());
+            }
+        }
+        return pinned;
     }
 
     /** The release version and the protocol this client speaks. */

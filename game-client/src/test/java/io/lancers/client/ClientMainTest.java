@@ -54,6 +54,20 @@ class ClientMainTest {
     }
 
     @Test
+    void trustFlagsNeedAFingerprintOrACertificateFile() {
+        String[] connect = {"--headless", "--connect", "wss://127.0.0.1:1/game", "--duration", "0"};
+        assertEquals(2, ClientMain.run(concat(connect, "--trust-fingerprint", "AB:CD")));
+        assertEquals(2, ClientMain.run(concat(connect, "--trust-fingerprint", "zz".repeat(32))));
+        assertEquals(2, ClientMain.run(concat(connect, "--trust-cert", "no-such-file.pem")));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void unknownFlagsAreUsageErrors() {
         assertEquals(2, ClientMain.run(new String[] {"--fly"}));
     }

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import io.lancers.bot.BotBrain;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
+import io.lancers.client.tls.CertificateRefusal;
 import io.lancers.client.net.GameConnection;
 import io.lancers.client.net.NetStats;
 import io.lancers.protocol.ErrorCode;
@@ -152,7 +153,13 @@ public final class HeadlessRun {
         Bot(String name, ScheduledExecutorService pilots) {
             this.name = name;
             this.pilots = pilots;
-            this.connection = new GameConnection(options.server(), name, this);
+            this.connection = new GameConnection(options.server(), name, this, options.trust());
+        }
+
+        @Override
+        public void onCertificateRefused(CertificateRefusal refusal) {
+            print(name, "certificate", "address", refusal.address(), "sha256", refusal.presented().toString(),
+                    "changed", refusal.changed());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.lancers.client.net;
 
+import io.lancers.client.tls.CertificateRefusal;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.World;
 
@@ -18,6 +19,13 @@ public interface ConnectionListener {
 
     /** The connection changed state; {@code detail} says why, for people and logs. */
     default void onState(ConnectionState state, String detail) {
+    }
+
+    /**
+     * The {@code wss://} server's certificate is not trusted (unknown, or changed for a known
+     * host:port); the state goes FAILED right after. A UI may ask the player and connect again.
+     */
+    default void onCertificateRefused(CertificateRefusal refusal) {
     }
 
     /** A reconnect attempt is scheduled: attempt {@code attempt} (1-based) starts after {@code delay}. */

@@ -1,5 +1,7 @@
 package io.lancers.client.net;
 
+import io.lancers.client.tls.CertificateRefusal;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ControlCodec;
@@ -37,6 +39,7 @@ import java.util.logging.Logger;
  * </pre>
  * Closes with 1002, 1003, 1008, 1009 or 4004 mean we broke the rules, 4005 that the password is
  * missing or wrong: no point retrying, FAILED.
+ * So does a {@code wss://} certificate we do not trust, first connection or reconnect alike.
  * A frame we cannot decode is a corrupt stream: we close it (1002 or 1003) and reconnect.
  *
  * <p>Threads: transport threads deliver frames, the clock's timer thread runs heartbeats and
@@ -98,6 +101,12 @@ public final class GameConnection implements AutoCloseable {
     /** A connection over Tyrus on the system clock with the default reconnect policy. */
     public GameConnection(URI server, String name, ConnectionListener listener) {
         this(server, name, listener, ReconnectPolicy.defaults(), ClientClock.system());
+    }
+
+    /** A connection over Tyrus on the system clock with the default reconnect policy, trusting {@code wss://} servers as {@code trust} does. */
+    public GameConnection(URI server, String name, ConnectionListener listener, ServerTrust trust) {
+        this(server, name, listener, ReconnectPolicy.defaults(), ClientClock.system(), new TyrusTransport(trust),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public GameConnection(URI server, String name, ConnectionListener listener, ReconnectPolicy policy,
@@ -287,6 +296,17 @@ public final class GameConnection implements AutoCloseable {
             synchronized (GameConnection.this) {
                 if (gen == generation) {
                     linkLost(CloseCodes.NORMAL, "cannot connect: " + reason);
+                }
+            }
+        }
+
+        @Override
+        public void onCertificateRefused(CertificateRefusal refusal) {
+            synchronized (GameConnection.this) {
+                if (gen == generation && !state.terminal()) {
+                    // Retrying would meet the same certificate: stop, and let the player decide.
+                    listener.onCertificateRefused(refusal);
+                    fail(refusal.summary());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.lancers.client.net;
 
+import io.lancers.client.tls.CertificateRefusal;
 import io.lancers.protocol.InputFormat;
 
 import java.net.URI;
@@ -15,7 +16,8 @@ interface Transport {
 
     /**
      * Starts opening a link offering the {@code lancers.v3} and {@code lancers.v2} subprotocols; returns at once. Later
-     * exactly one of {@link Handler#onOpen} or {@link Handler#onOpenFailed} is called, and after
+     * exactly one of {@link Handler#onOpen}, {@link Handler#onOpenFailed} or
+     * {@link Handler#onCertificateRefused} is called, and after
      * {@code onOpen} the link's frames and finally its close.
      */
     void open(URI uri, Duration timeout, Handler handler);
@@ -38,6 +40,9 @@ interface Transport {
         void onOpen(Link link);
 
         void onOpenFailed(String reason);
+
+        /** Instead of {@link #onOpenFailed}: the server's certificate is not trusted. */
+        void onCertificateRefused(CertificateRefusal refusal);
 
         void onText(String text);
 

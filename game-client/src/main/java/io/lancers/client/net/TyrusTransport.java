@@ -1,5 +1,8 @@
 package io.lancers.client.net;
 
+import io.lancers.client.tls.CertificateRefusal;
+import io.lancers.client.tls.PinningTrustManager;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.protocol.InputFormat;
 import io.lancers.protocol.ProtocolVersion;
 import jakarta.websocket.ClientEndpointConfig;
@@ -11,6 +14,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.client.ThreadPoolConfig;
 
 import java.io.IOException;
@@ -30,12 +34,13 @@ import java.util.logging.Logger;
  * Links over the Tyrus client. Every link shares one Grizzly container (many headless bots in one
  * process must not start a thread pool each). Connecting and closing can block (a handshake, a
  * close frame to a peer that does not read), so both run on a small daemon pool, never on the
- * caller's thread.
+ * caller's thread. A {@code wss://} link trusts what its {@link ServerTrust} trusts.
  */
 final class TyrusTransport implements Transport {
     private static final Logger LOG = Logger.getLogger(TyrusTransport.class.getName());
 
-    static final TyrusTransport SHARED = new TyrusTransport();
+    /** The JVM's trust only. */
+    static final TyrusTransport SHARED = new TyrusTransport(ServerTrust.jvmOnly());
     private static final int CONNECTORS = 8;
     /** Tyrus wants at least 3. */
     private static final int WORKERS = Math.max(4, Runtime.getRuntime().availableProcessors());
@@ -44,9 +49,12 @@ final class TyrusTransport implements Transport {
      * Handshakes take milliseconds on a LAN, so a few threads serve many bots connecting at once
      * (the rest queue); idle threads go away.
      */
-    private final ExecutorService blocking = blockingPool();
+    private static final ExecutorService BLOCKING = blockingPool();
 
-    private TyrusTransport() {
+    private final ServerTrust trust;
+
+    TyrusTransport(ServerTrust trust) {
+        this.trust = trust;
     }
 
     private static ExecutorService blockingPool() {
@@ -62,10 +70,11 @@ final class TyrusTransport implements Transport {
 
     @Override
     public void open(URI uri, Duration timeout, Handler handler) {
-        blocking.execute(() -> connect(uri, timeout, handler));
+        BLOCKING.execute(() -> connect(uri, timeout, handler));
     }
 
     private void connect(URI uri, Duration timeout, Handler handler) {
+        PinningTrustManager pins = null;
         try {
             ClientManager client = ClientManager.createClient();
             client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
@@ -77,13 +86,25 @@ final class TyrusTransport implements Transport {
             // Must be an Integer: anything else is silently ignored and means 30 s.
             client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
                     timeout.toMillis()));
+            if ("wss".equalsIgnoreCase(uri.getScheme())) {
+                pins = trust.forServer(uri.getHost(), uri.getPort() < 0 ? 443 : uri.getPort());
+                // Host verification on: the engine then carries the host for the JVM's own check,
+                // which the pins stand in for only where the JVM does not trust the certificate.
+                client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
+                        new SslEngineConfigurator(pins.sslContext(), true, false, false));
+            }
             ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                     .preferredSubprotocols(ProtocolVersion.SPOKEN)
                     .build();
             client.connectToServer(new LinkEndpoint(handler), config, uri);
         } catch (DeploymentException | IOException | RuntimeException e) {
             // Every failure must reach the handler, or the connection would wait for its timer.
-            handler.onOpenFailed(describe(e));
+            Optional<CertificateRefusal> refused = pins == null ? Optional.empty() : pins.refusal();
+            if (refused.isPresent()) {
+                handler.onCertificateRefused(refused.get());
+            } else {
+                handler.onOpenFailed(describe(e));
+            }
         }
     }
 
@@ -164,7 +185,7 @@ final class TyrusTransport implements Transport {
 
         @Override
         public void close(int code, String reason) {
-            blocking.execute(() -> closeQuietly(session, code, reason));
+            BLOCKING.execute(() -> closeQuietly(session, code, reason));
         }
     }
 

@@ -1,6 +1,9 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.audio.SoundBoard;
+import io.lancers.client.tls.CertificateRefusal;
+import io.lancers.client.tls.KnownHosts;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerOptions;
@@ -46,6 +49,8 @@ public final class ClientWindow {
     /** Bumped by every start and every cancel: a background start whose number is stale gives up. */
     private final AtomicLong startGeneration = new AtomicLong();
     private final Replays replays;
+    /** Which wss:// servers are trusted, and where the player's answers are remembered. */
+    private final ServerTrust trust;
     private Settings settings;
     private GameSession session;
     private ServerBrowser browser;
@@ -67,6 +72,12 @@ public final class ClientWindow {
      *              real client; tests pass a throw-away node)
      */
     public ClientWindow(Stage stage, LaunchOptions options, Preferences prefs) {
+        this(stage, options, prefs, ServerTrust.of(KnownHosts.user(), List.of()));
+    }
+
+    /** @param trust which {@code wss://} servers are trusted; the player's answers go to its known hosts */
+    public ClientWindow(Stage stage, LaunchOptions options, Preferences prefs, ServerTrust trust) {
+        this.trust = trust;
         this.stage = stage;
         this.options = options;
         this.prefs = prefs;
@@ -451,7 +462,7 @@ public final class ClientWindow {
             session.close();
         }
         session = new GameSession(ClientWindow.this, server, settings.playerName(),
-                new GameSession.Goal.Browse(), null, sounds);
+                new GameSession.Goal.Browse(), null, sounds, trust);
         session.access(passwords.get(key(server)), null);
         session.connect();
     }
@@ -472,7 +483,10 @@ public final class ClientWindow {
                         showMenu(null);
                     }));
         }
-        session = new GameSession(this, server, settings.playerName(), goal, embedded, sounds);
+        // The host's own server is trusted by its certificate, whatever the player's known hosts say.
+        ServerTrust sessionTrust = embedded == null ? trust
+                : embedded.certificateFingerprint().map(trust::pinning).orElse(trust);
+        session = new GameSession(this, server, settings.playerName(), goal, embedded, sounds, sessionTrust);
         session.access(passwords.get(key(server)), hostToken);
         session.connect();
     }
@@ -503,6 +517,41 @@ public final class ClientWindow {
         }
         session = null;
         showMenu(message);
+    }
+
+    /**
+     * The session's {@code wss://} server showed a certificate nobody trusts: ask the player (over
+     * the menu, or the browser when browsing) and, if they trust it, remember it and connect again.
+     */
+    void certificateRefusedFx(GameSession from, CertificateRefusal refusal) {
+        if (from != session) {
+            return;
+        }
+        session = null;
+        root.getChildren().removeIf(n -> "connecting".equals(n.getId()));
+        if (browser == null) {
+            showMenu(null);
+        }
+        root.getChildren().add(TrustPrompt.of(refusal, () -> {
+            try {
+                trust.knownHosts().orElseThrow().remember(refusal.host(), refusal.port(), refusal.presented());
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("cannot remember the certificate of " + refusal.address() + ": " + e.getMessage());
+                if (browser == null) {
+                    showMenu("Could not remember the certificate: " + e.getMessage());
+                }
+                return;
+            }
+            if (from.goal() instanceof GameSession.Goal.Browse) {
+                browse(from.server());
+            } else {
+                startSession(from.server(), from.goal(), null);
+            }
+        }, () -> {
+            if (browser != null) {
+                browser.showStatus("Not connected: " + refusal.summary());
+            }
+        }));
     }
 
     void matchListFx(GameSession from, List<MatchInfo> matches) {

@@ -7,6 +7,8 @@ import io.lancers.client.net.GameConnection;
 import io.lancers.client.net.InputPacer;
 import io.lancers.client.net.NetStats;
 import io.lancers.client.state.ClientWorld;
+import io.lancers.client.tls.CertificateRefusal;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.client.state.RenderFrame;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
@@ -64,6 +66,8 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     private final SoundBoard sounds;
     private volatile Goal goal;
     private volatile ClientWorld world;
+    /** Set when the server's certificate was refused: the FAILED that follows asks the player instead. */
+    private volatile CertificateRefusal refusal;
 
     // FX thread only
     private MatchView view;
@@ -77,13 +81,14 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     /**
      * @param embedded the server this client started for this session (closed with it), or null
      */
-    GameSession(ClientWindow window, URI server, String name, Goal goal, AutoCloseable embedded, SoundBoard sounds) {
+    GameSession(ClientWindow window, URI server, String name, Goal goal, AutoCloseable embedded, SoundBoard sounds,
+                ServerTrust trust) {
         this.window = window;
         this.server = server;
         this.goal = goal;
         this.embedded = embedded;
         this.sounds = sounds;
-        this.connection = new GameConnection(server, name, this);
+        this.connection = new GameConnection(server, name, this, trust);
     }
 
     /** The server's password and (for the host's own session) the host token, sent in every hello; before {@link #connect()}. */
@@ -123,6 +128,11 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
     @Override
     public void onState(ConnectionState state, String detail) {
         Platform.runLater(() -> onStateFx(state, detail));
+    }
+
+    @Override
+    public void onCertificateRefused(CertificateRefusal refused) {
+        refusal = refused; // before the FAILED it comes with, which reads it on the FX thread
     }
 
     @Override
@@ -207,6 +217,12 @@ final class GameSession implements ConnectionListener, MatchView.Source, MatchVi
             return;
         }
         LOG.fine(() -> "connection " + state.logName() + ": " + detail);
+        CertificateRefusal refused = refusal;
+        if (state == ConnectionState.FAILED && refused != null) {
+            close();
+            window.certificateRefusedFx(this, refused);
+            return;
+        }
         if (view != null) {
             view.connectionStateFx(state, detail);
             return;

@@ -2,19 +2,24 @@ package io.lancers.client.headless;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerOptions;
+import io.lancers.tls.Fingerprint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Headless clients against the real server on 127.0.0.1. */
@@ -37,7 +42,8 @@ class HeadlessRunTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GameServer server = GameServer.start(config())) {
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 3, null,
-                    Duration.ofSeconds(3), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
+                    Duration.ofSeconds(3), "bot", new PrintStream(out, true, StandardCharsets.UTF_8),
+                    ServerTrust.jvmOnly()));
 
             assertEquals(3, summary.clients().size());
             summary.clients().forEach(c -> {
@@ -67,7 +73,8 @@ class HeadlessRunTest {
             o.maxPlayers = 2;
         }))) {
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 4, null,
-                    Duration.ofSeconds(2), "bot", new PrintStream(out, true, StandardCharsets.UTF_8)));
+                    Duration.ofSeconds(2), "bot", new PrintStream(out, true, StandardCharsets.UTF_8),
+                    ServerTrust.jvmOnly()));
             summary.clients().forEach(c -> assertEquals("IN_MATCH", c.state(), c.toString()));
         }
         Set<String> matches = lines(out).stream().filter(l -> l.get("event").getAsString().equals("joined"))
@@ -81,12 +88,40 @@ class HeadlessRunTest {
         try (GameServer server = GameServer.start(config().with(o -> o.bots = 2))) {
             String match = server.matches().list().get(0).id();
             HeadlessRun.Summary summary = HeadlessRun.run(new HeadlessOptions(server.uri(), 1, match,
-                    Duration.ofSeconds(2), "eye", new PrintStream(out, true, StandardCharsets.UTF_8)));
+                    Duration.ofSeconds(2), "eye", new PrintStream(out, true, StandardCharsets.UTF_8),
+                    ServerTrust.jvmOnly()));
             HeadlessRun.ClientReport eye = summary.clients().get(0);
             assertEquals("IN_MATCH", eye.state());
             assertTrue(eye.frames() > 0, eye.toString());
         }
         assertTrue(lines(out).stream().anyMatch(l -> l.get("event").getAsString().equals("joined")
                 && l.get("role").getAsString().equals("spectator")));
+    }
+
+    @Test
+    void overWssAHeadlessClientPlaysWithTheFingerprintGivenAndFailsWithoutSayingWhich(@TempDir Path dir)
+            throws Exception {
+        try (GameServer server = GameServer.start(config().with(o -> {
+            o.tlsSelfSigned = true;
+            o.dataDir = dir;
+        }))) {
+            Fingerprint certificate = server.certificateFingerprint().orElseThrow();
+            ByteArrayOutputStream refused = new ByteArrayOutputStream();
+            // A long run: it ends as soon as the client has failed.
+            HeadlessRun.Summary untrusted = HeadlessRun.run(new HeadlessOptions(server.uri(), 1, null,
+                    Duration.ofSeconds(60), "bot", new PrintStream(refused, true, StandardCharsets.UTF_8),
+                    ServerTrust.jvmOnly()));
+            assertEquals("FAILED", untrusted.clients().get(0).state());
+            JsonObject line = lines(refused).stream().filter(l -> l.get("event").getAsString().equals("certificate"))
+                    .findFirst().orElseThrow();
+            assertEquals(certificate.toString(), line.get("sha256").getAsString());
+            assertEquals("127.0.0.1:" + server.port(), line.get("address").getAsString());
+            assertFalse(line.get("changed").getAsBoolean());
+
+            HeadlessRun.Summary pinned = HeadlessRun.run(new HeadlessOptions(server.uri(), 1, null,
+                    Duration.ofSeconds(5), "bot", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    ServerTrust.of(null, List.of(certificate))));
+            assertEquals("IN_MATCH", pinned.clients().get(0).state());
+        }
     }
 }
