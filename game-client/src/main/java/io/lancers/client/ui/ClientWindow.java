@@ -261,7 +261,7 @@ public final class ClientWindow {
     private void play() {
         ServerOptions config = localServer().onLoopback();
         startServer("Starting a local arena…", List.of(config), server -> startSession(
-                URI.create("ws://127.0.0.1:" + server.port() + "/game"), new GameSession.Goal.JoinAny(), server));
+                loopback(server), new GameSession.Goal.JoinAny(), server));
     }
 
     /** "Host a LAN game": the Host screen first (the remembered setup), then the server. */
@@ -295,6 +295,11 @@ public final class ClientWindow {
     /** Tests host on loopback: {@code network} sets where the hosted server listens. */
     void hostNetwork(UnaryOperator<ServerOptions> network) {
         hostNetwork = network;
+    }
+
+    /** The embedded server as this machine reaches it: {@code ws://} or, with TLS, {@code wss://127.0.0.1:PORT/game}. */
+    private static URI loopback(GameServer server) {
+        return URI.create(server.uri().getScheme() + "://127.0.0.1:" + server.port() + server.uri().getPath());
     }
 
     /** The embedded server of Play and Host: recording its matches when the player asked for that. */
@@ -355,7 +360,7 @@ public final class ClientWindow {
     }
 
     private void showHosting(GameServer server, String password, String hostToken) {
-        URI own = URI.create("ws://127.0.0.1:" + server.port() + "/game");
+        URI own = loopback(server);
         passwords.put(key(own), password);
         HostingView view = new HostingView(server, password, hostToken, new HostingView.Actions() {
             @Override
