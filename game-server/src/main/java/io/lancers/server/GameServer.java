@@ -122,6 +122,14 @@ public final class GameServer implements AutoCloseable {
         return uris.get(0);
     }
 
+    /**
+     * How this machine reaches the server: {@code ws://127.0.0.1:PORT/game}, {@code wss://} with TLS
+     * (the client's own connection to the server it embeds).
+     */
+    public URI loopbackUri() {
+        return URI.create(uri().getScheme() + "://127.0.0.1:" + port() + ProtocolVersion.ENDPOINT_PATH);
+    }
+
     /** {@link #uri()} and, bound to every interface, the URLs of this machine's other LAN addresses. */
     public List<URI> uris() {
         return uris;

@@ -1,5 +1,6 @@
 package io.lancers.client.tls;
 
+import io.lancers.server.GameServer;
 import io.lancers.tls.Fingerprint;
 
 import javax.net.ssl.TrustManager;
@@ -49,6 +50,11 @@ public final class ServerTrust {
         Set<Fingerprint> more = new HashSet<>(pinned);
         more.add(fingerprint);
         return new ServerTrust(knownHosts, more);
+    }
+
+    /** This trust and the certificate of {@code server}, one this client runs itself (Play, Host): never asked about. */
+    public ServerTrust withOwn(GameServer server) {
+        return server.certificateFingerprint().map(this::pinning).orElse(this);
     }
 
     public Optional<KnownHosts> knownHosts() {

@@ -261,7 +261,7 @@ public final class ClientWindow {
     private void play() {
         ServerOptions config = localServer().onLoopback();
         startServer("Starting a local arena…", List.of(config), server -> startSession(
-                loopback(server), new GameSession.Goal.JoinAny(), server));
+                server.loopbackUri(), new GameSession.Goal.JoinAny(), server));
     }
 
     /** "Host a LAN game": the Host screen first (the remembered setup), then the server. */
@@ -295,11 +295,6 @@ public final class ClientWindow {
     /** Tests host on loopback: {@code network} sets where the hosted server listens. */
     void hostNetwork(UnaryOperator<ServerOptions> network) {
         hostNetwork = network;
-    }
-
-    /** The embedded server as this machine reaches it: {@code ws://} or, with TLS, {@code wss://127.0.0.1:PORT/game}. */
-    private static URI loopback(GameServer server) {
-        return URI.create(server.uri().getScheme() + "://127.0.0.1:" + server.port() + server.uri().getPath());
     }
 
     /** The embedded server of Play and Host: recording its matches when the player asked for that. */
@@ -360,7 +355,7 @@ public final class ClientWindow {
     }
 
     private void showHosting(GameServer server, String password, String hostToken) {
-        URI own = loopback(server);
+        URI own = server.loopbackUri();
         passwords.put(key(own), password);
         HostingView view = new HostingView(server, password, hostToken, new HostingView.Actions() {
             @Override
@@ -489,9 +484,8 @@ public final class ClientWindow {
                     }));
         }
         // The host's own server is trusted by its certificate, whatever the player's known hosts say.
-        ServerTrust sessionTrust = embedded == null ? trust
-                : embedded.certificateFingerprint().map(trust::pinning).orElse(trust);
-        session = new GameSession(this, server, settings.playerName(), goal, embedded, sounds, sessionTrust);
+        session = new GameSession(this, server, settings.playerName(), goal, embedded, sounds,
+                embedded == null ? trust : trust.withOwn(embedded));
         session.access(passwords.get(key(server)), hostToken);
         session.connect();
     }

@@ -3,6 +3,7 @@ package io.lancers.client.ui;
 import io.lancers.client.net.ConnectionListener;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.GameConnection;
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.protocol.ServerMessage;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ final class HostLink implements HostPanel.Orders, AutoCloseable {
     }
 
     private final URI server;
+    private final ServerTrust trust;
     private final String password;
     private final String hostToken;
     private final Listener listener;
@@ -40,8 +42,10 @@ final class HostLink implements HostPanel.Orders, AutoCloseable {
     private volatile GameConnection current;
     private volatile boolean closed;
 
-    HostLink(URI server, String password, String hostToken, Listener listener) {
+    /** @param trust trusts the embedded server's certificate when it speaks TLS */
+    HostLink(URI server, ServerTrust trust, String password, String hostToken, Listener listener) {
         this.server = server;
+        this.trust = trust;
         this.password = password;
         this.hostToken = hostToken;
         this.listener = listener;
@@ -67,7 +71,7 @@ final class HostLink implements HostPanel.Orders, AutoCloseable {
             public void onError(ServerMessage.Error error) {
                 listener.refused(error.message());
             }
-        });
+        }, trust);
         link.setAccess(password, hostToken);
         current = link;
         if (!closed) {

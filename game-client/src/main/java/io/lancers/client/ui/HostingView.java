@@ -1,5 +1,6 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.tls.ServerTrust;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.server.GameServer;
 import io.lancers.server.net.LanAddress;
@@ -14,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -44,8 +44,8 @@ final class HostingView extends StackPane {
         this.server = server;
         setId("host-view");
         getStyleClass().add("screen");
-        hostLink = new HostLink(URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH),
-                password, hostToken, new HostLink.Listener() {
+        hostLink = new HostLink(server.loopbackUri(), ServerTrust.jvmOnly().withOwn(server), password, hostToken,
+                new HostLink.Listener() {
                     @Override
                     public void ready(boolean ready) {
                         Platform.runLater(() -> {
@@ -128,5 +128,11 @@ final class HostingView extends StackPane {
             row.setAlignment(Pos.CENTER);
             addresses.getChildren().add(row);
         }
+        // With TLS, what friends compare when their client asks whether to trust this server.
+        server.certificateFingerprint().ifPresent(certificate -> {
+            Label what = new Label("Certificate SHA-256 (friends compare it when their client asks):");
+            what.getStyleClass().add("dim");
+            addresses.getChildren().addAll(what, TrustPrompt.fingerprint(certificate, "host-fingerprint"));
+        });
     }
 }

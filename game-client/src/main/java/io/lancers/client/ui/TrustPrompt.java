@@ -80,7 +80,7 @@ final class TrustPrompt {
     }
 
     /** In two lines of 16 pairs, easier to compare than one of 95 characters. */
-    private static Label fingerprint(Fingerprint fingerprint, String id) {
+    static Label fingerprint(Fingerprint fingerprint, String id) {
         String text = fingerprint.toString();
         Label label = new Label(text.substring(0, 47) + "\n" + text.substring(48));
         label.setId(id);
