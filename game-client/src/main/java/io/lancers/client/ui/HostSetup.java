@@ -20,9 +20,10 @@ import java.util.prefs.Preferences;
  * @param maxPlayers   {@code --max-players}
  * @param mode         {@code --mode}
  * @param friendlyFire {@code --friendly-fire} (team deathmatch only)
+ * @param tls          {@code --tls-self-signed}: wss:// with a certificate made for this machine and kept
  */
 public record HostSetup(String serverName, String mapId, int bots, float botSkill, int matchMinutes, int killLimit,
-                        int maxPlayers, GameMode mode, boolean friendlyFire) {
+                        int maxPlayers, GameMode mode, boolean friendlyFire, boolean tls) {
     static final String NODE = "host";
 
     public HostSetup {
@@ -35,7 +36,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
     public static HostSetup defaults() {
         ServerOptions d = ServerOptions.defaults();
         return new HostSetup(d.serverName, d.mapId, d.bots, d.botSkill, d.matchMinutes, d.killLimit, d.maxPlayers,
-                d.mode, d.friendlyFire);
+                d.mode, d.friendlyFire, d.tlsSelfSigned);
     }
 
     /**
@@ -53,6 +54,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
             o.maxPlayers = maxPlayers;
             o.mode = mode;
             o.friendlyFire = friendlyFire;
+            o.tlsSelfSigned = tls;
             o.password = password == null || password.isEmpty() ? null : password;
             o.hostToken = hostToken;
         });
@@ -66,7 +68,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
                 node.getInt("bots", d.bots()), node.getFloat("botSkill", d.botSkill()),
                 node.getInt("matchMinutes", d.matchMinutes()), node.getInt("killLimit", d.killLimit()),
                 node.getInt("maxPlayers", d.maxPlayers()), mode(node.get("mode", d.mode().wire())),
-                node.getBoolean("friendlyFire", d.friendlyFire()));
+                node.getBoolean("friendlyFire", d.friendlyFire()), node.getBoolean("tls", d.tls()));
         try {
             stored.applyTo(ServerOptions.defaults(), null, null);
             return stored;
@@ -96,6 +98,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
         node.putInt("maxPlayers", maxPlayers);
         node.put("mode", mode.wire());
         node.putBoolean("friendlyFire", friendlyFire);
+        node.putBoolean("tls", tls);
         Settings.flush(node, "host setup");
     }
 }

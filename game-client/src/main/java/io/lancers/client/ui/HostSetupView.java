@@ -100,6 +100,15 @@ final class HostSetupView extends StackPane {
         passwordHint.getStyleClass().add("dim");
         passwordHint.setWrapText(true);
         passwordHint.setMaxWidth(460);
+        CheckBox tls = new CheckBox("Encrypt (wss://, a certificate made for this computer)");
+        tls.setId("host-tls");
+        tls.setSelected(current.tls());
+        tls.setTooltip(new Tooltip(setting("--tls-self-signed").description()));
+        Label tlsHint = new Label("Friends are shown its fingerprint once and asked to trust it: compare it with the one "
+                + "on your hosting screen.");
+        tlsHint.getStyleClass().add("dim");
+        tlsHint.setWrapText(true);
+        tlsHint.setMaxWidth(460);
         CheckBox record = new CheckBox("Record the matches (Settings says where)");
         record.setId("host-record");
         record.setSelected(recording);
@@ -116,7 +125,9 @@ final class HostSetupView extends StackPane {
         grid.addRow(5, new Label("Max players"), maxPlayers);
         grid.addRow(6, new Label("Password"), password);
         grid.add(passwordHint, 1, 7);
-        grid.addRow(8, new Label("Replays"), record);
+        grid.addRow(8, new Label("TLS"), tls);
+        grid.add(tlsHint, 1, 9);
+        grid.addRow(10, new Label("Replays"), record);
 
         Button start = Overlays.menuButton("Start hosting", "host-start", () -> {
             for (Spinner<Integer> s : List.of(bots, minutes, kills, maxPlayers)) {
@@ -124,7 +135,7 @@ final class HostSetupView extends StackPane {
             }
             HostSetup setup = new HostSetup(name.getText(), map.getValue(), bots.getValue(), (float) skill.getValue(),
                     minutes.getValue(), kills.getValue(), maxPlayers.getValue(), mode.getValue(),
-                    friendlyFire.isSelected());
+                    friendlyFire.isSelected(), tls.isSelected());
             try {
                 setup.applyTo(ServerOptions.defaults(), password.getText(), null); // the server's own checks
             } catch (IllegalArgumentException invalid) {

@@ -157,7 +157,7 @@ class HostScreenTest {
         assertEquals(GameMode.TDM, joined.matchConfig().mode());
         Fx.waitFor("the host and four bots on screen", () -> view.lastFrameSummary().shipIds().size() == 5);
 
-        assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 9, GameMode.TDM, false), HostSetup.load(prefs),
+        assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 9, GameMode.TDM, false, false), HostSetup.load(prefs),
                 "remembered for the next time");
         assertTrue(!Fx.get(() -> window.settings().recordMatches()));
 

@@ -3,6 +3,7 @@ package io.lancers.client.ui;
 import io.lancers.client.testing.Fx;
 import io.lancers.server.net.SelfSignedTls;
 import io.lancers.tls.Fingerprint;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hosting from the client with {@code --tls-self-signed}'s setting (as the Host screen sets it): the
+ * Hosting from the client with the Host screen's TLS box ticked ({@code --tls-self-signed}): the
  * hosting screen shows the certificate's fingerprint beside the {@code wss://} address, and the host
  * enters their own arena over {@code wss://127.0.0.1} without being asked to trust it.
  */
@@ -43,10 +44,7 @@ class HostTlsTest {
             throw new UncheckedIOException(e);
         }
         window = TestWindows.show(stage, prefs, Settings.defaults().withControlsSeen(true), null);
-        window.hostNetwork(o -> o.onLoopback().with(x -> {
-            x.tlsSelfSigned = true;
-            x.dataDir = dir;
-        }));
+        window.hostNetwork(o -> o.onLoopback().with(x -> x.dataDir = dir));
     }
 
     @AfterEach
@@ -64,6 +62,7 @@ class HostTlsTest {
     void theHostSeesTheFingerprintAndEntersTheirOwnArenaWithoutBeingAsked(FxRobot robot) throws Exception {
         robot.clickOn("#menu-host");
         Fx.waitFor("the Host screen", () -> robot.lookup("#host-setup").tryQuery().isPresent());
+        Fx.run(() -> robot.lookup("#host-tls").queryAs(CheckBox.class).setSelected(true));
         robot.clickOn("#host-start");
         Fx.waitFor("the fingerprint on the hosting screen", () -> robot.lookup("#host-fingerprint").tryQuery().isPresent());
         Fingerprint certificate = Fingerprint.of(SelfSignedTls.ensure(dir).certificate());
