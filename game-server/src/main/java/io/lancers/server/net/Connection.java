@@ -299,12 +299,13 @@ final class Connection implements Peer {
         } else if (message instanceof ClientMessage.Spectate spectate) {
             enterMatch(() -> registry.spectate(spectate.matchId(), this), "spectate " + spectate.matchId());
         } else if (message instanceof ClientMessage.Kick kick) {
-            hostOrder("kick " + kick.matchId() + " " + kick.playerId(), () -> registry.kick(kick.matchId(), kick.playerId()));
+            hostOrder("kick " + forLog(kick.matchId()) + " " + kick.playerId(),
+                    () -> registry.kick(kick.matchId(), kick.playerId()));
         } else if (message instanceof ClientMessage.NextMap next) {
-            hostOrder("nextMap " + next.matchId() + " " + forLog(next.mapId()),
+            hostOrder("nextMap " + forLog(next.matchId()) + " " + forLog(next.mapId()),
                     () -> registry.pickNextMap(next.matchId(), next.mapId()));
         } else if (message instanceof ClientMessage.EndMatch end) {
-            hostOrder("endMatch " + end.matchId(), () -> registry.endRound(end.matchId()));
+            hostOrder("endMatch " + forLog(end.matchId()), () -> registry.endRound(end.matchId()));
         } else {
             inMatch(message);
         }
