@@ -48,17 +48,22 @@ final class FanoutCommand implements Callable<Integer> {
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<Fanout.Result> results = new ArrayList<>();
+        List<Fanout.Result> nodeResults = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         for (int n : ns) {
             Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
             results.add(r);
             verdicts.add(row(out, "lancers", r));
             if (node) {
-                verdicts.add(row(out, "node ws", Fanout.run(NodePeer::start, n, ReferenceMatch.PLAYERS, window)));
+                Fanout.Result peer = Fanout.run(NodePeer::start, n, ReferenceMatch.PLAYERS, window);
+                nodeResults.add(peer);
+                verdicts.add(row(out, "node ws", peer));
             }
         }
         out.println();
         verdicts.forEach(out::println);
+        out.println();
+        FanoutGoal.lines(results, nodeResults).forEach(out::println);
         out.printf(Locale.ROOT, "%nFrames expected: the window's length at 60 Hz; a receiver gets one frame per tick when "
                 + "the server keeps time and it keeps up, so every frame under that is a shortfall (a tick the server "
                 + "did not run in time, a tick skipped while the server's sender or the receiver lagged, a frame lost "

@@ -93,7 +93,7 @@ public final class Fanout {
     public record Delivery(int expected, Stats frames, int receiversShort, long framesShort, long snapshots, int closed,
                            Map<Integer, Long> closeCodes, long delivered) {
 
-        static Delivery of(int expected, long[] frames, long snapshots, Map<Integer, Long> closeCodes, long probeFrames) {
+        public static Delivery of(int expected, long[] frames, long snapshots, Map<Integer, Long> closeCodes, long probeFrames) {
             int closed = (int) closeCodes.values().stream().mapToLong(Long::longValue).sum();
             int short99 = 0;
             long framesShort = 0;
