@@ -26,6 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -34,7 +36,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +53,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@link FrameWriter}'s write to the Grizzly connection (after). The time includes the write system call
  * (and the loopback delivery the kernel does in it); {@code -prof gc} gives the bytes allocated per send,
  * which a busy machine does not disturb.
+ *
+ * <p>JMH's time is wall time, which other work on the machine inflates; {@link #main} measures the sending
+ * thread's own CPU time per send instead (user and kernel), both paths alternately, five rounds after a
+ * warm-up: {@code java -cp bench/target/benchmarks.jar io.lancers.server.net.SendPathBenchmark [sends per round]}.
  *
  * <p>In this package because {@link FrameWriter} is the server's own, package-private.
  * Run: {@code java -jar bench/target/benchmarks.jar SendPathBenchmark -prof gc}.
@@ -171,6 +180,37 @@ public class SendPathBenchmark {
         }
         selector.close();
         http.shutdownNow();
+    }
+
+    /** CPU time per send on the sending thread, each path in turn; the first round warms up and is not printed. */
+    public static void main(String[] args) throws Exception {
+        int sends = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        SendPathBenchmark bench = new SendPathBenchmark();
+        bench.frameBytes = 150;
+        bench.start();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Runnable> paths = new LinkedHashMap<>();
+        paths.put("tyrusRawFrame", bench::tyrusRawFrame);
+        paths.put("frameWriter", bench::frameWriter);
+        System.out.printf("CPU of the sending thread per send (%d sends of %d B per round, %d sessions):%n", sends,
+                bench.frameBytes, SESSIONS);
+        for (int round = 0; round <= 5; round++) {
+            for (Map.Entry<String, Runnable> path : paths.entrySet()) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                long user = threads.getCurrentThreadUserTime();
+                for (int i = 0; i < sends; i++) {
+                    path.getValue().run();
+                }
+                cpu = threads.getCurrentThreadCpuTime() - cpu;
+                user = threads.getCurrentThreadUserTime() - user;
+                bench.settle();
+                if (round > 0) {
+                    System.out.printf(Locale.ROOT, "round %d %-14s %.2f µs/send (user %.2f, kernel %.2f)%n", round,
+                            path.getKey(), cpu / 1e3 / sends, user / 1e3 / sends, (cpu - user) / 1e3 / sends);
+                }
+            }
+        }
+        bench.stop();
     }
 
     private static SocketChannel upgrade(int port) throws IOException {
