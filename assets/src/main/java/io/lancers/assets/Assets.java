@@ -77,6 +77,8 @@ public final class Assets {
         public static final String FIRE = DIR + "fire.wav";
         /** 0.55 s heavy shot of a powered-up ship. */
         public static final String FIRE_POWERED = DIR + "fire-powered.wav";
+        /** 0.7 s charged lance: a rising whine that snaps into a bright crack. */
+        public static final String LANCE = DIR + "lance.wav";
         /** 0.3 s projectile striking a ship. */
         public static final String HIT = DIR + "hit.wav";
         /** 1.5 s ship explosion. */
@@ -97,7 +99,7 @@ public final class Assets {
         public static final String CHAT_MESSAGE = DIR + "chat-message.wav";
 
         /** Every sound. */
-        public static final List<String> ALL = List.of(FIRE, FIRE_POWERED, HIT, EXPLODE,
+        public static final List<String> ALL = List.of(FIRE, FIRE_POWERED, LANCE, HIT, EXPLODE,
                 PICKUP_HEALTH, PICKUP_POWER, RESPAWN, MATCH_START, MATCH_END, UI_CLICK, CHAT_MESSAGE);
 
         private Sounds() {

@@ -17,7 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** lancers.v3 beside lancers.v2 on the real server: which is picked, and INPUT's length in each. */
+/** lancers.v4 and v3 beside lancers.v2 on the real server: which is picked, INPUT's length and buttons in each. */
 class SubprotocolTest {
     private GameServer server;
     private final List<TestClient> clients = new ArrayList<>();
@@ -41,6 +41,25 @@ class SubprotocolTest {
         int viewTick = v3.awaitWorld(w -> true).tick();
         v3.sendInput(new Input(5, Input.FIRE, 0f, viewTick));
         v3.awaitWorld(w -> w.ships().stream().anyMatch(s -> s.id() == id && s.lastInputSeq() == 5));
+    }
+
+    @Test
+    void aV4PlayerFiresTheChargedLance() {
+        TestClient v4 = player(ProtocolVersion.SUBPROTOCOL, ProtocolVersion.SUBPROTOCOL_V4, ProtocolVersion.SUBPROTOCOL_V3);
+        assertEquals("lancers.v4", v4.subprotocol(), "the newest offered");
+        int id = v4.await(ServerMessage.Joined.class).playerId();
+        int viewTick = v4.awaitWorld(w -> w.ships().stream().anyMatch(s -> s.id() == id && s.alive())).tick();
+        v4.sendInput(new Input(1, Input.LANCE, 0f, viewTick));
+        v4.awaitWorld(w -> w.projectiles().stream().anyMatch(p -> p.ownerId() == id && p.lance()));
+    }
+
+    @Test
+    void theLanceOnAV3LinkIsUnsupportedData() {
+        TestClient v3 = player(ProtocolVersion.SUBPROTOCOL_V3);
+        byte[] frame = InputCodec.encode(new Input(1, Input.FIRE, 0f), InputFormat.V3);
+        frame[5] |= (byte) Input.LANCE;
+        v3.sendBinary(frame);
+        assertEquals(CloseCodes.UNSUPPORTED_DATA, v3.awaitClose().code());
     }
 
     @Test

@@ -35,6 +35,15 @@ public final class BotBrain {
     private static final float PREFERRED_RANGE = 280f;
     /** Shots are fired only at targets within this distance (projectiles fly about 990 units). */
     private static final float FIRE_RANGE = 760f;
+    /**
+     * Targets farther than this get the charged lance, fast enough to hit them, rather than the
+     * gun's stream, which they would sidestep; nearer ones the stream, which does not wait for a charge.
+     */
+    private static final float LANCE_RANGE = 420f;
+    /** Clumsier bots lack the patience for a charged shot: they close in and use the gun. */
+    private static final float LANCE_MIN_SKILL = 0.5f;
+    /** The lance flies about 1980 units: a bot uses it as far as it picks targets (√1.6 × FIRE_RANGE). */
+    private static final float LANCE_MAX_RANGE = 960f;
     private static final int REPLAN_TICKS = 12;
     /** A goal that moved less than this keeps its planned way. */
     private static final float GOAL_SLACK = 40f;
@@ -108,10 +117,14 @@ public final class BotBrain {
         float[] goal = chooseGoal(w, self, target, map, cfg, tick);
         int buttons = steer(self, goal, cfg, tick);
 
-        float wantedAim = target != null ? aimAt(self, target, cfg, tick) : movementAim(self);
+        boolean lance = target != null && skill >= LANCE_MIN_SKILL
+                && dist2(self.x(), self.y(), target.x(), target.y()) > LANCE_RANGE * LANCE_RANGE;
+        float wantedAim = target != null ? aimAt(self, target, lance, cfg, tick) : movementAim(self);
         turnAim(wantedAim, cfg);
-        if (target != null && shouldFire(self, target, wantedAim, cfg, tick) && !allyInTheWay(w, self, target, teams)) {
-            buttons |= Input.FIRE;
+        if (target != null && shouldFire(self, target, wantedAim, lance, cfg, tick)
+                && !allyInTheWay(w, self, target, teams)) {
+            // Far off it fires nothing until the lance is charged: the wait is the charge.
+            buttons |= lance ? (lanceCharged(self, cfg, tick) ? Input.LANCE : 0) : Input.FIRE;
         }
         return new Input(seq, buttons, aim);
     }
@@ -186,7 +199,7 @@ public final class BotBrain {
     }
 
     /** Where to shoot: at the target's predicted position, skewed by this bot's current aim error. */
-    private float aimAt(Ship self, Ship target, MatchConfig cfg, int tick) {
+    private float aimAt(Ship self, Ship target, boolean lance, MatchConfig cfg, int tick) {
         if (tick >= aimErrorUntil) {
             float spread = 0.03f + 0.22f * (1f - skill);
             aimError = (float) random.nextGaussian() * spread;
@@ -196,7 +209,8 @@ public final class BotBrain {
         float px = target.x();
         float py = target.y();
         for (int i = 0; i < 2; i++) {
-            float flight = (float) Math.hypot(px - self.x(), py - self.y()) / Rules.PROJECTILE_SPEED;
+            float flight = (float) Math.hypot(px - self.x(), py - self.y())
+                    / (lance ? Rules.LANCE_SPEED : Rules.PROJECTILE_SPEED);
             px = target.x() + target.vx() * flight * lead;
             py = target.y() + target.vy() * flight * lead;
         }
@@ -217,7 +231,7 @@ public final class BotBrain {
         aim = normalize(aim + Math.max(-maxTurn, Math.min(maxTurn, diff)));
     }
 
-    private boolean shouldFire(Ship self, Ship target, float wantedAim, MatchConfig cfg, int tick) {
+    private boolean shouldFire(Ship self, Ship target, float wantedAim, boolean lance, MatchConfig cfg, int tick) {
         int reaction = cfg.ticks(0.45 - 0.3 * skill);
         if (tick - targetSinceTick < reaction || hesitating(self, cfg, tick)) {
             return false;
@@ -225,7 +239,12 @@ public final class BotBrain {
         float d = (float) Math.hypot(target.x() - self.x(), target.y() - self.y());
         // Tolerance: roughly the target's angular size, a bit looser for clumsy bots.
         float tolerance = (float) Math.atan2(Rules.SHIP_RADIUS, Math.max(d, 1f)) + 0.05f * (1f - skill);
-        return d < FIRE_RANGE && Math.abs(angleDiff(wantedAim, aim)) < tolerance;
+        return d < (lance ? LANCE_MAX_RANGE : FIRE_RANGE) && Math.abs(angleDiff(wantedAim, aim)) < tolerance;
+    }
+
+    /** Whether a lance would leave with the next step (which runs at {@code tick + 1}). */
+    private static boolean lanceCharged(Ship self, MatchConfig cfg, int tick) {
+        return self.lastFireTick() == 0 || tick + 1 - self.lastFireTick() >= cfg.ticks(Rules.LANCE_CHARGE_SECONDS);
     }
 
     /**

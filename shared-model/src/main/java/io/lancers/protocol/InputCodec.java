@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
  * | 0x01   | seq u32         | buttons  | aim u16  | viewTick u32    |  (v3 only)
  * +--------+-----------------+----------+----------+-----------------+
  * </pre>
- * {@code seq} is 0..2<sup>31</sup>−1, {@code buttons} a subset of {@link Input#ALL_BUTTONS},
+ * ({@code lancers.v4} is v3's layout with one more button.)
+ * {@code seq} is 0..2<sup>31</sup>−1, {@code buttons} a subset of {@link InputFormat#buttons()},
  * {@code aim} the binary angle {@link Quantum#angleToSteps} (65536 steps per turn), {@code viewTick}
  * 0..2<sup>31</sup>−1 (0: unknown). In v2 the view tick is not sent and decodes as 0.
  */
@@ -39,8 +40,9 @@ public final class InputCodec {
         if (input.seq() < 0) {
             throw new IllegalArgumentException("input seq must be >= 0: " + input.seq());
         }
-        if ((input.buttons() & ~Input.ALL_BUTTONS) != 0) {
-            throw new IllegalArgumentException("unknown button bits: " + Integer.toHexString(input.buttons()));
+        if ((input.buttons() & ~format.buttons()) != 0) {
+            throw new IllegalArgumentException("button bits " + Integer.toHexString(input.buttons()) + " are not all in "
+                    + format.subprotocol());
         }
         if (!Float.isFinite(input.aim())) {
             throw new IllegalArgumentException("aim must be finite: " + input.aim());
@@ -53,7 +55,7 @@ public final class InputCodec {
         out.u32(input.seq());
         out.u8(input.buttons());
         out.u16(Quantum.angleToSteps(input.aim()));
-        if (format == InputFormat.V3) {
+        if (format.hasViewTick()) {
             out.u32(input.viewTick());
         }
         return out.toByteArray();
@@ -87,12 +89,12 @@ public final class InputCodec {
         }
         int seq = in.u31("input seq");
         int buttons = in.u8();
-        if ((buttons & ~Input.ALL_BUTTONS) != 0) {
+        if ((buttons & ~format.buttons()) != 0) {
             throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA,
-                    "unknown button bits 0x" + Integer.toHexString(buttons & ~Input.ALL_BUTTONS));
+                    "unknown button bits 0x" + Integer.toHexString(buttons & ~format.buttons()));
         }
         float aim = Quantum.angleFromSteps(in.u16());
-        int viewTick = format == InputFormat.V3 ? in.u31("input view tick") : 0;
+        int viewTick = format.hasViewTick() ? in.u31("input view tick") : 0;
         in.consume();
         return new Input(seq, buttons, aim, viewTick);
     }

@@ -11,8 +11,10 @@ public final class ProtocolVersion {
     public static final String SUBPROTOCOL = "lancers.v2";
     /** {@link #SUBPROTOCOL} with a view tick in INPUT (lag compensation); nothing else differs. */
     public static final String SUBPROTOCOL_V3 = "lancers.v3";
+    /** {@link #SUBPROTOCOL_V3} with the LANCE button in INPUT; nothing else differs. */
+    public static final String SUBPROTOCOL_V4 = "lancers.v4";
     /** Everything spoken, the preferred first: what a client offers. */
-    public static final List<String> SPOKEN = List.of(SUBPROTOCOL_V3, SUBPROTOCOL);
+    public static final List<String> SPOKEN = List.of(SUBPROTOCOL_V4, SUBPROTOCOL_V3, SUBPROTOCOL);
     public static final String ENDPOINT_PATH = "/game";
 
     private ProtocolVersion() {

@@ -16,6 +16,12 @@ package io.lancers.sim;
  */
 public record Projectile(int id, int ownerId, float x0, float y0, float vx, float vy, int spawnTick, int damage) {
 
+    /** Whether this is a charged lance (it flies far faster than the gun's shots; damage may be doubled). */
+    public boolean lance() {
+        float fast = (Rules.PROJECTILE_SPEED + Rules.LANCE_SPEED) / 2;
+        return vx * vx + vy * vy > fast * fast;
+    }
+
     /** Position at {@code tick}, for a simulation running at {@code dt} seconds per tick. */
     public float xAt(int tick, float dt) {
         return x0 + vx * ((tick - spawnTick) * dt);

@@ -25,6 +25,16 @@ public final class Rules {
     /** Projectiles leave from the nose: this far from the ship's centre along its aim. */
     public static final float NOSE_DISTANCE = SHIP_RADIUS + 4f;
 
+    /**
+     * The charged lance: the gun must have rested this long since its last shot (or never fired),
+     * and then holding LANCE fires one shot this fast and hard instead of FIRE's; after it the
+     * ordinary cooldown applies. The charge is the time since {@link Ship#lastFireTick()}, so the
+     * lance needs no state of its own.
+     */
+    public static final double LANCE_CHARGE_SECONDS = 1.0;
+    public static final float LANCE_SPEED = 1800f;
+    public static final int LANCE_DAMAGE = 45;
+
     public static final double INVULNERABLE_SECONDS = 2.0;
 
     public static final float PICKUP_RADIUS = 14f;

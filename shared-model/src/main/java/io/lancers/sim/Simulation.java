@@ -44,6 +44,7 @@ public final class Simulation {
     private final float[] wallMaxX;
     private final float[] wallMaxY;
     private final int fireCooldownTicks;
+    private final int lanceChargeTicks;
     private final int projectileLifetimeTicks;
     private final int invulnerableTicks;
     private final int powerTicks;
@@ -75,6 +76,7 @@ public final class Simulation {
             wallMaxY[i] = w.y() + w.height();
         }
         fireCooldownTicks = Math.max(1, config.ticks(Rules.FIRE_COOLDOWN_SECONDS));
+        lanceChargeTicks = Math.max(fireCooldownTicks, config.ticks(Rules.LANCE_CHARGE_SECONDS));
         projectileLifetimeTicks = Math.max(1, config.ticks(Rules.PROJECTILE_LIFETIME_SECONDS));
         invulnerableTicks = config.ticks(Rules.INVULNERABLE_SECONDS);
         powerTicks = config.ticks(Rules.POWER_SECONDS);
@@ -140,8 +142,8 @@ public final class Simulation {
     /**
      * Movement, aim, wall collision and trigger of one ship for one tick: exactly what {@link #step}
      * does to a living ship during PLAYING before it looks at other ships, including the cooldown
-     * (holding FIRE when it is over sets {@code lastFireTick} to {@code tick + 1}; {@link #shot} is
-     * the projectile). During INTERMISSION step moves nobody, and neither does this. Dead ships do
+     * (holding FIRE when it is over, or LANCE when charged, sets {@code lastFireTick} to
+     * {@code tick + 1}; {@link #shot} is the projectile). During INTERMISSION step moves nobody, and neither does this. Dead ships do
      * not move. Also records {@code input.seq()} as the ship's last applied input.
      *
      * @param tick  the tick the ship is at (the step goes to {@code tick + 1})
@@ -152,7 +154,7 @@ public final class Simulation {
         b.lastInputSeq = input.seq();
         if (b.health > 0 && match.phase() == MatchPhase.PLAYING) {
             move(b, input.buttons(), input.aim());
-            if ((input.buttons() & Input.FIRE) != 0 && cooldownOver(b.lastFireTick, tick + 1)) {
+            if (fires(input.buttons(), b.lastFireTick, tick + 1)) {
                 b.lastFireTick = tick + 1;
             }
         }
@@ -161,11 +163,13 @@ public final class Simulation {
 
     /**
      * The projectile {@code shooter} fires at {@code now} from its nose (what {@link #step} spawns),
-     * with the given id and {@code spawnTick} (before {@code now} for a shot already that far along
-     * its path); null when the nose is in a wall or outside the arena, where the shot is spent.
+     * a lance or the gun's shot, with the given id and {@code spawnTick} (before {@code now} for a
+     * shot already that far along its path); null when the nose is in a wall or outside the arena,
+     * where the shot is spent.
      */
-    public Projectile shot(Ship shooter, int id, int now, int spawnTick) {
-        return shot(id, shooter.id(), shooter.x(), shooter.y(), shooter.aim(), now < shooter.powerUntil(), spawnTick);
+    public Projectile shot(Ship shooter, boolean lance, int id, int now, int spawnTick) {
+        return shot(id, shooter.id(), shooter.x(), shooter.y(), shooter.aim(), lance, now < shooter.powerUntil(),
+                spawnTick);
     }
 
     /** Ticks between two shots of one ship, at least 1. */
@@ -651,18 +655,21 @@ public final class Simulation {
     }
 
     /**
-     * Living ships holding FIRE whose cooldown is over shoot, lag-compensated as their input asks
-     * (see {@link #step(World, Map, ShipHistory)}); returns the next projectile id. A compensated
-     * shot that hits during its catch-up uses its id but is never added.
+     * Living ships holding FIRE whose cooldown is over shoot, and those holding LANCE whose gun has
+     * rested {@link Rules#LANCE_CHARGE_SECONDS} fire a lance (holding LANCE fires nothing else: it
+     * charges), lag-compensated as their input asks (see {@link #step(World, Map, ShipHistory)});
+     * returns the next projectile id. A compensated shot that hits during its catch-up uses its id
+     * but is never added.
      */
     private int fire(Body[] ships, int now, int nextId, List<Projectile> projectiles, ShipHistory history,
                      List<GameEvent> events) {
         for (Body b : ships) {
-            if (b.health <= 0 || (b.buttons & Input.FIRE) == 0 || !cooldownOver(b.lastFireTick, now)) {
+            if (b.health <= 0 || !fires(b.buttons, b.lastFireTick, now)) {
                 continue;
             }
             b.lastFireTick = now;
-            Projectile shot = shot(nextId, b.id, b.x, b.y, b.aim, now < b.powerUntil, now - rewindTicks(b, now, history));
+            Projectile shot = shot(nextId, b.id, b.x, b.y, b.aim, (b.buttons & Input.LANCE) != 0, now < b.powerUntil,
+                    now - rewindTicks(b, now, history));
             if (shot == null) {
                 continue; // nose in a wall: the shot is spent on it
             }
@@ -674,12 +681,23 @@ public final class Simulation {
         return nextId;
     }
 
-    private boolean cooldownOver(int lastFireTick, int now) {
-        return lastFireTick == 0 || now - lastFireTick >= fireCooldownTicks;
+    /**
+     * Whether a ship holding {@code buttons} fires at {@code now}: LANCE once the gun has rested
+     * {@link Rules#LANCE_CHARGE_SECONDS} (holding it fires nothing else: it charges), else FIRE once
+     * the cooldown is over.
+     */
+    private boolean fires(int buttons, int lastFireTick, int now) {
+        int rest = (buttons & Input.LANCE) != 0 ? lanceChargeTicks
+                : (buttons & Input.FIRE) != 0 ? fireCooldownTicks : -1;
+        return rest >= 0 && (lastFireTick == 0 || now - lastFireTick >= rest);
     }
 
-    /** A shot from the nose of a ship at (x, y) aiming at {@code aim}; null when the nose is in a wall or outside. */
-    private Projectile shot(int id, int ownerId, float x, float y, float aim, boolean powered, int spawnTick) {
+    /**
+     * A shot (a lance, or the gun's) from the nose of a ship at (x, y) aiming at {@code aim}; null
+     * when the nose is in a wall or outside.
+     */
+    private Projectile shot(int id, int ownerId, float x, float y, float aim, boolean lance, boolean powered,
+                            int spawnTick) {
         float cos = (float) StrictMath.cos(aim);
         float sin = (float) StrictMath.sin(aim);
         float x0 = Quantum.position(x + cos * Rules.NOSE_DISTANCE);
@@ -688,9 +706,10 @@ public final class Simulation {
                 || Geometry.segmentWalls(map.walls(), x, y, x0, y0, 0f) != Geometry.MISS) {
             return null;
         }
-        int damage = powered ? Rules.PROJECTILE_DAMAGE * Rules.POWER_DAMAGE_FACTOR : Rules.PROJECTILE_DAMAGE;
-        return new Projectile(id, ownerId, x0, y0, Quantum.velocity(cos * Rules.PROJECTILE_SPEED),
-                Quantum.velocity(sin * Rules.PROJECTILE_SPEED), spawnTick, damage);
+        int damage = (lance ? Rules.LANCE_DAMAGE : Rules.PROJECTILE_DAMAGE) * (powered ? Rules.POWER_DAMAGE_FACTOR : 1);
+        float speed = lance ? Rules.LANCE_SPEED : Rules.PROJECTILE_SPEED;
+        return new Projectile(id, ownerId, x0, y0, Quantum.velocity(cos * speed), Quantum.velocity(sin * speed),
+                spawnTick, damage);
     }
 
     private List<Pickup> takePickups(List<Pickup> pickups, Body[] ships, int now, List<GameEvent> events) {

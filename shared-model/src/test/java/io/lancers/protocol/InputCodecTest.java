@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ class InputCodecTest {
     Arbitrary<Input> inputs() {
         return Combinators.combine(
                 Arbitraries.integers().between(0, Integer.MAX_VALUE),
-                Arbitraries.integers().between(0, Input.ALL_BUTTONS),
+                Arbitraries.integers().between(0, Input.ALL_BUTTONS).map(b -> b & InputFormat.V2.buttons()),
                 Arbitraries.floats().between(-20f, 20f)
         ).as(Input::new);
     }
@@ -45,7 +46,7 @@ class InputCodecTest {
     Arbitrary<Input> viewedInputs() {
         return Combinators.combine(
                 Arbitraries.integers().between(0, Integer.MAX_VALUE),
-                Arbitraries.integers().between(0, Input.ALL_BUTTONS),
+                Arbitraries.integers().between(0, Input.ALL_BUTTONS).map(b -> b & InputFormat.V3.buttons()),
                 Arbitraries.floats().between(-20f, 20f),
                 Arbitraries.integers().between(0, Integer.MAX_VALUE)
         ).as(Input::new);
@@ -152,10 +153,29 @@ class InputCodecTest {
         try {
             Input input = InputCodec.decode(ByteBuffer.wrap(bytes));
             assertEquals(InputCodec.LENGTH, bytes.length);
-            assertEquals(input.buttons() & Input.ALL_BUTTONS, input.buttons());
+            assertEquals(input.buttons() & InputFormat.V2.buttons(), input.buttons());
         } catch (ProtocolException expected) {
             // the only allowed failure
         }
+    }
+
+    @Test
+    void onlyLancersV4CarriesTheLance() throws ProtocolException {
+        Input lance = new Input(7, Input.LANCE | Input.UP, Quantum.angleFromSteps(100), 42);
+        byte[] v4 = InputCodec.encode(lance, InputFormat.V4);
+        assertEquals(12, v4.length, "v3's layout");
+        assertEquals(lance, InputCodec.decode(ByteBuffer.wrap(v4), InputFormat.V4));
+        for (InputFormat older : new InputFormat[] {InputFormat.V2, InputFormat.V3}) {
+            assertThrows(IllegalArgumentException.class, () -> InputCodec.encode(lance, older));
+            byte[] frame = InputCodec.encode(new Input(7, Input.UP, 0f, 42), older);
+            frame[5] |= (byte) Input.LANCE;
+            ProtocolException e = assertThrows(ProtocolException.class,
+                    () -> InputCodec.decode(ByteBuffer.wrap(frame), older));
+            assertEquals(CloseCodes.UNSUPPORTED_DATA, e.closeCode());
+            assertEquals("unknown button bits 0x20", e.reason());
+        }
+        assertEquals(InputFormat.V4, InputFormat.of("lancers.v4").orElseThrow());
+        assertEquals(List.of("lancers.v4", "lancers.v3", "lancers.v2"), ProtocolVersion.SPOKEN);
     }
 
     private static void assertCloseCode(int code, byte[] frame) {

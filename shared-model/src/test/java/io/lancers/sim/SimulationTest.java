@@ -762,7 +762,7 @@ class SimulationTest {
                         predicted.aim(), predicted.health(), predicted.respawnTick(), predicted.invulnerableUntil(),
                         powerBefore, predicted.lastFireTick(), predicted.kills(), predicted.deaths(),
                         predicted.lastInputSeq());
-                Projectile predictedShot = sim.shot(powered, spawned == null ? 0 : spawned.id(), w.tick(), w.tick());
+                Projectile predictedShot = sim.shot(powered, false, spawned == null ? 0 : spawned.id(), w.tick(), w.tick());
                 if (spawned != null && predictedShot != null) {
                     assertEquals(spawned, new Projectile(predictedShot.id(), predictedShot.ownerId(), spawned.x0(),
                             spawned.y0(), predictedShot.vx(), predictedShot.vy(), predictedShot.spawnTick(),

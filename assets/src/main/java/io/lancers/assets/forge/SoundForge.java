@@ -35,6 +35,7 @@ final class SoundForge {
         Map<String, double[]> sounds = new LinkedHashMap<>();
         sounds.put("fire.wav", fire());
         sounds.put("fire-powered.wav", poweredFire());
+        sounds.put("lance.wav", lance());
         sounds.put("hit.wav", hit());
         sounds.put("explode.wav", explode());
         sounds.put("pickup-health.wav", healthPickup());
@@ -74,6 +75,22 @@ final class SoundForge {
         mix(out, shape(hiss, Curve.pluck(0.001, 0.07)), 0.5);
         mix(out, shape(osc(length, SINE, Curve.glide(2000, 1150, 0.08)), Curve.pluck(0.001, 0.04)), 0.12);
         return echo(Synth.saturate(out, 1.4), 0.07, 0.28);
+    }
+
+    /**
+     * The charged lance: a short rising whine (the charge let go), snapping into a bright FM crack
+     * with a hard sub punch and a long thin tail, so it reads apart from the gun's zap at a distance.
+     */
+    private static double[] lance() {
+        double length = 0.7;
+        double[] out = buffer(length);
+        mix(out, shape(osc(length, SINE, Curve.glide(600, 2400, 0.06)), Curve.pluck(0.03, 0.03)), 0.35);
+        double[] crack = fm(length, 1800, 2.41, Curve.glide(9, 0.5, 0.25));
+        mix(out, shape(crack, Curve.pluck(0.001, 0.16)), 0.7, 0.05);
+        mix(out, shape(osc(length, SINE, Curve.glide(180, 45, 0.12)), Curve.pluck(0.002, 0.1)), 0.9, 0.05);
+        double[] tail = filter(noise(length, 21), BAND_PASS, Curve.glide(7000, 1800, 0.5), 2.0);
+        mix(out, shape(tail, Curve.pluck(0.002, 0.2)), 0.4, 0.05);
+        return echo(Synth.saturate(out, 1.3), 0.09, 0.3);
     }
 
     /** A projectile striking a hull: a thud, a burst of grit and a short metallic ring. */

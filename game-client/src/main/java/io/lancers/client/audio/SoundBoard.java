@@ -19,7 +19,8 @@ public final class SoundBoard implements AutoCloseable {
 
     /** The effects the game plays, each with its file in the assets. */
     public enum Sound {
-        FIRE(Assets.Sounds.FIRE), FIRE_POWERED(Assets.Sounds.FIRE_POWERED), HIT(Assets.Sounds.HIT),
+        FIRE(Assets.Sounds.FIRE), FIRE_POWERED(Assets.Sounds.FIRE_POWERED), LANCE(Assets.Sounds.LANCE),
+        HIT(Assets.Sounds.HIT),
         EXPLODE(Assets.Sounds.EXPLODE), PICKUP_HEALTH(Assets.Sounds.PICKUP_HEALTH),
         PICKUP_POWER(Assets.Sounds.PICKUP_POWER), RESPAWN(Assets.Sounds.RESPAWN), CHAT(Assets.Sounds.CHAT_MESSAGE);
 

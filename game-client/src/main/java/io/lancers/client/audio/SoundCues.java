@@ -90,8 +90,9 @@ public final class SoundCues {
                 double vol = volumeAt(p.projectile().x0(), p.projectile().y0(), cam)
                         * (p.projectile().ownerId() == ownId ? 0.6 : 0.35);
                 if (vol > AUDIBLE) {
-                    sounds.play(p.projectile().damage() > Rules.PROJECTILE_DAMAGE ? Sound.FIRE_POWERED : Sound.FIRE,
-                            vol, pan(p.projectile().x0(), cam));
+                    Sound sound = p.projectile().lance() ? Sound.LANCE
+                            : p.projectile().damage() > Rules.PROJECTILE_DAMAGE ? Sound.FIRE_POWERED : Sound.FIRE;
+                    sounds.play(sound, vol, pan(p.projectile().x0(), cam));
                 }
             }
             if (id < 0) {

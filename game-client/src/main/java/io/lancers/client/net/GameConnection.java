@@ -210,7 +210,9 @@ public final class GameConnection implements AutoCloseable {
         if (state != ConnectionState.IN_MATCH || playerId == 0 || link == null) {
             return Optional.empty();
         }
-        Input input = new Input(nextSeq++, buttons & Input.ALL_BUTTONS, Quantum.angle(aim), Math.max(0, viewTick));
+        // A server that does not speak lancers.v4 gets no LANCE: its ship just charges nothing.
+        Input input = new Input(nextSeq++, buttons & link.inputFormat().buttons(), Quantum.angle(aim),
+                Math.max(0, viewTick));
         byte[] frame = InputCodec.encode(input, link.inputFormat());
         traffic.sent(clock.nanoTime(), frame.length);
         link.sendBinary(ByteBuffer.wrap(frame));

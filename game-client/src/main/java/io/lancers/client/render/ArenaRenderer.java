@@ -67,6 +67,8 @@ public final class ArenaRenderer {
     /** Screen coordinates of this frame's visible trails (x0, y0, x1, y1 each) and their colours, reused. */
     private double[] trails = new double[0];
     private Color[] trailColor = new Color[0];
+    /** Per drawn shot: a charged lance, which gets a white-hot core along its (twice as long) trail. */
+    private boolean[] lanceShot = new boolean[0];
     private double spriteScale;
     private boolean lowEffects;
     private volatile FrameSummary lastFrame = FrameSummary.EMPTY;
@@ -264,6 +266,7 @@ public final class ArenaRenderer {
         if (trails.length < all.size() * 4) {
             trails = new double[all.size() * 8];
             trailColor = new Color[all.size() * 2];
+            lanceShot = new boolean[all.size() * 2];
         }
         int n = 0;
         for (RenderProjectile rp : all) {
@@ -281,6 +284,7 @@ public final class ArenaRenderer {
             trails[n * 4 + 2] = cam.toScreenX(x);
             trails[n * 4 + 3] = cam.toScreenY(y);
             trailColor[n] = view.look(p.ownerId()).color();
+            lanceShot[n] = p.lance();
             n++;
         }
         g.setLineCap(StrokeLineCap.ROUND);
@@ -301,6 +305,13 @@ public final class ArenaRenderer {
             g.stroke();
         }
         double r = PROJECTILE_RADIUS * cam.scale();
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(r);
+        for (int i = 0; i < n; i++) {
+            if (lanceShot[i]) {
+                g.strokeLine(trails[i * 4], trails[i * 4 + 1], trails[i * 4 + 2], trails[i * 4 + 3]);
+            }
+        }
         g.setFill(Color.WHITE);
         for (int i = 0; i < n; i++) {
             double sx = trails[i * 4 + 2];

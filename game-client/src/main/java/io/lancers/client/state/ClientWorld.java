@@ -152,7 +152,7 @@ public final class ClientWorld {
                 predicted = mover.move(predicted, input, predictedTick, predictedMatch);
                 predictedTick++;
                 if (shots != null && predicted.lastFireTick() != lastFireTick) {
-                    shots.fire(predicted, input.seq(), input.viewTick());
+                    shots.fire(predicted, (input.buttons() & Input.LANCE) != 0, input.seq(), input.viewTick());
                 }
             }
         }

@@ -85,13 +85,13 @@ final class PredictedShots {
     }
 
     /**
-     * The input {@code seq} made the predicted ship {@code shooter} fire at its
+     * The input {@code seq} made the predicted ship {@code shooter} fire (a lance or the gun) at its
      * {@code lastFireTick}; {@code viewTick} is the tick others were drawn at (0: unknown, then the
      * shot starts at the fire tick). Called when an input is sent and again when a new world's
      * replay of the unacknowledged inputs fires: a shot predicted less than a cooldown of inputs
      * away is that same shot.
      */
-    void fire(Ship shooter, int seq, int viewTick) {
+    void fire(Ship shooter, boolean lance, int seq, int viewTick) {
         for (Shot s : shots) {
             if (Math.abs(s.seq - seq) < cooldownInputs) {
                 return; // already predicted: one cooldown holds one shot, wherever a replay found it to end
@@ -99,7 +99,7 @@ final class PredictedShots {
         }
         int now = shooter.lastFireTick();
         int spawnTick = viewTick > 0 && viewTick < now ? Math.min(now, viewTick + lagTicks) : now;
-        Projectile shot = rules.shot(shooter, nextLocalId, now, spawnTick);
+        Projectile shot = rules.shot(shooter, lance, nextLocalId, now, spawnTick);
         if (shot == null) {
             return; // the nose is in a wall: the server spends the shot on it too
         }

@@ -18,12 +18,13 @@ import java.util.Set;
 final class Controls {
 
     /** Each bound key and the button it holds down. */
-    private static final Map<KeyCode, Integer> KEYS = Map.of(
-            KeyCode.W, Input.UP, KeyCode.UP, Input.UP,
-            KeyCode.S, Input.DOWN, KeyCode.DOWN, Input.DOWN,
-            KeyCode.A, Input.LEFT, KeyCode.LEFT, Input.LEFT,
-            KeyCode.D, Input.RIGHT, KeyCode.RIGHT, Input.RIGHT,
-            KeyCode.SPACE, Input.FIRE);
+    private static final Map<KeyCode, Integer> KEYS = Map.ofEntries(
+            Map.entry(KeyCode.W, Input.UP), Map.entry(KeyCode.UP, Input.UP),
+            Map.entry(KeyCode.S, Input.DOWN), Map.entry(KeyCode.DOWN, Input.DOWN),
+            Map.entry(KeyCode.A, Input.LEFT), Map.entry(KeyCode.LEFT, Input.LEFT),
+            Map.entry(KeyCode.D, Input.RIGHT), Map.entry(KeyCode.RIGHT, Input.RIGHT),
+            Map.entry(KeyCode.SPACE, Input.FIRE),
+            Map.entry(KeyCode.SHIFT, Input.LANCE), Map.entry(KeyCode.E, Input.LANCE));
     private static final int MOVE = Input.UP | Input.DOWN | Input.LEFT | Input.RIGHT;
 
     /** One row of the controls overlay. */
@@ -33,10 +34,12 @@ final class Controls {
     /** The controls overlay's rows: kept beside the table they describe. */
     static final List<Help> HELP = List.of(
             new Help("W A S D", "move"), new Help("Mouse", "aim"), new Help("Click / Space", "fire"),
+            new Help("Right-click / Shift / E", "charged lance (hold)"),
             new Help("Tab", "scores (hold)"), new Help("Enter", "chat"), new Help("Esc", "menu"));
 
     private final Set<KeyCode> held = new HashSet<>();
     private boolean mouseFiring;
+    private boolean mouseLance;
     private double mouseX = Double.NaN;
     private double mouseY = Double.NaN;
     private float lastAim;
@@ -58,10 +61,15 @@ final class Controls {
         mouseFiring = on;
     }
 
+    void setMouseLance(boolean on) {
+        mouseLance = on;
+    }
+
     /** Lets go of everything: focus went elsewhere, or a menu or the chat field took the keyboard. */
     void releaseAll() {
         held.clear();
         mouseFiring = false;
+        mouseLance = false;
     }
 
     /** Releases the keys but not the mouse button (the chat or pause menu opened by key). */
@@ -75,7 +83,7 @@ final class Controls {
 
     /** The {@link Input} buttons held now. */
     int buttons() {
-        int b = mouseFiring ? Input.FIRE : 0;
+        int b = (mouseFiring ? Input.FIRE : 0) | (mouseLance ? Input.LANCE : 0);
         for (KeyCode code : held) {
             b |= KEYS.getOrDefault(code, 0);
         }

@@ -489,11 +489,15 @@ public final class MatchView extends StackPane {
                 } else if (lastFrame != null && lastCamera != null) {
                     camera.followAt(lastFrame, lastCamera, e.getX(), e.getY());
                 }
+            } else if (e.getButton() == MouseButton.SECONDARY && ownId != 0) {
+                controls.setMouseLance(true);
             }
         });
         canvas.setOnMouseReleased(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 controls.setMouseFiring(false);
+            } else if (e.getButton() == MouseButton.SECONDARY) {
+                controls.setMouseLance(false);
             }
         });
     }
