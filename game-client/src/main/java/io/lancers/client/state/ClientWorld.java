@@ -293,7 +293,7 @@ public final class ClientWorld {
             tick++;
             if (shots != null && replayed.lastFireTick() != lastFireTick) {
                 // The server's cooldown, replayed, can end on an input already sent: its shot too.
-                shots.fire(replayed, input.seq(), input.viewTick());
+                shots.fire(replayed, (input.buttons() & Input.LANCE) != 0, input.seq(), input.viewTick());
             }
         }
         Ship previous = predicted;
