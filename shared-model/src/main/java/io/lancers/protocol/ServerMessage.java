@@ -4,8 +4,11 @@ import io.lancers.map.ArenaMap;
 import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Team;
+import io.lancers.sim.Teams;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Control messages the server sends, as JSON text frames {@code {"type": "...", ...fields}}.
@@ -99,6 +102,17 @@ public sealed interface ServerMessage {
     record Roster(String matchId, List<PlayerInfo> players, int spectators) implements ServerMessage {
         public Roster {
             players = List.copyOf(players);
+        }
+
+        /** Who plays for which team, as these players say (none on a team in a free-for-all; §5.3). */
+        public static Teams teamsOf(List<PlayerInfo> players) {
+            Map<Integer, Team> byShip = new HashMap<>();
+            for (PlayerInfo p : players) {
+                if (p.team() != Team.NONE) {
+                    byShip.put(p.id(), p.team());
+                }
+            }
+            return new Teams(byShip);
         }
     }
 

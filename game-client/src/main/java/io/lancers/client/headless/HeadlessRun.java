@@ -12,6 +12,7 @@ import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.Teams;
 import io.lancers.sim.World;
 
 import java.time.Duration;
@@ -145,6 +146,8 @@ public final class HeadlessRun {
         /** Set before the run closes the connection: that close is not the client's fate. */
         volatile boolean closing;
         private volatile World world;
+        /** Who is on which team (the last roster): a pilot never shoots at its own. */
+        private volatile Teams teams = Teams.NONE;
         private ScheduledFuture<?> pilot;
         // Only touched by listener calls, which the connection makes one at a time.
         private final Set<String> refusedAsFull = new HashSet<>();
@@ -240,6 +243,11 @@ public final class HeadlessRun {
             world = w;
         }
 
+        @Override
+        public void onRoster(ServerMessage.Roster roster) {
+            teams = ServerMessage.Roster.teamsOf(roster.players());
+        }
+
         /** One brain per match joined; it runs only on the pilots thread, as it is not thread-safe. */
         private synchronized void startPilot(ServerMessage.Joined joined) {
             stopPilot();
@@ -250,7 +258,7 @@ public final class HeadlessRun {
             pilot = pilots.scheduleWithFixedDelay(() -> {
                 World w = world;
                 if (w != null) {
-                    Input move = brain.decide(w, joined.playerId(), joined.map(), config);
+                    Input move = brain.decide(w, joined.playerId(), joined.map(), config, teams);
                     connection.sendInput(move.buttons(), move.aim(), w.tick()); // it looks at the newest world
                 }
             }, 0, 1_000_000_000L / joined.tickRate(), TimeUnit.NANOSECONDS);

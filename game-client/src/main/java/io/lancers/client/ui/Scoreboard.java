@@ -1,5 +1,6 @@
 package io.lancers.client.ui;
 
+import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
@@ -13,7 +14,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,20 +52,9 @@ final class Scoreboard extends VBox {
         setMouseTransparent(true);
     }
 
-    /** Who plays for which team, as the roster says (PROTOCOL.md §5.3). */
-    static Teams teams(List<PlayerInfo> roster) {
-        Map<Integer, Team> byShip = new HashMap<>();
-        for (PlayerInfo p : roster) {
-            if (p.team() != Team.NONE) {
-                byShip.put(p.id(), p.team());
-            }
-        }
-        return new Teams(byShip);
-    }
-
     /** "RED 12 : 9 BLUE" in a team match (a team's score is its ships' kills); "" when nobody is on a team. */
     static String teamScores(List<PlayerInfo> roster, List<Ship> ships) {
-        Teams teams = teams(roster);
+        Teams teams = ServerMessage.Roster.teamsOf(roster);
         if (teams.equals(Teams.NONE)) {
             return "";
         }
