@@ -188,9 +188,10 @@ public final class ServerOptions implements Cloneable {
     public int socketSendBufferBytes = 0;
 
     @Option(names = "--max-unlag-ms", paramLabel = "MS",
-            description = "Lag compensation cap: shots of lancers.v3 clients are judged against where the targets were "
-                    + "on the shooter's screen, up to this far back (0: off). The price: a victim can be hit up to "
-                    + "this long after reaching cover.")
+            description = "Lag compensation cap on the shooter's round trip: shots of lancers.v3+ clients are judged "
+                    + "against where the targets were on the shooter's screen, rewound by at most this plus 100 ms "
+                    + "for the shooter's interpolation delay (0: off). The price: a victim can be hit up to that "
+                    + "long after reaching cover.")
     @Range(min = 0, max = MatchSettings.MAX_UNLAG_MILLIS)
     public int maxUnlagMs = MatchSettings.DEFAULT_MAX_UNLAG_MILLIS;
 

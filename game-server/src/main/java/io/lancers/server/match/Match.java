@@ -133,7 +133,7 @@ public final class Match {
                 seats.players(), seats.spectators());
         this.announcements = new Announcements(settings.id(), config, fanout, seats.byId(), seats.spectators());
         this.world = sim.newMatch(settings.seed(), 0, 1);
-        this.shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
+        this.shipHistory = new ShipHistory(settings.inputs().rewindTicks(config.tickRate()));
         seats.fillWithBots();
         announcements.forgetNotices(); // nobody is here yet to be told about the first bots
         publish();
@@ -578,7 +578,7 @@ public final class Match {
         }
         map = maps.apply(next);
         sim = new Simulation(map, config);
-        shipHistory = new ShipHistory(settings.inputs().maxUnlagTicks(config.tickRate()));
+        shipHistory = new ShipHistory(settings.inputs().rewindTicks(config.tickRate()));
         World fresh = sim.newMatch(started.match().seed(), started.tick(), started.match().round());
         for (Player player : seats.players()) {
             fresh = sim.addShip(fresh, player.id);

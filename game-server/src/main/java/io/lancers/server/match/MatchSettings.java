@@ -47,8 +47,14 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
     public static final float DEFAULT_BOT_SKILL = 0.6f;
     /** Spectators per room unless configured otherwise ({@code --max-spectators}). */
     public static final int DEFAULT_MAX_SPECTATORS = 32;
-    /** Lag compensation cap unless configured otherwise ({@code --max-unlag-ms}): 9 ticks at 60 Hz. */
+    /** Lag compensation cap on the shooter's round trip unless configured otherwise ({@code --max-unlag-ms}). */
     public static final int DEFAULT_MAX_UNLAG_MILLIS = 150;
+    /**
+     * What a compensated shot may be rewound beyond the round-trip cap for the shooter's interpolation
+     * delay (a client shows others about two ticks behind plus its jitter buffer) and its frame: the
+     * server knows a client's view only as a tick, so the two parts of its age are bounded together.
+     */
+    public static final int INTERPOLATION_ALLOWANCE_MILLIS = 100;
     /** Beyond a second the victim's side of the bargain (hit well behind cover) is no game at all. */
     public static final int MAX_UNLAG_MILLIS = 1000;
     /** The room keeps every world of the delay in memory: ten minutes of them at most. */
@@ -63,7 +69,8 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
 
     /**
      * At most perTick inputs of one player are consumed per tick; at most queue wait for the tick;
-     * a shot is rewound by at most maxUnlagMillis of its shooter's lag (0: never).
+     * a shot is rewound by at most maxUnlagMillis of its shooter's round trip plus the interpolation
+     * allowance (0: never).
      */
     public record InputLimits(int perTick, int queue, int maxUnlagMillis) {
         public InputLimits {
@@ -76,9 +83,13 @@ public record MatchSettings(String id, String mapId, MatchConfig rules, int maxP
             return new InputLimits(perTick, queue, newMaxUnlagMillis);
         }
 
-        /** The cap in whole ticks at {@code tickRate}, rounded down: never more rewind than the flag says. */
-        public int maxUnlagTicks(int tickRate) {
-            return (int) ((long) maxUnlagMillis * tickRate / 1000);
+        /**
+         * The most a shot is rewound, in whole ticks at {@code tickRate} (rounded down): the round-trip
+         * cap plus {@link #INTERPOLATION_ALLOWANCE_MILLIS}; 0 when compensation is off.
+         */
+        public int rewindTicks(int tickRate) {
+            return maxUnlagMillis == 0 ? 0
+                    : (int) ((long) (maxUnlagMillis + INTERPOLATION_ALLOWANCE_MILLIS) * tickRate / 1000);
         }
     }
 
