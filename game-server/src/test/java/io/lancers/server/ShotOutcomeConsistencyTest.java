@@ -102,7 +102,10 @@ class ShotOutcomeConsistencyTest {
             if (own != null && own.alive() && target != null && target.deaths() == 0) {
                 buttons = shooterPilot.toward(own.x(), own.y(), own.vx(), own.vy(), SHOOTER_X, SHOOTER_Y);
                 aim = (float) Math.atan2(target.y() - own.y(), target.x() - own.x());
-                boolean settled = buttons == 0 && Math.hypot(target.x() - VICTIM_X, target.y() - VICTIM_Y) < 8;
+                // Near its spot, not stopped on it: seen 120 ms late, the shooter's own steering
+                // overshoots and can circle the spot for minutes without ever letting go of thrust.
+                boolean settled = Math.hypot(own.x() - SHOOTER_X, own.y() - SHOOTER_Y) < 40
+                        && Math.hypot(target.x() - VICTIM_X, target.y() - VICTIM_Y) < 8;
                 buttons |= settled ? Input.FIRE : 0;
             }
             // The view tick is the world it aimed by: the server rewinds the shot to it.
