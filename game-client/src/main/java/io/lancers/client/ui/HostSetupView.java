@@ -95,20 +95,14 @@ final class HostSetupView extends StackPane {
         PasswordField password = new PasswordField();
         password.setId("host-password");
         password.setPromptText("none: anyone on the network may join");
-        Label passwordHint = new Label("Asked of everyone who joins or watches; not remembered. Over plain ws:// "
-                + "it crosses the network readable: no substitute for TLS on untrusted networks.");
-        passwordHint.getStyleClass().add("dim");
-        passwordHint.setWrapText(true);
-        passwordHint.setMaxWidth(460);
+        Label passwordHint = Overlays.formHint("Asked of everyone who joins or watches; not remembered. Over plain "
+                + "ws:// it crosses the network readable: no substitute for TLS on untrusted networks.");
         CheckBox tls = new CheckBox("Encrypt (wss://, a certificate made for this computer)");
         tls.setId("host-tls");
         tls.setSelected(current.tls());
         tls.setTooltip(new Tooltip(setting("--tls-self-signed").description()));
-        Label tlsHint = new Label("Friends are shown its fingerprint once and asked to trust it: compare it with the one "
-                + "on your hosting screen.");
-        tlsHint.getStyleClass().add("dim");
-        tlsHint.setWrapText(true);
-        tlsHint.setMaxWidth(460);
+        Label tlsHint = Overlays.formHint("Friends are shown its fingerprint once and asked to trust it: compare it "
+                + "with the one on your hosting screen.");
         CheckBox record = new CheckBox("Record the matches (Settings says where)");
         record.setId("host-record");
         record.setSelected(recording);

@@ -31,6 +31,15 @@ final class Overlays {
         return grid;
     }
 
+    /** A dim note under a form's control, wrapped to the width of the form's fields. */
+    static Label formHint(String text) {
+        Label hint = new Label(text);
+        hint.getStyleClass().add("dim");
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        return hint;
+    }
+
     /** A screen's centred panel: the heading {@code title} above {@code content}. */
     static VBox titledPanel(String title, Node... content) {
         Label heading = new Label(title);
