@@ -62,6 +62,7 @@ public final class ServerOptions implements Cloneable {
     public static final int MAX_BOTS = 64;
     public static final int MAX_MATCH_MINUTES = 24 * 60;
     public static final int MAX_KILL_LIMIT = 10_000;
+    public static final int MAX_INTERMISSION_SECONDS = 300;
 
     /** The bounds of a numeric setting, inclusive; {@link #validate()} checks them, a UI reads them. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -129,6 +130,11 @@ public final class ServerOptions implements Cloneable {
     @Option(names = "--kill-limit", paramLabel = "N", description = "Kills that end a match early; 0 for none.")
     @Range(min = 0, max = MAX_KILL_LIMIT)
     public int killLimit = 20;
+
+    @Option(names = "--intermission-seconds", paramLabel = "S",
+            description = "Pause between matches: the scoreboard, and the time players have to vote on the next map.")
+    @Range(min = 1, max = MAX_INTERMISSION_SECONDS)
+    public int intermissionSeconds = MatchConfig.defaults().intermissionSeconds();
 
     @Option(names = "--mode", paramLabel = "MODE", converter = ModeFlag.class,
             description = "What the rooms play: ffa (free-for-all) or tdm (team deathmatch, two balanced teams;"
@@ -329,7 +335,7 @@ public final class ServerOptions implements Cloneable {
             MatchSettings room = MatchSettings.defaults("m" + (i + 1), maps.get(i % maps.size()));
             MatchConfig rules = room.rules();
             rooms.add(new MatchSettings(room.id(), room.mapId(),
-                    new MatchConfig(tickRate, matchMinutes * 60, killLimit, rules.intermissionSeconds(),
+                    new MatchConfig(tickRate, matchMinutes * 60, killLimit, intermissionSeconds,
                             rules.respawnSeconds(), mode, friendlyFire),
                     maxPlayers, bots, botSkill, room.seed(), maxSpectators, resumeGraceSeconds, room.maxNameLength(),
                     room.chat(), room.inputs().withMaxUnlagMillis(maxUnlagMs), room.slowConsumer(),

@@ -66,6 +66,7 @@ class ServerOptionsTest {
             o.matchMinutes = 2;
             o.killLimit = 0;
             o.resumeGraceSeconds = 2;
+            o.intermissionSeconds = 25;
         }).matchSettings();
         List<String> maps = MapLoader.builtInIds();
         assertEquals(List.of("m1", "m2", "m3"), rooms.stream().map(MatchSettings::id).toList());
@@ -75,6 +76,7 @@ class ServerOptionsTest {
             assertEquals(30, room.tickRate());
             assertEquals(120, room.rules().durationSeconds());
             assertEquals(0, room.rules().killLimit());
+            assertEquals(25, room.rules().intermissionSeconds());
             assertEquals(2, room.botFill());
             assertEquals(0.25f, room.botSkill());
             assertEquals(8, room.maxPlayers());

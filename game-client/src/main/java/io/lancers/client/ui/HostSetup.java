@@ -17,13 +17,14 @@ import java.util.prefs.Preferences;
  * @param botSkill     {@code --bot-skill}
  * @param matchMinutes {@code --match-minutes}
  * @param killLimit    {@code --kill-limit}
+ * @param intermissionSeconds {@code --intermission-seconds}: scoreboard and map vote between matches
  * @param maxPlayers   {@code --max-players}
  * @param mode         {@code --mode}
  * @param friendlyFire {@code --friendly-fire} (team deathmatch only)
  * @param tls          {@code --tls-self-signed}: wss:// with a certificate made for this machine and kept
  */
 public record HostSetup(String serverName, String mapId, int bots, float botSkill, int matchMinutes, int killLimit,
-                        int maxPlayers, GameMode mode, boolean friendlyFire, boolean tls) {
+                        int intermissionSeconds, int maxPlayers, GameMode mode, boolean friendlyFire, boolean tls) {
     static final String NODE = "host";
 
     public HostSetup {
@@ -35,7 +36,8 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
     /** The dedicated server's defaults. */
     public static HostSetup defaults() {
         ServerOptions d = ServerOptions.defaults();
-        return new HostSetup(d.serverName, d.mapId, d.bots, d.botSkill, d.matchMinutes, d.killLimit, d.maxPlayers,
+        return new HostSetup(d.serverName, d.mapId, d.bots, d.botSkill, d.matchMinutes, d.killLimit, d.intermissionSeconds,
+                d.maxPlayers,
                 d.mode, d.friendlyFire, d.tlsSelfSigned);
     }
 
@@ -51,6 +53,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
             o.botSkill = botSkill;
             o.matchMinutes = matchMinutes;
             o.killLimit = killLimit;
+            o.intermissionSeconds = intermissionSeconds;
             o.maxPlayers = maxPlayers;
             o.mode = mode;
             o.friendlyFire = friendlyFire;
@@ -67,6 +70,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
         HostSetup stored = new HostSetup(node.get("serverName", d.serverName()), node.get("mapId", d.mapId()),
                 node.getInt("bots", d.bots()), node.getFloat("botSkill", d.botSkill()),
                 node.getInt("matchMinutes", d.matchMinutes()), node.getInt("killLimit", d.killLimit()),
+                node.getInt("intermissionSeconds", d.intermissionSeconds()),
                 node.getInt("maxPlayers", d.maxPlayers()), mode(node.get("mode", d.mode().wire())),
                 node.getBoolean("friendlyFire", d.friendlyFire()), node.getBoolean("tls", d.tls()));
         try {
@@ -95,6 +99,7 @@ public record HostSetup(String serverName, String mapId, int bots, float botSkil
         node.putFloat("botSkill", botSkill);
         node.putInt("matchMinutes", matchMinutes);
         node.putInt("killLimit", killLimit);
+        node.putInt("intermissionSeconds", intermissionSeconds);
         node.putInt("maxPlayers", maxPlayers);
         node.put("mode", mode.wire());
         node.putBoolean("friendlyFire", friendlyFire);

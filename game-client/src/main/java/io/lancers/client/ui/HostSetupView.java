@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * The Host screen, before the server starts: server name, map or rotation, bots and their skill,
- * match length and kill limit, player cap, an optional password and recording. Starts with the
+ * match length and kill limit, the pause between matches, player cap, an optional password and recording. Starts with the
  * remembered setup; the limits are the dedicated server's. Touches no network: {@link Actions}
  * starts the server, on a thread of its own.
  */
@@ -91,6 +91,10 @@ final class HostSetupView extends StackPane {
         Spinner<Integer> kills = spinner("host-kill-limit", "--kill-limit", current.killLimit());
         HBox lengthRow = new HBox(14, minutes, new Label("minutes, or"), kills, new Label("kills (0: no limit)"));
         lengthRow.setAlignment(Pos.CENTER_LEFT);
+        Spinner<Integer> intermission = spinner("host-intermission", "--intermission-seconds",
+                current.intermissionSeconds());
+        HBox intermissionRow = new HBox(14, intermission, new Label("seconds of scoreboard and map vote"));
+        intermissionRow.setAlignment(Pos.CENTER_LEFT);
         Spinner<Integer> maxPlayers = spinner("host-max-players", "--max-players", current.maxPlayers());
         PasswordField password = new PasswordField();
         password.setId("host-password");
@@ -116,19 +120,20 @@ final class HostSetupView extends StackPane {
         grid.addRow(2, new Label("Mode"), modeRow);
         grid.addRow(3, new Label("Bots"), botsRow);
         grid.addRow(4, new Label("Match length"), lengthRow);
-        grid.addRow(5, new Label("Max players"), maxPlayers);
-        grid.addRow(6, new Label("Password"), password);
-        grid.add(passwordHint, 1, 7);
-        grid.addRow(8, new Label("TLS"), tls);
-        grid.add(tlsHint, 1, 9);
-        grid.addRow(10, new Label("Replays"), record);
+        grid.addRow(5, new Label("Between matches"), intermissionRow);
+        grid.addRow(6, new Label("Max players"), maxPlayers);
+        grid.addRow(7, new Label("Password"), password);
+        grid.add(passwordHint, 1, 8);
+        grid.addRow(9, new Label("TLS"), tls);
+        grid.add(tlsHint, 1, 10);
+        grid.addRow(11, new Label("Replays"), record);
 
         Button start = Overlays.menuButton("Start hosting", "host-start", () -> {
-            for (Spinner<Integer> s : List.of(bots, minutes, kills, maxPlayers)) {
+            for (Spinner<Integer> s : List.of(bots, minutes, kills, intermission, maxPlayers)) {
                 commit(s);
             }
             HostSetup setup = new HostSetup(name.getText(), map.getValue(), bots.getValue(), (float) skill.getValue(),
-                    minutes.getValue(), kills.getValue(), maxPlayers.getValue(), mode.getValue(),
+                    minutes.getValue(), kills.getValue(), intermission.getValue(), maxPlayers.getValue(), mode.getValue(),
                     friendlyFire.isSelected(), tls.isSelected());
             try {
                 setup.applyTo(ServerOptions.defaults(), password.getText(), null); // the server's own checks

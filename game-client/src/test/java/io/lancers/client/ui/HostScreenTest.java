@@ -117,6 +117,7 @@ class HostScreenTest {
             this.<Slider>node(robot, "#host-bot-skill").setValue(0.9);
             this.<Spinner<Integer>>node(robot, "#host-minutes").getValueFactory().setValue(7);
             this.<Spinner<Integer>>node(robot, "#host-kill-limit").getValueFactory().setValue(12);
+            this.<Spinner<Integer>>node(robot, "#host-intermission").getValueFactory().setValue(4);
             this.<Spinner<Integer>>node(robot, "#host-max-players").getValueFactory().setValue(9);
             this.<ComboBox<GameMode>>node(robot, "#host-mode").setValue(GameMode.TDM);
             this.<PasswordField>node(robot, "#host-password").setText(PASSWORD);
@@ -154,10 +155,11 @@ class HostScreenTest {
         assertEquals(map, joined.map().id());
         assertEquals(7 * 60, joined.rules().durationSeconds());
         assertEquals(12, joined.rules().killLimit());
+        assertEquals(4, joined.rules().intermissionSeconds());
         assertEquals(GameMode.TDM, joined.matchConfig().mode());
         Fx.waitFor("the host and four bots on screen", () -> view.lastFrameSummary().shipIds().size() == 5);
 
-        assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 9, GameMode.TDM, false, false), HostSetup.load(prefs),
+        assertEquals(new HostSetup("Friday Night", map, 5, 0.9f, 7, 12, 4, 9, GameMode.TDM, false, false), HostSetup.load(prefs),
                 "remembered for the next time");
         assertTrue(!Fx.get(() -> window.settings().recordMatches()));
 

@@ -4,6 +4,7 @@ import io.lancers.map.MapLoader;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.server.ServerOptions;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,29 @@ class MapVoteTest {
         assertEquals(3, match.world().ships().size(), "everyone moved along: 1 human, 2 bots");
         match.tick();
         assertTrue(match.world().ships().stream().allMatch(s -> s.health() > 0), "and spawned on the new map");
+    }
+
+    @Test
+    void theIntermissionAndSoTheVoteLastAsLongAsTheServerSays() {
+        MatchSettings settings = ServerOptions.defaults().with(o -> {
+            o.tickRate = 10;
+            o.intermissionSeconds = 3;
+            o.bots = 1;
+        }).matchSettings().get(0);
+        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, Runnable::run);
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        join(match, "Ada", adaPeer);
+        assertEquals(3, adaPeer.last(ServerMessage.Joined.class).rules().intermissionSeconds(), "clients are told");
+
+        match.order(new Command.EndRound(new CompletableFuture<>()));
+        while (match.world().match().phase() == MatchPhase.PLAYING) {
+            match.tick();
+        }
+        int ended = match.world().tick(); // the intermission's first tick
+        assertEquals(ended + 3 * 10, match.world().match().phaseEndTick());
+        assertEquals(ended + 3 * 10, adaPeer.last(ServerMessage.MapVote.class).closesAtTick());
+        untilNextRound(match);
+        assertEquals(ended + 3 * 10, match.world().tick(), "the next round begins 3 s of ticks after the last ended");
     }
 
     @Test
