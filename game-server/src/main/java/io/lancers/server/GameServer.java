@@ -87,7 +87,8 @@ public final class GameServer implements AutoCloseable {
             DiscoveryResponder discovery = config.discovery
                     ? DiscoveryResponder.start(config.bindAddress, config.discoveryPort,
                             () -> new Discovery.Reply(Discovery.Reply.TYPE, config.serverName, VERSION,
-                                    uri.toString(), ProtocolVersion.SUBPROTOCOL, matches.list()))
+                                    uri.toString(), ProtocolVersion.SUBPROTOCOL, matches.list(),
+                                    access.passwordRequired()))
                     : null;
             LOG.info(() -> "started " + uri + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)
                     + " ms, " + config.matches + " matches, discovery "

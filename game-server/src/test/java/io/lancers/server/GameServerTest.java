@@ -446,19 +446,28 @@ class GameServerTest {
             byte[] notAProbe = "LANCERS_DISCOVER/2".getBytes(StandardCharsets.US_ASCII);
             socket.send(new DatagramPacket(notAProbe, notAProbe.length, responder));
             assertThrows(SocketTimeoutException.class, () -> socket.receive(new DatagramPacket(new byte[2048], 2048)));
+        }
+        Discovery.Reply reply = discover(server);
+        assertEquals(Discovery.Reply.TYPE, reply.type());
+        assertEquals("Test Lancers", reply.name());
+        assertEquals("ws://127.0.0.1:" + server.port() + "/game", reply.url());
+        assertEquals(ProtocolVersion.SUBPROTOCOL, reply.protocol());
+        assertEquals(List.of("m1", "m2"), reply.matches().stream().map(ServerMessage.MatchInfo::id).toList());
+        assertFalse(reply.passwordRequired(), "an open server");
+        assertFalse(reply.tls());
+    }
 
+    /** The server's answer to a discovery probe from loopback. */
+    static Discovery.Reply discover(GameServer server) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             socket.setSoTimeout((int) TestClient.PATIENCE.toMillis());
-            socket.send(new DatagramPacket(Discovery.PROBE, Discovery.PROBE.length, responder));
+            socket.send(new DatagramPacket(Discovery.PROBE, Discovery.PROBE.length,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.discoveryPort())));
             DatagramPacket answer = new DatagramPacket(new byte[2048], 2048);
             socket.receive(answer);
             assertTrue(answer.getLength() <= Discovery.MAX_REPLY_BYTES);
-            Discovery.Reply reply = new Gson().fromJson(
+            return new Gson().fromJson(
                     new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8), Discovery.Reply.class);
-            assertEquals(Discovery.Reply.TYPE, reply.type());
-            assertEquals("Test Lancers", reply.name());
-            assertEquals("ws://127.0.0.1:" + server.port() + "/game", reply.url());
-            assertEquals(ProtocolVersion.SUBPROTOCOL, reply.protocol());
-            assertEquals(List.of("m1", "m2"), reply.matches().stream().map(ServerMessage.MatchInfo::id).toList());
         }
     }
 

@@ -2,6 +2,7 @@ package io.lancers.server;
 
 import io.lancers.protocol.ClientMessage;
 import io.lancers.protocol.CloseCodes;
+import io.lancers.protocol.Discovery;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,9 @@ class PasswordServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(status.body().contains("\"passwordRequired\":true"), status.body());
             assertFalse(status.body().contains(PASSWORD));
+            Discovery.Reply found = GameServerTest.discover(server);
+            assertTrue(found.passwordRequired(), "LAN discovery says so too, so clients ask before they connect");
+            assertFalse(found.toString().contains(PASSWORD));
             assertFalse(log.anyContains(PASSWORD), "the password never reaches the log");
             assertFalse(log.anyContains("guess"), "nor do the guesses");
             assertTrue(log.anyContains("refused: wrong_password"));

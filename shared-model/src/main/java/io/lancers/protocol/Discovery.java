@@ -15,13 +15,26 @@ public final class Discovery {
     /** Replies larger than this are cut to fewer matches by the server. */
     public static final int MAX_REPLY_BYTES = 1400;
 
-    /** A server's answer: its name, where to connect, and its matches. */
+    /**
+     * A server's answer: its name, where to connect ({@code wss://}: TLS), its matches, and whether
+     * it asks a password at hello (absent in replies of older servers: read as false).
+     */
     public record Reply(String type, String name, String version, String url, String protocol,
-                        List<ServerMessage.MatchInfo> matches) {
+                        List<ServerMessage.MatchInfo> matches, boolean passwordRequired) {
         public static final String TYPE = "lancers.server";
 
         public Reply {
             matches = List.copyOf(matches);
+        }
+
+        /** This reply listing only {@code fewer} matches. */
+        public Reply withMatches(List<ServerMessage.MatchInfo> fewer) {
+            return new Reply(type, name, version, url, protocol, fewer, passwordRequired);
+        }
+
+        /** Whether {@link #url()} is {@code wss://}. */
+        public boolean tls() {
+            return url.startsWith("wss://");
         }
     }
 

@@ -402,6 +402,11 @@ public final class ClientWindow {
                 GameSession.Goal goal = mode == ServerBrowser.Mode.JOIN
                         ? new GameSession.Goal.Join(entry.match().id())
                         : new GameSession.Goal.Spectate(entry.match().id());
+                if (entry.passwordRequired() && passwords.get(key(entry.server())) == null) {
+                    // Discovery said so: ask now rather than connect only to be refused.
+                    askPasswordFx(entry.server(), goal, entry.serverName() + " needs a password");
+                    return;
+                }
                 root.getChildren().add(Overlays.busy("connecting", "Connecting to " + entry.serverName() + "…",
                         () -> {
                             shutdown();
@@ -558,7 +563,10 @@ public final class ClientWindow {
             return;
         }
         String name = from.server().getHost() + ":" + from.server().getPort();
-        browser.setTyped(matches.stream().map(m -> new ServerBrowser.Entry(name, from.server(), m)).toList());
+        // Only a password the server asked for is kept: with one, these matches are behind it.
+        boolean passwordRequired = passwords.get(key(from.server())) != null;
+        browser.setTyped(matches.stream()
+                .map(m -> new ServerBrowser.Entry(name, from.server(), m, passwordRequired)).toList());
     }
 
     /** The browser's server could not be reached or refused: say so, stay in the browser. */
@@ -589,7 +597,12 @@ public final class ClientWindow {
         }
         session = null;
         root.getChildren().removeIf(n -> "connecting".equals(n.getId()) || "starting".equals(n.getId()));
-        Label says = new Label(from.server().getHost() + ":" + from.server().getPort() + " — " + message);
+        askPasswordFx(from.server(), from.goal(), message);
+    }
+
+    /** Asks the password of {@code server}, then connects with it for {@code goal}; Cancel stays. */
+    private void askPasswordFx(URI server, GameSession.Goal goal, String message) {
+        Label says = new Label(server.getHost() + ":" + server.getPort() + " — " + message);
         says.setId("password-message");
         PasswordField field = new PasswordField();
         field.setId("password-field");
@@ -603,11 +616,11 @@ public final class ClientWindow {
         };
         var ok = Overlays.menuButton("Join", "password-ok", () -> {
             root.getChildren().remove(prompt[0]);
-            passwords.put(key(from.server()), field.getText());
-            if (from.goal() instanceof GameSession.Goal.Browse) {
-                browse(from.server());
+            passwords.put(key(server), field.getText());
+            if (goal instanceof GameSession.Goal.Browse) {
+                browse(server);
             } else {
-                startSession(from.server(), from.goal(), null);
+                startSession(server, goal, null);
             }
         });
         ok.setDefaultButton(true);

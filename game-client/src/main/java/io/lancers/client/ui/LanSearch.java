@@ -43,7 +43,8 @@ final class LanSearch implements AutoCloseable {
             try {
                 for (Discovery.Reply reply : LanDiscovery.probe(address(target), WAIT)) {
                     URI url = URI.create(reply.url());
-                    reply.matches().forEach(m -> found.add(new ServerBrowser.Entry(reply.name(), url, m)));
+                    reply.matches().forEach(m -> found.add(new ServerBrowser.Entry(reply.name(), url, m,
+                            reply.passwordRequired())));
                 }
             } catch (IOException | RuntimeException e) {
                 problem = "LAN search failed (" + target + "): " + e.getMessage();

@@ -25,12 +25,17 @@ final class ServerBrowser extends StackPane {
 
     enum Mode { JOIN, SPECTATE }
 
-    /** One match on one server: a row of the list. */
-    record Entry(String serverName, URI server, MatchInfo match) {
+    /**
+     * One match on one server: a row of the list.
+     *
+     * @param passwordRequired the server asks a password at hello (LAN discovery says so, PROTOCOL.md §15)
+     */
+    record Entry(String serverName, URI server, MatchInfo match, boolean passwordRequired) {
         String label() {
-            return String.format("%s  ·  %s   %d/%d players%s%s   —  %s", match.mapName(), match.phase().toLowerCase(),
+            return String.format("%s  ·  %s   %d/%d players%s%s   —  %s%s%s", match.mapName(), match.phase().toLowerCase(),
                     match.players(), match.maxPlayers(), match.bots() > 0 ? ", " + match.bots() + " bots" : "",
-                    match.spectators() > 0 ? ", " + match.spectators() + " watching" : "", serverName);
+                    match.spectators() > 0 ? ", " + match.spectators() + " watching" : "", serverName,
+                    "wss".equals(server.getScheme()) ? "   [encrypted]" : "", passwordRequired ? "   [password]" : "");
         }
     }
 

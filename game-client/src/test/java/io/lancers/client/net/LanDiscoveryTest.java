@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parsing of replies; finding the real server is in {@link GameConnectionServerTest}. */
 class LanDiscoveryTest {
@@ -28,6 +30,16 @@ class LanDiscoveryTest {
         assertEquals("den", reply.name());
         assertEquals("ws://127.0.0.1:9/game", reply.url());
         assertEquals("foundry", reply.matches().get(0).mapId());
+        assertFalse(reply.passwordRequired(), "a reply without the field (an older server's) needs no password");
+        assertFalse(reply.tls());
+    }
+
+    @Test
+    void aReplySaysWhetherAPasswordIsNeededAndItsSchemeWhetherTls() {
+        Discovery.Reply reply = LanDiscovery.parse(REPLY.replace("\"matches\"", "\"passwordRequired\":true,\"matches\"")
+                .replace("ws://", "wss://"));
+        assertTrue(reply.passwordRequired());
+        assertTrue(reply.tls());
     }
 
     @Test

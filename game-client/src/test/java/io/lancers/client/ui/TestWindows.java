@@ -18,8 +18,13 @@ final class TestWindows {
 
     /** Saves {@code settings} (as "Tester", sound off) and shows the window: at the menu, or playing {@code replay}. */
     static ClientWindow show(Stage stage, Preferences prefs, Settings settings, Path replay) {
+        return show(stage, prefs, settings, replay, "127.0.0.1:1");
+    }
+
+    /** As above, LAN discovery probing {@code discoveryTarget} ({@code 127.0.0.1:PORT}: loopback only). */
+    static ClientWindow show(Stage stage, Preferences prefs, Settings settings, Path replay, String discoveryTarget) {
         settings.withPlayerName("Tester").withSound(false).save(prefs);
-        ClientWindow window = new ClientWindow(stage, new LaunchOptions(null, null, null, "127.0.0.1:1", false, 1,
+        ClientWindow window = new ClientWindow(stage, new LaunchOptions(null, null, null, discoveryTarget, false, 1,
                 LaunchOptions.DEFAULT_BOT_SKILL, replay, null), prefs);
         window.show();
         return window;

@@ -82,8 +82,7 @@ public final class DiscoveryResponder implements AutoCloseable {
     byte[] encode(Discovery.Reply reply) {
         List<ServerMessage.MatchInfo> matches = reply.matches();
         for (int keep = matches.size(); ; keep--) {
-            Discovery.Reply cut = new Discovery.Reply(reply.type(), reply.name(), reply.version(), reply.url(),
-                    reply.protocol(), matches.subList(0, keep));
+            Discovery.Reply cut = reply.withMatches(matches.subList(0, keep));
             byte[] bytes = gson.toJson(cut).getBytes(StandardCharsets.UTF_8);
             if (bytes.length <= Discovery.MAX_REPLY_BYTES || keep == 0) {
                 return bytes;

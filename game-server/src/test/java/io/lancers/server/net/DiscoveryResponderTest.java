@@ -22,7 +22,7 @@ class DiscoveryResponderTest {
                 .mapToObj(i -> new ServerMessage.MatchInfo("m" + i, "foundry", "Foundry", "playing", 3, 16, 1, 0, 60))
                 .toList();
         Discovery.Reply reply = new Discovery.Reply(Discovery.Reply.TYPE, "Ann's Lancers & friends", "1",
-                "ws://127.0.0.1:8025/game", "lancers.v2", matches);
+                "ws://127.0.0.1:8025/game", "lancers.v2", matches, true);
         try (DiscoveryResponder responder = DiscoveryResponder.start("127.0.0.1", 0, () -> reply)) {
             byte[] bytes = responder.encode(reply);
             assertTrue(bytes.length <= Discovery.MAX_REPLY_BYTES, bytes.length + " bytes");
@@ -31,8 +31,8 @@ class DiscoveryResponderTest {
             Discovery.Reply decoded = new Gson().fromJson(json, Discovery.Reply.class);
             assertTrue(decoded.matches().size() < matches.size());
             assertEquals(matches.subList(0, decoded.matches().size()), decoded.matches());
-            Discovery.Reply oneMore = new Discovery.Reply(reply.type(), reply.name(), reply.version(), reply.url(),
-                    reply.protocol(), matches.subList(0, decoded.matches().size() + 1));
+            assertTrue(decoded.passwordRequired(), "the cut keeps the rest of the reply");
+            Discovery.Reply oneMore = reply.withMatches(matches.subList(0, decoded.matches().size() + 1));
             int oneMoreBytes = new GsonBuilder().disableHtmlEscaping().create().toJson(oneMore)
                     .getBytes(StandardCharsets.UTF_8).length;
             assertTrue(oneMoreBytes > Discovery.MAX_REPLY_BYTES, "the cut keeps as many matches as fit");
