@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -57,6 +58,15 @@ final class TestClient extends WholeMessageListener {
 
     record Closed(int code, String reason) {
     }
+
+    /**
+     * A {@code joined} as it arrived: the world the client had then (null: none yet) and the one the
+     * next state frame made, which tells whether the new map and its world came together.
+     */
+    record Arrival(ServerMessage.Joined joined, World before, CompletableFuture<World> after) {
+    }
+
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
     private TestClient(URI uri, String subprotocol, String... moreSubprotocols) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -145,6 +155,14 @@ final class TestClient extends WholeMessageListener {
         return world;
     }
 
+    /** The {@code n}th {@code joined} (1: the first) with the worlds around it, once it is in. */
+    Arrival awaitJoined(int n) {
+        Arrival arrival = awaitValue(() -> arrivals.size() < n ? Optional.empty() : Optional.of(arrivals.get(n - 1)),
+                "joined number " + n);
+        arrival.after().orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
+        return arrival;
+    }
+
     List<ServerMessage> messages() {
         synchronized (messages) {
             return List.copyOf(messages);
@@ -211,6 +229,9 @@ final class TestClient extends WholeMessageListener {
                     messages.removeFirst();
                 }
             }
+            if (message instanceof ServerMessage.Joined joined) {
+                arrivals.add(new Arrival(joined, world, new CompletableFuture<>()));
+            }
             if (message instanceof ServerMessage.Heartbeat heartbeat && !silent && !webSocket.isOutputClosed()) {
                 send(new ClientMessage.HeartbeatAck(heartbeat.t()));
             }
@@ -228,6 +249,9 @@ final class TestClient extends WholeMessageListener {
                 world = StateCodec.apply(current, frame);
             } else {
                 gaps.incrementAndGet();
+            }
+            if (!arrivals.isEmpty()) {
+                arrivals.get(arrivals.size() - 1).after().complete(world); // only the first frame after it counts
             }
             stateFrames.incrementAndGet();
         } catch (ProtocolException | RuntimeException e) {

@@ -81,6 +81,7 @@ final class FrameFanout {
         Frames live = new Frames(base, next, sent); // lazily, on first use
         sent.add(next);
         spectatorDelay.record(next);
+        spectatorDelay.changesDue(next.tick()).forEach(Runnable::run);
         broadcastFrames(live, delayedFrames(next.tick()), dropped);
         releaseHeld(next.tick());
         tap.frame(next, live.delta().payload());
@@ -222,6 +223,18 @@ final class FrameFanout {
         }
     }
 
+    /**
+     * Runs {@code change} (which tells spectators something about the world of {@code tick}, a new
+     * round's map) when spectators' frames reach that tick, before its frame; at once without a delay.
+     */
+    void whenSpectatorsReach(int tick, Runnable change) {
+        if (spectatorDelay.on()) {
+            spectatorDelay.holdChange(tick, change);
+        } else {
+            change.run();
+        }
+    }
+
     /** The chat and notices held for spectators whose delayed frames reached their tick, after those frames. */
     private void releaseHeld(int now) {
         for (SharedFrame held : spectatorDelay.release(now)) {
@@ -262,7 +275,8 @@ final class FrameFanout {
         return receivers;
     }
 
-    private List<Membership> playerReceivers() {
+    /** The connected players. */
+    List<Membership> playerReceivers() {
         List<Membership> receivers = new ArrayList<>(players.size() + spectators.size());
         for (Player player : players) {
             if (player.membership != null) {

@@ -62,6 +62,8 @@ public final class Match {
     private final MatchConfig config;
     /** The map of the current round and its rules; a new round may change both ({@link MapBallot}). Tick thread. */
     private ArenaMap map;
+    /** The map of the world spectators are shown: {@link #map} unless their delay still shows the last round. Tick thread. */
+    private ArenaMap spectatorsMap;
     private Simulation sim;
     private final MapBallot ballot;
     private final Function<String, ArenaMap> maps;
@@ -116,6 +118,7 @@ public final class Match {
                   SenderThreads senders) {
         this.settings = settings;
         this.map = map;
+        this.spectatorsMap = map;
         this.config = settings.rules();
         this.sim = new Simulation(map, config);
         this.ballot = new MapBallot(settings.rotation().isEmpty() ? List.of(map.id()) : settings.rotation(), map.id());
@@ -569,7 +572,8 @@ public final class Match {
     /**
      * A new round began in {@code started}: the ballot names its map. On another map the round
      * starts again there: a fresh world with every participant due to spawn, and every receiver
-     * gets {@code joined} with the new map and then a snapshot (docs/PROTOCOL.md §18).
+     * gets {@code joined} with the new map and then a snapshot (docs/PROTOCOL.md §18.3); delayed
+     * spectators when their frames reach the new round, so that their map and their world change together.
      */
     private World nextRound(World started) {
         String next = ballot.decide();
@@ -585,11 +589,18 @@ public final class Match {
         }
         LOG.info(() -> id() + ": round " + started.match().round() + " moves to " + map.id());
         tap.mapChanged(map.id());
-        for (Membership receiver : fanout.receivers()) {
-            Player player = receiver.role() == Role.PLAYER ? seats.player(receiver.playerId()) : null;
-            send(receiver, joined(receiver, player == null ? null : player.resumeToken, false));
+        for (Membership receiver : fanout.playerReceivers()) {
+            send(receiver, joined(receiver, seats.player(receiver.playerId()).resumeToken, false));
             receiver.baseTick = Membership.NO_BASE;
         }
+        ArenaMap shown = map;
+        fanout.whenSpectatorsReach(fresh.tick(), () -> {
+            spectatorsMap = shown;
+            for (Membership spectator : seats.spectators()) {
+                send(spectator, joined(spectator, null, false));
+                spectator.baseTick = Membership.NO_BASE;
+            }
+        });
         return fresh;
     }
 
@@ -597,7 +608,7 @@ public final class Match {
 
     private ServerMessage.Joined joined(Membership membership, String token, boolean resumed) {
         return new ServerMessage.Joined(id(), membership.role().wire(), membership.playerId(), token, resumed,
-                settings.tickRate(), rules, map);
+                settings.tickRate(), rules, membership.role() == Role.SPECTATOR ? spectatorsMap : map);
     }
 
     private static ServerMessage.Error error(ErrorCode code, String message) {

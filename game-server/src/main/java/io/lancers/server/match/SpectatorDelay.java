@@ -14,14 +14,19 @@ import java.util.List;
  * <p>It keeps the worlds of the last D ticks plus {@link FrameFanout#BASELINE_TICKS} more, which are the
  * delta bases of spectators that fell behind on delayed ticks, exactly as {@link WorldRing} does for
  * live receivers. Until the match is D ticks old there is no delayed world and spectators get no
- * frames yet. Control messages wait here with the tick they were sent at. Tick thread only.
+ * frames yet. Control messages wait here with the tick they were sent at, and so do changes of what
+ * spectators are shown (a new round's map: {@code joined}) with the tick they take effect at. Tick thread only.
  */
 final class SpectatorDelay {
     private final int delayTicks;
     private final WorldRing worlds;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final ArrayDeque<Change> changes = new ArrayDeque<>();
 
     private record Held(int tick, SharedFrame frame) {
+    }
+
+    private record Change(int tick, Runnable change) {
     }
 
     /** @param delayTicks D; 0 turns the delay off (spectators get what players get, when they get it) */
@@ -66,6 +71,20 @@ final class SpectatorDelay {
     /** A control message sent at {@code tick}, for spectators once the delayed world reaches that tick. */
     void hold(int tick, SharedFrame frame) {
         held.addLast(new Held(tick, frame));
+    }
+
+    /** A change to make when spectators' frames reach {@code tick}, before that tick's frame. */
+    void holdChange(int tick, Runnable change) {
+        changes.addLast(new Change(tick, change));
+    }
+
+    /** The held changes due at tick {@code now} (for {@code now − D} or before), oldest first. */
+    List<Runnable> changesDue(int now) {
+        List<Runnable> due = new ArrayList<>();
+        while (!changes.isEmpty() && changes.peekFirst().tick() <= now - delayTicks) {
+            due.add(changes.removeFirst().change());
+        }
+        return due;
     }
 
     /** The held messages that spectators may have at tick {@code now} (sent at {@code now − D} or before), oldest first. */

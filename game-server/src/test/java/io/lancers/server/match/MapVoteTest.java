@@ -3,7 +3,9 @@ package io.lancers.server.match;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.CloseCodes;
 import io.lancers.protocol.ErrorCode;
+import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
+import io.lancers.protocol.StateCodec;
 import io.lancers.server.ServerOptions;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
@@ -149,6 +151,68 @@ class MapVoteTest {
         assertEquals(ended + 3 * 10, adaPeer.last(ServerMessage.MapVote.class).closesAtTick());
         untilNextRound(match);
         assertEquals(ended + 3 * 10, match.world().tick(), "the next round begins 3 s of ticks after the last ended");
+    }
+
+    @Test
+    void aDelayedSpectatorIsJoinedToTheNewMapWhenItsFramesReachTheNewRoundNotBefore() throws ProtocolException {
+        MatchSettings settings = MatchSettings.defaults("arena", ROTATION.get(0)).withRules(RULES).withBotFill(1)
+                .withSeed(7).withRotation(ROTATION).withSpectatorDelaySeconds(1); // 10 ticks
+        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, Runnable::run);
+        RecordingPeer adaPeer = new RecordingPeer("ada");
+        RecordingPeer watcherPeer = new RecordingPeer("watcher");
+        join(match, "Ada", adaPeer);
+        spectate(match, watcherPeer);
+        endRound(match);
+        untilNextRound(match);
+        int newRound = match.world().tick();
+        String next = ROTATION.get(1);
+        assertEquals(next, match.info().mapId());
+        assertEquals(newRound, tickOf(frameAfterLast(adaPeer, ServerMessage.Joined.class)), "the player: at once");
+
+        for (int i = 1; i < 10; i++) {
+            match.tick();
+            assertEquals(1, watcherPeer.messages(ServerMessage.Joined.class).size(),
+                    "not while the spectator's frames still show the last round");
+        }
+        match.tick();
+        assertEquals(next, watcherPeer.last(ServerMessage.Joined.class).map().id());
+        ByteBuffer first = frameAfterLast(watcherPeer, ServerMessage.Joined.class);
+        assertEquals(RecordingPeer.SNAPSHOT, first.get(0));
+        assertEquals(newRound, tickOf(first), "the new map's joined, then the new round's first world");
+        List<ByteBuffer> before = watcherPeer.frames().subList(0, watcherPeer.frames().indexOf(first));
+        assertEquals(newRound - 1, tickOf(before.get(before.size() - 1)), "after the last round's last world");
+    }
+
+    @Test
+    void aSpectatorArrivingWithinTheDelayOfANewMapIsToldTheMapItsFramesShow() {
+        MatchSettings settings = MatchSettings.defaults("arena", ROTATION.get(0)).withRules(RULES).withBotFill(1)
+                .withSeed(7).withRotation(ROTATION).withSpectatorDelaySeconds(1); // 10 ticks
+        Match match = new Match(settings, MapLoader.load(settings.mapId()), CLOCK, StateEncoder.CODEC, Runnable::run);
+        join(match, "Ada", new RecordingPeer("ada"));
+        endRound(match);
+        untilNextRound(match);
+        RecordingPeer latePeer = new RecordingPeer("late");
+        spectate(match, latePeer);
+        assertEquals(ROTATION.get(0), latePeer.last(ServerMessage.Joined.class).map().id(),
+                "its frames show the last round for a while yet");
+        for (int i = 0; i < 10; i++) {
+            match.tick();
+        }
+        assertEquals(ROTATION.get(1), latePeer.last(ServerMessage.Joined.class).map().id());
+    }
+
+    private static int tickOf(ByteBuffer frame) throws ProtocolException {
+        return StateCodec.header(frame.duplicate()).tick();
+    }
+
+    /** The first state frame sent to {@code peer} after its last message of {@code type}. */
+    private static ByteBuffer frameAfterLast(RecordingPeer peer, Class<? extends ServerMessage> type) {
+        int last = -1;
+        for (int i = 0; i < peer.sent.size(); i++) {
+            last = type.isInstance(peer.sent.get(i)) ? i : last;
+        }
+        return peer.sent.subList(last, peer.sent.size()).stream().filter(ByteBuffer.class::isInstance)
+                .map(ByteBuffer.class::cast).findFirst().orElseThrow(() -> new AssertionError("no frame after it"));
     }
 
     @Test
