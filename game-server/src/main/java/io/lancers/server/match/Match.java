@@ -32,7 +32,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +45,8 @@ import java.util.logging.Logger;
  * which frame (slow consumers, spectator delay) and queues the sends in an {@link Outbox}, which
  * hands them, in order per peer, to the room's sender threads ({@link SenderThreads}) (in
  * tests, run inline). What the room tells everyone in words (presence and match-cycle notices,
- * rosters) is {@link Announcements}'. Time inside the room is the tick count: grace periods, chat
+ * rosters) is {@link Announcements}'; the map, the vote on the next one and the move to it are
+ * {@link Rounds}'. Time inside the room is the tick count: grace periods, chat
  * windows and slow-consumer limits are measured in ticks.
  */
 public final class Match {
@@ -60,18 +60,10 @@ public final class Match {
 
     private final MatchSettings settings;
     private final MatchConfig config;
-    /** The map of the current round and its rules; a new round may change both ({@link MapBallot}). Tick thread. */
-    private ArenaMap map;
-    /** The map of the world spectators are shown: {@link #map} unless their delay still shows the last round. Tick thread. */
-    private ArenaMap spectatorsMap;
+    /** The rules of the current round's map; a new round may move to another ({@link Rounds}). Tick thread. */
     private Simulation sim;
-    private final MapBallot ballot;
-    private final Function<String, ArenaMap> maps;
-    /** Told when the room moves to another map; it also gets the stream through {@link #fanout}. */
-    private final StreamTap tap;
     private final Clock wallClock;
     private final StateEncoder encoder;
-    private final ServerMessage.Rules rules;
 
     private final BlockingQueue<Command> commands;
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
@@ -80,6 +72,7 @@ public final class Match {
     private final FrameFanout fanout;
     private final Announcements announcements;
     private final Seats seats;
+    private final Rounds rounds;
     /** Where ships were, for shots rewound to their shooter's view; as many ticks as the cap (tick thread). */
     private ShipHistory shipHistory;
 
@@ -117,24 +110,18 @@ public final class Match {
     private Match(MatchSettings settings, ArenaMap map, Clock wallClock, StateEncoder encoder, StreamTap tap,
                   SenderThreads senders) {
         this.settings = settings;
-        this.map = map;
-        this.spectatorsMap = map;
         this.config = settings.rules();
         this.sim = new Simulation(map, config);
-        this.ballot = new MapBallot(settings.rotation().isEmpty() ? List.of(map.id()) : settings.rotation(), map.id());
-        Map<String, ArenaMap> loaded = new HashMap<>(Map.of(map.id(), map));
-        this.maps = id -> loaded.computeIfAbsent(id, MapLoader::load);
         this.wallClock = wallClock;
         this.encoder = encoder;
-        this.rules = ServerMessage.Rules.of(config);
         this.commands = new ArrayBlockingQueue<>(settings.commandQueue());
         this.metrics = new TickMetrics(config.tickRate());
         this.senders = senders;
         this.seats = new Seats(this, settings, this::seated, this::vacated);
-        this.tap = tap;
         this.fanout = new FrameFanout(settings.id(), settings, encoder, tap, new Outbox(senders.lanes()),
                 seats.players(), seats.spectators());
         this.announcements = new Announcements(settings.id(), config, fanout, seats.byId(), seats.spectators());
+        this.rounds = new Rounds(settings, map, tap, fanout, seats, announcements);
         this.world = sim.newMatch(settings.seed(), 0, 1);
         this.shipHistory = new ShipHistory(settings.inputs().rewindTicks(config.tickRate()));
         seats.fillWithBots();
@@ -231,7 +218,8 @@ public final class Match {
      *       resumed, resync, base gone from the ring); each at most once;</li>
      *   <li>broadcast: the same bytes to every receiver with the same base; lagging ones get nothing, hopeless
      *       ones are closed (4003). With a spectator delay of D ticks, spectators get the frames of tick
-     *       t − D instead (built as in 5, from {@link SpectatorDelay}), then the chat and notices held since;</li>
+     *       t − D instead (built as in 5, from {@link SpectatorDelay}), after a new map's {@code joined} that
+     *       was held for tick t − D, and then the chat and notices held since;</li>
      *   <li>announce what 4–6 changed: match cycle notices, offline notices, ping rosters;</li>
      *   <li>hand everything 1–7 queued to the sender, in order; metrics: tick duration (without
      *       the sending), bytes queued; publish the lobby line and status.</li>
@@ -255,9 +243,8 @@ public final class Match {
         fanout.frames(base, next, this::lose);            // 5–6
 
         announcements.matchCycle(base.match(), next, teams); // 7
-        if (base.match().phase() == MatchPhase.PLAYING && next.match().phase() == MatchPhase.INTERMISSION
-                && !ballot.open().isEmpty()) {
-            announceVote();
+        if (base.match().phase() == MatchPhase.PLAYING && next.match().phase() == MatchPhase.INTERMISSION) {
+            rounds.ended(next);
         }
         announcements.announce(world.tick());
 
@@ -320,7 +307,7 @@ public final class Match {
         } else {
             Membership membership = seats.seat(name.get(), join.peer());
             Player player = seats.player(membership.playerId());
-            send(membership, joined(membership, player.resumeToken, false));
+            send(membership, rounds.joined(membership, player.resumeToken, false));
             LOG.info(() -> id() + ": " + player.name + " joined as player " + player.id + " on "
                     + join.peer().label() + ", token " + ResumeTokens.redact(player.resumeToken));
             join.reply().complete(membership);
@@ -334,7 +321,7 @@ public final class Match {
         }
         Membership membership = seats.watch(spectate.peer());
         announcements.rosterChanged();
-        send(membership, joined(membership, null, false));
+        send(membership, rounds.joined(membership, null, false));
         if (fanout.spectatorsDelayed()) {
             send(membership, Announcements.spectatorDelay(settings.spectatorDelaySeconds()));
         }
@@ -357,7 +344,7 @@ public final class Match {
         }
         boolean wasOffline = !player.online;
         Membership membership = seats.attach(player, resume.peer());
-        send(membership, joined(membership, player.resumeToken, true));
+        send(membership, rounds.joined(membership, player.resumeToken, true));
         announcements.rosterChanged(); // the new connection needs the roster even if nothing changed
         if (wasOffline) {
             announcements.back(player);
@@ -400,15 +387,8 @@ public final class Match {
 
     private void applyVote(Command.Vote vote) {
         Membership from = vote.who();
-        if (!seats.isCurrent(from)) {
-            return;
-        }
-        if (from.role() != Role.PLAYER || !ballot.isOpen()) {
-            send(from, error(ErrorCode.NOT_VOTING, "Players vote on the next map while a match is over"));
-        } else if (!ballot.vote(from.playerId(), vote.mapId())) {
-            send(from, error(ErrorCode.NO_SUCH_MAP, "Vote for one of " + String.join(", ", ballot.options())));
-        } else {
-            announceVote();
+        if (seats.isCurrent(from)) {
+            rounds.vote(from, vote.mapId(), world);
         }
     }
 
@@ -428,15 +408,10 @@ public final class Match {
             seats.kick(player);
             announcements.host("The host kicked " + player.name);
         } else if (order instanceof Command.PickNextMap pick) {
-            if (!MapLoader.builtInIds().contains(pick.mapId())) {
-                order.done().completeExceptionally(new MatchException(ErrorCode.NO_SUCH_MAP,
-                        "No map " + pick.mapId() + "; there are " + String.join(", ", MapLoader.builtInIds())));
+            Optional<MatchException> refused = rounds.hostPick(pick.mapId(), world);
+            if (refused.isPresent()) {
+                order.done().completeExceptionally(refused.get());
                 return;
-            }
-            ballot.hostPick(pick.mapId());
-            announcements.host("The host picked " + maps.apply(pick.mapId()).name() + " for the next match");
-            if (ballot.isOpen()) {
-                announceVote();
             }
         } else if (order instanceof Command.EndRound) {
             if (world.match().phase() != MatchPhase.PLAYING) {
@@ -538,9 +513,7 @@ public final class Match {
     private void vacated(Player player) {
         world = sim.removeShip(world, player.id);
         announcements.left(player);
-        if (ballot.forget(player.id)) {
-            announceVote();
-        }
+        rounds.forget(player.id, world);
     }
 
     // ------------------------------------------------------------------ 3. inputs
@@ -550,7 +523,7 @@ public final class Match {
         int cap = settings.inputs().perTick();
         for (Player player : seats.players()) {
             if (player.bot()) {
-                player.input = player.brain.decide(world, player.id, map, config, teams);
+                player.input = player.brain.decide(world, player.id, rounds.map(), config, teams);
             } else if (player.membership != null) {
                 player.input = player.membership.inputs().drain(cap, player.input);
             }
@@ -561,14 +534,6 @@ public final class Match {
 
     // ------------------------------------------------------------------ between rounds
 
-    /** The room's map vote as everyone sees it. */
-    private void announceVote() {
-        List<ServerMessage.VoteOption> options = ballot.options().stream()
-                .map(id -> new ServerMessage.VoteOption(id, maps.apply(id).name(), ballot.votesFor(id))).toList();
-        fanout.broadcast(new ServerMessage.MapVote(id(), options, ballot.hostPick().orElse(null),
-                world.match().phaseEndTick()), world.tick());
-    }
-
     /**
      * A new round began in {@code started}: the ballot names its map. On another map the round
      * starts again there: a fresh world with every participant due to spawn, and every receiver
@@ -576,40 +541,20 @@ public final class Match {
      * spectators when their frames reach the new round, so that their map and their world change together.
      */
     private World nextRound(World started) {
-        String next = ballot.decide();
-        if (next.equals(map.id())) {
+        if (!rounds.moveOn(started)) {
             return started;
         }
-        map = maps.apply(next);
-        sim = new Simulation(map, config);
+        sim = new Simulation(rounds.map(), config);
         shipHistory = new ShipHistory(settings.inputs().rewindTicks(config.tickRate()));
         World fresh = sim.newMatch(started.match().seed(), started.tick(), started.match().round());
         for (Player player : seats.players()) {
             fresh = sim.addShip(fresh, player.id);
         }
-        LOG.info(() -> id() + ": round " + started.match().round() + " moves to " + map.id());
-        tap.mapChanged(map.id());
-        for (Membership receiver : fanout.playerReceivers()) {
-            send(receiver, joined(receiver, seats.player(receiver.playerId()).resumeToken, false));
-            receiver.baseTick = Membership.NO_BASE;
-        }
-        ArenaMap shown = map;
-        fanout.whenSpectatorsReach(fresh.tick(), () -> {
-            spectatorsMap = shown;
-            for (Membership spectator : seats.spectators()) {
-                send(spectator, joined(spectator, null, false));
-                spectator.baseTick = Membership.NO_BASE;
-            }
-        });
+        rounds.rejoin(fresh);
         return fresh;
     }
 
     // ------------------------------------------------------------------ replies
-
-    private ServerMessage.Joined joined(Membership membership, String token, boolean resumed) {
-        return new ServerMessage.Joined(id(), membership.role().wire(), membership.playerId(), token, resumed,
-                settings.tickRate(), rules, membership.role() == Role.SPECTATOR ? spectatorsMap : map);
-    }
 
     private static ServerMessage.Error error(ErrorCode code, String message) {
         return new ServerMessage.Error(code.wire(), message);
@@ -635,6 +580,7 @@ public final class Match {
             bots += p.bot() ? 1 : 0;
         }
         String phase = world.match().phase().name().toLowerCase(Locale.ROOT);
+        ArenaMap map = rounds.map();
         ServerMessage.MatchInfo info = new ServerMessage.MatchInfo(id(), map.id(), map.name(), phase,
                 statuses.size() - bots, settings.maxPlayers(), bots, seats.spectators().size(), settings.tickRate(),
                 config.mode().wire());
@@ -655,7 +601,7 @@ public final class Match {
         thread = new Thread(() -> scheduler.run(this::tickSafely, () -> running), name);
         thread.setDaemon(true);
         thread.start();
-        LOG.info(() -> id() + ": started on " + map.id() + " at " + settings.tickRate() + " Hz");
+        LOG.info(() -> id() + ": started on " + rounds.map().id() + " at " + settings.tickRate() + " Hz");
     }
 
     /**
