@@ -66,6 +66,8 @@ public final class Match {
     private final StateEncoder encoder;
 
     private final BlockingQueue<Command> commands;
+    /** The commands one tick applies: one list for every tick (a thousand spectators' pings alone are a thousand commands a second). */
+    private final List<Command> commandBatch = new ArrayList<>();
     private final Queue<Command.Departure> departures = new ConcurrentLinkedQueue<>();
     private final TickMetrics metrics;
     private final SenderThreads senders;
@@ -260,10 +262,13 @@ public final class Match {
     // ------------------------------------------------------------------ 1. commands
 
     private void applyCommands() {
-        List<Command> batch = new ArrayList<>(commands.size());
-        commands.drainTo(batch);
-        for (Command command : batch) {
-            apply(command);
+        commands.drainTo(commandBatch);
+        try {
+            for (Command command : commandBatch) {
+                apply(command);
+            }
+        } finally {
+            commandBatch.clear();
         }
         for (Command.Departure departure; (departure = departures.poll()) != null; ) {
             applyDeparture(departure);

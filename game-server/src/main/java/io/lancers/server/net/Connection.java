@@ -253,8 +253,8 @@ final class Connection implements Peer {
         }
     }
 
-    /** Called by the heartbeat thread a few times per interval. */
-    void poll(long now) {
+    /** Called by the heartbeat thread a few times per interval; a heartbeat due is one of the round's {@code frames}. */
+    void poll(long now, HeartbeatFrames frames) {
         Liveness.Verdict verdict;
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -263,7 +263,7 @@ final class Connection implements Peer {
             verdict = liveness.poll(now);
         }
         switch (verdict) {
-            case SEND_HEARTBEAT -> sendText(ControlCodec.encode(new ServerMessage.Heartbeat(now, lastTickSent)));
+            case SEND_HEARTBEAT -> write(frames.at(now, lastTickSent));
             case HELLO_TIMEOUT -> fail(CloseCodes.HELLO_TIMEOUT, "hello timeout");
             case HEARTBEAT_TIMEOUT -> fail(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
             case NOTHING -> { }

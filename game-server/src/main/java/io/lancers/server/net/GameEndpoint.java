@@ -49,6 +49,10 @@ public final class GameEndpoint extends Endpoint {
         // Tyrus applies these to fragmented messages only; Connection checks whole frames itself.
         session.setMaxTextMessageBufferSize(NetServer.MAX_TEXT_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(NetServer.MAX_BINARY_FRAME_BYTES);
+        // Liveness is ours (Heartbeats). Tyrus 2.2.2 treats only a negative idle timeout as none: at its default
+        // of 0 it schedules a no-op idle check on its timer thread for every message received (a thousand
+        // spectators' heartbeat acks: a thousand timer tasks and thread wake-ups a second).
+        session.setMaxIdleTimeout(-1);
         String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "?";
         if (shuttingDown) {
             close(session, CloseReason.CloseCodes.GOING_AWAY, "server shutting down");

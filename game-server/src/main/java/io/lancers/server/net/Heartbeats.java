@@ -21,6 +21,7 @@ final class Heartbeats implements AutoCloseable {
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
+    private final HeartbeatFrames frames = new HeartbeatFrames();
 
     Heartbeats(String threadName, long intervalMs) {
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -61,7 +62,7 @@ final class Heartbeats implements AutoCloseable {
         long now = Connection.nowMs();
         for (Connection connection : connections) {
             try {
-                connection.poll(now);
+                connection.poll(now, frames);
             } catch (RuntimeException e) {
                 // One broken connection must not stop the clock for everyone else.
                 LOG.log(Level.WARNING, "heartbeat poll failed for " + connection.label(), e);
