@@ -3,7 +3,10 @@
 // one state frame of the size of a 16-bot DELTA and sends that same buffer to every spectator with
 // ws.send; a spectator's first frame is a SNAPSHOT header, so the load client's checks pass. It speaks
 // just enough lancers.v2 for the load client: hello -> welcome, spectate -> joined (both read from the
-// file the bench writes, so they are the real messages), heartbeat acks ignored. No simulation.
+// file the bench writes, so they are the real messages). Like the Lancers server it sends each
+// connection a heartbeat {t, tick} every heartbeat interval from its hello (checked 4 times per
+// interval, one frame per round and tick shared by all due), and reads the acks the spectators send
+// back (parsed, then dropped). No simulation.
 //
 // Usage: node fanout-server.js MESSAGES_JSON FRAME_BYTES
 // Prints "listening ws://127.0.0.1:PORT/game"; answers each line on stdin with a PROCESS line of its
@@ -14,12 +17,19 @@ import { WebSocketServer } from 'ws';
 
 const [messagesFile, frameBytesArg] = process.argv.slice(2);
 const { welcome, joined } = JSON.parse(readFileSync(messagesFile, 'utf8'));
+const HEARTBEAT_MS = JSON.parse(welcome).heartbeatIntervalMs;
 const FRAME_BYTES = Number(frameBytesArg);
 const TICK_MS = 1000 / 60;
 const DELTA = 0x11;
 const SNAPSHOT = 0x10;
 
 const spectators = new Set();
+const heartbeating = new Set();
+
+function forget(ws) {
+  spectators.delete(ws);
+  heartbeating.delete(ws);
+}
 const wss = new WebSocketServer({
   host: '127.0.0.1',
   port: 0,
@@ -36,14 +46,17 @@ wss.on('connection', (ws) => {
     const type = JSON.parse(data.toString()).type;
     if (type === 'hello') {
       ws.send(welcome);
+      ws.nextHeartbeat = performance.now();
+      ws.lastTick = 0;
+      heartbeating.add(ws);
     } else if (type === 'spectate') {
       ws.send(joined);
       ws.needsSnapshot = true;
       spectators.add(ws);
     }
   });
-  ws.on('close', () => spectators.delete(ws));
-  ws.on('error', () => spectators.delete(ws));
+  ws.on('close', () => forget(ws));
+  ws.on('error', () => forget(ws));
 });
 
 /** A state frame: type, tick, baseTick (big-endian u32), then filler up to FRAME_BYTES. */
@@ -69,13 +82,37 @@ function onTick() {
     } else {
       ws.send(delta);
     }
+    ws.lastTick = tick;
   }
   setTimeout(onTick, Math.max(0, start + (tick + 1) * TICK_MS - performance.now()));
+}
+
+/** The Lancers server's heartbeat rule (net/Liveness): due every interval, the rhythm kept across late polls. */
+function pollHeartbeats() {
+  const now = performance.now();
+  const t = Math.floor(now);
+  const frames = new Map();
+  for (const ws of heartbeating) {
+    if (now < ws.nextHeartbeat) {
+      continue;
+    }
+    ws.nextHeartbeat += HEARTBEAT_MS;
+    if (ws.nextHeartbeat <= now) {
+      ws.nextHeartbeat = now + HEARTBEAT_MS;
+    }
+    let frame = frames.get(ws.lastTick);
+    if (frame === undefined) {
+      frame = Buffer.from(JSON.stringify({ type: 'heartbeat', t, tick: ws.lastTick }));
+      frames.set(ws.lastTick, frame);
+    }
+    ws.send(frame, { binary: false });
+  }
 }
 
 wss.on('listening', () => {
   console.log(`listening ws://127.0.0.1:${wss.address().port}/game`);
   setTimeout(onTick, TICK_MS);
+  setInterval(pollHeartbeats, Math.max(1, Math.floor(HEARTBEAT_MS / 4)));
 });
 
 createInterface({ input: process.stdin })

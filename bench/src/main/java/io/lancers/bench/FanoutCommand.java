@@ -54,6 +54,8 @@ final class FanoutCommand implements Callable<Integer> {
             Fanout.Result r = Fanout.run(n, ReferenceMatch.PLAYERS, window);
             results.add(r);
             verdicts.add(row(out, "lancers", r));
+            verdicts.add(String.format(Locale.ROOT, "lancers, N = %d, server CPU by thread, µs per delivered frame "
+                    + "(user/kernel): %s.", n, r.cost().byThreadGroupLine()));
             if (node) {
                 Fanout.Result peer = Fanout.run(NodePeer::start, n, ReferenceMatch.PLAYERS, window);
                 nodeResults.add(peer);
@@ -72,6 +74,10 @@ final class FanoutCommand implements Callable<Integer> {
                 + "server process's CPU time in the window (all its threads) over the state frames it delivered "
                 + "(spectators and probe); user and kernel from /proc/self/stat (NaN where unavailable); sender threads: "
                 + "the CPU of the room's sender threads alone (match-<id>-send-<n>), i.e. the send path. "
+                + "CPU by thread (the lines under the table, from /proc/self/task of the server): senders (the send "
+                + "path), tick (the room's tick thread: simulation, bots, encoding, the fan-out's bookkeeping), network "
+                + "(Grizzly's selectors and workers: reading the spectators' heartbeat acks), heartbeats, JIT (the "
+                + "compiler threads, still compiling in a fresh server), GC+VM, other. "
                 + "Load avg before: the machine's 1-minute load average as this N started: other work on the "
                 + "machine makes every figure worse; compare runs at similar load.%n",
                 Fanout.GOAL_SHARE * 100);

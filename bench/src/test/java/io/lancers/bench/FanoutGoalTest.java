@@ -13,7 +13,7 @@ class FanoutGoalTest {
     private static Fanout.Result result(int n, long worstFrames, double lateP99Ms, double microsPerFrame) {
         Fanout.Delivery delivery = Fanout.Delivery.of(600, new long[] {600, worstFrames}, 0, Map.of(), 600);
         return new Fanout.Result(n, 1.0, delivery, 60, 0, 0, 0, Stats.of(new long[] {1}),
-                new Fanout.ServerCost(0.5, microsPerFrame, microsPerFrame / 2, microsPerFrame / 2, Double.NaN),
+                new Fanout.ServerCost(0.5, microsPerFrame, microsPerFrame / 2, microsPerFrame / 2, Double.NaN, Map.of()),
                 10, 0.5, 1, new Fanout.StartLate(0.1, lateP99Ms, lateP99Ms + 1, 3));
     }
 

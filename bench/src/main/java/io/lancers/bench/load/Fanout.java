@@ -132,17 +132,39 @@ public final class Fanout {
      * itself, Tyrus, Grizzly and the write system call, without the tick or the reading side.
      */
     public record ServerCost(double cores, double microsPerFrame, double userMicrosPerFrame,
-                             double systemMicrosPerFrame, double senderMicrosPerFrame) {
+                             double systemMicrosPerFrame, double senderMicrosPerFrame,
+                             Map<String, double[]> byThreadGroup) {
 
+        /**
+         * {@code byThreadGroup}: per {@link ServerProcess#threadGroup}, user and kernel µs per frame (threads that
+         * ended during the window are missing; the Node peer has none).
+         */
         static ServerCost of(ServerProcess.ProcessMetrics before, ServerProcess.ProcessMetrics after, long wallNanos,
                              long delivered) {
             double frames = Math.max(1, delivered);
             boolean split = before.userNanos() >= 0 && after.userNanos() >= 0;
+            Map<String, double[]> groups = new TreeMap<>();
+            Map<String, long[]> from = before.threadNanos() == null ? Map.of() : before.threadNanos();
+            if (after.threadNanos() != null) {
+                after.threadNanos().forEach((group, to) -> {
+                    long[] was = from.getOrDefault(group, new long[2]);
+                    groups.put(group, new double[] {(to[0] - was[0]) / 1e3 / frames, (to[1] - was[1]) / 1e3 / frames});
+                });
+            }
             return new ServerCost((after.cpuNanos() - before.cpuNanos()) / (double) wallNanos,
                     (after.cpuNanos() - before.cpuNanos()) / 1e3 / frames,
                     split ? (after.userNanos() - before.userNanos()) / 1e3 / frames : Double.NaN,
                     split ? (after.systemNanos() - before.systemNanos()) / 1e3 / frames : Double.NaN,
-                    after.senderNanos() > 0 ? (after.senderNanos() - before.senderNanos()) / 1e3 / frames : Double.NaN);
+                    after.senderNanos() > 0 ? (after.senderNanos() - before.senderNanos()) / 1e3 / frames : Double.NaN,
+                    groups);
+        }
+
+        /** "senders 1.8/4.4, tick 0.8/0.0, …": user/kernel µs per frame by thread group, dearest first. */
+        public String byThreadGroupLine() {
+            return byThreadGroup.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f/%.2f", e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .collect(Collectors.joining(", "));
         }
     }
 

@@ -23,12 +23,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -70,9 +73,30 @@ public final class ServerProcess implements AutoCloseable {
      * @param systemNanos   the part spent in the kernel on its behalf (sends and receives), -1 where unknown
      * @param senderNanos   CPU time of the rooms' sender threads ({@code match-<id>-send-<n>}), which make every
      *                      send (the write through Tyrus and Grizzly, and the system call): the send path alone
+     * @param threadNanos   user and kernel CPU time ({@code {user, system}}) of the threads of each
+     *                      {@link #threadGroup} so far (Linux {@code /proc/self/task}); empty elsewhere
      */
     public record ProcessMetrics(long heapUsedBytes, long heapLiveBytes, long heapCommittedBytes, long cpuNanos,
-                                 long userNanos, long systemNanos, long senderNanos) {
+                                 long userNanos, long systemNanos, long senderNanos, Map<String, long[]> threadNanos) {
+    }
+
+    /** Thread groups of the server JVM by what they do, from a thread's name as Linux keeps it (15 characters). */
+    private static final List<Map.Entry<String, Pattern>> THREAD_GROUPS = List.of(
+            Map.entry("senders", Pattern.compile("match-.+-send.*")),
+            Map.entry("tick", Pattern.compile("match-.+-tick.*")),
+            Map.entry("network", Pattern.compile("lancers-worker.*|lancers-selecto.*|tyrus-.*|HttpServer.*")),
+            Map.entry("heartbeats", Pattern.compile("lancers-heartbe.*")),
+            Map.entry("JIT", Pattern.compile("C[12] CompilerThre.*|Sweeper thread")),
+            Map.entry("GC+VM", Pattern.compile("GC Thread.*|G1 .*|VM .*")));
+
+    /**
+     * What a server thread named {@code comm} does: senders (the send path), tick (the room's tick thread),
+     * network (Grizzly's selectors and workers, i.e. reading and the handshakes), heartbeats, JIT (the
+     * compiler threads), GC+VM, or other.
+     */
+    public static String threadGroup(String comm) {
+        return THREAD_GROUPS.stream().filter(group -> group.getValue().matcher(comm).matches())
+                .map(Map.Entry::getKey).findFirst().orElse("other");
     }
 
     /** Starts a fresh server for a run: the Lancers server with bots, or the Node peer (which has none). */
@@ -244,9 +268,26 @@ public final class ServerProcess implements AutoCloseable {
                     .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
                     .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long[] userSystem = userAndSystemNanos();
+            long[] userSystem = userAndSystemNanos(Path.of("/proc/self/stat"));
             return new ProcessMetrics(heap.getUsed(), live, heap.getCommitted(), os.getProcessCpuTime(), userSystem[0],
-                    userSystem[1], senderCpuNanos());
+                    userSystem[1], senderCpuNanos(), threadGroupNanos());
+        }
+
+        /** {@link ProcessMetrics#threadNanos}: every live thread's {@code /proc/self/task/<tid>/stat}, summed per group. */
+        private static Map<String, long[]> threadGroupNanos() {
+            Map<String, long[]> groups = new TreeMap<>();
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+                for (Path task : tasks) {
+                    long[] userSystem = userAndSystemNanos(task.resolve("stat"));
+                    if (userSystem[0] >= 0) {
+                        String comm = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).trim();
+                        groups.merge(threadGroup(comm), userSystem, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+                    }
+                }
+            } catch (IOException | RuntimeException notLinux) {
+                return Map.of();
+            }
+            return groups;
         }
 
         /** The sender threads are the server's own ({@code Match}): named {@code match-<id>-send-<n>}. */
@@ -262,12 +303,13 @@ public final class ServerProcess implements AutoCloseable {
         }
 
         /**
-         * utime and stime of {@code /proc/self/stat} (fields 14 and 15, after the parenthesised name), in
-         * clock ticks of 1/100 s: USER_HZ is 100 on every Linux architecture's user ABI. {-1, -1} elsewhere.
+         * utime and stime of a {@code /proc} stat file, the process's or a thread's (fields 14 and 15, after the
+         * parenthesised name), in clock ticks of 1/100 s: USER_HZ is 100 on every Linux architecture's user ABI.
+         * {-1, -1} elsewhere (or for a thread that has ended).
          */
-        private static long[] userAndSystemNanos() {
+        private static long[] userAndSystemNanos(Path statFile) {
             try {
-                String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+                String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 // fields[0] is field 3 (state): utime is field 14, stime 15
                 return new long[] {Long.parseLong(fields[11]) * NANOS_PER_CLOCK_TICK,

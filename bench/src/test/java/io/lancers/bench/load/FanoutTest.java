@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,14 +52,28 @@ class FanoutTest {
     @Test
     void cpuPerFrameIsTheServersCpuOverTheFramesItDelivered() {
         ServerProcess.ProcessMetrics before = new ServerProcess.ProcessMetrics(0, 0, 0, 1_000_000_000L, 700_000_000L,
-                300_000_000L, 400_000_000L);
+                300_000_000L, 400_000_000L, Map.of("tick", new long[] {100_000_000L, 0}));
         ServerProcess.ProcessMetrics after = new ServerProcess.ProcessMetrics(0, 0, 0, 3_000_000_000L, 2_200_000_000L,
-                800_000_000L, 1_400_000_000L);
+                800_000_000L, 1_400_000_000L, Map.of("tick", new long[] {300_000_000L, 100_000_000L},
+                "JIT", new long[] {200_000_000L, 0}));
         Fanout.ServerCost cost = Fanout.ServerCost.of(before, after, 2_000_000_000L, 100_000);
         assertEquals(1.0, cost.cores(), 1e-9);
         assertEquals(20.0, cost.microsPerFrame(), 1e-9);
         assertEquals(15.0, cost.userMicrosPerFrame(), 1e-9);
         assertEquals(5.0, cost.systemMicrosPerFrame(), 1e-9);
         assertEquals(10.0, cost.senderMicrosPerFrame(), 1e-9);
+        assertArrayEquals(new double[] {2.0, 1.0}, cost.byThreadGroup().get("tick"), 1e-9);
+        assertArrayEquals(new double[] {2.0, 0.0}, cost.byThreadGroup().get("JIT"), 1e-9);
+        assertEquals("tick 2.00/1.00, JIT 2.00/0.00", cost.byThreadGroupLine());
+    }
+
+    @Test
+    void serverThreadsAreGroupedByWhatTheyDo() {
+        assertEquals("senders", ServerProcess.threadGroup("match-m1-send-1"));
+        assertEquals("tick", ServerProcess.threadGroup("match-m1-tick"));
+        assertEquals("network", ServerProcess.threadGroup("lancers-worker("));
+        assertEquals("JIT", ServerProcess.threadGroup("C2 CompilerThre"));
+        assertEquals("GC+VM", ServerProcess.threadGroup("GC Thread#0"));
+        assertEquals("other", ServerProcess.threadGroup("bench-meter"));
     }
 }
