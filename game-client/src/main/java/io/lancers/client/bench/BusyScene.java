@@ -9,6 +9,7 @@ import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
+import io.lancers.sim.GameEvent;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Projectile;
@@ -44,6 +45,7 @@ final class BusyScene implements MatchView.Source {
     private final long tickNanos;
     private long startNanos = -1;
     private int fed;
+    private int lastKills;
 
     /** Steps the match for {@code seconds} (plus a margin) before anything is drawn. */
     BusyScene(double seconds) {
@@ -117,7 +119,15 @@ final class BusyScene implements MatchView.Source {
             clientWorld.onWorld(worlds.get(fed), startNanos + fed * tickNanos);
             fed++;
         }
-        return clientWorld.sample(nowNanos);
+        Optional<RenderFrame> f = clientWorld.sample(nowNanos);
+        lastKills = f.map(frame -> (int) frame.events().stream().filter(e -> e instanceof GameEvent.Kill).count())
+                .orElse(0);
+        return f;
+    }
+
+    /** Kills in the frame sampled last (each changes the scoreboard and the kill feed). */
+    int lastKills() {
+        return lastKills;
     }
 
     @Override

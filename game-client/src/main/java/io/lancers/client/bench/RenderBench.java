@@ -67,6 +67,7 @@ public final class RenderBench {
         FrameTimes cpu = r.renderCpuPerFrame();
         out.printf("render thread CPU per frame: p50 %.2f ms p99 %.2f ms max %.2f ms (%d frames)%n",
                 cpu.percentileMillis(50), cpu.percentileMillis(99), cpu.maxMillis(), cpu.count());
+        r.slowFrames().print(out);
         out.printf("frame max %.2f ms%n", r.times().maxMillis());
         out.printf("frame p50 %.2f ms p99 %.2f ms, %.0f fps (pipeline %s, %dx%d)%n", r.times().percentileMillis(50),
                 r.times().percentileMillis(99), r.rendered() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
@@ -74,7 +75,7 @@ public final class RenderBench {
     }
 
     private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline, long renderCpuNanos,
-                          long fxCpuNanos, FrameTimes renderCpuPerFrame) {
+                          long fxCpuNanos, FrameTimes renderCpuPerFrame, SlowFrames slowFrames) {
     }
 
     /**
@@ -105,10 +106,14 @@ public final class RenderBench {
 
     /** CPU time so far of Prism's render thread, or -1 if it is not found. */
     private static long renderThreadCpuNanos() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long id = renderThreadId();
+        return id < 0 ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(id);
+    }
+
+    private static long renderThreadId() {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("QuantumRenderer")) {
-                return mx.getThreadCpuTime(t.getId());
+                return t.getId();
             }
         }
         return -1;
@@ -138,6 +143,7 @@ public final class RenderBench {
             renderCpu.frameRendered();
         });
         FrameTimes times = new FrameTimes((int) (MEASURE_SECONDS * 2000));
+        SlowFrames slow = new SlowFrames(renderThreadId());
         new AnimationTimer() {
             private long first = -1;
             private long previous = -1;
@@ -158,8 +164,10 @@ public final class RenderBench {
                         renderedAtStart = rendered.get();
                         renderCpuAtStart = renderThreadCpuNanos();
                         fxCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                        slow.pulse(0, busy.lastKills());
                     } else {
                         times.add(now - previous);
+                        slow.pulse(now - previous, busy.lastKills());
                         ArenaRenderer.FrameSummary s = view.lastFrameSummary();
                         effects += s.effects();
                     }
@@ -175,7 +183,7 @@ public final class RenderBench {
                     finish.accept(new Result(times, rendered.get() - renderedAtStart,
                             effects / Math.max(1, times.count()), pipeline, renderThreadCpuNanos() - renderCpuAtStart,
                             ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtStart,
-                            renderCpu.perFrame()));
+                            renderCpu.perFrame(), slow));
                 }
             }
         }.start();

@@ -1,6 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.audio.SoundBoard;
+import io.lancers.client.render.Palette;
 import io.lancers.client.tls.CertificateRefusal;
 import io.lancers.client.tls.KnownHosts;
 import io.lancers.client.tls.ServerTrust;
@@ -122,7 +123,10 @@ public final class ClientWindow {
     /** Builds the scene and shows the menu, or goes straight to the server given on the command line. */
     public void show() {
         root.setId("root");
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        // The stylesheet's .root fill in the scene's own fill instead: the window looks the same, and
+        // under the match's canvas, which covers it all, no full-window rectangle is painted per frame.
+        root.setBackground(null);
+        Scene scene = new Scene(root, WIDTH, HEIGHT, Palette.SPACE);
         scene.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Lancers");

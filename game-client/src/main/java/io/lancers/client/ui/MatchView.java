@@ -191,6 +191,9 @@ public final class MatchView extends StackPane {
         getStyleClass().add("match");
         setFocusTraversable(true);
         setMinSize(0, 0);
+        // The canvas covers the whole view: a background under it (the stylesheet's .root fill when
+        // the view is a scene's root, as in the render bench) would be painted on every frame for nothing.
+        setBackground(null);
 
         Pane canvasHolder = new Pane(canvas);
         canvasHolder.setMinSize(0, 0);

@@ -14,9 +14,12 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The score table: name, kills, deaths, ping, presence; in a team match grouped by team, names in
@@ -31,7 +34,8 @@ final class Scoreboard extends VBox {
     private final Label title = new Label("SCOREBOARD");
     private final GridPane grid = new GridPane();
     private static final int COLUMNS = 5;
-    private final List<Label[]> cells = new ArrayList<>();
+    /** Each player's line of cells, by player id. */
+    private final Map<Integer, Label[]> lines = new HashMap<>();
     private List<Row> shown = List.of();
 
     Scoreboard() {
@@ -63,7 +67,7 @@ final class Scoreboard extends VBox {
 
     /** Joins the roster (names, presence, ping, team) with the world (kills, deaths); by team, then best first. */
     static List<Row> rows(List<PlayerInfo> roster, List<Ship> ships) {
-        Map<Integer, Ship> byId = new java.util.HashMap<>();
+        Map<Integer, Ship> byId = new HashMap<>();
         for (Ship s : ships) {
             byId.put(s.id(), s);
         }
@@ -84,15 +88,18 @@ final class Scoreboard extends VBox {
 
     /**
      * Shows the rows in the stylesheet's colours (a fill set from code would lose to the stylesheet at
-     * the label's next CSS pass, so the names have always shown in the table's colour); only the cells whose value changed are touched. The cells are kept and reused:
-     * building a row of new labels costs a CSS pass and new skins, and the table changes on every kill.
+     * the label's next CSS pass, so the names have always shown in the table's colour). Each player
+     * keeps their own line of labels while they are in the table: a kill changes two numbers and
+     * moves lines to other grid rows (layout only), and never restyles a label (an id or a style
+     * class that changes costs a CSS pass), so the table, which changes on every kill, costs little
+     * on the FX thread. Only the cells whose value changed are touched.
      */
     void show(List<Row> rows, int ownId) {
         if (rows.equals(shown)) {
             return;
         }
         shown = List.copyOf(rows);
-        if (cells.isEmpty()) {
+        if (grid.getChildren().isEmpty()) {
             String[] heads = {"PLAYER", "KILLS", "DEATHS", "PING", ""};
             for (int c = 0; c < heads.length; c++) {
                 Label h = new Label(heads[c]);
@@ -100,24 +107,19 @@ final class Scoreboard extends VBox {
                 grid.add(h, c, 0);
             }
         }
-        while (cells.size() < rows.size()) {
-            Label[] line = new Label[COLUMNS];
-            for (int c = 0; c < COLUMNS; c++) {
-                line[c] = new Label();
-                line[c].getStyleClass().add("score-cell");
-                grid.add(line[c], c, cells.size() + 1);
-            }
-            cells.add(line);
-        }
-        while (cells.size() > rows.size()) {
-            grid.getChildren().removeAll(cells.remove(cells.size() - 1));
-        }
+        Set<Integer> ids = new HashSet<>();
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            Label[] line = cells.get(r);
+            ids.add(row.id());
+            Label[] line = lines.computeIfAbsent(row.id(), this::newLine);
+            for (Label cell : line) {
+                Integer gridRow = GridPane.getRowIndex(cell);
+                if (gridRow == null || gridRow != r + 1) {
+                    GridPane.setRowIndex(cell, r + 1);
+                }
+            }
             boolean me = row.id() == ownId;
             set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
-            line[0].setId("score-name-" + row.id());
             for (Team team : Teams.sides()) {
                 toggle(line[0], "team-" + team.name().toLowerCase(Locale.ROOT), row.team() == team);
             }
@@ -126,6 +128,25 @@ final class Scoreboard extends VBox {
             set(line[3], row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", me, false);
             set(line[4], row.online() ? "online" : "reconnecting…", false, !row.online());
         }
+        lines.entrySet().removeIf(e -> {
+            if (ids.contains(e.getKey())) {
+                return false;
+            }
+            grid.getChildren().removeAll(e.getValue());
+            return true;
+        });
+    }
+
+    /** A player's line of cells, added to the grid (its row is set by {@link #show}). */
+    private Label[] newLine(int id) {
+        Label[] line = new Label[COLUMNS];
+        for (int c = 0; c < COLUMNS; c++) {
+            line[c] = new Label();
+            line[c].getStyleClass().add("score-cell");
+            grid.add(line[c], c, grid.getRowCount());
+        }
+        line[0].setId("score-name-" + id);
+        return line;
     }
 
     List<Row> shownRows() {

@@ -4,12 +4,12 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 
 /** How far apart two pictures are: the largest difference in any colour channel of any pixel. */
-final class PixelDiff {
+public final class PixelDiff {
     private PixelDiff() {
     }
 
     /** 0 to 255; the pictures must be the same size. */
-    static int worst(Image a, Image b) {
+    public static int worst(Image a, Image b) {
         PixelReader pa = a.getPixelReader();
         PixelReader pb = b.getPixelReader();
         int worst = 0;

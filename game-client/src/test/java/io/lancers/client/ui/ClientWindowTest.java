@@ -1,6 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.render.ArenaRenderer;
+import io.lancers.client.render.Palette;
 import io.lancers.client.testing.Fx;
 import io.lancers.client.testing.Screenshots;
 import io.lancers.server.GameServer;
@@ -9,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,10 @@ class ClientWindowTest {
         });
         MatchView view = matchView(robot);
         assertTrue(Fx.get(() -> view.lastFrameSummary().shipIds().contains(view.ownId())), "our own ship is drawn");
+        assertTrue(Fx.get(() -> view.getBackground() == null
+                        && ((Region) view.getScene().getRoot()).getBackground() == null
+                        && Palette.SPACE.equals(view.getScene().getFill())),
+                "no fill painted under the canvas on every frame; the scene's fill is the stylesheet's background colour");
 
         // First match: the controls are explained, then out of the way.
         assertTrue(Fx.get(() -> visible(robot, "#controls-overlay")));
