@@ -9,7 +9,12 @@ import io.lancers.client.ui.ClientWindow;
 import io.lancers.client.ui.MatchView;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -119,6 +124,41 @@ public final class RenderBench {
         return -1;
     }
 
+    /**
+     * Tells {@code slow} when a HUD part changes (a label's text, the progress bar, the kill feed's
+     * lines): JavaFX then paints that part's cached image again on the render thread.
+     */
+    private static void watchHud(Scene scene, SlowFrames slow) {
+        String[] ids = {"#hud-status", "#hud-timer", "#kill-feed", "#center-banner", "#net-stats", "#scoreboard"};
+        for (int part = 0; part < ids.length; part++) {
+            int bit = part;
+            Node node = scene.lookup(ids[part]);
+            if (node == null) {
+                throw new IllegalStateException("no " + ids[part] + " in the match view");
+            }
+            watch(node, () -> slow.hudChanged(bit));
+        }
+    }
+
+    private static void watch(Node node, Runnable changed) {
+        if (node instanceof Labeled l) {
+            l.textProperty().addListener((obs, was, is) -> changed.run());
+        } else if (node instanceof ProgressBar bar) {
+            bar.progressProperty().addListener((obs, was, is) -> changed.run());
+        }
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) c -> {
+                changed.run();
+                while (c.next()) {
+                    c.getAddedSubList().forEach(child -> watch(child, changed));
+                }
+            });
+            for (Node child : p.getChildrenUnmodifiable()) {
+                watch(child, changed);
+            }
+        }
+    }
+
     private static void start(BusyScene busy, java.util.function.Consumer<Result> finish) {
         // The bot drives ship 1: the player's keys are not read in a benchmark.
         MatchView view = new MatchView(busy.joined(), busy, MatchView.Actions.watchOnly(() -> { }), SoundBoard.silent(),
@@ -144,6 +184,7 @@ public final class RenderBench {
         });
         FrameTimes times = new FrameTimes((int) (MEASURE_SECONDS * 2000));
         SlowFrames slow = new SlowFrames(renderThreadId());
+        watchHud(scene, slow);
         new AnimationTimer() {
             private long first = -1;
             private long previous = -1;

@@ -22,8 +22,11 @@ final class SlowFrames {
     /** The budget the issue names for a frame. */
     static final double BUDGET_MILLIS = 8;
 
+    /** HUD parts whose cached image is painted again when their text changes, by bit. */
+    static final List<String> HUD_PARTS = List.of("status", "timer", "kill feed", "banner", "net stats", "scoreboard");
+
     private record Interval(long wallNanos, long fxCpuNanos, long renderCpuNanos, long gcCount, long gcMillis,
-                            long jitMillis, int kills) {
+                            long jitMillis, int kills, int hudChanged) {
         double ms() {
             return wallNanos / 1e6;
         }
@@ -40,11 +43,18 @@ final class SlowFrames {
     private long gcMillis;
     private long jitMillis;
     private int killsAtStart;
+    private int hudChanged;
+    private int hudChangedAtStart;
     private boolean started;
 
     /** @param renderThreadId Prism's render thread, -1 if not found (its column is then 0) */
     SlowFrames(long renderThreadId) {
         this.renderThreadId = renderThreadId;
+    }
+
+    /** A HUD part ({@link #HUD_PARTS} index) changed in the frame being built: its cache is painted again. */
+    void hudChanged(int part) {
+        hudChanged |= 1 << part;
     }
 
     /**
@@ -63,7 +73,7 @@ final class SlowFrames {
         long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         if (started) {
             intervals.add(new Interval(wallNanos, fx - fxCpu, render - renderCpu, count - gcCount,
-                    millis - gcMillis, compiled - jitMillis, killsAtStart));
+                    millis - gcMillis, compiled - jitMillis, killsAtStart, hudChangedAtStart));
         }
         started = true;
         fxCpu = fx;
@@ -72,6 +82,8 @@ final class SlowFrames {
         gcMillis = millis;
         jitMillis = compiled;
         killsAtStart = kills;
+        hudChangedAtStart = hudChanged;
+        hudChanged = 0;
     }
 
     /** The report: how many frames are over budget, what they had in them, and the slowest ten. */
@@ -96,11 +108,40 @@ final class SlowFrames {
                         + "FX thread: after a kill p50 %.2f ms, other frames p50 %.2f ms%n",
                 median(intervals, true, Interval::renderCpuNanos), median(intervals, false, Interval::renderCpuNanos),
                 median(intervals, true, Interval::fxCpuNanos), median(intervals, false, Interval::fxCpuNanos));
-        out.println("slowest frames: wall ms | render CPU ms | FX CPU ms | GCs (pause ms) | JIT ms | kills before");
+        long quietHud = intervals.stream().filter(i -> i.hudChanged() == 0).count();
+        out.printf("frames after no HUD change: %d (slow %d), render thread CPU p50 %.2f ms p99 %.2f ms%n", quietHud,
+                slow.stream().filter(i -> i.hudChanged() == 0).count(), percentile(intervals, 0, 50),
+                percentile(intervals, 0, 99));
+        for (int part = 0; part < HUD_PARTS.size(); part++) {
+            int bit = 1 << part;
+            out.printf("frames after a change of the %s: %d (slow %d), render thread CPU p50 %.2f ms p99 %.2f ms%n",
+                    HUD_PARTS.get(part), intervals.stream().filter(i -> (i.hudChanged() & bit) != 0).count(),
+                    slow.stream().filter(i -> (i.hudChanged() & bit) != 0).count(), percentile(intervals, bit, 50),
+                    percentile(intervals, bit, 99));
+        }
+        out.println("slowest frames: wall ms | render CPU ms | FX CPU ms | GCs (pause ms) | JIT ms | kills before "
+                + "| HUD parts changed before");
         intervals.stream().sorted(Comparator.comparingLong(Interval::wallNanos).reversed()).limit(10)
-                .forEach(i -> out.printf("  %7.2f | %6.2f | %6.2f | %d (%d) | %d | %d%n", i.ms(),
+                .forEach(i -> out.printf("  %7.2f | %6.2f | %6.2f | %d (%d) | %d | %d | %s%n", i.ms(),
                         i.renderCpuNanos() / 1e6, i.fxCpuNanos() / 1e6, i.gcCount(), i.gcMillis(), i.jitMillis(),
-                        i.kills()));
+                        i.kills(), parts(i.hudChanged())));
+    }
+
+    private static String parts(int mask) {
+        List<String> names = new ArrayList<>();
+        for (int part = 0; part < HUD_PARTS.size(); part++) {
+            if ((mask & 1 << part) != 0) {
+                names.add(HUD_PARTS.get(part));
+            }
+        }
+        return names.isEmpty() ? "-" : String.join(", ", names);
+    }
+
+    /** Render thread CPU percentile over the intervals after a change of {@code bits} (0: after no change). */
+    private static double percentile(List<Interval> all, int bits, double p) {
+        long[] v = all.stream().filter(i -> bits == 0 ? i.hudChanged() == 0 : (i.hudChanged() & bits) != 0)
+                .mapToLong(Interval::renderCpuNanos).sorted().toArray();
+        return v.length == 0 ? 0 : v[Math.max(0, (int) Math.ceil(p / 100 * v.length) - 1)] / 1e6;
     }
 
     private static double median(List<Interval> all, boolean afterKill,
