@@ -125,7 +125,7 @@ public final class ClientWindow {
         root.setId("root");
         // The stylesheet's .root fill in the scene's own fill instead: the window looks the same, and
         // under the match's canvas, which covers it all, no full-window rectangle is painted per frame.
-        root.setBackground(null);
+        Overlays.noBackground(root);
         Scene scene = new Scene(root, WIDTH, HEIGHT, Palette.SPACE);
         scene.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());
         stage.setScene(scene);

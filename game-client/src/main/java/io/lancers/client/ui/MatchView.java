@@ -193,7 +193,7 @@ public final class MatchView extends StackPane {
         setMinSize(0, 0);
         // The canvas covers the whole view: a background under it (the stylesheet's .root fill when
         // the view is a scene's root, as in the render bench) would be painted on every frame for nothing.
-        setBackground(null);
+        Overlays.noBackground(this);
 
         Pane canvasHolder = new Pane(canvas);
         canvasHolder.setMinSize(0, 0);

@@ -1,18 +1,31 @@
 package io.lancers.client.ui;
 
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Small full-screen panels shown over a view: busy, pause, controls ({@link ConnectionOverlay}: connection trouble). */
 final class Overlays {
     private Overlays() {
+    }
+
+    /**
+     * Takes {@code region}'s background away for good. {@code setBackground(null)} does not last on a
+     * scene's root: the stylesheet's {@code .root} fill is built from a colour lancers.css defines
+     * ({@code -fx-background}), so it counts as the author's style and wins over a value set in code.
+     * A bound property is one CSS leaves alone.
+     */
+    static void noBackground(Region region) {
+        region.backgroundProperty().bind(new SimpleObjectProperty<Background>(null));
     }
 
     static Button menuButton(String text, String id, Runnable action) {
