@@ -145,6 +145,13 @@ public final class ServerOptions implements Cloneable {
             description = "In team deathmatch, shots hit teammates too (default: off, they fly through).")
     public boolean friendlyFire = false;
 
+    @Option(names = "--tick-nice", paramLabel = "N",
+            description = "Nice value of each room's tick thread on Linux (-20..19; 0: left alone), so that it starts"
+                    + " its ticks on time on a busy machine. Below 0 needs root, CAP_SYS_NICE or a nice limit"
+                    + " (ulimit -e); where refused, the server says so and runs on.")
+    @Range(min = -20, max = 19)
+    public int tickNice = -10;
+
     @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat interval.")
     @Range(min = 1)
     public long heartbeatMs = 1000;

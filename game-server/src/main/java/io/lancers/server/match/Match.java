@@ -594,8 +594,16 @@ public final class Match {
 
     // ------------------------------------------------------------------ the tick thread
 
-    /** Starts the tick thread {@code match-<id>-tick}, ticking at the configured rate. */
-    public synchronized void start() {
+    /** Starts the tick thread {@code match-<id>-tick}, ticking at the configured rate, its priority left alone. */
+    public void start() {
+        start(0);
+    }
+
+    /**
+     * As {@link #start()}, the tick thread at nice value {@code tickNice} (0: left alone; {@link ThreadNice}):
+     * where that is refused, the room ticks at the priority it has and says so once.
+     */
+    public synchronized void start(int tickNice) {
         if (thread != null) {
             throw new IllegalStateException(id() + " already started");
         }
@@ -603,7 +611,15 @@ public final class Match {
         TickScheduler scheduler = new TickScheduler(name, settings.tickRate(), MAX_LAG_TICKS, System::nanoTime,
                 LockSupport::parkNanos);
         running = true;
-        thread = new Thread(() -> scheduler.run(this::tickSafely, () -> running), name);
+        thread = new Thread(() -> {
+            if (tickNice != 0) {
+                ThreadNice.set(tickNice).ifPresentOrElse(
+                        refused -> LOG.info(() -> id() + ": tick thread left at its priority, nice " + tickNice
+                                + " refused (" + refused + "): its ticks may start late on a busy machine (--tick-nice)"),
+                        () -> LOG.info(() -> id() + ": tick thread at nice " + tickNice));
+            }
+            scheduler.run(this::tickSafely, () -> running);
+        }, name);
         thread.setDaemon(true);
         thread.start();
         LOG.info(() -> id() + ": started on " + rounds.map().id() + " at " + settings.tickRate() + " Hz");

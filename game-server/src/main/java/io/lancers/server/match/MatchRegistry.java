@@ -111,7 +111,12 @@ public final class MatchRegistry {
 
     /** Starts every room's tick thread. */
     public void start() {
-        matches.values().forEach(Match::start);
+        start(0);
+    }
+
+    /** As {@link #start()}, each tick thread at nice value {@code tickNice} ({@link Match#start(int)}). */
+    public void start(int tickNice) {
+        matches.values().forEach(match -> match.start(tickNice));
     }
 
     /** Stops every room's tick thread; closing the sockets (1001) is the net layer's job. */
