@@ -205,11 +205,11 @@ public final class RenderBench {
                         renderedAtStart = rendered.get();
                         renderCpuAtStart = renderThreadCpuNanos();
                         fxCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                        slow.pulse(0, busy.lastKills());
+                        slow.pulse(0, busy.lastKills(), view.lastFrameSummary().effects());
                     } else {
                         times.add(now - previous);
-                        slow.pulse(now - previous, busy.lastKills());
                         ArenaRenderer.FrameSummary s = view.lastFrameSummary();
+                        slow.pulse(now - previous, busy.lastKills(), s.effects());
                         effects += s.effects();
                     }
                     previous = now;

@@ -26,7 +26,7 @@ final class SlowFrames {
     static final List<String> HUD_PARTS = List.of("status", "timer", "kill feed", "banner", "net stats", "scoreboard");
 
     private record Interval(long wallNanos, long fxCpuNanos, long renderCpuNanos, long gcCount, long gcMillis,
-                            long jitMillis, int kills, int hudChanged) {
+                            long jitMillis, int kills, int hudChanged, int effects) {
         double ms() {
             return wallNanos / 1e6;
         }
@@ -43,6 +43,7 @@ final class SlowFrames {
     private long gcMillis;
     private long jitMillis;
     private int killsAtStart;
+    private int effectsAtStart;
     private int hudChanged;
     private int hudChangedAtStart;
     private boolean started;
@@ -59,9 +60,10 @@ final class SlowFrames {
 
     /**
      * One pulse on the FX thread: closes the interval since the previous pulse ({@code wallNanos}
-     * long, 0 for the first) and opens the next one; {@code kills} is the frame just drawn's kill count.
+     * long, 0 for the first) and opens the next one; {@code kills} is the frame just drawn's kill count,
+     * {@code effects} its live effects (explosions, sparks, rings).
      */
-    void pulse(long wallNanos, int kills) {
+    void pulse(long wallNanos, int kills, int effects) {
         long fx = threads.getCurrentThreadCpuTime();
         long render = renderThreadId < 0 ? 0 : threads.getThreadCpuTime(renderThreadId);
         long count = 0;
@@ -73,7 +75,7 @@ final class SlowFrames {
         long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         if (started) {
             intervals.add(new Interval(wallNanos, fx - fxCpu, render - renderCpu, count - gcCount,
-                    millis - gcMillis, compiled - jitMillis, killsAtStart, hudChangedAtStart));
+                    millis - gcMillis, compiled - jitMillis, killsAtStart, hudChangedAtStart, effectsAtStart));
         }
         started = true;
         fxCpu = fx;
@@ -82,6 +84,7 @@ final class SlowFrames {
         gcMillis = millis;
         jitMillis = compiled;
         killsAtStart = kills;
+        effectsAtStart = effects;
         hudChangedAtStart = hudChanged;
         hudChanged = 0;
     }
@@ -120,11 +123,21 @@ final class SlowFrames {
                     percentile(intervals, bit, 99));
         }
         out.println("slowest frames: wall ms | render CPU ms | FX CPU ms | GCs (pause ms) | JIT ms | kills before "
-                + "| HUD parts changed before");
+                + "| HUD parts changed before | effects");
         intervals.stream().sorted(Comparator.comparingLong(Interval::wallNanos).reversed()).limit(10)
-                .forEach(i -> out.printf("  %7.2f | %6.2f | %6.2f | %d (%d) | %d | %d | %s%n", i.ms(),
+                .forEach(i -> out.printf("  %7.2f | %6.2f | %6.2f | %d (%d) | %d | %d | %s | %d%n", i.ms(),
                         i.renderCpuNanos() / 1e6, i.fxCpuNanos() / 1e6, i.gcCount(), i.gcMillis(), i.jitMillis(),
-                        i.kills(), parts(i.hudChanged())));
+                        i.kills(), parts(i.hudChanged()), i.effects()));
+        double meanEffects = intervals.stream().mapToInt(Interval::effects).average().orElse(0);
+        List<Interval> byRender = intervals.stream().sorted(Comparator.comparingLong(Interval::renderCpuNanos).reversed())
+                .limit(Math.max(1, intervals.size() / 100)).toList();
+        out.printf("the 1 %% of frames with the most render thread CPU (%d, from %.2f ms): effects live %.1f on average "
+                        + "(all frames %.1f), after a kill %d, after a HUD change %d, with JIT > 1 ms %d%n",
+                byRender.size(), byRender.get(byRender.size() - 1).renderCpuNanos() / 1e6,
+                byRender.stream().mapToInt(Interval::effects).average().orElse(0), meanEffects,
+                byRender.stream().filter(i -> i.kills() > 0).count(),
+                byRender.stream().filter(i -> i.hudChanged() != 0).count(),
+                byRender.stream().filter(i -> i.jitMillis() > 1).count());
     }
 
     private static String parts(int mask) {
