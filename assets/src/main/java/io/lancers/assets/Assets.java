@@ -87,6 +87,8 @@ public final class Assets {
         public static final String PICKUP_HEALTH = DIR + "pickup-health.wav";
         /** 0.65 s charge-up: power picked up. */
         public static final String PICKUP_POWER = DIR + "pickup-power.wav";
+        /** 0.6 s scrape and two rings: a lance pickup taken. */
+        public static final String PICKUP_LANCE = DIR + "pickup-lance.wav";
         /** 0.95 s swell: a ship (re)spawns. */
         public static final String RESPAWN = DIR + "respawn.wav";
         /** 1.3 s two blips and a chord: the match begins. */
@@ -100,7 +102,7 @@ public final class Assets {
 
         /** Every sound. */
         public static final List<String> ALL = List.of(FIRE, FIRE_POWERED, LANCE, HIT, EXPLODE,
-                PICKUP_HEALTH, PICKUP_POWER, RESPAWN, MATCH_START, MATCH_END, UI_CLICK, CHAT_MESSAGE);
+                PICKUP_HEALTH, PICKUP_POWER, PICKUP_LANCE, RESPAWN, MATCH_START, MATCH_END, UI_CLICK, CHAT_MESSAGE);
 
         private Sounds() {
         }

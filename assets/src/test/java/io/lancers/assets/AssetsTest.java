@@ -78,7 +78,7 @@ class AssetsTest {
         assertEquals(8, Assets.Sprites.EXPLOSION_FRAMES.size());
         assertTrue(Assets.Sprites.ALL.containsAll(Assets.Sprites.EXPLOSION_FRAMES));
         assertTrue(Assets.Sprites.ALL.containsAll(Assets.Sprites.ICONS));
-        assertEquals(12, Assets.Sounds.ALL.size());
+        assertEquals(13, Assets.Sounds.ALL.size());
     }
 
     @Test

@@ -74,7 +74,7 @@ class MetricsEndpointTest {
                 && m.getOrDefault(Sample.of("lancers_sent_bytes_total", "match", "m1"), 0.0) > 0
                 && m.getOrDefault(Sample.of("lancers_tick_duration_seconds", "match", "m1", "quantile", "0.99"), 0.0) > 0);
         assertEquals(1.0, first.get(Sample.of("lancers_build_info", "version", ReleaseVersion.VERSION,
-                "protocol", "lancers.v2")));
+                "protocol", ProtocolVersion.SUBPROTOCOL)));
         assertEquals(1.0, first.get(Sample.of("lancers_players", "match", "m1", "kind", "bot")), "a human took a bot's place");
         assertEquals(2.0, first.get(Sample.of("lancers_players", "match", "m2", "kind", "bot")));
         assertEquals(0.0, first.get(Sample.of("lancers_spectators", "match", "m1")));

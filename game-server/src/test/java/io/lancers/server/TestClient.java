@@ -82,7 +82,7 @@ final class TestClient extends WholeMessageListener {
         return URI.create("ws://127.0.0.1:" + server.port() + ProtocolVersion.ENDPOINT_PATH);
     }
 
-    /** Offers {@code lancers.v2} only: INPUT without a view tick. */
+    /** Offers {@code lancers.v5}, the one spoken subprotocol. */
     static TestClient connect(GameServer server) {
         return new TestClient(uri(server), ProtocolVersion.SUBPROTOCOL);
     }
@@ -122,7 +122,7 @@ final class TestClient extends WholeMessageListener {
         socket.sendBinary(ByteBuffer.wrap(frame), true).join();
     }
 
-    /** In the negotiated subprotocol's layout: with the view tick in {@code lancers.v3}. */
+    /** In the negotiated subprotocol's layout. */
     void sendInput(Input input) {
         sendBinary(InputCodec.encode(input, InputFormat.of(subprotocol()).orElseThrow()));
     }

@@ -22,8 +22,9 @@ import java.util.Random;
  * sees only what a player sees (no shooting through walls, no knowledge of the future), aims with
  * an error and a turn rate that depend on its skill, and has a reaction time.
  *
- * <p>Each tick it picks a goal (health when hurt, a nearby power-up, a fighting position around
- * its target, or a wander point), finds the way there around walls ({@link NavGraph}), steers
+ * <p>Each tick it picks a goal (health when hurt, a nearby power-up, a nearby lance pickup when it
+ * holds no charges and is not in a close fight, a fighting position around its target, or a wander
+ * point), finds the way there around walls ({@link NavGraph}), steers
  * toward it by choosing the buttons that best turn its velocity into the wanted one, and aims and
  * fires at its target with a lead on the target's velocity. A goal it finds no way to, or
  * makes no progress toward, is given up for a while. In a team match it never targets a teammate
@@ -44,6 +45,10 @@ public final class BotBrain {
     private static final float LANCE_MIN_SKILL = 0.5f;
     /** The lance flies about 1980 units: a bot uses it as far as it picks targets (√1.6 × FIRE_RANGE). */
     private static final float LANCE_MAX_RANGE = 960f;
+    /** A bot without lance charges fetches a lance pickup this near (one it sees lying there, as a player does). */
+    private static final float LANCE_FETCH_RANGE = 600f;
+    /** ... unless an enemy is nearer than this: then it fights first. */
+    private static final float MID_FIGHT_RANGE = 1.5f * PREFERRED_RANGE;
     private static final int REPLAN_TICKS = 12;
     /** A goal that moved less than this keeps its planned way. */
     private static final float GOAL_SLACK = 40f;
@@ -117,7 +122,7 @@ public final class BotBrain {
         float[] goal = chooseGoal(w, self, target, map, cfg, tick);
         int buttons = steer(self, goal, cfg, tick);
 
-        boolean lance = target != null && skill >= LANCE_MIN_SKILL
+        boolean lance = target != null && usesLance() && self.lanceCharges() > 0
                 && dist2(self.x(), self.y(), target.x(), target.y()) > LANCE_RANGE * LANCE_RANGE;
         float wantedAim = target != null ? aimAt(self, target, lance, cfg, tick) : movementAim(self);
         turnAim(wantedAim, cfg);
@@ -242,6 +247,11 @@ public final class BotBrain {
         return d < (lance ? LANCE_MAX_RANGE : FIRE_RANGE) && Math.abs(angleDiff(wantedAim, aim)) < tolerance;
     }
 
+    /** Clumsy bots never fire the lance, so they leave its pickups to others. */
+    private boolean usesLance() {
+        return skill >= LANCE_MIN_SKILL;
+    }
+
     /** Whether a lance would leave with the next step (which runs at {@code tick + 1}). */
     private static boolean lanceCharged(Ship self, MatchConfig cfg, int tick) {
         return self.lastFireTick() == 0 || tick + 1 - self.lastFireTick() >= cfg.ticks(Rules.LANCE_CHARGE_SECONDS);
@@ -280,6 +290,14 @@ public final class BotBrain {
         Pickup power = nearestPickup(w, self, PickupKind.POWER, 450f);
         if (power != null && self.powerUntil() <= tick) {
             return new float[] {power.x(), power.y()};
+        }
+        boolean midFight = target != null
+                && dist2(self.x(), self.y(), target.x(), target.y()) < MID_FIGHT_RANGE * MID_FIGHT_RANGE;
+        if (usesLance() && self.lanceCharges() == 0 && !midFight) {
+            Pickup lance = nearestPickup(w, self, PickupKind.LANCE, LANCE_FETCH_RANGE);
+            if (lance != null) {
+                return new float[] {lance.x(), lance.y()};
+            }
         }
         if (target != null) {
             return fightingPosition(self, target, cfg, tick);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@code fromTick} to {@code toTick} (the next fragment's first tick), one per tick, and the
  * control messages the server broadcast to everyone meanwhile, in the order they were sent.
  * <pre>
- * magic "LNCD" | version u8 (1) | fragment u32 | fromTick u32 | toTick u32 | count u32
+ * magic "LNCD" | version u8 (2) | fragment u32 | fromTick u32 | toTick u32 | count u32
  *   | count × (kind u8 | tick u32 | length u32 | bytes)
  * kind 0x01: a DELTA state frame (lancers.v2) bringing the viewer to tick
  * kind 0x02: a control message (the JSON text players receive); tick = the tick of the frame before it, or fromTick

@@ -18,8 +18,8 @@ import java.util.Objects;
 /**
  * The start of fragment {@code n}: everything a viewer needs to begin watching at its first tick.
  * <pre>
- * magic "LNCF" | version u8 (1) | fragment u32 | tick u32
- *   | controlLength u32 | control JSON (UTF-8) | snapshotLength u32 | SNAPSHOT frame (lancers.v2)
+ * magic "LNCF" | version u8 (2) | fragment u32 | tick u32
+ *   | controlLength u32 | control JSON (UTF-8) | snapshotLength u32 | SNAPSHOT frame (lancers.v5)
  * </pre>
  * The control JSON is {@code {"info": StreamInfo, "roster": roster message or null, "recent": [chat
  * and notice messages]}}, messages exactly as players receive them. The snapshot is the very
@@ -32,7 +32,11 @@ import java.util.Objects;
  * @param snapshot a SNAPSHOT state frame of tick {@code tick}
  */
 public record FullPart(int fragment, int tick, StreamInfo info, ControlState control, byte[] snapshot) {
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: state frames of {@code lancers.v5} (1: of {@code lancers.v2}, still read: v5's decoder reads
+     * them). An older reader refuses a newer part by this byte before it decodes any frame.
+     */
+    public static final int FORMAT_VERSION = 2;
     static final byte[] MAGIC = "LNCF".getBytes(StandardCharsets.US_ASCII);
 
     public FullPart {

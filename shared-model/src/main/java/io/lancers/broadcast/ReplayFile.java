@@ -23,7 +23,7 @@ import java.util.zip.CRC32;
  * recording was finished, its trailer. A recording cut short (no trailer, or a damaged one) is
  * read by scanning, up to its last complete fragment. Play it with a {@link Replayer}.
  * <pre>
- * magic 89 4C 4E 43 52 0D 0A 1A | version u8 (1) | headerLength u32 | headerCrc u32 | header JSON
+ * magic 89 4C 4E 43 52 0D 0A 1A | version u8 (2; 1 is read too) | headerLength u32 | headerCrc u32 | header JSON
  * fragment entry, repeated: 'F' | fullLength u32 | deltaLength u32 | crc u32 | full part | delta part
  * trailer (finished files): 'T' | jsonLength u32 | crc u32 | trailer JSON | trailerOffset u64 | "LNCR-END"
  * </pre>
@@ -31,7 +31,11 @@ import java.util.zip.CRC32;
  * between threads.
  */
 public final class ReplayFile implements Closeable {
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: state frames of {@code lancers.v5}. A reader of 1 refuses a 2 before its first frame; 1 (frames
+     * of {@code lancers.v2}, which never use v5's new bits and kinds) is read as it is.
+     */
+    public static final int FORMAT_VERSION = 2;
     static final byte[] MAGIC = {(byte) 0x89, 'L', 'N', 'C', 'R', '\r', '\n', 0x1A};
     static final byte[] END_MAGIC = "LNCR-END".getBytes(StandardCharsets.US_ASCII);
     static final int FRAGMENT_TAG = 'F';
@@ -250,9 +254,10 @@ public final class ReplayFile implements Closeable {
             throw new BroadcastFormatException(name() + ": header is corrupt (CRC mismatch)");
         }
         ReplayHeader parsed = Json.parse(new String(json, StandardCharsets.UTF_8), ReplayHeader.class, name() + " header");
-        if (parsed.format() != FORMAT_VERSION) {
+        int version = read(MAGIC.length, 1, "format version")[0] & 0xFF;
+        if (parsed.format() != version) {
             throw new BroadcastFormatException(name() + ": header says format " + parsed.format()
-                    + ", the file is version " + FORMAT_VERSION);
+                    + ", the file is version " + version);
         }
         return parsed;
     }

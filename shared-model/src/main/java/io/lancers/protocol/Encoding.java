@@ -9,6 +9,8 @@ enum Encoding {
     I16(2, Short.MIN_VALUE, Short.MAX_VALUE),
     /** Four bytes on the wire holding 0..2^31−1: ticks, ids and sequence numbers that Java keeps in an int. */
     U31(4, 0, Integer.MAX_VALUE),
+    /** Four bytes holding 0..2^32−1: two u16 side by side (the team scores), high half first. */
+    U32(4, 0, 0xFFFF_FFFFL),
     I64(8, Long.MIN_VALUE, Long.MAX_VALUE);
 
     final int bytes;
@@ -27,7 +29,7 @@ enum Encoding {
             case I8 -> out.i8((int) checked(value));
             case U16 -> out.u16((int) checked(value));
             case I16 -> out.i16((int) checked(value));
-            case U31 -> out.u32(checked(value));
+            case U31, U32 -> out.u32(checked(value));
             case I64 -> out.i64(value);
         }
     }
@@ -39,6 +41,7 @@ enum Encoding {
             case U16 -> in.u16();
             case I16 -> in.i16();
             case U31 -> in.u31(what);
+            case U32 -> in.u32();
             case I64 -> in.i64();
         };
     }

@@ -26,6 +26,11 @@ import java.util.function.ToLongFunction;
  * byte when that is non-zero and fits the increment's encoding (1..255 in a u8, −128..127 in an
  * i8). A changed value that is not such a step (a jump, a step the wrong way, a new record) goes
  * under the component's absolute field; one mask never sets both.
+ *
+ * <p>A field added to a keyed masked table after its first version is {@linkplain #optional optional}
+ * for new records: a new record's mask selects every other absolute field, and this one only when
+ * its value is not 0 (absent: 0). So frames of the older version, which never name it, still decode,
+ * and a record that does not use it costs what it did.
  */
 final class FieldTable<R> {
     /** Mask bits a varint of at most {@link ByteReader#SHORT_VARINT_BYTES} bytes can hold. */
@@ -44,21 +49,30 @@ final class FieldTable<R> {
         INCREMENT
     }
 
-    /** One field: the record component it carries, how, its encoding, its largest valid value, its wire value. */
-    record Field<R>(String component, Form form, Encoding encoding, long max, ToLongFunction<R> toWire) {
+    /**
+     * One field: the record component it carries, how, its encoding, its largest valid value, its wire
+     * value, and whether a new record may leave it out (then 0).
+     */
+    record Field<R>(String component, Form form, Encoding encoding, long max, ToLongFunction<R> toWire,
+                    boolean optional) {
         long wire(R record) {
             return toWire.applyAsLong(record);
         }
     }
 
     static <R> Field<R> field(String component, Encoding encoding, ToLongFunction<R> toWire) {
-        return new Field<>(component, Form.ABSOLUTE, encoding, encoding.max, toWire);
+        return new Field<>(component, Form.ABSOLUTE, encoding, encoding.max, toWire, false);
+    }
+
+    /** An absolute field a new record carries only when its wire value is not 0 (see the class comment). */
+    static <R> Field<R> optional(String component, Encoding encoding, ToLongFunction<R> toWire) {
+        return new Field<>(component, Form.ABSOLUTE, encoding, encoding.max, toWire, true);
     }
 
     /** An enum carried as its ordinal in a u8; an unknown ordinal on the wire is 1003. */
     static <R, E extends Enum<E>> Field<R> ordinal(String component, Class<E> type, Function<R, E> getter) {
         return new Field<>(component, Form.ABSOLUTE, Encoding.U8, type.getEnumConstants().length - 1,
-                record -> getter.apply(record).ordinal());
+                record -> getter.apply(record).ordinal(), false);
     }
 
     /**
@@ -69,7 +83,7 @@ final class FieldTable<R> {
         if (absolute.form != Form.ABSOLUTE || step.bytes != 1) {
             throw new IllegalArgumentException(absolute.component + ": an increment is one byte over an absolute field");
         }
-        return new Field<>(absolute.component, Form.INCREMENT, step, step.max, absolute.toWire);
+        return new Field<>(absolute.component, Form.INCREMENT, step, step.max, absolute.toWire, false);
     }
 
     private final Class<R> type;
@@ -83,8 +97,12 @@ final class FieldTable<R> {
     private final int[] incrementOf;
     /** Per field: for an increment, the index of its component's absolute field, else −1. */
     private final int[] absoluteOf;
-    /** The bits of every absolute field: what a new record's mask is, and what a full table writes. */
+    /** The bits of every absolute field: what a full table writes. */
     private final int absoluteBits;
+    /** The absolute bits a new record's mask must hold: all but the optional ones. */
+    private final int requiredBits;
+    /** Per optional field: its bit, else 0. */
+    private final int[] optionalBit;
     private final int definedBits;
     /** Per increment field: its bit and its absolute twin's, which one mask must not both set. */
     private final int[] exclusiveBits;
@@ -136,18 +154,27 @@ final class FieldTable<R> {
             }
         }
         int absolute = 0;
+        int optional = 0;
+        optionalBit = new int[fields.size()];
         List<Integer> exclusive = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             boolean isAbsolute = fields.get(i).form == Form.ABSOLUTE;
             incrementOf[i] = isAbsolute ? incrementField[componentOf[i]] : -1;
             absoluteOf[i] = isAbsolute ? -1 : absoluteField[componentOf[i]];
+            if (fields.get(i).optional && (!hasMask || i < firstMasked)) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + fields.get(i).component
+                        + ": only a masked field can be optional");
+            }
             if (isAbsolute && i >= firstMasked) {
                 absolute |= bit(i);
+                optionalBit[i] = fields.get(i).optional ? bit(i) : 0;
+                optional |= optionalBit[i];
             } else if (!isAbsolute) {
                 exclusive.add(bit(i) | bit(absoluteOf[i]));
             }
         }
         this.absoluteBits = absolute;
+        this.requiredBits = absolute & ~optional;
         this.exclusiveBits = exclusive.stream().mapToInt(Integer::intValue).toArray();
         this.definedBits = maskedFields == 0 ? 0 : -1 >>> (32 - maskedFields);
     }
@@ -221,11 +248,18 @@ final class FieldTable<R> {
 
     /**
      * Bits of the fields whose wire values differ, each by its increment when it has one and the
-     * step fits, else absolutely; every absolute bit for a new record ({@code base} null).
+     * step fits, else absolutely; for a new record ({@code base} null) every absolute bit but those of
+     * optional fields that are 0.
      */
     int changeMask(R base, R next) {
         if (base == null) {
-            return absoluteBits;
+            int mask = requiredBits;
+            for (int i = firstMasked; i < fields.size(); i++) {
+                if (optionalBit[i] != 0 && fields.get(i).wire(next) != 0) {
+                    mask |= optionalBit[i];
+                }
+            }
+            return mask;
         }
         if (base.equals(next)) {
             return 0; // the common case for most records, decided without converting a field
@@ -289,7 +323,8 @@ final class FieldTable<R> {
 
     /**
      * Reads an entry whose key the caller has read already (pass anything for an unkeyed table).
-     * A masked entry patches {@code base}; without a base its mask must be exactly the absolute bits.
+     * A masked entry patches {@code base}; without a base its mask must be the absolute bits, the
+     * optional ones at will (absent: 0).
      */
     R readEntry(ByteReader in, long key, R base) throws ProtocolException {
         long[] wire = new long[componentCount];
@@ -310,7 +345,7 @@ final class FieldTable<R> {
             } else if (present) {
                 wire[componentOf[i]] = readField(in, i);
             } else if (incrementOf[i] < 0 || (mask & bit(incrementOf[i])) == 0) {
-                wire[componentOf[i]] = field.wire(base);
+                wire[componentOf[i]] = base == null ? 0 : field.wire(base); // no base: an optional field left out
             }
         }
         return builder.build(wire);
@@ -322,7 +357,7 @@ final class FieldTable<R> {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR,
                     maskName + " has undefined bits 0x" + Integer.toHexString(mask & ~definedBits));
         }
-        if (base == null && mask != absoluteBits) {
+        if (base == null && ((mask & ~absoluteBits) != 0 || (mask & requiredBits) != requiredBits)) {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, "new " + type.getSimpleName() + " " + key
                     + " needs exactly its absolute fields, mask 0x" + Integer.toHexString(mask));
         }

@@ -6,30 +6,28 @@ import io.lancers.sim.Quantum;
 import java.nio.ByteBuffer;
 
 /**
- * The client's INPUT frame, big-endian, {@value #LENGTH} bytes in {@code lancers.v2}, 12 in
- * {@code lancers.v3} ({@link InputFormat}):
+ * The client's INPUT frame, big-endian, {@value #LENGTH} bytes in {@code lancers.v5} ({@link InputFormat}):
  * <pre>
  *  0        1                 5          6          8                 12
  * +--------+-----------------+----------+----------+-----------------+
- * | 0x01   | seq u32         | buttons  | aim u16  | viewTick u32    |  (v3 only)
+ * | 0x01   | seq u32         | buttons  | aim u16  | viewTick u32    |
  * +--------+-----------------+----------+----------+-----------------+
  * </pre>
- * ({@code lancers.v4} is v3's layout with one more button.)
  * {@code seq} is 0..2<sup>31</sup>−1, {@code buttons} a subset of {@link InputFormat#buttons()},
  * {@code aim} the binary angle {@link Quantum#angleToSteps} (65536 steps per turn), {@code viewTick}
- * 0..2<sup>31</sup>−1 (0: unknown). In v2 the view tick is not sent and decodes as 0.
+ * 0..2<sup>31</sup>−1 (0: unknown).
  */
 public final class InputCodec {
     public static final byte TYPE = 0x01;
-    /** The {@code lancers.v2} length; see {@link InputFormat#length()}. */
-    public static final int LENGTH = 8;
+    /** The {@code lancers.v5} length; see {@link InputFormat#length()}. */
+    public static final int LENGTH = 12;
 
     private InputCodec() {
     }
 
-    /** A {@code lancers.v2} frame (no view tick). */
+    /** A {@code lancers.v5} frame. */
     public static byte[] encode(Input input) {
-        return encode(input, InputFormat.V2);
+        return encode(input, InputFormat.V5);
     }
 
     /**
@@ -61,9 +59,9 @@ public final class InputCodec {
         return out.toByteArray();
     }
 
-    /** Decodes a {@code lancers.v2} frame: see {@link #decode(ByteBuffer, InputFormat)}. */
+    /** Decodes a {@code lancers.v5} frame: see {@link #decode(ByteBuffer, InputFormat)}. */
     public static Input decode(ByteBuffer frame) throws ProtocolException {
-        return decode(frame, InputFormat.V2);
+        return decode(frame, InputFormat.V5);
     }
 
     /**

@@ -5,16 +5,12 @@ import io.lancers.sim.Input;
 import java.util.Optional;
 
 /**
- * The INPUT frame's layout and buttons, chosen by the negotiated subprotocol: the only differences
- * between {@code lancers.v2}, {@code lancers.v3} and {@code lancers.v4} (docs/PROTOCOL.md §2, §6).
+ * The INPUT frame's layout and buttons, chosen by the negotiated subprotocol (docs/PROTOCOL.md §2,
+ * §6). Only {@code lancers.v5} is spoken now; a new subprotocol that changes INPUT adds its layout here.
  */
 public enum InputFormat {
-    /** 8 bytes: type, seq, buttons, aim. No view tick: shots are not lag-compensated. */
-    V2(ProtocolVersion.SUBPROTOCOL, 8, Input.ALL_BUTTONS & ~Input.LANCE),
-    /** 12 bytes: V2's fields and the view tick (u32), for lag compensation. */
-    V3(ProtocolVersion.SUBPROTOCOL_V3, 12, Input.ALL_BUTTONS & ~Input.LANCE),
-    /** V3's 12 bytes, and the LANCE button. */
-    V4(ProtocolVersion.SUBPROTOCOL_V4, 12, Input.ALL_BUTTONS);
+    /** 12 bytes: type, seq, buttons (LANCE included), aim and the view tick (u32), for lag compensation. */
+    V5(ProtocolVersion.SUBPROTOCOL, 12, Input.ALL_BUTTONS);
 
     private final String subprotocol;
     private final int length;
@@ -31,9 +27,9 @@ public enum InputFormat {
         return buttons;
     }
 
-    /** Whether the frame carries a view tick. */
+    /** Whether the frame carries a view tick (every spoken layout does; {@code lancers.v2}'s 8 bytes did not). */
     public boolean hasViewTick() {
-        return length > V2.length;
+        return length > 8;
     }
 
     public String subprotocol() {

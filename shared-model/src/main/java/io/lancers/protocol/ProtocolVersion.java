@@ -5,16 +5,19 @@ import java.util.List;
 /** The WebSocket subprotocols this code speaks, negotiated in {@code Sec-WebSocket-Protocol}. */
 public final class ProtocolVersion {
     /**
-     * The base protocol: control messages and state frames, as named in {@code welcome}, {@code /status},
-     * broadcasts and replays; with it INPUT carries no view tick.
+     * The protocol: control messages, INPUT and state frames, as named in {@code welcome},
+     * {@code /status}, {@code /metrics}, discovery, broadcasts and replays. {@code lancers.v5} is
+     * {@code lancers.v4} with lance pickups, a ship's lance charges and the team scores in state frames
+     * (docs/PROTOCOL.md); a server sends every receiver the same state bytes, so it speaks only this.
      */
-    public static final String SUBPROTOCOL = "lancers.v2";
-    /** {@link #SUBPROTOCOL} with a view tick in INPUT (lag compensation); nothing else differs. */
-    public static final String SUBPROTOCOL_V3 = "lancers.v3";
-    /** {@link #SUBPROTOCOL_V3} with the LANCE button in INPUT; nothing else differs. */
-    public static final String SUBPROTOCOL_V4 = "lancers.v4";
-    /** Everything spoken, the preferred first: what a client offers. */
-    public static final List<String> SPOKEN = List.of(SUBPROTOCOL_V4, SUBPROTOCOL_V3, SUBPROTOCOL);
+    public static final String SUBPROTOCOL = "lancers.v5";
+    /** Everything spoken: what a client offers. */
+    public static final List<String> SPOKEN = List.of(SUBPROTOCOL);
+    /**
+     * Subprotocols older clients offer and this code no longer speaks: the server accepts the upgrade
+     * only to close it at once with a reason an old client shows (docs/PROTOCOL.md §2).
+     */
+    public static final List<String> RETIRED = List.of("lancers.v4", "lancers.v3", "lancers.v2");
     public static final String ENDPOINT_PATH = "/game";
 
     private ProtocolVersion() {

@@ -7,6 +7,7 @@ import io.lancers.sim.Pickup;
 import io.lancers.sim.PickupKind;
 import io.lancers.sim.Projectile;
 import io.lancers.sim.Ship;
+import io.lancers.sim.TeamScores;
 import io.lancers.sim.World;
 
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.List;
 
 import static io.lancers.protocol.FieldTable.field;
 import static io.lancers.protocol.FieldTable.increment;
+import static io.lancers.protocol.FieldTable.optional;
 import static io.lancers.protocol.FieldTable.ordinal;
 
 /**
@@ -50,14 +52,18 @@ public final class StateCodec {
     public record Header(byte kind, int tick, int baseTick) {
     }
 
+    /** {@code lancers.v5}'s bit 6: the red score in the high u16, the blue in the low one. */
     static final FieldTable<MatchState> MATCH = FieldTable.masked(MatchState.class,
-            w -> new MatchState(MatchPhase.values()[(int) w[0]], (int) w[1], (int) w[2], w[3], (int) w[4], (int) w[5]),
+            w -> new MatchState(MatchPhase.values()[(int) w[0]], (int) w[1], (int) w[2], w[3], (int) w[4], (int) w[5],
+                    new TeamScores((int) (w[6] >>> 16), (int) (w[6] & 0xFFFF))),
             ordinal("phase", MatchPhase.class, MatchState::phase),
             field("phaseEndTick", Encoding.U31, MatchState::phaseEndTick),
             field("killLimit", Encoding.U16, MatchState::killLimit),
             field("seed", Encoding.I64, MatchState::seed),
             field("nextProjectileId", Encoding.U31, MatchState::nextProjectileId),
-            field("round", Encoding.U16, MatchState::round));
+            field("round", Encoding.U16, MatchState::round),
+            field("teamScores", Encoding.U32,
+                    m -> (long) m.teamScores().red() << 16 | m.teamScores().blue()));
 
     private static final FieldTable.Field<Ship> SHIP_X = field("x", Encoding.I16, s -> Grid.positionSteps(s.x()));
     private static final FieldTable.Field<Ship> SHIP_Y = field("y", Encoding.I16, s -> Grid.positionSteps(s.y()));
@@ -79,7 +85,7 @@ public final class StateCodec {
     static final FieldTable<Ship> SHIP = FieldTable.keyedMasked(Ship.class,
             w -> new Ship((int) w[0], Grid.position(w[1]), Grid.position(w[2]), Grid.velocity(w[3]),
                     Grid.velocity(w[4]), Grid.angle(w[5]), (int) w[6], (int) w[7], (int) w[8], (int) w[9],
-                    (int) w[10], (int) w[11], (int) w[12], (int) w[13]),
+                    (int) w[10], (int) w[11], (int) w[12], (int) w[13], (int) w[14]),
             field("id", Encoding.U16, Ship::id),
             increment(SHIP_X, Encoding.I8),
             increment(SHIP_Y, Encoding.I8),
@@ -98,7 +104,9 @@ public final class StateCodec {
             field("kills", Encoding.U16, Ship::kills),
             field("deaths", Encoding.U16, Ship::deaths),
             field("powerUntil", Encoding.U31, Ship::powerUntil),
-            SHIP_LAST_INPUT_SEQ);
+            SHIP_LAST_INPUT_SEQ,
+            // lancers.v5: older frames never name it, so a new ship without charges leaves it out.
+            optional("lanceCharges", Encoding.U8, Ship::lanceCharges));
 
     static final FieldTable<Projectile> PROJECTILE = FieldTable.keyedFull(Projectile.class,
             w -> new Projectile((int) w[0], (int) w[1], Grid.position(w[2]), Grid.position(w[3]),

@@ -17,8 +17,9 @@ public record Input(int seq, int buttons, float aim, int viewTick) {
     public static final int RIGHT = 1 << 3;
     public static final int FIRE = 1 << 4;
     /**
-     * The charged lance: held, it fires one heavy, fast shot as soon as the gun has rested
-     * {@link Rules#LANCE_CHARGE_SECONDS} (instead of FIRE's shots); only {@code lancers.v4} carries it.
+     * The charged lance: held by a ship with {@linkplain Ship#lanceCharges() lance charges}, it fires one
+     * heavy, fast shot as soon as the gun has rested {@link Rules#LANCE_CHARGE_SECONDS} (instead of
+     * FIRE's shots); without charges it is as if not held.
      */
     public static final int LANCE = 1 << 5;
     /** Every defined button; other bits are invalid. */

@@ -5,5 +5,7 @@ public enum PickupKind {
     /** Restores health. */
     HEALTH,
     /** Doubles projectile damage for a while. */
-    POWER
+    POWER,
+    /** Lance charges: what the LANCE button fires ({@link Rules#LANCE_PICKUP_CHARGES}). */
+    LANCE
 }

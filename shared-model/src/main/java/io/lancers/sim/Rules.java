@@ -26,14 +26,21 @@ public final class Rules {
     public static final float NOSE_DISTANCE = SHIP_RADIUS + 4f;
 
     /**
-     * The charged lance: the gun must have rested this long since its last shot (or never fired),
-     * and then holding LANCE fires one shot this fast and hard instead of FIRE's; after it the
-     * ordinary cooldown applies. The charge is the time since {@link Ship#lastFireTick()}, so the
-     * lance needs no state of its own.
+     * The charged lance: a ship holding {@link Ship#lanceCharges() lance charges} (from a lance
+     * pickup) whose gun has rested this long since its last shot (or never fired) fires, while it
+     * holds LANCE, one shot this fast and hard instead of FIRE's, and spends a charge; after it the
+     * ordinary cooldown applies. The charge time is the time since {@link Ship#lastFireTick()}.
+     * Without charges LANCE is as if not held (FIRE still shoots): nothing to charge.
      */
     public static final double LANCE_CHARGE_SECONDS = 1.0;
     public static final float LANCE_SPEED = 1800f;
     public static final int LANCE_DAMAGE = 45;
+    /** Charges a lance pickup gives. */
+    public static final int LANCE_PICKUP_CHARGES = 3;
+    /** Most charges a ship holds; a ship that holds this many leaves a lance pickup lying. */
+    public static final int LANCE_MAX_CHARGES = 5;
+    /** A lance pickup is back this long after it was taken: rarer than health, the lance kills in three. */
+    public static final double LANCE_RESPAWN_SECONDS = 20.0;
 
     public static final double INVULNERABLE_SECONDS = 2.0;
 
@@ -75,6 +82,7 @@ public final class Rules {
         return switch (kind) {
             case HEALTH -> HEALTH_RESPAWN_SECONDS;
             case POWER -> POWER_RESPAWN_SECONDS;
+            case LANCE -> LANCE_RESPAWN_SECONDS;
         };
     }
 }

@@ -18,10 +18,19 @@ package io.lancers.sim;
  * @param kills             kills this match
  * @param deaths            deaths this match
  * @param lastInputSeq      sequence number of the last input the server applied (client prediction ack)
+ * @param lanceCharges      charged lances it may still fire, 0..{@link Rules#LANCE_MAX_CHARGES}: from lance
+ *                          pickups, one per lance, all lost on death
  */
 public record Ship(int id, float x, float y, float vx, float vy, float aim, int health, int respawnTick,
                    int invulnerableUntil, int powerUntil, int lastFireTick, int kills, int deaths,
-                   int lastInputSeq) {
+                   int lastInputSeq, int lanceCharges) {
+
+    /** A ship holding no lance charges. */
+    public Ship(int id, float x, float y, float vx, float vy, float aim, int health, int respawnTick,
+                int invulnerableUntil, int powerUntil, int lastFireTick, int kills, int deaths, int lastInputSeq) {
+        this(id, x, y, vx, vy, aim, health, respawnTick, invulnerableUntil, powerUntil, lastFireTick, kills, deaths,
+                lastInputSeq, 0);
+    }
 
     public boolean alive() {
         return health > 0;

@@ -18,13 +18,16 @@ import java.util.Map;
  * predicts its own ship with {@link #moveShip}, the very code {@link #step} moves ships with.
  *
  * <p>A step from tick T computes the state at {@code now = T + 1}, in this order: move ships,
- * separate touching ships, fly projectiles (hits, kills), fire, take pickups, respawn the dead,
- * end the phase if due; finally every quantity is snapped to the {@link Quantum} grid.
+ * separate touching ships, fly projectiles (hits, kills), fire, credit the kills to the teams, take
+ * pickups, respawn the dead, end the phase if due; finally every quantity is snapped to the
+ * {@link Quantum} grid.
  *
  * <p>In a {@linkplain GameMode#TDM team match} the {@link Teams} given to the step decide who is an
  * enemy: without {@linkplain MatchConfig#friendlyFire() friendly fire} shots fly through teammates,
- * killing a teammate scores nothing, ships respawn away from enemies (on their team's spawn points
- * where the map tags any), and the kill limit is a team's score.
+ * killing a teammate scores nothing, a kill counts for the killer's team in the match's
+ * {@link TeamScores} (kept there, not summed from ships, so it stays when a player leaves), ships
+ * respawn away from enemies (on their team's spawn points where the map tags any), and the kill
+ * limit is a team's score.
  */
 public final class Simulation {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
@@ -143,7 +146,8 @@ public final class Simulation {
      * Movement, aim, wall collision and trigger of one ship for one tick: exactly what {@link #step}
      * does to a living ship during PLAYING before it looks at other ships, including the cooldown
      * (holding FIRE when it is over, or LANCE when charged, sets {@code lastFireTick} to
-     * {@code tick + 1}; {@link #shot} is the projectile). During INTERMISSION step moves nobody, and neither does this. Dead ships do
+     * {@code tick + 1}, and a lance spends one of {@code lanceCharges}: a ship fired a lance when its
+     * charges went down; {@link #shot} is the projectile). During INTERMISSION step moves nobody, and neither does this. Dead ships do
      * not move. Also records {@code input.seq()} as the ship's last applied input.
      *
      * @param tick  the tick the ship is at (the step goes to {@code tick + 1})
@@ -154,8 +158,9 @@ public final class Simulation {
         b.lastInputSeq = input.seq();
         if (b.health > 0 && match.phase() == MatchPhase.PLAYING) {
             move(b, input.buttons(), input.aim());
-            if (fires(input.buttons(), b.lastFireTick, tick + 1)) {
+            if (fires(input.buttons(), b.lastFireTick, b.lanceCharges, tick + 1)) {
                 b.lastFireTick = tick + 1;
+                b.lanceCharges -= lances(input.buttons(), b.lanceCharges) ? 1 : 0;
             }
         }
         return b.toShip();
@@ -249,10 +254,11 @@ public final class Simulation {
         separateShips(ships);
         List<Projectile> projectiles = flyProjectiles(w.projectiles(), now, ships, events);
         int nextProjectileId = fire(ships, now, match.nextProjectileId(), projectiles, history, events);
+        TeamScores teamScores = credit(match.teamScores(), ships, events);
         List<Pickup> pickups = takePickups(w.pickups(), ships, now, events);
         respawnDue(ships, match.seed(), now, events);
 
-        if (now >= match.phaseEndTick() || killLimitReached(ships, match.killLimit())) {
+        if (now >= match.phaseEndTick() || killLimitReached(ships, match.killLimit(), teamScores)) {
             int nextMatchTick = now + config.ticks(config.intermissionSeconds());
             for (Body b : ships) {
                 b.vx = 0f;
@@ -262,29 +268,42 @@ public final class Simulation {
                 }
             }
             MatchState intermission = new MatchState(MatchPhase.INTERMISSION, nextMatchTick, match.killLimit(),
-                    match.seed(), nextProjectileId, match.round());
+                    match.seed(), nextProjectileId, match.round(), teamScores);
             return new World(now, intermission, toShips(ships), List.of(), pickups, events);
         }
-        MatchState playing = new MatchState(match.phase(), match.phaseEndTick(), match.killLimit(), match.seed(),
-                nextProjectileId, match.round());
-        return new World(now, playing, toShips(ships), projectiles, pickups, events);
+        return new World(now, match.after(nextProjectileId, teamScores), toShips(ships), projectiles, pickups, events);
     }
 
     // ---------------------------------------------------------------- phases
 
     /** A ship's kills reach the limit, or in a team match a team's (0: no limit). */
-    private static boolean killLimitReached(Body[] ships, int killLimit) {
+    private static boolean killLimitReached(Body[] ships, int killLimit, TeamScores teamScores) {
         if (killLimit <= 0) {
             return false;
         }
-        int[] teamScores = new int[Team.values().length];
         for (Body b : ships) {
             if (b.kills >= killLimit) {
                 return true;
             }
-            teamScores[b.team.ordinal()] += b.kills;
         }
-        return teamScores[Team.RED.ordinal()] >= killLimit || teamScores[Team.BLUE.ordinal()] >= killLimit;
+        return teamScores.red() >= killLimit || teamScores.blue() >= killLimit;
+    }
+
+    /**
+     * {@code scores} with this step's kills of an enemy added to the killer's team (as
+     * {@link #hit} counts a ship's kills: a teamkill, or a kill by a ship that left, scores nothing).
+     */
+    private static TeamScores credit(TeamScores scores, Body[] ships, List<GameEvent> events) {
+        for (GameEvent event : events) {
+            if (event instanceof GameEvent.Kill kill) {
+                Body killer = find(ships, kill.killerId());
+                Body victim = find(ships, kill.victimId());
+                if (killer != null && victim != null && !killer.team.alliedWith(victim.team)) {
+                    scores = scores.plusKill(killer.team);
+                }
+            }
+        }
+        return scores;
     }
 
     private World startNextMatch(int now, MatchState old, Body[] ships, List<GameEvent> events) {
@@ -295,6 +314,7 @@ public final class Simulation {
             b.kills = 0;
             b.deaths = 0;
             b.lastFireTick = 0;
+            b.lanceCharges = 0;
             b.health = 0; // not "living" until placed, so the free spawn ignores it
         }
         for (Body b : ships) {
@@ -646,6 +666,7 @@ public final class Simulation {
         target.vx = 0f;
         target.vy = 0f;
         target.powerUntil = 0;
+        target.lanceCharges = 0;
         target.respawnTick = now + respawnTicks;
         Body killer = find(ships, pr.ownerId());
         if (killer != null && !killer.team.alliedWith(target.team)) {
@@ -655,20 +676,22 @@ public final class Simulation {
     }
 
     /**
-     * Living ships holding FIRE whose cooldown is over shoot, and those holding LANCE whose gun has
-     * rested {@link Rules#LANCE_CHARGE_SECONDS} fire a lance (holding LANCE fires nothing else: it
-     * charges), lag-compensated as their input asks (see {@link #step(World, Map, ShipHistory)});
+     * Living ships holding FIRE whose cooldown is over shoot, and those holding LANCE with a lance
+     * charge whose gun has rested {@link Rules#LANCE_CHARGE_SECONDS} fire a lance and spend the
+     * charge (holding LANCE with a charge fires nothing else: it charges), lag-compensated as their input asks (see {@link #step(World, Map, ShipHistory)});
      * returns the next projectile id. A compensated shot that hits during its catch-up uses its id
      * but is never added.
      */
     private int fire(Body[] ships, int now, int nextId, List<Projectile> projectiles, ShipHistory history,
                      List<GameEvent> events) {
         for (Body b : ships) {
-            if (b.health <= 0 || !fires(b.buttons, b.lastFireTick, now)) {
+            if (b.health <= 0 || !fires(b.buttons, b.lastFireTick, b.lanceCharges, now)) {
                 continue;
             }
             b.lastFireTick = now;
-            Projectile shot = shot(nextId, b.id, b.x, b.y, b.aim, (b.buttons & Input.LANCE) != 0, now < b.powerUntil,
+            boolean lance = lances(b.buttons, b.lanceCharges);
+            b.lanceCharges -= lance ? 1 : 0;
+            Projectile shot = shot(nextId, b.id, b.x, b.y, b.aim, lance, now < b.powerUntil,
                     now - rewindTicks(b, now, history));
             if (shot == null) {
                 continue; // nose in a wall: the shot is spent on it
@@ -682,14 +705,19 @@ public final class Simulation {
     }
 
     /**
-     * Whether a ship holding {@code buttons} fires at {@code now}: LANCE once the gun has rested
-     * {@link Rules#LANCE_CHARGE_SECONDS} (holding it fires nothing else: it charges), else FIRE once
-     * the cooldown is over.
+     * Whether a ship holding {@code buttons} fires at {@code now}: with a lance charge, LANCE once
+     * the gun has rested {@link Rules#LANCE_CHARGE_SECONDS} (holding it fires nothing else: it
+     * charges), else FIRE once the cooldown is over.
      */
-    private boolean fires(int buttons, int lastFireTick, int now) {
-        int rest = (buttons & Input.LANCE) != 0 ? lanceChargeTicks
+    private boolean fires(int buttons, int lastFireTick, int lanceCharges, int now) {
+        int rest = lances(buttons, lanceCharges) ? lanceChargeTicks
                 : (buttons & Input.FIRE) != 0 ? fireCooldownTicks : -1;
         return rest >= 0 && (lastFireTick == 0 || now - lastFireTick >= rest);
+    }
+
+    /** Whether {@code buttons} ask for the lance and the ship has a charge to fire it with; else LANCE is as if not held. */
+    private static boolean lances(int buttons, int lanceCharges) {
+        return (buttons & Input.LANCE) != 0 && lanceCharges > 0;
     }
 
     /**
@@ -723,14 +751,14 @@ public final class Simulation {
             for (Body b : ships) {
                 float dx = b.x - pk.x();
                 float dy = b.y - pk.y();
-                if (b.health <= 0 || dx * dx + dy * dy > reach * reach
-                        || (pk.kind() == PickupKind.HEALTH && b.health >= Rules.MAX_HEALTH)) {
+                if (b.health <= 0 || dx * dx + dy * dy > reach * reach || !b.wants(pk.kind())) {
                     continue;
                 }
-                if (pk.kind() == PickupKind.HEALTH) {
-                    b.health = Math.min(Rules.MAX_HEALTH, b.health + Rules.HEALTH_PICKUP_AMOUNT);
-                } else {
-                    b.powerUntil = now + powerTicks;
+                switch (pk.kind()) {
+                    case HEALTH -> b.health = Math.min(Rules.MAX_HEALTH, b.health + Rules.HEALTH_PICKUP_AMOUNT);
+                    case POWER -> b.powerUntil = now + powerTicks;
+                    case LANCE -> b.lanceCharges = Math.min(Rules.LANCE_MAX_CHARGES,
+                            b.lanceCharges + Rules.LANCE_PICKUP_CHARGES);
                 }
                 if (result == null) {
                     result = new ArrayList<>(pickups);
@@ -794,6 +822,7 @@ public final class Simulation {
         b.respawnTick = 0;
         b.invulnerableUntil = now + invulnerableTicks;
         b.powerUntil = 0;
+        b.lanceCharges = 0;
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -877,6 +906,7 @@ public final class Simulation {
         int kills;
         int deaths;
         int lastInputSeq;
+        int lanceCharges;
         /** Not part of the ship: given with the step. */
         Team team = Team.NONE;
         // This step's input: idle unless the caller gave one.
@@ -907,7 +937,17 @@ public final class Simulation {
             kills = s.kills();
             deaths = s.deaths();
             lastInputSeq = s.lastInputSeq();
+            lanceCharges = s.lanceCharges();
             aimInput = s.aim();
+        }
+
+        /** Whether taking a pickup of {@code kind} gives it anything: health when hurt, lances below the cap. */
+        boolean wants(PickupKind kind) {
+            return switch (kind) {
+                case HEALTH -> health < Rules.MAX_HEALTH;
+                case POWER -> true;
+                case LANCE -> lanceCharges < Rules.LANCE_MAX_CHARGES;
+            };
         }
 
         /** Before the first push by another ship: remembers where the ship is, clear of walls. */
@@ -922,7 +962,7 @@ public final class Simulation {
         Ship toShip() {
             return new Ship(id, Quantum.position(x), Quantum.position(y), Quantum.velocity(vx), Quantum.velocity(vy),
                     Quantum.angle(aim), health, respawnTick, invulnerableUntil, powerUntil, lastFireTick, kills,
-                    deaths, lastInputSeq);
+                    deaths, lastInputSeq, lanceCharges);
         }
     }
 }

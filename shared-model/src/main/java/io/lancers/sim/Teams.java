@@ -52,25 +52,15 @@ public record Teams(Map<Integer, Team> byShip) {
         return n;
     }
 
-    /** A team's score: the kills of its ships among {@code ships} (kills of a teammate never count as kills). */
-    public int score(List<Ship> ships, Team team) {
-        int score = 0;
-        for (Ship s : ships) {
-            if (of(s.id()) == team) {
-                score += s.kills();
-            }
-        }
-        return score;
-    }
-
-    /** Where a newcomer goes: the smaller team; on a tie the one behind in {@code w}; then RED. */
+    /** Where a newcomer goes: the smaller team; on a tie the one behind in {@code w}'s score; then RED. */
     public Team forNewcomer(World w) {
         int red = count(Team.RED);
         int blue = count(Team.BLUE);
         if (red != blue) {
             return red < blue ? Team.RED : Team.BLUE;
         }
-        return score(w.ships(), Team.BLUE) < score(w.ships(), Team.RED) ? Team.BLUE : Team.RED;
+        TeamScores scores = w.match().teamScores();
+        return scores.blue() < scores.red() ? Team.BLUE : Team.RED;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.lancers.sim.GameEvent;
 import io.lancers.sim.GameMode;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
+import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
 import io.lancers.sim.ShipHistory;
@@ -53,6 +54,8 @@ class BotTeamPlayTest {
         int enemyHits = 0;
         int teamHits = 0;
         int enemyKills = 0;
+        int lancesTaken = 0;
+        int lanceHits = 0;
         for (int t = 0; t < 60 * FRIENDLY_FIRE.tickRate(); t++) {
             Map<Integer, Input> inputs = new HashMap<>();
             for (Map.Entry<Integer, BotBrain> e : brains.entrySet()) {
@@ -64,13 +67,16 @@ class BotTeamPlayTest {
                     boolean ownTeam = teams.of(hit.shooterId()).alliedWith(teams.of(hit.targetId()));
                     teamHits += ownTeam ? 1 : 0;
                     enemyHits += ownTeam ? 0 : 1;
+                    lanceHits += hit.damage() % Rules.LANCE_DAMAGE == 0 ? 1 : 0;
+                } else if (e instanceof GameEvent.PickupTaken taken) {
+                    lancesTaken += taken.kind() == PickupKind.LANCE ? 1 : 0;
                 } else if (e instanceof GameEvent.Kill kill) {
                     enemyKills += teams.of(kill.killerId()).alliedWith(teams.of(kill.victimId())) ? 0 : 1;
                 }
             }
         }
-        System.out.printf("%s: %d hits on enemies, %d on teammates, %d kills%n", mapId, enemyHits, teamHits,
-                enemyKills);
+        System.out.printf("%s: %d hits on enemies, %d on teammates, %d kills; %d lance pickups taken, %d lance hits%n",
+                mapId, enemyHits, teamHits, enemyKills, lancesTaken, lanceHits);
         assertTrue(enemyHits >= 20, "the teams fight: " + enemyHits + " hits");
         assertTrue(teamHits * 20 <= enemyHits, teamHits + " hits on teammates, " + enemyHits + " on enemies");
         assertTrue(enemyKills >= 3, "and kill: " + enemyKills);

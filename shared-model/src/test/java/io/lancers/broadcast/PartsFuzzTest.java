@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,24 @@ class PartsFuzzTest {
         full[4] = 9;
         assertMessage(assertThrows(BroadcastFormatException.class, () -> FullPart.decode(full)), "newer");
         assertMessage(assertThrows(BroadcastFormatException.class, () -> FullPart.decode(new byte[0])), "too short");
+    }
+
+    /**
+     * Parts of format 1 (lancers.v2 frames, made before v5) are read as before: same layout, and their
+     * frames are v5 frames (the page's fixtures recorded-parts-v1.json and recorded-frames-v2.json play
+     * a real one). A reader of 1 meets 2 in the version byte and refuses it.
+     */
+    @Test
+    void formatVersionOneIsStillReadAndVersionTwoIsWhatTheWriterMakes() throws BroadcastFormatException {
+        Fragment fragment = match.fragments.get(0);
+        byte[] full = fragment.full().encode();
+        byte[] delta = fragment.delta().encode();
+        assertEquals(2, full[4]);
+        assertEquals(2, delta[4]);
+        full[4] = 1;
+        delta[4] = 1;
+        assertEquals(fragment.full().tick(), FullPart.decode(full).tick());
+        assertEquals(fragment.delta().toTick(), DeltaPart.decode(delta).toTick());
     }
 
     private static void assertMessage(BroadcastFormatException e, String part) {

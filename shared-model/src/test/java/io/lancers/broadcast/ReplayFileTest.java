@@ -186,7 +186,7 @@ class ReplayFileTest {
         assertRefused(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13}, "not a Lancers replay");
         assertRefused(Arrays.copyOf(finished, 10), "too short");
         byte[] newer = finished.clone();
-        newer[ReplayFile.MAGIC.length] = 2;
+        newer[ReplayFile.MAGIC.length] = (byte) (ReplayFile.FORMAT_VERSION + 1);
         assertRefused(newer, "newer");
         byte[] header = finished.clone();
         header[ReplayFile.MAGIC.length + 20] ^= 1;

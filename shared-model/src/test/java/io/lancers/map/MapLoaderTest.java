@@ -115,7 +115,7 @@ class MapLoaderTest {
         "one spawn        | | {\"x\": 100, \"y\": 100} | | at least 2 spawns",
         "spawn in wall    | {\"x\": 90, \"y\": 90, \"width\": 50, \"height\": 50} | {\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300} | | spawn 0 at (100.0, 100.0) is inside wall 0",
         "spawn outside    | | {\"x\": 100, \"y\": 100}, {\"x\": 395, \"y\": 300} | | spawn 1 at (395.0, 300.0) is not inside",
-        "unknown kind     | | {\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300} | {\"x\": 200, \"y\": 200, \"kind\": \"ammo\"} | pickup 0 has unknown kind 'ammo' (known: health, power)",
+        "unknown kind     | | {\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300} | {\"x\": 200, \"y\": 200, \"kind\": \"ammo\"} | pickup 0 has unknown kind 'ammo' (known: health, power, lance)",
         "upper-case kind  | | {\"x\": 100, \"y\": 100}, {\"x\": 300, \"y\": 300} | {\"x\": 200, \"y\": 200, \"kind\": \"HEALTH\"} | unknown kind 'HEALTH'",
         "missing y        | | {\"x\": 100}, {\"x\": 300, \"y\": 300} | | spawn 0 is missing \"y\"",
         "text for number  | | {\"x\": \"a\", \"y\": 100}, {\"x\": 300, \"y\": 300} | | spawn 0: \"x\" must be a number",

@@ -14,6 +14,7 @@ import io.lancers.sim.Projectile;
 import io.lancers.sim.Quantum;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
+import io.lancers.sim.TeamScores;
 import io.lancers.sim.World;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -143,6 +144,50 @@ class StateCodecTest {
         assertEquals(at121, StateCodec.apply(at120, ByteBuffer.wrap(delta)));
     }
 
+    /**
+     * lancers.v5's additions on the wire (docs/PROTOCOL.md §7.4, §7.5, §7.7): team scores under match
+     * bit 6 (u16 red, u16 blue), a ship's lance charges under bit 18 (u8), pickup kind 2.
+     */
+    @Test
+    void theV5FieldsAreWhereTheDocumentSaysTheyAre() throws ProtocolException {
+        MatchState match = new MatchState(MatchPhase.PLAYING, 0, 0, 0L, 0, 0, new TeamScores(3, 258));
+        Ship armed = new Ship(3, 0f, 0f, 0f, 0f, 0f, 100, 0, 0, 0, 0, 0, 0, 0, 2);
+        World world = new World(5, match, List.of(armed), List.of(), List.of(new Pickup(0, PickupKind.LANCE, 0f, 0f, 0)),
+                List.of(new GameEvent.PickupTaken(3, 0, PickupKind.LANCE)));
+        byte[] snapshot = StateCodec.encodeSnapshot(world);
+        assertEquals(("10 00000005 00000000 40 0003 0102"
+                        + " 00 01 04 d0ff1f 0000 00000000 64 00000000 00000000 0000 0000 0000 0000 0000 0000 00000000 00000000 02"
+                        + " 00 00 00 01 01 0f 02 0000 0000 00000000 01 02 0003 00 02").replace(" ", ""),
+                hex(snapshot));
+        assertEquals(world, StateCodec.apply(null, ByteBuffer.wrap(snapshot)));
+    }
+
+    /**
+     * Frames of lancers.v2–v4 (replays recorded before v5) are v5 frames: a new ship without bit 18 has
+     * no lance charges, a match without bit 6 no team score. These are v4's documented example bytes.
+     */
+    @Test
+    void framesOfTheOlderVersionsStillDecode() throws ProtocolException {
+        World at120 = StateCodec.apply(null, ByteBuffer.wrap(bytes("10 00000078 00000000 3e 000046c8 0014"
+                + " 000000000000002a 00000007 0001 00 01 04 d0ff0f 4000 00000076 64 00000000 00000096 0324 0640 0000"
+                + " fe70 0001 0000 00000000 00000039 00 01 07 0003 0324 05f0 0000 ed40 00000076 0a"
+                + " 00 01 01 0f 00 0c80 0960 00000000 00")));
+        assertEquals(0, at120.ships().get(0).lanceCharges());
+        assertEquals(TeamScores.NONE, at120.match().teamScores());
+        assertEquals(57, at120.ships().get(0).lastInputSeq());
+        World at121 = StateCodec.apply(at120, ByteBuffer.wrap(bytes("11 00000079 00000078 00 00 01 04 22 fa 01 01 07 00 00 00 00")));
+        assertEquals(58, at121.ships().get(0).lastInputSeq());
+    }
+
+    @Test
+    void aNewShipMayLeaveOutOnlyItsLanceCharges() {
+        World empty = worldWith(List.of());
+        // d0ff0f: every absolute bit but 18 (fine); d0ff0e: lastInputSeq (17) missing too.
+        String fields = " 0000 00000000 64 00000000 00000000 0000 0000 0000 0000 0000 0000 00000000";
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, empty, deltaWithShipEntry("d0ff07" + fields + " 02"));
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, empty, deltaWithShipEntry("d1ff1f" + " 01" + fields + " 00000000 02"));
+    }
+
     /** Lower-case hex digits, no spaces: the documentation's grouping is removed before comparing. */
     private static String hex(byte[] bytes) {
         StringBuilder text = new StringBuilder();
@@ -241,7 +286,7 @@ class StateCodecTest {
     /** Mask bit i is entry i: docs/PROTOCOL.md §7.5. An increment is written "+name". */
     private static final List<String> SHIP_MASK_BITS = List.of("+x", "+y", "+vx", "+vy", "aim", "+lastInputSeq",
             "lastFireTick", "health", "respawnTick", "invulnerableUntil", "x", "y", "vx", "vy", "kills", "deaths",
-            "powerUntil", "lastInputSeq");
+            "powerUntil", "lastInputSeq", "lanceCharges");
 
     /** The components a ship sends as a one-byte step when it can. */
     private static final Set<String> SHIP_INCREMENTS = Set.of("x", "y", "vx", "vy", "lastInputSeq");
@@ -486,7 +531,7 @@ class StateCodecTest {
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, StateCodec.HEADER_BYTES + 1, 2)); // phase
         int pickupKindAt = StateCodec.HEADER_BYTES + 1 + 1 + 4 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1;
         assertEquals(PickupKind.POWER.ordinal(), snapshot[pickupKindAt]);
-        assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, pickupKindAt, 2));
+        assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, pickupKindAt, 3));
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, snapshot.length - 3, 4)); // event kind
         assertCloseCode(CloseCodes.UNSUPPORTED_DATA, with(snapshot, 1, 0x80)); // tick beyond 2^31-1
     }
@@ -512,7 +557,7 @@ class StateCodecTest {
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 00 01")); // varint longer than needed
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 00 01"));
         assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("a0 80 80 01 01")); // over 3 bytes
-        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 10 00000065")); // bit 18: undefined
+        assertApplyFails(CloseCodes.PROTOCOL_ERROR, base, deltaWithShipEntry("80 80 20 00000065")); // bit 19: undefined
         assertApplyFails(CloseCodes.UNSUPPORTED_DATA, baseWithSeq(Integer.MAX_VALUE - 1),
                 deltaWithShipEntry("20 02")); // past 2^31 - 1
         // a ship the base lacks must come whole: its seq absolutely, never as an increment

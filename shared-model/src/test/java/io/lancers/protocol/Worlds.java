@@ -8,6 +8,7 @@ import io.lancers.sim.PickupKind;
 import io.lancers.sim.Projectile;
 import io.lancers.sim.Quantum;
 import io.lancers.sim.Ship;
+import io.lancers.sim.TeamScores;
 import io.lancers.sim.World;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -66,7 +67,8 @@ final class Worlds {
                     maybe(random, match.killLimit(), random.nextInt(0x10000)),
                     random.nextInt(8) == 0 ? random.nextLong() : match.seed(),
                     maybe(random, match.nextProjectileId(), random.nextInt(Integer.MAX_VALUE)),
-                    maybe(random, match.round(), random.nextInt(0x10000)));
+                    maybe(random, match.round(), random.nextInt(0x10000)),
+                    random.nextInt(3) == 0 ? teamScores(random) : match.teamScores());
         }
 
         TreeSet<Integer> shipIds = new TreeSet<>();
@@ -125,7 +127,14 @@ final class Worlds {
             return StateCodec.EMPTY.match();
         }
         return new MatchState(pick(random, null, MatchPhase.values()), random.nextInt(Integer.MAX_VALUE),
-                random.nextInt(0x10000), random.nextLong(), random.nextInt(Integer.MAX_VALUE), random.nextInt(0x10000));
+                random.nextInt(0x10000), random.nextLong(), random.nextInt(Integer.MAX_VALUE), random.nextInt(0x10000),
+                random.nextBoolean() ? TeamScores.NONE : teamScores(random));
+    }
+
+    /** Usually small, now and then anything the wire carries. */
+    static TeamScores teamScores(Random random) {
+        int bound = random.nextInt(8) == 0 ? 0x10000 : 100;
+        return new TeamScores(random.nextInt(bound), random.nextInt(bound));
     }
 
     static Ship ship(Random random, int id, int tick) {
@@ -138,7 +147,8 @@ final class Worlds {
                 extreme ? random.nextInt(Integer.MAX_VALUE) : Math.max(0, tick - random.nextInt(100)),
                 extreme ? random.nextInt(0x10000) : random.nextInt(50),
                 extreme ? random.nextInt(0x10000) : random.nextInt(50),
-                extreme ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(100_000));
+                extreme ? random.nextInt(Integer.MAX_VALUE) : random.nextInt(100_000),
+                extreme ? random.nextInt(0x100) : random.nextBoolean() ? 0 : random.nextInt(6));
     }
 
     static Ship moved(Random random, Ship ship, int tick) {
@@ -146,7 +156,8 @@ final class Worlds {
         return new Ship(ship.id(), step(random, ship.x()), step(random, ship.y()), step(random, ship.vx()),
                 step(random, ship.vy()), random.nextBoolean() ? ship.aim() : angle(random),
                 ship.health(), ship.respawnTick(), ship.invulnerableUntil(), ship.powerUntil(),
-                fired ? tick : ship.lastFireTick(), ship.kills(), ship.deaths(), nextSeq(random, ship.lastInputSeq()));
+                fired ? tick : ship.lastFireTick(), ship.kills(), ship.deaths(), nextSeq(random, ship.lastInputSeq()),
+                fired && ship.lanceCharges() > 0 && random.nextBoolean() ? ship.lanceCharges() - 1 : ship.lanceCharges());
     }
 
     /**

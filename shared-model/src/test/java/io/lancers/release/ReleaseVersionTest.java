@@ -16,8 +16,8 @@ class ReleaseVersionTest {
 
     @Test
     void theDescriptionNamesTheProtocol() {
-        assertArrayEquals(new String[] {"Lancers server " + ReleaseVersion.VERSION, "protocol lancers.v2"},
+        assertArrayEquals(new String[] {"Lancers server " + ReleaseVersion.VERSION, "protocol lancers.v5"},
                 ReleaseVersion.describe("Lancers server"));
-        assertEquals("lancers.v2", ProtocolVersion.SUBPROTOCOL);
+        assertEquals("lancers.v5", ProtocolVersion.SUBPROTOCOL);
     }
 }

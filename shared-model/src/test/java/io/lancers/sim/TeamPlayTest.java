@@ -59,7 +59,7 @@ class TeamPlayTest {
         assertEquals(0, find(w, 1).kills(), "a teammate's kill is no kill");
         assertEquals(Rules.MAX_HEALTH, find(w, 3).health(), "the teammate stopped the shot");
         assertTrue(w.events().contains(new GameEvent.Kill(1, 2)), "the kill feed still says who did it");
-        assertEquals(0, TEAMS.score(w.ships(), Team.RED));
+        assertEquals(TeamScores.NONE, w.match().teamScores());
     }
 
     @Test
@@ -69,8 +69,35 @@ class TeamPlayTest {
         Ship scoringTeammate = new Ship(2, 100, 500, 0, 0, 0, 100, 0, 0, 0, 0, 4, 0, 0);
         World w = shootRight(sim, world(sim, ship(1, 100, 300), scoringTeammate, weakEnemy), TEAMS);
         assertEquals(1, find(w, 1).kills());
-        assertEquals(5, TEAMS.score(w.ships(), Team.RED), "the team's score is its ships' kills");
-        assertEquals(0, TEAMS.score(w.ships(), Team.BLUE));
+        assertEquals(new TeamScores(1, 0), w.match().teamScores(), "the kill counts for the team as it happens");
+    }
+
+    @Test
+    void aTeamKeepsItsScoreWhenTheScorerLeavesAndANewMatchStartsFromNothing() {
+        Simulation sim = new Simulation(TestArenas.open(), TDM);
+        Ship weakEnemy = new Ship(3, 300, 300, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0);
+        World w = shootRight(sim, world(sim, ship(1, 100, 300), ship(2, 100, 500), weakEnemy), TEAMS);
+        w = sim.removeShip(w, 1);
+        w = sim.step(w, Map.of(), ShipHistory.NONE, TEAMS.without(1));
+        assertEquals(new TeamScores(1, 0), w.match().teamScores(), "the scorer's kill stays with red");
+        World over = w;
+        while (over.match().phase() == MatchPhase.PLAYING) {
+            over = sim.step(over, Map.of(), ShipHistory.NONE, TEAMS);
+        }
+        assertEquals(new TeamScores(1, 0), over.match().teamScores(), "the intermission shows the final score");
+        while (over.match().phase() == MatchPhase.INTERMISSION) {
+            over = sim.step(over, Map.of(), ShipHistory.NONE, TEAMS);
+        }
+        assertEquals(TeamScores.NONE, over.match().teamScores());
+    }
+
+    @Test
+    void aFreeForAllKeepsNoTeamScore() {
+        Simulation sim = new Simulation(TestArenas.open(), MatchConfig.defaults());
+        Ship weak = new Ship(3, 300, 300, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0);
+        World w = shootRight(sim, world(sim, ship(1, 100, 300), weak), TEAMS);
+        assertEquals(1, find(w, 1).kills());
+        assertEquals(TeamScores.NONE, w.match().teamScores());
     }
 
     @Test
@@ -92,13 +119,17 @@ class TeamPlayTest {
     void theKillLimitIsATeamsScore() {
         MatchConfig threeKills = new MatchConfig(60, 300, 3, 10, 3).withMode(GameMode.TDM, false);
         Simulation sim = new Simulation(TestArenas.open(), threeKills);
-        // Red has 2 kills between two ships, no ship alone is near the limit: the third kill ends it.
+        // Red has 2 kills (of ships that left, say), no ship is near the limit: the third kill ends it.
         Ship shooter = new Ship(1, 100, 300, 0, 0, 0, 100, 0, 0, 0, 0, 1, 0, 0);
-        Ship teammate = new Ship(2, 100, 500, 0, 0, 0, 100, 0, 0, 0, 0, 1, 0, 0);
+        Ship teammate = new Ship(2, 100, 500, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0, 0);
         Ship weakEnemy = new Ship(3, 300, 300, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0);
-        World w = shootRight(sim, world(sim, shooter, teammate, weakEnemy), TEAMS);
+        World start = world(sim, shooter, teammate, weakEnemy);
+        MatchState m = start.match();
+        start = new World(start.tick(), new MatchState(m.phase(), m.phaseEndTick(), m.killLimit(), m.seed(),
+                m.nextProjectileId(), m.round(), new TeamScores(2, 0)), start.ships(), List.of(), List.of(), List.of());
+        World w = shootRight(sim, start, TEAMS);
         assertEquals(MatchPhase.INTERMISSION, w.match().phase());
-        assertEquals(3, TEAMS.score(w.ships(), Team.RED));
+        assertEquals(new TeamScores(3, 0), w.match().teamScores());
     }
 
     @Test

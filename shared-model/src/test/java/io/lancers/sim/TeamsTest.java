@@ -14,12 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TeamsTest {
     private static final World EMPTY = new Simulation(TestArenas.open(), MatchConfig.defaults()).newMatch(1, 0, 1);
 
-    private static World withKills(int... killsById) {
-        Ship[] ships = new Ship[killsById.length];
-        for (int i = 0; i < ships.length; i++) {
-            ships[i] = new Ship(i + 1, 100, 100, 0, 0, 0, 100, 0, 0, 0, 0, killsById[i], 0, 0);
-        }
-        return TestArenas.withShips(EMPTY, ships);
+    private static World withScores(int red, int blue) {
+        MatchState m = EMPTY.match();
+        return new World(EMPTY.tick(), new MatchState(m.phase(), m.phaseEndTick(), m.killLimit(), m.seed(),
+                m.nextProjectileId(), m.round(), new TeamScores(red, blue)), List.of(), List.of(), List.of(), List.of());
     }
 
     @Test
@@ -35,10 +33,10 @@ class TeamsTest {
     @Test
     void onATieTheNewcomerHelpsTheTeamThatIsBehind() {
         Teams teams = new Teams(Map.of(1, Team.RED, 2, Team.BLUE));
-        assertEquals(Team.BLUE, teams.forNewcomer(withKills(5, 2)));
-        assertEquals(Team.RED, teams.forNewcomer(withKills(2, 5)));
-        assertEquals(Team.RED, teams.forNewcomer(withKills(3, 3)));
-        assertEquals(Team.BLUE, new Teams(Map.of(1, Team.RED)).forNewcomer(withKills(0, 50)), "size first");
+        assertEquals(Team.BLUE, teams.forNewcomer(withScores(5, 2)));
+        assertEquals(Team.RED, teams.forNewcomer(withScores(2, 5)));
+        assertEquals(Team.RED, teams.forNewcomer(withScores(3, 3)));
+        assertEquals(Team.BLUE, new Teams(Map.of(1, Team.RED)).forNewcomer(withScores(0, 50)), "size first");
     }
 
     @Test
@@ -73,11 +71,13 @@ class TeamsTest {
     }
 
     @Test
-    void aTeamScoresItsShipsKills() {
-        Teams teams = new Teams(Map.of(1, Team.RED, 2, Team.BLUE, 3, Team.RED));
-        World w = withKills(4, 7, 2);
-        assertEquals(6, teams.score(w.ships(), Team.RED));
-        assertEquals(7, teams.score(w.ships(), Team.BLUE));
+    void teamScoresCountKillsPerSideUpToWhatTheWireCarries() {
+        TeamScores scores = TeamScores.NONE.plusKill(Team.RED).plusKill(Team.BLUE).plusKill(Team.RED).plusKill(Team.NONE);
+        assertEquals(new TeamScores(2, 1), scores);
+        assertEquals(2, scores.of(Team.RED));
+        assertEquals(0, scores.of(Team.NONE));
+        assertEquals(65535, new TeamScores(65535, 0).plusKill(Team.RED).red());
+        assertThrows(IllegalArgumentException.class, () -> new TeamScores(-1, 0));
         assertEquals(List.of(Team.RED, Team.BLUE), Teams.sides());
     }
 }

@@ -106,7 +106,7 @@ public final class LoadClient extends WholeMessageListener {
                                   Arrivals arrivals) {
         LoadClient client = new LoadClient(name, entry, keepWorld, arrivals);
         http.newWebSocketBuilder()
-                .subprotocols(ProtocolVersion.SUBPROTOCOL_V3, ProtocolVersion.SUBPROTOCOL)
+                .subprotocols(ProtocolVersion.SUBPROTOCOL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(uri, client)
                 .whenComplete((ws, failure) -> {
@@ -159,9 +159,9 @@ public final class LoadClient extends WholeMessageListener {
         return lastTick;
     }
 
-    /** In the negotiated layout: {@code lancers.v3} (the server prefers it) carries {@link Input#viewTick()}. */
+    /** In the negotiated layout, with {@link Input#viewTick()}. */
     public void sendInput(Input input) {
-        byte[] frame = InputCodec.encode(input, InputFormat.of(socket.getSubprotocol()).orElse(InputFormat.V2));
+        byte[] frame = InputCodec.encode(input, InputFormat.of(socket.getSubprotocol()).orElse(InputFormat.V5));
         send(ws -> ws.sendBinary(ByteBuffer.wrap(frame), true));
     }
 

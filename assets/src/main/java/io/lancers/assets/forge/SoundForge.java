@@ -40,6 +40,7 @@ final class SoundForge {
         sounds.put("explode.wav", explode());
         sounds.put("pickup-health.wav", healthPickup());
         sounds.put("pickup-power.wav", powerPickup());
+        sounds.put("pickup-lance.wav", lancePickup());
         sounds.put("respawn.wav", respawn());
         sounds.put("match-start.wav", matchStart());
         sounds.put("match-end.wav", matchEnd());
@@ -169,6 +170,26 @@ final class SoundForge {
             mix(out, shape(stab, Curve.pluck(0.002, 0.07 + 0.04 * n)), 0.3, at);
         }
         return Synth.reverb(echo(out, 0.1, 0.25), 0.78, 0.3);
+    }
+
+    /** A blade drawn: a quick rising noise scrape, then two bright inharmonic rings, the second higher. */
+    private static double[] lancePickup() {
+        double length = 0.6;
+        double[] out = buffer(length);
+        double[] scrape = filter(noise(0.14, 7), BAND_PASS, Curve.glide(1800, 7000, 0.12), 3);
+        mix(out, shape(scrape, Curve.pluck(0.01, 0.05)), 0.4);
+        double[] rings = {1318.5, 1975.5}; // E6, B6
+        for (int n = 0; n < rings.length; n++) {
+            double at = 0.08 + 0.09 * n;
+            double noteLength = length - at;
+            double f = rings[n];
+            double[] ring = buffer(noteLength);
+            mix(ring, osc(noteLength, SINE, Curve.constant(f)), 0.6);
+            mix(ring, osc(noteLength, SINE, Curve.constant(f * 2.76)), 0.25); // a struck bar's partial
+            mix(ring, osc(noteLength, TRIANGLE, Curve.constant(f * 1.003)), 0.2);
+            mix(out, shape(ring, Curve.pluck(0.002, 0.12 + 0.05 * n)), 0.45, at);
+        }
+        return Synth.reverb(echo(out, 0.08, 0.2), 0.8, 0.3);
     }
 
     /** Materialising: a rising, wavering swell with a whoosh, topped by a bell ping. */

@@ -22,7 +22,8 @@ public final class SoundBoard implements AutoCloseable {
         FIRE(Assets.Sounds.FIRE), FIRE_POWERED(Assets.Sounds.FIRE_POWERED), LANCE(Assets.Sounds.LANCE),
         HIT(Assets.Sounds.HIT),
         EXPLODE(Assets.Sounds.EXPLODE), PICKUP_HEALTH(Assets.Sounds.PICKUP_HEALTH),
-        PICKUP_POWER(Assets.Sounds.PICKUP_POWER), RESPAWN(Assets.Sounds.RESPAWN), CHAT(Assets.Sounds.CHAT_MESSAGE);
+        PICKUP_POWER(Assets.Sounds.PICKUP_POWER), PICKUP_LANCE(Assets.Sounds.PICKUP_LANCE), RESPAWN(Assets.Sounds.RESPAWN),
+        CHAT(Assets.Sounds.CHAT_MESSAGE);
 
         private final String path;
 

@@ -6,7 +6,6 @@ import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderProjectile;
 import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.sim.GameEvent;
-import io.lancers.sim.PickupKind;
 import io.lancers.sim.Rules;
 
 /**
@@ -59,8 +58,12 @@ public final class SoundCues {
 
             @Override
             public void pickupTaken(GameEvent.PickupTaken taken) {
-                playAt(taken.kind() == PickupKind.POWER ? Sound.PICKUP_POWER : Sound.PICKUP_HEALTH,
-                        f.ship(taken.shipId()), cam);
+                Sound sound = switch (taken.kind()) {
+                    case HEALTH -> Sound.PICKUP_HEALTH;
+                    case POWER -> Sound.PICKUP_POWER;
+                    case LANCE -> Sound.PICKUP_LANCE;
+                };
+                playAt(sound, f.ship(taken.shipId()), cam);
             }
 
             @Override

@@ -204,13 +204,12 @@ public final class GameConnection implements AutoCloseable {
      * server never gets must not be predicted.
      *
      * @param viewTick the server tick of the world on screen when the input was sampled (0: unknown);
-     *                 sent under {@code lancers.v3}, where the server judges the shot by it
+     *                 sent in INPUT, where the server judges the shot by it
      */
     public synchronized Optional<Input> sendInput(int buttons, float aim, int viewTick) {
         if (state != ConnectionState.IN_MATCH || playerId == 0 || link == null) {
             return Optional.empty();
         }
-        // A server that does not speak lancers.v4 gets no LANCE: its ship just charges nothing.
         Input input = new Input(nextSeq++, buttons & link.inputFormat().buttons(), Quantum.angle(aim),
                 Math.max(0, viewTick));
         byte[] frame = InputCodec.encode(input, link.inputFormat());

@@ -15,7 +15,7 @@ import java.time.Duration;
 interface Transport {
 
     /**
-     * Starts opening a link offering the {@code lancers.v3} and {@code lancers.v2} subprotocols; returns at once. Later
+     * Starts opening a link offering the spoken subprotocols ({@code lancers.v5}); returns at once. Later
      * exactly one of {@link Handler#onOpen}, {@link Handler#onOpenFailed} or
      * {@link Handler#onCertificateRefused} is called, and after
      * {@code onOpen} the link's frames and finally its close.

@@ -218,7 +218,7 @@ public final class ArenaRenderer {
             double sy = cam.toScreenY(p.y());
             double r = PICKUP_RADIUS * cam.scale();
             PickupKind kind = p.kind();
-            Color c = kind == PickupKind.POWER ? Palette.POWER : Palette.HEALTH;
+            Color c = Palette.pickup(kind);
             if (!ready) {
                 pickupWaiting.computeIfAbsent(kind, k -> sprites.painted("pickup waiting " + k, r + 2, (s, o) -> {
                     s.setStroke(c.deriveColor(0, 0.4, 0.7, 0.45));
@@ -248,12 +248,22 @@ public final class ArenaRenderer {
         g.strokeOval(sx - r, sy - r, r * 2, r * 2);
         g.setFill(Color.WHITE);
         double a = r * 0.55;
-        if (kind == PickupKind.HEALTH) {
-            g.fillRect(sx - a, sy - a * 0.3, a * 2, a * 0.6);
-            g.fillRect(sx - a * 0.3, sy - a, a * 0.6, a * 2);
-        } else {
-            g.fillPolygon(new double[] {sx + a * 0.2, sx - a * 0.6, sx, sx - a * 0.2, sx + a * 0.6, sx},
+        switch (kind) {
+            case HEALTH -> {
+                g.fillRect(sx - a, sy - a * 0.3, a * 2, a * 0.6);
+                g.fillRect(sx - a * 0.3, sy - a, a * 0.6, a * 2);
+            }
+            case POWER -> g.fillPolygon(new double[] {sx + a * 0.2, sx - a * 0.6, sx, sx - a * 0.2, sx + a * 0.6, sx},
                     new double[] {sy - a, sy + a * 0.15, sy + a * 0.15, sy + a, sy - a * 0.15, sy - a * 0.15}, 6);
+            case LANCE -> {
+                // A lance pointing up and right: a thin shaft, a long diamond head, a small guard.
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(Math.max(1, a * 0.22));
+                g.strokeLine(sx - a, sy + a, sx + a * 0.15, sy - a * 0.15);
+                g.strokeLine(sx - a * 0.55, sy + a * 0.05, sx - a * 0.05, sy + a * 0.55);
+                g.fillPolygon(new double[] {sx + a, sx + a * 0.05, sx - a * 0.05, sx + a * 0.05},
+                        new double[] {sy - a, sy - a * 0.35, sy - a * 0.05, sy + a * 0.05}, 4);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Pickup;
-import io.lancers.sim.PickupKind;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Stop;
@@ -127,8 +126,7 @@ public final class Effects {
             public void pickupTaken(GameEvent.PickupTaken taken) {
                 Pickup p = pickup(frame, taken.pickupId());
                 if (p != null) {
-                    live.add(new Ring(p.x(), p.y(), taken.kind() == PickupKind.POWER ? Palette.POWER : Palette.HEALTH,
-                            60, nowNanos));
+                    live.add(new Ring(p.x(), p.y(), Palette.pickup(taken.kind()), 60, nowNanos));
                 }
             }
 

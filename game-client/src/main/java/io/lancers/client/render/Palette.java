@@ -1,5 +1,6 @@
 package io.lancers.client.render;
 
+import io.lancers.sim.PickupKind;
 import javafx.scene.paint.Color;
 
 /** The game's colours in one place, so the HUD and the arena agree. */
@@ -15,6 +16,8 @@ public final class Palette {
     public static final Color HEALTH = Color.web("#3ef08a");
     public static final Color HEALTH_LOW = Color.web("#ff5a4e");
     public static final Color POWER = Color.web("#ff9f1c");
+    /** Lance pickups: violet, apart from health's green and power's amber. */
+    public static final Color LANCE = Color.web("#c77dff");
     public static final Color SHIELD = Color.web("#8fe8ff");
     public static final Color TEXT = Color.web("#e8eefc");
     public static final Color TEXT_DIM = Color.web("#8d9abb");
@@ -26,6 +29,15 @@ public final class Palette {
     };
 
     private Palette() {
+    }
+
+    /** The colour of a pickup of this kind, its glow and the flash when it is taken. */
+    public static Color pickup(PickupKind kind) {
+        return switch (kind) {
+            case HEALTH -> HEALTH;
+            case POWER -> POWER;
+            case LANCE -> LANCE;
+        };
     }
 
     /** The ship colour: the roster's {@code 0xRRGGBB} if it has one, else a stable pick by id. */

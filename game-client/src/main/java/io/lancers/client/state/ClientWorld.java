@@ -140,6 +140,11 @@ public final class ClientWorld {
         }
     }
 
+    /** Whether the shot that took {@code before} to {@code after} was a lance: a lance spends a charge (Simulation#moveShip). */
+    private static boolean firedLance(Ship before, Ship after) {
+        return after.lanceCharges() < before.lanceCharges();
+    }
+
     /** An input we just sent (frame loop): predicted at once, replayed until the server acknowledges it. */
     public void onInputSent(Input input) {
         synchronized (lock) {
@@ -148,11 +153,11 @@ public final class ClientWorld {
                 pending.removeFirst();
             }
             if (predicted != null) {
-                int lastFireTick = predicted.lastFireTick();
+                Ship before = predicted;
                 predicted = mover.move(predicted, input, predictedTick, predictedMatch);
                 predictedTick++;
-                if (shots != null && predicted.lastFireTick() != lastFireTick) {
-                    shots.fire(predicted, (input.buttons() & Input.LANCE) != 0, input.seq(), input.viewTick());
+                if (shots != null && predicted.lastFireTick() != before.lastFireTick()) {
+                    shots.fire(predicted, firedLance(before, predicted), input.seq(), input.viewTick());
                 }
             }
         }
@@ -288,12 +293,12 @@ public final class ClientWorld {
         Ship replayed = authoritative;
         int tick = world.tick();
         for (Input input : pending) {
-            int lastFireTick = replayed.lastFireTick();
+            Ship before = replayed;
             replayed = mover.move(replayed, input, tick, world.match());
             tick++;
-            if (shots != null && replayed.lastFireTick() != lastFireTick) {
+            if (shots != null && replayed.lastFireTick() != before.lastFireTick()) {
                 // The server's cooldown, replayed, can end on an input already sent: its shot too.
-                shots.fire(replayed, (input.buttons() & Input.LANCE) != 0, input.seq(), input.viewTick());
+                shots.fire(replayed, firedLance(before, replayed), input.seq(), input.viewTick());
             }
         }
         Ship previous = predicted;

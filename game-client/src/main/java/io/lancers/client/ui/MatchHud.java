@@ -202,7 +202,8 @@ final class MatchHud {
                 }
             }
             scoreText.setText(s == null ? "" : "Kills " + s.kills() + "   Deaths " + s.deaths()
-                    + (f.renderTick() < s.powerUntil() ? "   POWER" : ""));
+                    + (f.renderTick() < s.powerUntil() ? "   POWER" : "")
+                    + (s.lanceCharges() > 0 ? "   LANCE ×" + s.lanceCharges() : ""));
         }
         long alive = f.ships().stream().filter(s -> s.ship().alive()).count();
         arenaText.setText(f.ships().size() + " ships in " + joined.map().name() + " (" + alive + " alive)");
@@ -215,8 +216,7 @@ final class MatchHud {
         if (ownId == 0) {
             followText.setText(following);
         }
-        List<Ship> ships = f.ships().stream().map(RenderShip::ship).toList();
-        teamScoreText.setText(Scoreboard.teamScores(roster, ships));
+        teamScoreText.setText(Scoreboard.teamScores(roster, f.match()));
 
         for (GameEvent e : f.events()) {
             if (e instanceof GameEvent.Kill kill) {
@@ -244,7 +244,7 @@ final class MatchHud {
             String teams = teamScoreText.getText();
             scoreboard.setTitle((intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD")
                     + (teams.isEmpty() ? "" : "\n" + teams));
-            scoreboard.show(Scoreboard.rows(roster, ships), ownId);
+            scoreboard.show(Scoreboard.rows(roster, f.ships().stream().map(RenderShip::ship).toList()), ownId);
         }
         scoreboard.setVisible(scores);
 

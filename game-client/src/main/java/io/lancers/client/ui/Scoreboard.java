@@ -2,6 +2,7 @@ package io.lancers.client.ui;
 
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
+import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
 import io.lancers.sim.Teams;
@@ -56,13 +57,12 @@ final class Scoreboard extends VBox {
         setMouseTransparent(true);
     }
 
-    /** "RED 12 : 9 BLUE" in a team match (a team's score is its ships' kills); "" when nobody is on a team. */
-    static String teamScores(List<PlayerInfo> roster, List<Ship> ships) {
-        Teams teams = ServerMessage.Roster.teamsOf(roster);
-        if (teams.equals(Teams.NONE)) {
+    /** "RED 12 : 9 BLUE" in a team match (the match's own score, kept as kills happen); "" when nobody is on a team. */
+    static String teamScores(List<PlayerInfo> roster, MatchState match) {
+        if (ServerMessage.Roster.teamsOf(roster).equals(Teams.NONE)) {
             return "";
         }
-        return "RED " + teams.score(ships, Team.RED) + " : " + teams.score(ships, Team.BLUE) + " BLUE";
+        return "RED " + match.teamScores().red() + " : " + match.teamScores().blue() + " BLUE";
     }
 
     /** Joins the roster (names, presence, ping, team) with the world (kills, deaths); by team, then best first. */

@@ -56,7 +56,7 @@ final class FakeTransport implements Transport {
 
                 @Override
                 public InputFormat inputFormat() {
-                    return InputFormat.V3;
+                    return InputFormat.V5;
                 }
 
                 @Override

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GameConnectionTest {
-    static final ServerMessage.Welcome WELCOME = new ServerMessage.Welcome("test", "0.1", "lancers.v2", 1000, 3000,
+    static final ServerMessage.Welcome WELCOME = new ServerMessage.Welcome("test", "0.1", "lancers.v5", 1000, 3000,
             30_000, new ServerMessage.Limits(20, 200, 5, 4, 8192, 256));
     static final ArenaMap MAP = new ArenaMap("box", "Box", 800, 600, List.of(), List.of(new SpawnPoint(100, 100)),
             List.of());
@@ -395,8 +395,8 @@ class GameConnectionTest {
         assertEquals(Quantum.angle(1.2345f), a.aim());
         assertEquals(77, a.viewTick(), "the tick on screen goes with the input");
         assertEquals(0, b.viewTick(), "no such tick: unknown");
-        assertEquals(List.of(a, b), List.of(InputCodec.decode(link.binaries.get(0), InputFormat.V3),
-                InputCodec.decode(link.binaries.get(1), InputFormat.V3)), "in the negotiated layout");
+        assertEquals(List.of(a, b), List.of(InputCodec.decode(link.binaries.get(0), InputFormat.V5),
+                InputCodec.decode(link.binaries.get(1), InputFormat.V5)), "in the negotiated layout");
     }
 
     static World world(int tick, float x) {

@@ -8,6 +8,7 @@ import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.Input;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.ShipHistory;
+import io.lancers.sim.Ship;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import net.jqwik.api.ForAll;
@@ -169,6 +170,35 @@ class PredictedShotsTest {
         assertTrue(reports.get(0).confirmed());
         assertEquals(0, reports.get(0).lagTicks(), "the server started it at our view tick");
         assertEquals(0f, reports.get(0).errorUnits(), 0.2f, "where we drew it (within the position grid)");
+    }
+
+    /** The server hands the own ship lance charges (as a lance pickup would); the client learns them from the next worlds. */
+    private static void arm(Link link, int charges) {
+        List<Ship> ships = link.server.ships().stream().map(s -> s.id() != OWN ? s : new Ship(s.id(), s.x(), s.y(),
+                s.vx(), s.vy(), s.aim(), s.health(), s.respawnTick(), s.invulnerableUntil(), s.powerUntil(),
+                s.lastFireTick(), s.kills(), s.deaths(), s.lastInputSeq(), charges)).toList();
+        World w = link.server;
+        link.server = new World(w.tick(), w.match(), ships, w.projectiles(), w.pickups(), w.events());
+        for (int i = 0; i < 10; i++) {
+            link.frame(0);
+        }
+    }
+
+    @Test
+    void aLanceIsPredictedWhileTheShipHoldsChargesAndNotOnceTheyAreSpent() {
+        Link link = new Link(2, 2, 9, OWN);
+        settle(link);
+        arm(link, 1);
+        link.client.drainShotReports();
+        List<RenderProjectile> lance = own(link.frame(Input.LANCE));
+        assertEquals(1, lance.size(), "predicted in the frame that fired it");
+        assertTrue(lance.get(0).projectile().lance(), "a lance, at the lance's speed");
+        for (int i = 0; i < 2 * TICK_RATE; i++) {
+            link.frame(Input.LANCE);
+        }
+        List<ShotReport> reports = link.client.drainShotReports();
+        assertEquals(1, reports.size(), "one charge, one lance: held on, the spent lance predicts nothing more");
+        assertTrue(reports.get(0).confirmed(), "and the server fired that very lance");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.lancers.client.ui;
 
 import io.lancers.protocol.ServerMessage.PlayerInfo;
+import io.lancers.sim.MatchPhase;
+import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
+import io.lancers.sim.TeamScores;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,7 +43,7 @@ class ScoreboardTest {
     }
 
     @Test
-    void aTeamMatchGroupsTheTableByTeamAndScoresEachTeamsKills() {
+    void aTeamMatchGroupsTheTableByTeamAndShowsTheMatchsTeamScores() {
         List<PlayerInfo> roster = List.of(
                 new PlayerInfo(1, "zed", 0, false, true, 12, Team.BLUE),
                 new PlayerInfo(2, "amy", 0, true, true, 0, Team.RED),
@@ -49,12 +52,17 @@ class ScoreboardTest {
         List<Ship> ships = List.of(ship(1, 7, 1), ship(2, 1, 2), ship(3, 3, 0), ship(4, 2, 1));
 
         assertEquals(List.of(4, 2, 1, 3), Scoreboard.rows(roster, ships).stream().map(Scoreboard.Row::id).toList());
-        assertEquals("RED 3 : 10 BLUE", Scoreboard.teamScores(roster, ships));
+        // The match's own score, not the sum of who is still here: a red player who left took none away.
+        assertEquals("RED 5 : 10 BLUE", Scoreboard.teamScores(roster, match(new TeamScores(5, 10))));
     }
 
     @Test
     void aFreeForAllHasNoTeamScores() {
         List<PlayerInfo> roster = List.of(new PlayerInfo(1, "zed", 0, false, true, 12));
-        assertEquals("", Scoreboard.teamScores(roster, List.of(ship(1, 7, 1))));
+        assertEquals("", Scoreboard.teamScores(roster, match(TeamScores.NONE)));
+    }
+
+    private static MatchState match(TeamScores scores) {
+        return new MatchState(MatchPhase.PLAYING, 100, 0, 1L, 1, 1, scores);
     }
 }

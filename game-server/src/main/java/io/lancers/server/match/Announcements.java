@@ -7,6 +7,7 @@ import io.lancers.sim.MatchState;
 import io.lancers.sim.GameMode;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
+import io.lancers.sim.TeamScores;
 import io.lancers.sim.Teams;
 import io.lancers.sim.World;
 
@@ -108,7 +109,7 @@ final class Announcements {
         MatchState now = after.match();
         String text;
         if (before.phase() == MatchPhase.PLAYING && now.phase() == MatchPhase.INTERMISSION) {
-            text = mode == GameMode.TDM ? teamMatchOver(after.ships(), teams) : matchOver(after.ships());
+            text = mode == GameMode.TDM ? teamMatchOver(after.match().teamScores()) : matchOver(after.ships());
         } else if (now.round() != before.round()) {
             text = "Round " + now.round() + " begins";
         } else {
@@ -131,10 +132,10 @@ final class Announcements {
         return "Match over — " + String.join(", ", leaders) + " tie with " + kills;
     }
 
-    /** The team result: its players' kills of the other team, a teammate's kill being none. */
-    private static String teamMatchOver(List<Ship> ships, Teams teams) {
-        int red = teams.score(ships, Team.RED);
-        int blue = teams.score(ships, Team.BLUE);
+    /** The team result: each team's kills of the other, as the match kept them (a teammate's kill being none). */
+    private static String teamMatchOver(TeamScores scores) {
+        int red = scores.red();
+        int blue = scores.blue();
         String score = Math.max(red, blue) + "–" + Math.min(red, blue);
         if (red == blue) {
             return "Match over — the teams tie " + score;

@@ -427,7 +427,8 @@ public final class Match {
             // The match's end is due now: the next step ends it as if its time were up.
             MatchState m = world.match();
             world = new World(world.tick(), new MatchState(m.phase(), world.tick() + 1, m.killLimit(), m.seed(),
-                    m.nextProjectileId(), m.round()), world.ships(), world.projectiles(), world.pickups(), world.events());
+                    m.nextProjectileId(), m.round(), m.teamScores()), world.ships(), world.projectiles(), world.pickups(),
+                    world.events());
             announcements.host("The host ended the match");
         } else {
             throw new IllegalStateException("unhandled order " + order);

@@ -84,8 +84,8 @@ final class Connection implements Peer {
                AccessGate gate, Heartbeats heartbeats, Tally refusals, Executor handoff) {
         this.session = session;
         this.writer = FrameWriter.of(session);
-        // The handshake only lets spoken subprotocols through; an unnamed one is a test's raw session.
-        this.inputFormat = InputFormat.of(session.getNegotiatedSubprotocol()).orElse(InputFormat.V2);
+        // The endpoint closes retired subprotocols at once; an unnamed one is a test's raw session.
+        this.inputFormat = InputFormat.of(session.getNegotiatedSubprotocol()).orElse(InputFormat.V5);
         this.label = label;
         this.remote = remote;
         this.registry = registry;

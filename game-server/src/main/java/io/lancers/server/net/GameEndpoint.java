@@ -1,5 +1,6 @@
 package io.lancers.server.net;
 
+import io.lancers.protocol.ProtocolVersion;
 import io.lancers.server.match.MatchRegistry;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -19,6 +20,9 @@ import java.util.logging.Logger;
  */
 public final class GameEndpoint extends Endpoint {
     private static final Logger LOG = Logger.getLogger(GameEndpoint.class.getName());
+    /** The close reason an outdated client gets (docs/PROTOCOL.md §2). */
+    static final String OUTDATED_REASON = "outdated client: this server speaks " + ProtocolVersion.SUBPROTOCOL
+            + " only; update Lancers";
     private static final String CONNECTION = Connection.class.getName();
     /** The remote address a session was counted under; removed when the count is given back. */
     private static final String COUNTED_ADDRESS = OpenConnections.class.getName();
@@ -58,6 +62,10 @@ public final class GameEndpoint extends Endpoint {
             close(session, CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
             return;
         }
+        if (ProtocolVersion.RETIRED.contains(session.getNegotiatedSubprotocol())) {
+            refuseOutdated(session, remote);
+            return;
+        }
         if (!open.tryOpen(remote)) {
             refuse(session, remote);
             return;
@@ -70,6 +78,18 @@ public final class GameEndpoint extends Endpoint {
         session.addMessageHandler(ByteBuffer.class, connection::onBinary);
         heartbeats.add(connection);
         LOG.info(() -> "open " + connection.label() + " subprotocol=" + session.getNegotiatedSubprotocol());
+    }
+
+    /**
+     * A client that speaks only a retired subprotocol: the server sends everybody {@code lancers.v5}'s
+     * state frames, which it cannot read. Closed at once with 1002, which every older client treats as
+     * final (no reconnecting) and shows with its reason.
+     */
+    private void refuseOutdated(Session session, String remote) {
+        String offered = session.getNegotiatedSubprotocol();
+        LOG.info(() -> "refused " + remote + ": outdated client speaking " + offered);
+        refusals.count("outdated_client");
+        close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, OUTDATED_REASON);
     }
 
     /** Beyond the per-address cap: closed right after the upgrade, before it costs anything else. */

@@ -16,14 +16,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The upgrade's gatekeeper. Tyrus answers 101 even when no subprotocol matches (it just omits the
  * header), and {@code checkOrigin} does not see the Host header; so both checks live in
  * {@link #modifyHandshake}, where a non-101 status on Tyrus's {@link UpgradeResponse} refuses the
- * upgrade: 400 without a spoken subprotocol ({@code lancers.v3} or {@code lancers.v2}), 403 for a
- * foreign origin. Of those offered, the server picks v3 (its INPUT carries the view tick that lag
- * compensation needs), whatever the client's order.
+ * upgrade: 400 without a spoken or retired subprotocol, 403 for a foreign origin. Of those offered,
+ * the server picks {@code lancers.v5}, else the newest retired one ({@code lancers.v4} … {@code v2}),
+ * which {@link GameEndpoint} then closes at once with a reason an old client shows: a plain 400
+ * would only tell it "cannot connect".
  */
 final class Handshake extends ServerEndpointConfig.Configurator {
     private static final Logger LOG = Logger.getLogger(Handshake.class.getName());
@@ -62,9 +64,10 @@ final class Handshake extends ServerEndpointConfig.Configurator {
         return chosen(requested).orElse("");
     }
 
-    /** The first of the spoken subprotocols, in the server's order of preference, that was offered. */
+    /** The first of the spoken, then the retired subprotocols, newest first, that was offered. */
     static Optional<String> chosen(List<String> offered) {
-        return ProtocolVersion.SPOKEN.stream().filter(offered::contains).findFirst();
+        return Stream.concat(ProtocolVersion.SPOKEN.stream(), ProtocolVersion.RETIRED.stream())
+                .filter(offered::contains).findFirst();
     }
 
     @Override

@@ -1,5 +1,5 @@
 // One spectator's link to the server (docs/PROTOCOL.md §2, §4, §9, §12): the WebSocket with
-// subprotocol lancers.v2, hello, listMatches, spectate, heartbeats both ways, a silent server
+// subprotocol lancers.v5, hello, listMatches, spectate, heartbeats both ways, a silent server
 // detected by its own timeout, reconnects with backoff and jitter, and the state stream with its
 // resyncs. It knows nothing of the DOM: it reports through `on` callbacks.
 
@@ -7,7 +7,7 @@ import { ProtocolError } from './decoder.js';
 import { StateStream } from './stream.js';
 import { Retries } from './backoff.js';
 
-export const SUBPROTOCOL = 'lancers.v2';
+export const SUBPROTOCOL = 'lancers.v5';
 /** Before `welcome` announces the server's own timing (§9 defaults). */
 const DEFAULT_INTERVAL_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 3000;

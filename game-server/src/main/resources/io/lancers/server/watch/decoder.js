@@ -1,9 +1,9 @@
-// State frames of lancers.v2 (docs/PROTOCOL.md §7): SNAPSHOT 0x10 and DELTA 0x11, decoded as
+// State frames of lancers.v5 (docs/PROTOCOL.md §7): SNAPSHOT 0x10 and DELTA 0x11, decoded as
 // strictly as the Java reference (StateCodec): any violation throws a ProtocolError carrying the
 // close code the stream deserves (1002 malformed, 1003 unknown values or out-of-range ids/sums).
 // Pure: no DOM, no socket, so Node's test runner runs it as the browser does.
 
-import { I16, I64, I8, PROTOCOL_ERROR, ProtocolError, Reader, U16, U31, U31_MAX, U8, UNSUPPORTED_DATA } from './wire.js';
+import { I16, I64, I8, PROTOCOL_ERROR, ProtocolError, Reader, U16, U31, U31_MAX, U32, U8, UNSUPPORTED_DATA } from './wire.js';
 
 export { ProtocolError } from './wire.js';
 
@@ -17,12 +17,17 @@ const ANGLE = Math.fround((2 * Math.PI) / 65536);
 const MAX_COUNT = 2 ** 21 - 1;
 
 export const PHASES = ['playing', 'intermission'];
-export const PICKUP_KINDS = ['health', 'power'];
+export const PICKUP_KINDS = ['health', 'power', 'lance'];
+/** A projectile faster than this (units/s) is a charged lance (§7.6): the gun's shots fly 900, lances 1800. */
+export const LANCE_MIN_SPEED = 1350;
+/** Whether a decoded projectile is a charged lance, told by its speed (§7.6). */
+export const isLance = (p) => Math.hypot(p.vx, p.vy) > LANCE_MIN_SPEED;
 
 /** The world a SNAPSHOT is a delta against (§7.2). */
 export const EMPTY_WORLD = Object.freeze({
   tick: 0,
-  match: Object.freeze({ phase: 'playing', phaseEndTick: 0, killLimit: 0, seed: 0n, nextProjectileId: 0, round: 0 }),
+  match: Object.freeze({ phase: 'playing', phaseEndTick: 0, killLimit: 0, seed: 0n, nextProjectileId: 0, round: 0,
+    teamScores: Object.freeze({ red: 0, blue: 0 }) }),
   ships: Object.freeze([]),
   projectiles: Object.freeze([]),
   pickups: Object.freeze([]),
@@ -35,11 +40,16 @@ const toAngle = (steps) => Math.fround(Math.fround(steps) * ANGLE);
 const fromPosition = (value) => Math.round(value / POSITION);
 const fromVelocity = (value) => Math.round(value / VELOCITY);
 const same = (value) => value;
+/** §7.4 bit 6: the red score in the high u16, the blue in the low one. */
+const toTeamScores = (value) => ({ red: Math.floor(value / 0x10000), blue: value % 0x10000 });
+const fromTeamScores = (scores) => scores.red * 0x10000 + scores.blue;
 
 const varintBytes = (value) => Math.max(1, Math.ceil(Math.log2(value + 1) / 7));
 
 /** An absolute field: record property, encoding, wire → value and value → wire. */
-const field = (name, encoding, decode = same, encode = same, max = encoding.max) => ({ name, encoding, decode, encode, max, increment: null });
+const field = (name, encoding, decode = same, encode = same, max = encoding.max) => ({ name, encoding, decode, encode, max, increment: null, optional: false });
+/** An absolute field added in lancers.v5: a new record carries it only when it is not 0 (absent: 0, §7.3). */
+const optional = (name, encoding) => ({ ...field(name, encoding), optional: true });
 /** An enum as its index in names; an unknown index is 1003. */
 const ordinal = (name, names) => field(name, U8, (i) => names[i], (v) => names.indexOf(v), names.length - 1);
 /** The field's one-byte step over the base's wire value (§7.5). */
@@ -51,12 +61,14 @@ const increment = (absolute, encoding) => ({ ...absolute, encoding, max: encodin
  */
 function table(type, { key = null, masked, fields }) {
   let absoluteBits = 0;
+  let optionalBits = 0;
   const exclusive = [];
   fields.forEach((f, i) => {
     if (f.increment) {
       exclusive.push((1 << i) | (1 << fields.indexOf(f.increment)));
     } else {
       absoluteBits |= 1 << i;
+      optionalBits |= f.optional ? 1 << i : 0;
     }
   });
   const minEntryBytes = (key ? 1 : 0) + (masked ? 1 : fields.reduce((sum, f) => sum + f.encoding.bytes, 0));
@@ -69,7 +81,7 @@ function table(type, { key = null, masked, fields }) {
     count: `${type} count`,
     ids: `${type} ids`,
   };
-  return { type, key, masked, fields, names, absoluteBits, exclusive, definedBits: 2 ** fields.length - 1, minEntryBytes,
+  return { type, key, masked, fields, names, absoluteBits, requiredBits: absoluteBits & ~optionalBits, exclusive, definedBits: 2 ** fields.length - 1, minEntryBytes,
     gapBytes: key ? varintBytes(key.max + 1) : 0 };
 }
 
@@ -88,6 +100,7 @@ export const MATCH = table('Match', {
     field('seed', I64),
     field('nextProjectileId', U31),
     field('round', U16),
+    field('teamScores', U32, toTeamScores, fromTeamScores),
   ],
 });
 
@@ -113,6 +126,7 @@ export const SHIP = table('Ship', {
     field('deaths', U16),
     field('powerUntil', U31),
     SHIP_LAST_INPUT_SEQ,
+    optional('lanceCharges', U8),
   ],
 });
 
@@ -320,7 +334,7 @@ function readEntry(r, t, key, base) {
       }
       record[f.name] = f.decode(value);
     } else if (!(f.name in record)) {
-      record[f.name] = base[f.name];
+      record[f.name] = base === null ? 0 : base[f.name]; // no base: an optional field left out
     }
   }
   return record;
@@ -331,7 +345,7 @@ function readMask(r, t, key, base) {
   if (mask & ~t.definedBits) {
     throw new ProtocolError(PROTOCOL_ERROR, `${t.type} mask has undefined bits 0x${(mask & ~t.definedBits).toString(16)}`);
   }
-  if (base === null && mask !== t.absoluteBits) {
+  if (base === null && ((mask & ~t.absoluteBits) !== 0 || (mask & t.requiredBits) !== t.requiredBits)) {
     throw new ProtocolError(PROTOCOL_ERROR, `new ${t.type} ${key} needs exactly its absolute fields, mask 0x${mask.toString(16)}`);
   }
   for (const both of t.exclusive) {

@@ -147,7 +147,7 @@ function frame(now) {
   camera.update(joined.map, size.width, size.height, followed, dt);
   renderer.draw(joined.map, lastFrame, camera, looks(), effects, now, size);
   framesDrawn++;
-  ui.timer(lastFrame?.match, lastFrame?.renderTick ?? 0, joined.tickRate);
+  ui.timer(lastFrame?.match, lastFrame?.renderTick ?? 0, joined.tickRate, joined.rules?.mode === 'tdm');
   ui.following(camera.mode === 'follow' ? nameOf(camera.followId) : camera.mode === 'free' ? 'free camera' : '');
   ui.drawKills(now);
   if (now - lastScoreboard >= SCOREBOARD_EVERY_MS) {

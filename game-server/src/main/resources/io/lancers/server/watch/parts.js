@@ -6,7 +6,7 @@
 
 import { decodeHeader, DELTA, SNAPSHOT } from './decoder.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const FULL_MAGIC = 'LNCF';
 const DELTA_MAGIC = 'LNCD';
 const FRAME = 0x01;

@@ -2,6 +2,7 @@
 // projectiles, ships with names, colors, health and shields, and the effects. Knows the camera's
 // transform and the look; no state of the match of its own.
 
+import { isLance } from './decoder.js';
 import { alive } from './timeline.js';
 
 const SHIP_RADIUS = 18; // Rules.SHIP_RADIUS
@@ -10,8 +11,12 @@ const PICKUP_RADIUS = 14;
 const GRID = 64;
 const COLORS = {
   space: '#070b16', floor: '#121a2c', grid: '#1a2540', border: '#3fd0ff', wall: '#27324f', wallTop: '#3a4a78',
-  wallEdge: '#5f7bc4', health: '#3ef08a', healthLow: '#ff5a4e', power: '#ff9f1c', shield: '#8fe8ff', text: '#e8eefc',
+  wallEdge: '#5f7bc4', health: '#3ef08a', healthLow: '#ff5a4e', power: '#ff9f1c', lance: '#c77dff', shield: '#8fe8ff',
+  text: '#e8eefc',
 };
+/** A lance's streak is this much longer than a gun shot's: it flies twice as fast (§7.6). */
+const SHOT_TRAIL = 14;
+const LANCE_TRAIL = 46;
 const FALLBACK = ['#4cc9f0', '#f72585', '#b5e48c', '#ffd166', '#9b5de5', '#f15bb5', '#00f5d4', '#fb8500'];
 
 /** The roster's 0xRRGGBB, or a stable pick by id (as the desktop client's Palette). */
@@ -101,7 +106,7 @@ export class Renderer {
     const g = this.g;
     for (const p of pickups) {
       const ready = tick >= p.availableAt;
-      const color = p.kind === 'health' ? COLORS.health : COLORS.power;
+      const color = COLORS[p.kind];
       g.globalAlpha = ready ? 1 : 0.25;
       g.strokeStyle = color;
       g.lineWidth = 2;
@@ -114,6 +119,23 @@ export class Renderer {
         if (p.kind === 'health') {
           g.fillRect(p.x - a, p.y - a * 0.3, a * 2, a * 0.6);
           g.fillRect(p.x - a * 0.3, p.y - a, a * 0.6, a * 2);
+        } else if (p.kind === 'lance') {
+          // A lance pointing up and right, as the desktop client draws it: shaft, guard, diamond head.
+          g.strokeStyle = color;
+          g.lineWidth = a * 0.22;
+          g.beginPath();
+          g.moveTo(p.x - a, p.y + a);
+          g.lineTo(p.x + a * 0.15, p.y - a * 0.15);
+          g.moveTo(p.x - a * 0.55, p.y + a * 0.05);
+          g.lineTo(p.x - a * 0.05, p.y + a * 0.55);
+          g.stroke();
+          g.beginPath();
+          g.moveTo(p.x + a, p.y - a);
+          g.lineTo(p.x + a * 0.05, p.y - a * 0.35);
+          g.lineTo(p.x - a * 0.05, p.y - a * 0.05);
+          g.lineTo(p.x + a * 0.05, p.y + a * 0.05);
+          g.closePath();
+          g.fill();
         } else {
           g.beginPath();
           g.moveTo(p.x + a * 0.2, p.y - a);
@@ -135,15 +157,26 @@ export class Renderer {
     for (const { projectile: p, x, y } of projectiles) {
       const color = look.get(p.ownerId)?.color ?? '#ffffff';
       const speed = Math.hypot(p.vx, p.vy) || 1;
+      const lance = isLance(p);
+      const trail = lance ? LANCE_TRAIL : SHOT_TRAIL;
       g.strokeStyle = color;
       g.globalAlpha = 0.5;
       g.lineWidth = PROJECTILE_RADIUS * 2;
       g.lineCap = 'round';
       g.beginPath();
-      g.moveTo(x - (p.vx / speed) * 14, y - (p.vy / speed) * 14);
+      g.moveTo(x - (p.vx / speed) * trail, y - (p.vy / speed) * trail);
       g.lineTo(x, y);
       g.stroke();
       g.globalAlpha = 1;
+      if (lance) {
+        // The lance itself: a white-hot shaft down the middle of its streak.
+        g.strokeStyle = '#ffffff';
+        g.lineWidth = PROJECTILE_RADIUS;
+        g.beginPath();
+        g.moveTo(x - (p.vx / speed) * trail * 0.7, y - (p.vy / speed) * trail * 0.7);
+        g.lineTo(x, y);
+        g.stroke();
+      }
       g.fillStyle = '#ffffff';
       g.beginPath();
       g.arc(x, y, PROJECTILE_RADIUS * 1.5, 0, Math.PI * 2);

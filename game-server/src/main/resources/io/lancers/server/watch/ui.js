@@ -103,14 +103,17 @@ export class Ui {
     this.kills = [];
   }
 
-  timer(match, tick, tickRate) {
+  /** The clock, and in a team match (`teams`) the match's team score (§7.4). */
+  timer(match, tick, tickRate, teams) {
     if (!match) {
       $('timer').textContent = '';
       return;
     }
     const seconds = Math.max(0, Math.ceil((match.phaseEndTick - tick) / tickRate));
     const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-    $('timer').textContent = match.phase === 'intermission' ? `next round in ${clock}` : `round ${match.round} · ${clock}`;
+    const score = teams ? ` · RED ${match.teamScores.red} : ${match.teamScores.blue} BLUE` : '';
+    $('timer').textContent = (match.phase === 'intermission' ? `next round in ${clock}` : `round ${match.round} · ${clock}`)
+      + score;
   }
 
   following(name) {

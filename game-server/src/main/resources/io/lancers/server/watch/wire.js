@@ -1,4 +1,4 @@
-// The byte layer of lancers.v2 state frames (docs/PROTOCOL.md §7.3): big-endian reads with a
+// The byte layer of lancers.v5 state frames (docs/PROTOCOL.md §7.3): big-endian reads with a
 // bounds check on every read, varints as strict as the Java ByteReader, the field encodings, and
 // the ProtocolError every violation becomes (with the close code it deserves). Pure.
 
@@ -73,6 +73,10 @@ export class Reader {
     return value;
   }
 
+  u32() {
+    return this.fixed(4, DataView.prototype.getUint32);
+  }
+
   i64() {
     return this.fixed(8, DataView.prototype.getBigInt64);
   }
@@ -106,4 +110,6 @@ export const I8 = { bytes: 1, read: (r) => r.i8(), min: -128, max: 127 };
 export const U16 = { bytes: 2, read: (r) => r.u16(), min: 0, max: 0xffff };
 export const I16 = { bytes: 2, read: (r) => r.i16(), min: -32768, max: 32767 };
 export const U31 = { bytes: 4, read: (r, what) => r.u31(what), min: 0, max: U31_MAX };
+/** All 32 bits: two u16 side by side (§7.4 teamScores). */
+export const U32 = { bytes: 4, read: (r) => r.u32(), min: 0, max: 0xffffffff };
 export const I64 = { bytes: 8, read: (r) => r.i64(), min: -Infinity, max: Infinity };

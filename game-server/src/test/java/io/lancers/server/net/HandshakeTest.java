@@ -38,8 +38,9 @@ class HandshakeTest {
     }
 
     @Test
-    void theServerPicksV3WheneverItIsOfferedAndV2Otherwise() {
-        assertEquals("lancers.v3", Handshake.chosen(List.of("lancers.v2", "lancers.v3")).orElseThrow());
+    void theServerPicksV5WheneverItIsOfferedElseTheNewestRetiredOneToRefuseIt() {
+        assertEquals("lancers.v5", Handshake.chosen(List.of("lancers.v2", "lancers.v5", "lancers.v4")).orElseThrow());
+        assertEquals("lancers.v4", Handshake.chosen(List.of("lancers.v3", "lancers.v4")).orElseThrow());
         assertEquals("lancers.v2", Handshake.chosen(List.of("x", "lancers.v2")).orElseThrow());
         assertTrue(Handshake.chosen(List.of("lancers.v1")).isEmpty());
     }

@@ -115,6 +115,10 @@ record RecordedFrames(int tickRate, List<byte[]> frames) {
         match.put("seed", Long.toString(w.match().seed()));
         match.put("nextProjectileId", w.match().nextProjectileId());
         match.put("round", w.match().round());
+        Map<String, Object> teamScores = new LinkedHashMap<>();
+        teamScores.put("red", w.match().teamScores().red());
+        teamScores.put("blue", w.match().teamScores().blue());
+        match.put("teamScores", teamScores);
         Map<String, Object> world = new LinkedHashMap<>();
         world.put("tick", w.tick());
         world.put("match", match);

@@ -4,10 +4,12 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import io.lancers.protocol.StateCodec;
 import io.lancers.sim.GameEvent;
+import io.lancers.sim.TeamScores;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,5 +44,22 @@ class RecordedFramesTest {
         assertEquals(JsonParser.parseString(gson.toJson(fixture.document().worlds())),
                 JsonParser.parseString(Files.readString(RecordedFrames.FILE)).getAsJsonObject().get("worlds"),
                 "the stored worlds are the Java decoder's");
+    }
+
+    /**
+     * Frames an older server (lancers.v2, before v5) sent, as recorded then: each decodes, and the v5
+     * encoder makes the very same bytes of the worlds they give (no lance charges, no team score: the
+     * new fields are absent), so old recordings play unchanged.
+     */
+    @Test
+    void framesOfAnOlderServerAreV5FramesToo() throws Exception {
+        RecordedFrames old = RecordedFrames.read(Path.of("src/test/js/fixtures/recorded-frames-v2.json"));
+        List<World> worlds = old.worlds();
+        assertArrayEquals(old.frames().get(0), StateCodec.encodeSnapshot(worlds.get(0)));
+        for (int i = 1; i < worlds.size(); i++) {
+            assertArrayEquals(old.frames().get(i), StateCodec.encodeDelta(worlds.get(i - 1), worlds.get(i)), "frame " + i);
+        }
+        assertTrue(worlds.stream().allMatch(w -> w.ships().stream().allMatch(s -> s.lanceCharges() == 0)
+                && w.match().teamScores().equals(TeamScores.NONE)));
     }
 }
