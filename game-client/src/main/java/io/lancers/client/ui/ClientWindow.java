@@ -20,12 +20,10 @@ import javafx.stage.Stage;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -47,8 +45,8 @@ public final class ClientWindow {
     private final Preferences prefs;
     private final StackPane root = new StackPane();
     private final SoundBoard sounds;
-    /** Bumped by every start and every cancel: a background start whose number is stale gives up. */
-    private final AtomicLong startGeneration = new AtomicLong();
+    /** The servers of Play and Host. */
+    private final LocalServers localServers;
     private final Replays replays;
     /** Which wss:// servers are trusted, and where the player's answers are remembered. */
     private final ServerTrust trust;
@@ -62,11 +60,6 @@ public final class ClientWindow {
     /** The hosting screen and its server while it is shown, else null. */
     private HostingView hosting;
     private GameServer hosted;
-    /** Where Host listens: every interface with discovery; tests keep it on loopback. */
-    private UnaryOperator<ServerOptions> hostNetwork = options -> options.with(o -> {
-        o.bindAddress = "0.0.0.0";
-        o.discovery = true;
-    });
 
     /**
      * @param prefs where settings are kept ({@link Settings#USER_NODE} under the user root in the
@@ -90,6 +83,7 @@ public final class ClientWindow {
             loaded = loaded.withDiscoveryTarget(options.discoveryTarget());
         }
         this.settings = loaded;
+        this.localServers = new LocalServers(options, this::settings);
         this.sounds = options.sound() ? new SoundBoard(settings.sound()) : SoundBoard.silent();
         sounds.setVolume(settings.volume());
         this.replays = new Replays(new Replays.Window() {
@@ -178,7 +172,7 @@ public final class ClientWindow {
 
     /** Closes the session (and any embedded server) in the background. */
     public void shutdown() {
-        startGeneration.incrementAndGet();
+        localServers.cancel();
         stopDiscovery();
         leaveHosting();
         replays.stop();
@@ -263,8 +257,7 @@ public final class ClientWindow {
 
     /** "Play": a local server on loopback with bots, then join it. */
     private void play() {
-        ServerOptions config = localServer().onLoopback();
-        startServer("Starting a local arena…", List.of(config), server -> startSession(
+        startServer("Starting a local arena…", localServers.play(), server -> startSession(
                 server.loopbackUri(), new GameSession.Goal.JoinAny(), server));
     }
 
@@ -290,72 +283,26 @@ public final class ClientWindow {
             saveSettings(settings.withRecording(record, settings.recordFolder()));
         }
         String hostToken = HostToken.next();
-        ServerOptions lan = setup.applyTo(hostNetwork.apply(localServer()), password, hostToken);
-        // The usual port first, so friends can type a familiar address; any free one if it is taken.
-        startServer("Starting your LAN game…", List.of(lan, lan.with(o -> o.port = 0)),
+        startServer("Starting your LAN game…", localServers.host(setup, password, hostToken),
                 server -> showHosting(server, password, hostToken));
     }
 
     /** Tests host on loopback: {@code network} sets where the hosted server listens. */
     void hostNetwork(UnaryOperator<ServerOptions> network) {
-        hostNetwork = network;
-    }
-
-    /** The embedded server of Play and Host: recording its matches when the player asked for that. */
-    private ServerOptions localServer() {
-        ServerOptions config = options.localServer();
-        if (!settings.recordMatches()) {
-            return config;
-        }
-        Path folder = Path.of(settings.recordFolder());
-        try {
-            Files.createDirectories(folder);
-            return config.with(o -> o.recordDir = folder);
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("not recording: cannot create " + folder + ": " + e.getMessage());
-            return config;
-        }
+        localServers.hostNetwork(network);
     }
 
     /**
-     * Starts the first config that binds, on a background thread, behind a busy panel with
-     * Cancel; then hands the server to {@code then} on the FX thread.
+     * Starts the first config that binds behind a busy panel with Cancel; then hands the server to
+     * {@code then} on the FX thread, or says on the menu why none started.
      */
     private void startServer(String text, List<ServerOptions> configs, Consumer<GameServer> then) {
-        long generation = startGeneration.incrementAndGet();
         root.getChildren().add(Overlays.busy("starting", text, () -> {
             // Also ends a session already connecting to the new server (and so the server).
             shutdown();
             showMenu(null);
         }));
-        Thread starter = new Thread(() -> {
-            GameServer server = null;
-            IOException failure = null;
-            for (ServerOptions c : configs) {
-                try {
-                    server = GameServer.start(c);
-                    break;
-                } catch (IOException e) {
-                    failure = e;
-                    LOG.info("could not start a server on port " + c.port + ": " + e.getMessage());
-                }
-            }
-            GameServer started = server;
-            String error = failure == null ? "unknown error" : failure.getMessage();
-            Platform.runLater(() -> {
-                if (started == null) {
-                    if (startGeneration.get() == generation) {
-                        showMenu("Could not start a server: " + error);
-                    }
-                } else if (startGeneration.get() != generation) {
-                    closeInBackground(started);
-                } else {
-                    then.accept(started);
-                }
-            });
-        }, "lancers-server-start");
-        starter.setDaemon(true);
-        starter.start();
+        localServers.start(configs, then, error -> showMenu("Could not start a server: " + error));
     }
 
     private void showHosting(GameServer server, String password, String hostToken) {
@@ -388,7 +335,7 @@ public final class ClientWindow {
         hosting.stop();
         hosting = null;
         if (hosted != null) {
-            closeInBackground(hosted);
+            LocalServers.closeInBackground(hosted);
             hosted = null;
         }
     }
@@ -501,12 +448,6 @@ public final class ClientWindow {
 
     private static String key(URI server) {
         return server.getHost() + ":" + server.getPort();
-    }
-
-    private static void closeInBackground(GameServer server) {
-        Thread t = new Thread(server::close, "lancers-server-stop");
-        t.setDaemon(true);
-        t.start();
     }
 
     // ---- from the session, FX thread --------------------------------------------------------
