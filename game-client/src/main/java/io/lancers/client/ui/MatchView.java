@@ -21,9 +21,7 @@ import io.lancers.sim.Rules;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -31,7 +29,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +153,7 @@ public final class MatchView extends StackPane {
     private final MatchHud hud;
     private final MapVotePanel mapVote;
     private final ConnectionOverlay connectionOverlay;
-    private final StackPane pauseMenu;
+    private final PauseMenu pauseMenu;
     private StackPane controlsOverlay;
 
     private final Controls controls = new Controls();
@@ -203,20 +200,12 @@ public final class MatchView extends StackPane {
         chat = new ChatPanel(maxChatLength, actions::sendChat, this::requestFocus);
         hud = new MatchHud(joined, chat, this::netStatsLine);
         connectionOverlay = new ConnectionOverlay(actions);
-        List<Node> pause = new ArrayList<>(List.of(heading("PAUSED"),
-                Overlays.menuButton("Resume", "pause-resume", this::resume),
-                Overlays.menuButton("Settings", "pause-settings", actions::openSettings)));
-        if (actions.hosting()) {
-            pause.add(Overlays.menuButton("Host controls", "pause-host", actions::openHostControls));
-        }
-        pause.add(Overlays.menuButton("Leave match", "pause-leave", actions::leave));
-        pauseMenu = Overlays.dimmed("pause-menu", pause.toArray(Node[]::new));
-        pauseMenu.setVisible(false);
+        pauseMenu = new PauseMenu(actions, this::resume);
 
         mapVote = new MapVotePanel(ownId != 0, actions::vote);
         StackPane.setAlignment(mapVote, Pos.BOTTOM_CENTER);
         StackPane.setMargin(mapVote, new Insets(0, 0, 90, 0));
-        getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), mapVote, connectionOverlay, pauseMenu);
+        getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), mapVote, connectionOverlay, pauseMenu.layer());
         if (firstMatch) {
             controlsOverlay = Overlays.controls(() -> {
                 if (controlsOverlay != null) {
@@ -379,7 +368,7 @@ public final class MatchView extends StackPane {
         lastFrameNanos = now;
 
         // 1. input: a player's goes to the session, a spectator's moves the free camera
-        boolean keysToGame = !chat.typing() && !pauseMenu.isVisible();
+        boolean keysToGame = !chat.typing() && !pauseMenu.shown();
         if (ownId != 0) {
             RenderShip own = lastFrame == null ? null : lastFrame.own();
             actions.input(now, keysToGame ? controls.buttons() : 0, controls.aim(own, lastCamera));
@@ -453,12 +442,6 @@ public final class MatchView extends StackPane {
         return l != null ? l : new PlayerLook(id == 0 ? "spectator" : "#" + id, Palette.shipColor(id, null));
     }
 
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("heading");
-        return l;
-    }
-
     // ---- input ------------------------------------------------------------------------------
 
     private void installInput() {
@@ -522,11 +505,11 @@ public final class MatchView extends StackPane {
             case ESCAPE -> {
                 if (controlsOverlay != null) {
                     controlsOverlay.lookup("#controls-ok").fireEvent(new javafx.event.ActionEvent());
-                } else if (pauseMenu.isVisible()) {
+                } else if (pauseMenu.shown()) {
                     resume();
                 } else {
                     controls.releaseKeys();
-                    pauseMenu.setVisible(true);
+                    pauseMenu.show();
                 }
             }
             case Q, E -> {
@@ -545,7 +528,7 @@ public final class MatchView extends StackPane {
     }
 
     private void resume() {
-        pauseMenu.setVisible(false);
+        pauseMenu.hide();
         requestFocus();
     }
 
