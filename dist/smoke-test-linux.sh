@@ -16,7 +16,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$app/bin/Lancers" --help > "$work/help" || fail "Lancers --help exited $?"
 grep -q -- "--connect" "$work/help" || fail "--help lists no --connect"
-"$app/bin/Lancers" --version | grep -qx "protocol lancers.v2" || fail "Lancers --version names no protocol"
+"$app/bin/Lancers" --version | grep -qx "protocol lancers.v5" || fail "Lancers --version names no protocol"
 "$app/bin/lancers-server" --version | grep -q "^Lancers server " || fail "lancers-server --version"
 modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$app/lib/runtime/release")
 echo "runtime: $(du -sh "$app/lib/runtime" | cut -f1), modules: $modules"

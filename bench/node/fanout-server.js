@@ -2,7 +2,7 @@
 // sends Lancers does in its fan-out, and nothing else. Every tick (60 Hz, absolute deadlines) it builds
 // one state frame of the size of a 16-bot DELTA and sends that same buffer to every spectator with
 // ws.send; a spectator's first frame is a SNAPSHOT header, so the load client's checks pass. It speaks
-// just enough lancers.v2 for the load client: hello -> welcome, spectate -> joined (both read from the
+// just enough lancers.v5 for the load client: hello -> welcome, spectate -> joined (both read from the
 // file the bench writes, so they are the real messages). Like the Lancers server it sends each
 // connection a heartbeat {t, tick} every heartbeat interval from its hello (checked 4 times per
 // interval, one frame per round and tick shared by all due), and reads the acks the spectators send
@@ -35,7 +35,7 @@ const wss = new WebSocketServer({
   port: 0,
   path: '/game',
   perMessageDeflate: false,
-  handleProtocols: (protocols) => (protocols.has('lancers.v2') ? 'lancers.v2' : false),
+  handleProtocols: (protocols) => (protocols.has('lancers.v5') ? 'lancers.v5' : false),
 });
 
 wss.on('connection', (ws) => {

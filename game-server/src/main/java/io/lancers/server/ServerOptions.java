@@ -201,7 +201,7 @@ public final class ServerOptions implements Cloneable {
     public int socketSendBufferBytes = 0;
 
     @Option(names = "--max-unlag-ms", paramLabel = "MS",
-            description = "Lag compensation cap on the shooter's round trip: shots of lancers.v3+ clients are judged "
+            description = "Lag compensation cap on the shooter's round trip: shots are judged "
                     + "against where the targets were on the shooter's screen, rewound by at most this plus 100 ms "
                     + "for the shooter's interpolation delay (0: off). The price: a victim can be hit up to that "
                     + "long after reaching cover.")

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <pre>
  * magic "LNCD" | version u8 (2) | fragment u32 | fromTick u32 | toTick u32 | count u32
  *   | count × (kind u8 | tick u32 | length u32 | bytes)
- * kind 0x01: a DELTA state frame (lancers.v2) bringing the viewer to tick
+ * kind 0x01: a DELTA state frame (lancers.v5) bringing the viewer to tick
  * kind 0x02: a control message (the JSON text players receive); tick = the tick of the frame before it, or fromTick
  * </pre>
  * A viewer that has played fragment {@code n} continues with delta part {@code n + 1}; one that

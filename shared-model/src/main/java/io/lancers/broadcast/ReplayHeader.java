@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param format        the replay format version, {@link ReplayFile#FORMAT_VERSION}
  * @param serverVersion the recording server's version ("dev" when run from classes)
- * @param protocol      the state frames' protocol, {@code lancers.v2}
+ * @param protocol      the state frames' protocol, {@code lancers.v5} ({@code lancers.v2} in recordings of format 1)
  * @param matchId       the room's id on its server
  * @param mapId         built-in map id
  * @param date          when the recording started, ISO-8601 UTC ({@code 2026-12-03T09:30:00Z})

@@ -9,7 +9,7 @@ import java.util.Objects;
  * (a built-in map id: the client has the map), the tick rate, the rules and how many ticks a
  * fragment spans. Every full part carries it, so a viewer can start with any fragment.
  *
- * @param protocol      the state frames' protocol, {@code lancers.v2}
+ * @param protocol      the state frames' protocol, {@code lancers.v5} ({@code lancers.v2} in recordings of format 1)
  * @param matchId       the room's id on its server, e.g. {@code m1}
  * @param mapId         built-in map id
  * @param tickRate      ticks per second
