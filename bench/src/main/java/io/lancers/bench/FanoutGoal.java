@@ -31,11 +31,11 @@ final class FanoutGoal {
             double lateP99 = r.startLate().worstP99Ms();
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "N = %d: frames/receiver min %d of %d (%.1f %%, %s); tick start late p50/p99/max %.2f/%.2f/%.2f ms "
-                            + "(p99 %s); CPU %.1f µs/frame (user %.1f, kernel %.1f)",
+                            + "(p99 %s); CPU %.1f µs/frame (user %.1f, kernel %.1f%s)",
                     r.spectators(), r.delivery().frames().min(), r.delivery().expected(), r.delivery().minShare() * 100,
                     metIf(r.delivery().receiversShort() == 0), r.startLate().worstP50Ms(), lateP99,
                     r.startLate().maxMs(), metIf(lateP99 <= TICK_LATE_P99_MS), c.microsPerFrame(),
-                    c.userMicrosPerFrame(), c.systemMicrosPerFrame()));
+                    c.userMicrosPerFrame(), c.systemMicrosPerFrame(), jitShare(c)));
             peerAt(node, r.spectators()).ifPresent(peer -> line.append(String.format(Locale.ROOT,
                     " vs node ws %.1f (user %.1f, kernel %.1f): %.2fx, %s", peer.cost().microsPerFrame(),
                     peer.cost().userMicrosPerFrame(), peer.cost().systemMicrosPerFrame(),
@@ -47,6 +47,12 @@ final class FanoutGoal {
                 + " %: lancers " + highestHeld(lancers) + (node.isEmpty() ? "" : ", node ws " + highestHeld(node))
                 + " (of the N run; every smaller N run held too).");
         return lines;
+    }
+
+    /** "; of it JIT compiler threads 2.1": a fresh server's warm-up, counted like the rest; empty where not measured. */
+    private static String jitShare(Fanout.ServerCost cost) {
+        double[] jit = cost.byThreadGroup().get("JIT");
+        return jit == null ? "" : String.format(Locale.ROOT, "; of it JIT compiler threads %.1f", jit[0] + jit[1]);
     }
 
     /** The highest N run up to which every N run held the goal's share; "none" if the smallest did not. */

@@ -31,6 +31,18 @@ class FanoutGoalTest {
     }
 
     @Test
+    void theCompilerThreadsShareOfTheCpuIsNamed() {
+        Fanout.Result fresh = result(1000, 600, 1.5, 6.0);
+        Fanout.ServerCost cost = fresh.cost();
+        Fanout.Result withJit = new Fanout.Result(1000, 1.0, fresh.delivery(), 60, 0, 0, 0, fresh.jitterNanos(),
+                new Fanout.ServerCost(cost.cores(), cost.microsPerFrame(), cost.userMicrosPerFrame(),
+                        cost.systemMicrosPerFrame(), Double.NaN, Map.of("JIT", new double[] {1.5, 0.1})),
+                10, 0.5, 1, fresh.startLate());
+        String line = FanoutGoal.lines(List.of(withJit), List.of()).get(1);
+        assertTrue(line.contains("CPU 6.0 µs/frame (user 3.0, kernel 3.0; of it JIT compiler threads 1.6)"), line);
+    }
+
+    @Test
     void theHighestNStopsAtTheFirstThatFailed() {
         assertEquals("100", FanoutGoal.highestHeld(List.of(result(1000, 600, 1, 1), result(500, 500, 1, 1),
                 result(100, 600, 1, 1))));
