@@ -12,9 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -547,33 +545,18 @@ public final class ClientWindow {
 
     /** Asks the password of {@code server}, then connects with it for {@code goal}; Cancel stays. */
     private void askPasswordFx(URI server, GameSession.Goal goal, String message) {
-        Label says = new Label(server.getHost() + ":" + server.getPort() + " — " + message);
-        says.setId("password-message");
-        PasswordField field = new PasswordField();
-        field.setId("password-field");
-        field.setPromptText("password");
-        StackPane[] prompt = new StackPane[1];
-        Runnable cancel = () -> {
-            root.getChildren().remove(prompt[0]);
-            if (browser == null) {
-                showMenu(null);
-            }
-        };
-        var ok = Overlays.menuButton("Join", "password-ok", () -> {
-            root.getChildren().remove(prompt[0]);
-            passwords.put(key(server), field.getText());
+        PasswordPrompt.show(root, server, message, password -> {
+            passwords.put(key(server), password);
             if (goal instanceof GameSession.Goal.Browse) {
                 browse(server);
             } else {
                 startSession(server, goal, null);
             }
+        }, () -> {
+            if (browser == null) {
+                showMenu(null);
+            }
         });
-        ok.setDefaultButton(true);
-        var back = Overlays.menuButton("Cancel", "password-cancel", cancel);
-        back.setCancelButton(true);
-        prompt[0] = Overlays.dimmed("password-prompt", says, field, new HBox(12, back, ok));
-        root.getChildren().add(prompt[0]);
-        field.requestFocus();
     }
 
     /** The host's controls over the match, refreshed while shown; back to the match when closed. */
