@@ -54,8 +54,19 @@ public final class BotBrain {
     private static final float GOAL_SLACK = 40f;
     /** How long a bot that got stuck, or found no way to its goal, wanders elsewhere instead. */
     private static final double DETOUR_SECONDS = 3.0;
-    /** After each shot a clumsy bot (skill 0) waits up to this much longer than the cooldown. */
-    private static final double MAX_HESITATION_SECONDS = 2.0;
+    /** A sharp bot's (skill 1) aim error, standard deviation in radians. */
+    private static final float MIN_AIM_SPREAD = 0.03f;
+    /**
+     * What clumsiness (1 - skill) squared adds to the aim error. Aim error and hesitation grow with
+     * a power of clumsiness, not in a straight line: from the server's default bots (0.6: 0.118 rad
+     * in all) up they are as sharp as ever, below them bots get gentle fast (0.25, local Play: 0.34
+     * rad), so a newcomer among gentle bots is hit well under half as often.
+     */
+    private static final float CLUMSY_AIM_SPREAD = 0.55f;
+    /** After each shot a bot waits up to clumsiness cubed times this longer than the cooldown (0.32 s at 0.6, 2.1 s at 0.25) ... */
+    private static final double HESITATION_SCALE_SECONDS = 5.0;
+    /** ... but never more than this: the clumsiest bot still fires, in fits. */
+    private static final double MAX_HESITATION_SECONDS = 2.5;
 
     private final Random random;
     private final float skill;
@@ -206,7 +217,8 @@ public final class BotBrain {
     /** Where to shoot: at the target's predicted position, skewed by this bot's current aim error. */
     private float aimAt(Ship self, Ship target, boolean lance, MatchConfig cfg, int tick) {
         if (tick >= aimErrorUntil) {
-            float spread = 0.03f + 0.22f * (1f - skill);
+            float clumsiness = 1f - skill;
+            float spread = MIN_AIM_SPREAD + CLUMSY_AIM_SPREAD * clumsiness * clumsiness;
             aimError = (float) random.nextGaussian() * spread;
             aimErrorUntil = tick + cfg.ticks(0.25 + 0.4 * random.nextDouble());
         }
@@ -268,7 +280,9 @@ public final class BotBrain {
         }
         if (lastShot != hesitationAfterShot) {
             hesitationAfterShot = lastShot;
-            hesitationTicks = cfg.ticks((1f - skill) * (1f - skill) * MAX_HESITATION_SECONDS * random.nextDouble());
+            double clumsiness = 1.0 - skill;
+            double longest = Math.min(MAX_HESITATION_SECONDS, clumsiness * clumsiness * clumsiness * HESITATION_SCALE_SECONDS);
+            hesitationTicks = cfg.ticks(longest * random.nextDouble());
         }
         // A shot fired now leaves at tick + 1.
         return tick + 1 - lastShot < cfg.ticks(Rules.FIRE_COOLDOWN_SECONDS) + hesitationTicks;
