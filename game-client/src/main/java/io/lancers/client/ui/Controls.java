@@ -34,7 +34,7 @@ final class Controls {
     /** The controls overlay's rows: kept beside the table they describe. */
     static final List<Help> HELP = List.of(
             new Help("W A S D", "move"), new Help("Mouse", "aim"), new Help("Click / Space", "fire"),
-            new Help("Right-click / Shift / E", "charged lance (hold)"),
+            new Help("Right-click / Shift / E", "charged lance (hold; needs a lance pickup)"),
             new Help("Tab", "scores (hold)"), new Help("Enter", "chat"), new Help("Esc", "menu"));
 
     private final Set<KeyCode> held = new HashSet<>();
