@@ -5,6 +5,7 @@ import io.lancers.client.render.Palette;
 import io.lancers.client.tls.CertificateRefusal;
 import io.lancers.client.tls.KnownHosts;
 import io.lancers.client.tls.ServerTrust;
+import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerOptions;
@@ -508,8 +509,9 @@ public final class ClientWindow {
         String name = from.server().getHost() + ":" + from.server().getPort();
         // Only a password the server asked for is kept: with one, these matches are behind it.
         boolean passwordRequired = passwords.get(key(from.server())) != null;
-        browser.setTyped(matches.stream()
-                .map(m -> new ServerBrowser.Entry(name, from.server(), m, passwordRequired)).toList());
+        // It listed them over a connection: it speaks this client's protocol.
+        browser.setTyped(matches.stream().map(m -> new ServerBrowser.Entry(name, from.server(), m, passwordRequired,
+                ProtocolVersion.SUBPROTOCOL)).toList());
     }
 
     /** The browser's server could not be reached or refused: say so, stay in the browser. */

@@ -44,7 +44,7 @@ final class LanSearch implements AutoCloseable {
                 for (Discovery.Reply reply : LanDiscovery.probe(address(target), WAIT)) {
                     URI url = URI.create(reply.url());
                     reply.matches().forEach(m -> found.add(new ServerBrowser.Entry(reply.name(), url, m,
-                            reply.passwordRequired())));
+                            reply.passwordRequired(), reply.protocol())));
                 }
             } catch (IOException | RuntimeException e) {
                 problem = "LAN search failed (" + target + "): " + e.getMessage();

@@ -1,6 +1,7 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.playback.BroadcastFeed;
+import io.lancers.protocol.ProtocolVersion;
 import io.lancers.protocol.ServerMessage.MatchInfo;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -29,13 +30,21 @@ final class ServerBrowser extends StackPane {
      * One match on one server: a row of the list.
      *
      * @param passwordRequired the server asks a password at hello (LAN discovery says so, PROTOCOL.md §15)
+     * @param protocol         the one subprotocol the server speaks (LAN discovery says which; null
+     *                         when a reply does not say)
      */
-    record Entry(String serverName, URI server, MatchInfo match, boolean passwordRequired) {
+    record Entry(String serverName, URI server, MatchInfo match, boolean passwordRequired, String protocol) {
         String label() {
-            return String.format("%s  ·  %s   %d/%d players%s%s   —  %s%s%s", match.mapName(), match.phase().toLowerCase(),
+            return String.format("%s  ·  %s   %d/%d players%s%s   —  %s%s%s%s", match.mapName(), match.phase().toLowerCase(),
                     match.players(), match.maxPlayers(), match.bots() > 0 ? ", " + match.bots() + " bots" : "",
                     match.spectators() > 0 ? ", " + match.spectators() + " watching" : "", serverName,
-                    "wss".equals(server.getScheme()) ? "   [encrypted]" : "", passwordRequired ? "   [password]" : "");
+                    "wss".equals(server.getScheme()) ? "   [encrypted]" : "", passwordRequired ? "   [password]" : "",
+                    speaksOurs() ? "" : "   [needs another Lancers version]");
+        }
+
+        /** False for a server of another version, which would refuse this client at the upgrade (PROTOCOL.md §2). */
+        boolean speaksOurs() {
+            return protocol == null || ProtocolVersion.SUBPROTOCOL.equals(protocol);
         }
     }
 
@@ -78,7 +87,7 @@ final class ServerBrowser extends StackPane {
         });
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                actions.choose(list.getSelectionModel().getSelectedItem());
+                choose(list.getSelectionModel().getSelectedItem(), actions);
             }
         });
 
@@ -108,7 +117,7 @@ final class ServerBrowser extends StackPane {
             if (e == null) {
                 showStatus("Pick a match first");
             } else {
-                actions.choose(e);
+                choose(e, actions);
             }
         });
         go.getStyleClass().add("primary");
@@ -149,6 +158,16 @@ final class ServerBrowser extends StackPane {
         HBox row = new HBox(10, url, watch);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Goes for the match, unless its server speaks another version: then only says so. */
+    private void choose(Entry entry, Actions actions) {
+        if (entry.speaksOurs()) {
+            actions.choose(entry);
+        } else {
+            showStatus(entry.serverName() + " speaks " + entry.protocol() + ", this Lancers "
+                    + ProtocolVersion.SUBPROTOCOL + ": it needs another Lancers version");
+        }
     }
 
     void setDiscovered(List<Entry> entries) {
