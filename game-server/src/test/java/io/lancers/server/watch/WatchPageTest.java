@@ -7,7 +7,9 @@ import io.lancers.load.LoadClient;
 import io.lancers.protocol.ProtocolVersion;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerOptions;
+import io.lancers.sim.GameMode;
 import io.lancers.sim.Ship;
+import io.lancers.sim.TeamScores;
 import io.lancers.sim.World;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,6 +40,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -53,7 +57,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * on the canvas, decodes the very world the server sent for a tick, reconnects by itself when the
  * link goes silent, follows a ship on E, switches rooms and chats, plays the delayed HTTP broadcast
  * of the same match ({@code ?broadcast=m1}) to the same worlds, and leaves screenshots in
- * {@code target/watch-page*.png}. One browser session.
+ * {@code target/watch-page*.png}. One browser session; a second, short one watches a team match
+ * and sees its team score.
  */
 class WatchPageTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -71,13 +76,58 @@ class WatchPageTest {
         o.fragmentSeconds = 1;
     });
 
-    @Test
-    void thePageWatchesAMatchAndReconnectsWhenTheLinkGoesSilent() throws Exception {
+    /** One room of team deathmatch, sharp bots: a team scores within seconds. */
+    private static final ServerOptions TEAM_CONFIG = ServerOptions.defaults().onLoopback().with(o -> {
+        o.matches = 1;
+        o.bots = 6;
+        o.botSkill = 1f;
+        o.mode = GameMode.TDM;
+        o.mapId = "foundry";
+    });
+    /** The HUD timer's team score: {@code round 1 · 4:51 · RED 2 : 1 BLUE}. */
+    private static final Pattern TEAM_SCORE = Pattern.compile("RED (\\d+) : (\\d+) BLUE");
+
+    /** Skips without Chromium, unless CI=true: then its absence fails. */
+    private static void assumeChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
         }
         assumeTrue(present, "skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+    }
+
+    @Test
+    void aTeamMatchShowsItsTeamScore() throws Exception {
+        assumeChromium();
+        Set<TeamScores> serverScores = ConcurrentHashMap.newKeySet();
+        HttpClient http = HttpClient.newHttpClient();
+        try (GameServer server = GameServer.start(TEAM_CONFIG)) {
+            LoadClient witness = LoadClient.open(http, URI.create("ws://127.0.0.1:" + server.port()
+                    + ProtocolVersion.ENDPOINT_PATH), "Witness", LoadClient.Entry.spectate("m1"), true, null);
+            witness.onWorld((world, arrived) -> serverScores.add(world.match().teamScores()));
+            ChromeDriver browser = browser();
+            try {
+                browser.get("http://127.0.0.1:" + server.port() + "/watch");
+                clickWatch(browser, "m1");
+                TeamScores shown = await("a team score above 0:0 under the timer").atMost(PATIENCE)
+                        .until(() -> teamScoreShown(browser), score -> score != null && score.red() + score.blue() > 0);
+                await("the server had that score").atMost(PATIENCE).until(() -> serverScores.contains(shown));
+            } finally {
+                browser.quit();
+                witness.abort();
+            }
+        }
+    }
+
+    /** The team score the timer shows, or null without one. */
+    private static TeamScores teamScoreShown(ChromeDriver browser) {
+        Matcher m = TEAM_SCORE.matcher(browser.findElement(By.id("timer")).getText());
+        return m.find() ? new TeamScores(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : null;
+    }
+
+    @Test
+    void thePageWatchesAMatchAndReconnectsWhenTheLinkGoesSilent() throws Exception {
+        assumeChromium();
 
         Map<Integer, World> serverWorlds = new ConcurrentHashMap<>();
         HttpClient http = HttpClient.newHttpClient();
