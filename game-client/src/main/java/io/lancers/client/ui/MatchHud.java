@@ -5,7 +5,6 @@ import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
-import io.lancers.sim.GameEvent;
 import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.Rules;
@@ -19,11 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -40,7 +35,6 @@ import java.util.function.IntFunction;
  * times a second, so each cache lives long.
  */
 final class MatchHud {
-    private static final long KILL_FEED_NANOS = 6_000_000_000L;
     private static final long NET_STATS_REFRESH_NANOS = 250_000_000L;
 
     private final ServerMessage.Joined joined;
@@ -57,8 +51,7 @@ final class MatchHud {
     private final Label followText = new Label();
     private final Label centerBanner = new Label();
     private final Label netStatsText = new Label();
-    private final VBox killFeed = new VBox(4);
-    private final ArrayDeque<Long> killFeedTimes = new ArrayDeque<>();
+    private final KillFeed killFeed = new KillFeed();
     private final Scoreboard scoreboard = new Scoreboard();
     private final BorderPane layer = new BorderPane();
     private final StackPane scoreboardLayer = new StackPane(scoreboard);
@@ -136,10 +129,6 @@ final class MatchHud {
         VBox timerBox = box(new VBox(top));
         timerBox.setAlignment(Pos.TOP_CENTER);
 
-        killFeed.setId("kill-feed");
-        killFeed.setAlignment(Pos.TOP_RIGHT);
-        killFeed.setMouseTransparent(true);
-
         netStatsText.setId("net-stats");
         netStatsText.getStyleClass().add("net-stats");
         VBox netBox = box(new VBox(netStatsText));
@@ -156,7 +145,7 @@ final class MatchHud {
         topRow.setPickOnBounds(false);
         topRow.setLeft(status);
         topRow.setCenter(timerBox);
-        topRow.setRight(killFeed);
+        topRow.setRight(killFeed.node());
         BorderPane.setAlignment(timerBox, Pos.TOP_CENTER);
         layer.setTop(topRow);
         layer.setCenter(centerBanner);
@@ -218,15 +207,7 @@ final class MatchHud {
         }
         teamScoreText.setText(Scoreboard.teamScores(roster, f.match()));
 
-        for (GameEvent e : f.events()) {
-            if (e instanceof GameEvent.Kill kill) {
-                addKill(kill, now, looks);
-            }
-        }
-        while (!killFeedTimes.isEmpty() && now - killFeedTimes.peekFirst() > KILL_FEED_NANOS) {
-            killFeedTimes.removeFirst();
-            killFeed.getChildren().remove(0);
-        }
+        killFeed.update(f.events(), now, looks);
 
         String banner = "";
         if (intermission) {
@@ -252,27 +233,6 @@ final class MatchHud {
         if (showNetStats && (netStatsShownNanos == 0 || now - netStatsShownNanos >= NET_STATS_REFRESH_NANOS)) {
             netStatsShownNanos = now;
             netStatsText.setText(netStats.apply(f));
-        }
-    }
-
-    private void addKill(GameEvent.Kill kill, long now, IntFunction<PlayerLook> looks) {
-        PlayerLook killer = looks.apply(kill.killerId());
-        PlayerLook victim = looks.apply(kill.victimId());
-        Text k = new Text(kill.killerId() == kill.victimId() || kill.killerId() == 0 ? "" : killer.name());
-        k.setFill(killer.color());
-        Text mark = new Text(kill.killerId() == kill.victimId() || kill.killerId() == 0 ? "☠ " : "  ➤  ");
-        mark.setFill(Color.web("#ffd166"));
-        Text v = new Text(victim.name());
-        v.setFill(victim.color());
-        TextFlow line = new TextFlow(k, mark, v);
-        line.getStyleClass().addAll("hud-box", "kill-line");
-        line.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
-        line.setCache(true);
-        killFeed.getChildren().add(line);
-        killFeedTimes.addLast(now);
-        if (killFeed.getChildren().size() > 5) {
-            killFeed.getChildren().remove(0);
-            killFeedTimes.removeFirst();
         }
     }
 }
