@@ -53,9 +53,7 @@ public final class InputCodec {
         out.u32(input.seq());
         out.u8(input.buttons());
         out.u16(Quantum.angleToSteps(input.aim()));
-        if (format.hasViewTick()) {
-            out.u32(input.viewTick());
-        }
+        out.u32(input.viewTick());
         return out.toByteArray();
     }
 
@@ -92,7 +90,7 @@ public final class InputCodec {
                     "unknown button bits 0x" + Integer.toHexString(buttons & ~format.buttons()));
         }
         float aim = Quantum.angleFromSteps(in.u16());
-        int viewTick = format.hasViewTick() ? in.u31("input view tick") : 0;
+        int viewTick = in.u31("input view tick");
         in.consume();
         return new Input(seq, buttons, aim, viewTick);
     }

@@ -27,11 +27,6 @@ public enum InputFormat {
         return buttons;
     }
 
-    /** Whether the frame carries a view tick (every spoken layout does; {@code lancers.v2}'s 8 bytes did not). */
-    public boolean hasViewTick() {
-        return length > 8;
-    }
-
     public String subprotocol() {
         return subprotocol;
     }
