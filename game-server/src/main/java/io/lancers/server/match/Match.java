@@ -380,7 +380,7 @@ public final class Match {
 
     private void applyPing(Command.Ping ping) {
         Membership who = ping.who();
-        if (who.role() == Role.PLAYER && seats.isCurrent(who)) {
+        if (seats.isCurrent(who)) { // only players' pings come (Membership.pingMeasured)
             Player player = seats.player(who.playerId());
             int ms = Math.max(0, ping.ms());
             if (player.pingMs != ms) {

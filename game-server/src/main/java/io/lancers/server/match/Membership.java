@@ -103,9 +103,13 @@ public final class Membership {
         depart(true);
     }
 
-    /** The net layer measured the round trip to this client; shown in the roster. */
+    /**
+     * The net layer measured the round trip to this client; a player's is shown in the roster. A
+     * spectator's is nobody's business, so it never reaches the tick: a thousand spectators' heartbeat
+     * acks would otherwise be a thousand commands a second for the tick thread to queue and drop.
+     */
     public void pingMeasured(int ms) {
-        if (!departed.get()) {
+        if (role == Role.PLAYER && !departed.get()) {
             match.enqueue(new Command.Ping(this, ms));
         }
     }

@@ -789,6 +789,20 @@ class MatchTest {
     }
 
     @Test
+    void spectatorsPingsNeverReachTheTickSoTheyCannotCrowdOutOthersCommands() {
+        AdaAndBob two = adaAndBob();
+        Membership watcher = spectate(two.match(), new RecordingPeer("watcher"));
+        // More than the command queue holds (MatchSettings.defaults: 1024), as a thousand spectators' acks a second would be.
+        for (int i = 0; i < 2000; i++) {
+            watcher.pingMeasured(20);
+        }
+        two.ada().chat("still heard");
+        two.match().tick();
+        assertEquals(List.of("still heard"),
+                two.bobPeer().messages(ServerMessage.Chat.class).stream().map(ServerMessage.Chat::text).toList());
+    }
+
+    @Test
     void statusCountsPlayersBotsSpectatorsAndTraffic() {
         Match match = match(settings().withBotFill(2));
         join(match, "Ada", new RecordingPeer("ada"));
