@@ -185,7 +185,21 @@ final class Connection implements Peer {
             return;
         }
         synchronized (this) {
-            handle(message);
+            // The one message every client sends every second is handled here, so that handle() (every
+            // other message, mostly once per connection) stays cold: at a thousand acks a second the JIT
+            // compiled all of it, 60 kB of code, in a fresh server's first minute (BENCHMARKS.md §3).
+            if (message instanceof ClientMessage.HeartbeatAck ack && state != State.AWAITING_HELLO) {
+                heartbeatAcked(ack);
+            } else {
+                handle(message);
+            }
+        }
+    }
+
+    /** The round trip of one of our heartbeats; after the connection closed there is no membership to tell. */
+    private void heartbeatAcked(ClientMessage.HeartbeatAck ack) {
+        if (membership != null) {
+            membership.pingMeasured((int) Math.min(Integer.MAX_VALUE, Math.max(0, nowMs() - ack.t())));
         }
     }
 
@@ -286,10 +300,6 @@ final class Connection implements Peer {
         }
         if (message instanceof ClientMessage.Heartbeat heartbeat) {
             sendText(ControlCodec.encode(new ServerMessage.HeartbeatAck(heartbeat.t())));
-        } else if (message instanceof ClientMessage.HeartbeatAck ack) {
-            if (membership != null) {
-                membership.pingMeasured((int) Math.min(Integer.MAX_VALUE, Math.max(0, nowMs() - ack.t())));
-            }
         } else if (message instanceof ClientMessage.ListMatches) {
             sendText(ControlCodec.encode(new ServerMessage.MatchList(registry.list())));
         } else if (message instanceof ClientMessage.Hello) {
