@@ -5,33 +5,43 @@ import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Processor;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.FilterChain;
+import org.glassfish.grizzly.asyncqueue.TaskQueue;
 import org.glassfish.grizzly.memory.ByteBufferWrapper;
+import org.glassfish.grizzly.nio.NIOConnection;
 import org.glassfish.grizzly.ssl.SSLBaseFilter;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyWriter;
 import org.glassfish.tyrus.core.ProtocolHandler;
 import org.glassfish.tyrus.core.TyrusRemoteEndpoint;
 import org.glassfish.tyrus.core.TyrusWebSocket;
+import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
+import org.glassfish.tyrus.spi.WriterInfo;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes whole, already framed WebSocket frames to one session's Grizzly connection, into Grizzly's
- * write queue, which keeps whole frames in order with the frames Tyrus writes itself (the close, a
- * pong). On wss the frame goes through the connection's filter chain, whose TLS filter encrypts it;
- * on plain ws straight to the transport's write queue, which is where the chain ends: the filters above
- * it (HTTP codec, idle timeout, Tyrus's upgrade filter) pass a WebSocket frame through untouched, at the
- * price of a chain context and two attribute look-ups per write. Per write: a view of the frame and a
- * Grizzly wrapper of it; the completion handler is this connection's one, shared by all its writes.
- * Tyrus's own write path costs about ten objects, a task queue and a lock per frame on top of that
- * (BENCHMARKS.md §3).
+ * Writes whole, already framed WebSocket frames to one session's Grizzly connection. On plain ws, when
+ * nothing of the connection is queued, the frame goes straight to its {@link SocketChannel} (non-blocking):
+ * most writes end there, without Grizzly's write machinery (a queue record, space accounting, a
+ * re-entrance thread-local and monitoring probes per write: most of a sender thread's user time,
+ * BENCHMARKS.md §3). Whatever the socket does not take, and every frame while something is queued, goes
+ * into Grizzly's per-connection write queue, which writes it when the socket has room. On wss every
+ * frame goes through the connection's filter chain, whose TLS filter encrypts it.
  *
- * <p>Counts writes in flight, from the call until Grizzly reports the bytes with the operating system (most
- * writes are done before the call returns): the match's slow-consumer signal. Grizzly's write queue
- * itself is unbounded; that count is what bounds it.
+ * <p>Order: every write of the connection happens under this object's lock, Tyrus's own (the close, a
+ * pong) included: this writer puts itself in front of Tyrus's writer ({@link ProtocolHandler#setWriter}).
+ * So nothing can be queued between "the queue is empty" and the direct write, and a frame the socket took
+ * only in part is queued before anything else can be: whole frames, in the order written.
+ *
+ * <p>Counts writes in Grizzly's queue, from the call until Grizzly reports the bytes with the operating
+ * system: the match's slow-consumer signal (a direct write that the socket took whole never counts). The
+ * queue itself is unbounded; that count is what bounds it. The completion handler is this connection's
+ * one, shared by all its writes.
  *
  * <p>Jakarta WebSocket has no raw write and a session does not hand out its connection: it is read once
  * per session through three private fields of Tyrus 2.2.2 ({@link TyrusRemoteEndpoint}{@code .webSocket},
@@ -48,6 +58,9 @@ final class FrameWriter {
     private final org.glassfish.grizzly.Connection<?> connection;
     /** The transport's write queue, for a connection without TLS; null: through the filter chain. */
     private final org.glassfish.grizzly.Writer<?> plain;
+    /** For a connection without TLS: its socket, and what of it Grizzly has queued. */
+    private final SocketChannel channel;
+    private final TaskQueue<?> queued;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Written written = new Written();
 
@@ -57,18 +70,40 @@ final class FrameWriter {
                 : connection.getTransport().getProcessor();
         boolean tls = !(processor instanceof FilterChain chain) || chain.indexOfType(SSLBaseFilter.class) >= 0;
         this.plain = tls ? null : connection.getTransport().getWriter(false);
+        this.channel = tls ? null : (SocketChannel) ((NIOConnection) connection).getChannel();
+        this.queued = tls ? null : ((NIOConnection) connection).getAsyncWriteQueue();
     }
 
-    /** The session's connection: Tyrus gives it a writer before it opens the session. */
+    /**
+     * The session's connection: Tyrus gives it a writer before it opens the session. From now on Tyrus
+     * writes through the returned writer's lock.
+     */
     static FrameWriter of(Session session) {
         TyrusWebSocket socket = (TyrusWebSocket) WEB_SOCKET.get((TyrusRemoteEndpoint) session.getAsyncRemote());
-        Writer writer = (Writer) WRITER.get((ProtocolHandler) PROTOCOL_HANDLER.get(socket));
-        return new FrameWriter((org.glassfish.grizzly.Connection<?>) CONNECTION.get((GrizzlyWriter) writer));
+        ProtocolHandler handler = (ProtocolHandler) PROTOCOL_HANDLER.get(socket);
+        Writer tyrus = (Writer) WRITER.get(handler);
+        FrameWriter frames = new FrameWriter((org.glassfish.grizzly.Connection<?>) CONNECTION.get((GrizzlyWriter) tyrus));
+        handler.setWriter(frames.new TyrusWrites(tyrus));
+        return frames;
     }
 
-    /** Queues {@code frame} (a view of its own: the write consumes it); a closed connection drops it. */
+    /** Writes or queues {@code frame} (a view of its own: the write consumes it); a closed connection drops it. */
+    synchronized void write(ByteBuffer frame) {
+        if (channel != null && queued.spaceInBytes() == 0) {
+            try {
+                channel.write(frame);
+            } catch (IOException closedOrReset) {
+                // Nothing was written: Grizzly's write below fails the same way and closes the connection.
+            }
+            if (!frame.hasRemaining()) {
+                return;
+            }
+        }
+        queue(frame);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void write(ByteBuffer frame) {
+    private void queue(ByteBuffer frame) {
         inFlight.incrementAndGet();
         try {
             ByteBufferWrapper message = new ByteBufferWrapper(frame);
@@ -85,6 +120,37 @@ final class FrameWriter {
     /** Writes queued and not yet taken by the operating system. */
     int inFlight() {
         return inFlight.get();
+    }
+
+    /** Tyrus's writes of this connection (the close, a pong), under the same lock as ours. */
+    private final class TyrusWrites extends Writer {
+        private final Writer tyrus;
+
+        TyrusWrites(Writer tyrus) {
+            this.tyrus = tyrus;
+        }
+
+        @Override
+        public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
+            synchronized (FrameWriter.this) {
+                tyrus.write(buffer, completionHandler);
+            }
+        }
+
+        @Override
+        public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler, WriterInfo writerInfo) {
+            synchronized (FrameWriter.this) {
+                tyrus.write(buffer, completionHandler, writerInfo);
+            }
+        }
+
+        /** Tyrus's writer closes the connection through the same task queue as its writes. */
+        @Override
+        public void close() throws IOException {
+            synchronized (FrameWriter.this) {
+                tyrus.close();
+            }
+        }
     }
 
     /** Every end of a write counts it done; Grizzly calls one of these exactly once per write. */
