@@ -69,7 +69,7 @@ public final class GameServer implements AutoCloseable {
         Access access = config.access();
         Broadcasts broadcasts = new Broadcasts(broadcast, VERSION, Clock.systemUTC());
         MatchRegistry matches = new MatchRegistry(rooms, broadcasts::tap);
-        matches.start(config.tickNice);
+        matches.start(config.tickPriority);
         NetServer net = null;
         try {
             Fingerprint certificate = tls == null ? null : Fingerprint.of(tls.certificate());

@@ -4,6 +4,7 @@ import io.lancers.map.MapLoader;
 import io.lancers.protocol.Discovery;
 import io.lancers.server.broadcast.BroadcastSettings;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.server.match.TickPriority;
 import io.lancers.server.net.Access;
 import io.lancers.server.net.ConnectionSettings;
 import io.lancers.server.net.SelfSignedTls;
@@ -145,12 +146,12 @@ public final class ServerOptions implements Cloneable {
             description = "In team deathmatch, shots hit teammates too (default: off, they fly through).")
     public boolean friendlyFire = false;
 
-    @Option(names = "--tick-nice", paramLabel = "N",
-            description = "Nice value of each room's tick thread on Linux (-20..19; 0: left alone), so that it starts"
-                    + " its ticks on time on a busy machine. Below 0 needs root, CAP_SYS_NICE or a nice limit"
-                    + " (ulimit -e); where refused, the server says so and runs on.")
-    @Range(min = -20, max = 19)
-    public int tickNice = -10;
+    @Option(names = "--tick-priority", paramLabel = "PRIORITY", converter = TickPriorityFlag.class,
+            description = "How each room's tick thread is scheduled on Linux, so that its ticks start on time on a busy"
+                    + " machine: realtime (SCHED_FIFO 1, else nice:-10, else normal), nice:N (-20..19, else normal) or"
+                    + " normal. Real time needs root, CAP_SYS_NICE or an rtprio limit (ulimit -r), nice below 0 the"
+                    + " same or a nice limit (ulimit -e); the server logs what it got.")
+    public TickPriority tickPriority = TickPriority.DEFAULT;
 
     @Option(names = "--heartbeat-ms", paramLabel = "MS", description = "Heartbeat interval.")
     @Range(min = 1)
@@ -510,6 +511,14 @@ public final class ServerOptions implements Cloneable {
 
         private static String plain(double value) {
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** {@code --tick-priority}'s value: {@code realtime}, {@code nice:N} or {@code normal}. */
+    static final class TickPriorityFlag implements CommandLine.ITypeConverter<TickPriority> {
+        @Override
+        public TickPriority convert(String value) {
+            return TickPriority.parse(value);
         }
     }
 

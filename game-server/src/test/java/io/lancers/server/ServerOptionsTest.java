@@ -2,6 +2,7 @@ package io.lancers.server;
 
 import io.lancers.map.MapLoader;
 import io.lancers.server.match.MatchSettings;
+import io.lancers.server.match.TickPriority;
 import io.lancers.sim.GameMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,17 @@ class ServerOptionsTest {
         CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
                 () -> new CommandLine(new ServerMain()).parseArgs("--mode", "ctf"));
         assertTrue(bad.getMessage().contains("--mode") && bad.getMessage().contains("ffa or tdm"), bad.getMessage());
+    }
+
+    @Test
+    void tickPriorityIsOneFlagWithAClearUsageError() {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs("--tick-priority", "nice:-5");
+        assertEquals(new TickPriority.Nice(-5), main.options.tickPriority);
+        assertEquals(TickPriority.DEFAULT, ServerOptions.defaults().tickPriority);
+        CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
+                () -> new CommandLine(new ServerMain()).parseArgs("--tick-priority", "nice:-30"));
+        assertTrue(bad.getMessage().contains("--tick-priority") && bad.getMessage().contains("-20 to 19"), bad.getMessage());
     }
 
     @Test

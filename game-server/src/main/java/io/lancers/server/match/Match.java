@@ -597,14 +597,14 @@ public final class Match {
 
     /** Starts the tick thread {@code match-<id>-tick}, ticking at the configured rate, its priority left alone. */
     public void start() {
-        start(0);
+        start(new TickPriority.Normal());
     }
 
     /**
-     * As {@link #start()}, the tick thread at nice value {@code tickNice} (0: left alone; {@link ThreadNice}):
-     * where that is refused, the room ticks at the priority it has and says so once.
+     * As {@link #start()}, the tick thread at {@code priority}, or the next fallback the OS allows
+     * ({@link TickPriority}); it says once in the log what it got and what was refused.
      */
-    public synchronized void start(int tickNice) {
+    public synchronized void start(TickPriority priority) {
         if (thread != null) {
             throw new IllegalStateException(id() + " already started");
         }
@@ -613,12 +613,9 @@ public final class Match {
                 LockSupport::parkNanos);
         running = true;
         thread = new Thread(() -> {
-            if (tickNice != 0) {
-                ThreadNice.set(tickNice).ifPresentOrElse(
-                        refused -> LOG.info(() -> id() + ": tick thread left at its priority, nice " + tickNice
-                                + " refused (" + refused + "): its ticks may start late on a busy machine (--tick-nice)"),
-                        () -> LOG.info(() -> id() + ": tick thread at nice " + tickNice));
-            }
+            TickPriority.Outcome outcome = priority.applyToCallingThread();
+            LOG.info(() -> id() + ": " + outcome.describe() + (outcome.refused().isEmpty() ? ""
+                    : ": its ticks may start late on a busy machine (--tick-priority)"));
             scheduler.run(this::tickSafely, () -> running);
         }, name);
         thread.setDaemon(true);

@@ -111,12 +111,12 @@ public final class MatchRegistry {
 
     /** Starts every room's tick thread. */
     public void start() {
-        start(0);
+        start(new TickPriority.Normal());
     }
 
-    /** As {@link #start()}, each tick thread at nice value {@code tickNice} ({@link Match#start(int)}). */
-    public void start(int tickNice) {
-        matches.values().forEach(match -> match.start(tickNice));
+    /** As {@link #start()}, each tick thread at {@code priority} or its fallback ({@link Match#start(TickPriority)}). */
+    public void start(TickPriority priority) {
+        matches.values().forEach(match -> match.start(priority));
     }
 
     /** Stops every room's tick thread; closing the sockets (1001) is the net layer's job. */
