@@ -30,13 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * scoreboard held open, net stats panel) in a real 1280×800 window over a {@link BusyScene}, timed.
  *
  * <p>How a frame is timed: JavaFX runs with {@code javafx.animation.fullspeed}, so a pulse starts as
- * soon as the previous one allows instead of every 16.7 ms. A pulse first waits until Prism's render
- * thread has finished painting and presenting the previous frame, so the interval between two pulse
- * starts is the whole cost of a frame: the FX thread's work (the view's frame code, CSS, layout, the
- * sync of the scene graph) or the render thread's (executing the canvas commands, painting the
- * controls, presenting), whichever is longer, as the two overlap. Those intervals, after a warm-up,
- * are the frame times; fps is rendered frames over the measured time (Prism's own count,
- * {@link PerformanceTracker}), uncapped.
+ * soon as the previous one allows instead of every 16.7 ms. The arena is drawn on a thread of its own
+ * ({@link io.lancers.client.render.ArenaPainter}); a pulse that finds it still drawing shows the
+ * previous arena frame (and may render nothing), so a frame is a pulse that shows a new arena frame:
+ * the interval between two such pulses' starts is the whole cost of a frame, whichever of the FX
+ * thread, the painter and Prism's render thread was the longest. Those intervals, after a warm-up, are
+ * the frame times; fps is arena frames shown over the measured time, uncapped. CPU per frame is each
+ * thread's CPU time over the arena frames shown.
  */
 public final class RenderBench {
     static final int WIDTH = 1280;
@@ -64,23 +64,26 @@ public final class RenderBench {
                         + "scoreboard and net stats; map %s; %.0f s measured after %.0f s warm-up%n",
                 BusyScene.SHIPS, BusyScene.PROJECTILES, r.meanEffects(), BusyScene.MAP, MEASURE_SECONDS,
                 WARM_UP_SECONDS);
-        out.printf("frame time = interval between pulse starts, pulses uncapped (javafx.animation.fullspeed); "
-                + "%d frames rendered, %d pulses%n", r.rendered(), r.times().count());
-        out.printf("cpu per frame: %.2f ms on the render thread, %.2f ms on the FX thread "
-                        + "(thread CPU time over frames rendered; less disturbed by a busy machine than frame times)%n",
-                r.renderCpuNanos() / 1e6 / Math.max(1, r.rendered()), r.fxCpuNanos() / 1e6 / Math.max(1, r.rendered()));
+        out.printf("frame time = interval between the starts of pulses that show a new arena frame, pulses uncapped "
+                + "(javafx.animation.fullspeed); %d arena frames shown, %d frames rendered, %d pulses%n",
+                r.arenaFrames(), r.rendered(), r.pulses());
+        long frames = Math.max(1, r.arenaFrames());
+        out.printf("cpu per frame: %.2f ms on the render thread, %.2f ms on the FX thread, %.2f ms on the arena painter "
+                        + "(thread CPU time over arena frames shown; less disturbed by a busy machine than frame times)%n",
+                r.renderCpuNanos() / 1e6 / frames, r.fxCpuNanos() / 1e6 / frames, r.painterCpuNanos() / 1e6 / frames);
         FrameTimes cpu = r.renderCpuPerFrame();
         out.printf("render thread CPU per frame: p50 %.2f ms p99 %.2f ms max %.2f ms (%d frames)%n",
                 cpu.percentileMillis(50), cpu.percentileMillis(99), cpu.maxMillis(), cpu.count());
         r.slowFrames().print(out);
         out.printf("frame max %.2f ms%n", r.times().maxMillis());
         out.printf("frame p50 %.2f ms p99 %.2f ms, %.0f fps (pipeline %s, %dx%d)%n", r.times().percentileMillis(50),
-                r.times().percentileMillis(99), r.rendered() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
+                r.times().percentileMillis(99), r.arenaFrames() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
         return 0;
     }
 
     private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline, long renderCpuNanos,
-                          long fxCpuNanos, FrameTimes renderCpuPerFrame, SlowFrames slowFrames) {
+                          long fxCpuNanos, long painterCpuNanos, long arenaFrames, long pulses, FrameTimes renderCpuPerFrame,
+                          SlowFrames slowFrames) {
     }
 
     /**
@@ -111,13 +114,22 @@ public final class RenderBench {
 
     /** CPU time so far of Prism's render thread, or -1 if it is not found. */
     private static long renderThreadCpuNanos() {
-        long id = renderThreadId();
+        return threadCpuNanos("QuantumRenderer");
+    }
+
+    /** CPU time so far of the thread whose name starts with {@code name}, or -1 if there is none. */
+    private static long threadCpuNanos(String name) {
+        long id = threadId(name);
         return id < 0 ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(id);
     }
 
     private static long renderThreadId() {
+        return threadId("QuantumRenderer");
+    }
+
+    private static long threadId(String name) {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("QuantumRenderer")) {
+            if (t.getName().startsWith(name)) {
                 return t.getId();
             }
         }
@@ -192,6 +204,11 @@ public final class RenderBench {
             private double effects;
             private long renderCpuAtStart;
             private long fxCpuAtStart;
+            private long painterCpuAtStart;
+            private long arenaFramesAtStart;
+            private long shownBefore;
+            private long shownAt;
+            private long pulses;
 
             @Override
             public void handle(long now) {
@@ -205,9 +222,19 @@ public final class RenderBench {
                         renderedAtStart = rendered.get();
                         renderCpuAtStart = renderThreadCpuNanos();
                         fxCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                        painterCpuAtStart = threadCpuNanos("arena-painter");
+                        arenaFramesAtStart = view.arenaFramesShown();
+                        shownBefore = arenaFramesAtStart;
+                        shownAt = now;
                         slow.pulse(0, busy.lastKills(), view.lastFrameSummary().effects());
                     } else {
-                        times.add(now - previous);
+                        pulses++;
+                        long shown = view.arenaFramesShown();
+                        if (shown != shownBefore) {
+                            times.add(now - shownAt);
+                            shownBefore = shown;
+                            shownAt = now;
+                        }
                         ArenaRenderer.FrameSummary s = view.lastFrameSummary();
                         slow.pulse(now - previous, busy.lastKills(), s.effects());
                         effects += s.effects();
@@ -217,13 +244,16 @@ public final class RenderBench {
                 if (t >= WARM_UP_SECONDS + MEASURE_SECONDS) {
                     renderCpu.measuring = false;
                     stop();
+                    // Read before the view stops its painter's thread.
+                    long painterCpu = threadCpuNanos("arena-painter") - painterCpuAtStart;
                     view.stop();
                     String pipeline = GraphicsPipeline.getPipeline().getClass().getSimpleName()
                             .replace("Pipeline", "").toLowerCase(java.util.Locale.ROOT);
                     stage.close();
                     finish.accept(new Result(times, rendered.get() - renderedAtStart,
-                            effects / Math.max(1, times.count()), pipeline, renderThreadCpuNanos() - renderCpuAtStart,
+                            effects / Math.max(1, pulses), pipeline, renderThreadCpuNanos() - renderCpuAtStart,
                             ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtStart,
+                            painterCpu, view.arenaFramesShown() - arenaFramesAtStart, pulses,
                             renderCpu.perFrame(), slow));
                 }
             }

@@ -4,68 +4,61 @@ import io.lancers.map.ArenaMap;
 import io.lancers.map.Wall;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.RadialGradient;
 import javafx.scene.paint.Stop;
 
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 /**
  * Space, the arena's floor, grid, rim glow and walls. None of it moves in the world, so it is painted
- * once per map and zoom into an opaque image, and each frame copies the visible part of that image at
- * a whole pixel offset: one image copy instead of a full-window fill, a clipped grid, a full-floor
- * gradient and every wall. (Painting it on every frame cost most of a software-rendered frame, and an
- * image with an alpha channel is blended pixel by pixel: BENCHMARKS.md, client render benchmark.)
+ * once per map and zoom into an opaque image, and each frame copies the visible part of its pixels at
+ * a whole pixel offset into the {@link FrameBuffer}, a row at a time: no blending at all. (Painting it on
+ * every frame cost most of a software-rendered frame: BENCHMARKS.md, client render benchmark.)
  */
 final class ArenaBackdrop {
     private static final double GRID = 50;
     /**
-     * Larger images are painted at a reduced zoom and stretched when drawn: a huge window on a
-     * software renderer would otherwise hold a very large image (GPU pipelines cap textures near this).
+     * Larger images are painted at a reduced zoom and stretched when drawn: a huge window would otherwise
+     * hold a very large image (a 4096 px square is 64 MB of pixels).
      */
     private static final int MAX_SIDE = 4096;
+    private static final int SPACE = PixelMath.premultiplied(Palette.SPACE, 1);
 
     private ArenaMap map;
     private double scale;
-    private Image image;
+    private Pixels image;
     private double imageScale;
     /** Pixels of space around the floor in the image: as far as the camera may look past the edge. */
     private int margin;
+    /** Per screen column of a stretched copy: where it reads (reused). */
+    private int[] columns = new int[0];
 
-    /** Draws the backdrop for {@code cam}; paints the image first if the map or the zoom changed. */
-    void draw(GraphicsContext g, Camera cam, ArenaMap arena) {
-        if (image == null || arena != map || cam.scale() != scale) {
-            paint(arena, cam.scale());
+    /** Paints the image if the map or the zoom changed (JavaFX thread). */
+    void prepare(ArenaMap arena, double zoom) {
+        if (image == null || arena != map || zoom != scale) {
+            paint(arena, zoom);
         }
+    }
+
+    /** Draws the backdrop {@link #prepare prepared} for {@code cam}'s zoom. */
+    void draw(FrameBuffer frame, Camera cam) {
         double stretch = scale / imageScale;
         double x = cam.toScreenX(0) - margin * stretch;
         double y = cam.toScreenY(0) - margin * stretch;
-        double w = image.getWidth() * stretch;
-        double h = image.getHeight() * stretch;
-        if (x > 0 || y > 0 || x + w < cam.screenW() || y + h < cam.screenH()) {
+        double w = image.width() * stretch;
+        double h = image.height() * stretch;
+        if (x > 0 || y > 0 || x + w < frame.width() || y + h < frame.height()) {
             // A window wider than the arena and its margin: space all around it.
-            g.setFill(Palette.SPACE);
-            g.fillRect(0, 0, cam.screenW(), cam.screenH());
+            frame.fill(SPACE);
         }
         if (stretch == 1) {
             // Whole pixels, so the grid stays as crisp as painted and the copy needs no filtering.
-            double dx = Math.max(0, Math.round(x));
-            double dy = Math.max(0, Math.round(y));
-            double sx = dx - Math.round(x);
-            double sy = dy - Math.round(y);
-            double cw = Math.min(image.getWidth() - sx, cam.screenW() - dx);
-            double ch = Math.min(image.getHeight() - sy, cam.screenH() - dy);
-            if (cw > 0 && ch > 0) {
-                g.drawImage(image, sx, sy, cw, ch, dx, dy, cw, ch);
-            }
+            frame.copy(image, (int) Math.round(x), (int) Math.round(y));
         } else {
-            g.drawImage(image, x, y, w, h);
+            if (columns.length < frame.width()) {
+                columns = new int[frame.width()];
+            }
+            frame.copyScaled(image, x, y, stretch, columns);
         }
     }
 
@@ -85,36 +78,7 @@ final class ArenaBackdrop {
         g.fillRect(0, 0, w, h);
         paintFloor(g, cam, arena);
         paintWalls(g, cam, arena);
-        image = opaque(canvas.snapshot(null, null));
-    }
-
-    /**
-     * The same pixels as an image without an alpha channel, by way of an in-memory 24-bit BMP: JavaFX
-     * keeps a decoded RGB image as RGB, and the software renderer copies such an image instead of
-     * blending it (an image made by snapshot or {@code WritableImage} always carries alpha).
-     */
-    static Image opaque(Image image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int rowBytes = (w * 3 + 3) & ~3;
-        byte[] bmp = new byte[54 + rowBytes * h];
-        ByteBuffer header = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN);
-        header.put((byte) 'B').put((byte) 'M').putInt(bmp.length).putInt(0).putInt(54)
-                .putInt(40).putInt(w).putInt(h).putShort((short) 1).putShort((short) 24).putInt(0)
-                .putInt(rowBytes * h).putInt(2835).putInt(2835).putInt(0).putInt(0);
-        PixelReader reader = image.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            reader.getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
-            int at = 54 + (h - 1 - y) * rowBytes; // BMP rows run bottom-up
-            for (int x = 0; x < w; x++) {
-                int argb = row[x];
-                bmp[at++] = (byte) argb;
-                bmp[at++] = (byte) (argb >> 8);
-                bmp[at++] = (byte) (argb >> 16);
-            }
-        }
-        return new Image(new ByteArrayInputStream(bmp));
+        image = Pixels.of(canvas.snapshot(null, null));
     }
 
     /** The floor with its grid and vignette, and a soft glow around its rim. */

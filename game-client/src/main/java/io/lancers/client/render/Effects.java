@@ -4,10 +4,8 @@ import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.sim.GameEvent;
 import io.lancers.sim.Pickup;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Stop;
-import javafx.scene.shape.StrokeLineCap;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,12 +25,17 @@ public final class Effects {
     private static final Stop[] FIREBALL = {new Stop(0, Color.WHITE), new Stop(0.25, Color.web("#ffe08a")),
             new Stop(0.55, Palette.POWER), new Stop(1, Color.TRANSPARENT)};
 
+    private static final int SHIELD = PixelMath.premultiplied(Palette.SHIELD, 1);
+
+    /** Spawned (JavaFX thread) and not yet drawn (painter's thread): the hand-over, under its own lock. */
+    private final List<Effect> born = new ArrayList<>();
+    /** Only the drawing touches these. */
     private final List<Effect> live = new ArrayList<>();
     private final SplittableRandom random = new SplittableRandom(0x1a2ce55L);
     private final Sprites sprites = new Sprites();
     private double spriteScale;
     private Sprites.Glow fireball;
-    private boolean lowEffects;
+    private volatile boolean lowEffects;
 
     /** Each kind draws itself: a new kind does not compile without its drawing. */
     private sealed interface Effect {
@@ -48,10 +51,11 @@ public final class Effects {
         double lifeSeconds();
 
         /** Draws at {@code t} seconds old, {@code k} = t / life. */
-        void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k);
+        void draw(Effects effects, FrameBuffer frame, Camera cam, double t, double k);
     }
 
-    private record Sparks(double x, double y, Color color, double[] angles, double[] speeds, long bornNanos)
+    /** @param color the sparks' colour, premultiplied ARGB (half way to white from the shooter's) */
+    private record Sparks(double x, double y, int color, double[] angles, double[] speeds, long bornNanos)
             implements Effect {
         public double lifeSeconds() {
             return SPARK_LIFE;
@@ -61,15 +65,19 @@ public final class Effects {
             return 300; // the fastest spark (260/s) with its tail at the end of its life
         }
 
-        public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
+        public void draw(Effects effects, FrameBuffer frame, Camera cam, double t, double k) {
             if (!effects.lowEffects) {
-                drawSparks(g, cam, this, t, k);
+                drawSparks(frame, cam, this, t, k);
             }
         }
     }
 
-    private record Explosion(double x, double y, Color color, double[] angles, double[] speeds, long bornNanos)
-            implements Effect {
+    /**
+     * @param color  the ring's colour (the victim's), premultiplied ARGB
+     * @param debris the debris' colour, 30 % of the way to white
+     */
+    private record Explosion(double x, double y, int color, int debris, double[] angles, double[] speeds,
+                             long bornNanos) implements Effect {
         public double lifeSeconds() {
             return EXPLOSION_LIFE;
         }
@@ -78,12 +86,13 @@ public final class Effects {
             return 160; // the ring ends at 150; debris and fireball stay inside it
         }
 
-        public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
-            effects.drawExplosion(g, cam, this, t, k);
+        public void draw(Effects effects, FrameBuffer frame, Camera cam, double t, double k) {
+            effects.drawExplosion(frame, cam, this, t, k);
         }
     }
 
-    private record Ring(double x, double y, Color color, double radius, long bornNanos) implements Effect {
+    /** @param color premultiplied ARGB */
+    private record Ring(double x, double y, int color, double radius, long bornNanos) implements Effect {
         public double lifeSeconds() {
             return RING_LIFE;
         }
@@ -92,8 +101,8 @@ public final class Effects {
             return radius * 1.4 + 5;
         }
 
-        public void draw(Effects effects, GraphicsContext g, Camera cam, double t, double k) {
-            drawRing(g, cam, this, k);
+        public void draw(Effects effects, FrameBuffer frame, Camera cam, double t, double k) {
+            drawRing(frame, cam, this, k);
         }
     }
 
@@ -108,8 +117,9 @@ public final class Effects {
             public void hit(GameEvent.Hit hit) {
                 RenderShip target = frame.ship(hit.targetId());
                 if (target != null) {
-                    live.add(new Sparks(target.x(), target.y(), colors.apply(hit.shooterId()), angles(10),
-                            speeds(10, 80, 260), nowNanos));
+                    born(new Sparks(target.x(), target.y(),
+                            PixelMath.premultiplied(colors.apply(hit.shooterId()).interpolate(Color.WHITE, 0.5), 1),
+                            angles(10), speeds(10, 80, 260), nowNanos));
                 }
             }
 
@@ -117,7 +127,9 @@ public final class Effects {
             public void kill(GameEvent.Kill kill) {
                 RenderShip victim = frame.ship(kill.victimId());
                 if (victim != null) {
-                    live.add(new Explosion(victim.x(), victim.y(), colors.apply(kill.victimId()), angles(26),
+                    Color color = colors.apply(kill.victimId());
+                    born(new Explosion(victim.x(), victim.y(), PixelMath.premultiplied(color, 1),
+                            PixelMath.premultiplied(color.interpolate(Color.WHITE, 0.3), 1), angles(26),
                             speeds(26, 40, 220), nowNanos));
                 }
             }
@@ -126,7 +138,8 @@ public final class Effects {
             public void pickupTaken(GameEvent.PickupTaken taken) {
                 Pickup p = pickup(frame, taken.pickupId());
                 if (p != null) {
-                    live.add(new Ring(p.x(), p.y(), Palette.pickup(taken.kind()), 60, nowNanos));
+                    born(new Ring(p.x(), p.y(), PixelMath.premultiplied(Palette.pickup(taken.kind()), 1), 60,
+                            nowNanos));
                 }
             }
 
@@ -134,7 +147,7 @@ public final class Effects {
             public void spawn(GameEvent.Spawn spawn) {
                 RenderShip s = frame.ship(spawn.shipId());
                 if (s != null) {
-                    live.add(new Ring(s.x(), s.y(), Palette.SHIELD, 48, nowNanos));
+                    born(new Ring(s.x(), s.y(), SHIELD, 48, nowNanos));
                 }
             }
         };
@@ -143,7 +156,13 @@ public final class Effects {
         }
     }
 
-    /** How many effects are still playing at {@code nowNanos}. */
+    private void born(Effect e) {
+        synchronized (born) {
+            born.add(e);
+        }
+    }
+
+    /** How many effects are still playing at {@code nowNanos} (the drawing's count: spawned and drawn). */
     public int liveCount(long nowNanos) {
         expire(nowNanos);
         return live.size();
@@ -154,24 +173,31 @@ public final class Effects {
         lowEffects = on;
     }
 
-    /** Draws every live effect; drops the finished ones. */
-    public void draw(GraphicsContext g, Camera cam, long nowNanos) {
-        expire(nowNanos);
-        if (cam.scale() != spriteScale) {
-            spriteScale = cam.scale();
+    /** Paints the sprites for the zoom {@code scale} if it changed (JavaFX thread). */
+    void prepare(double scale) {
+        if (scale != spriteScale) {
+            spriteScale = scale;
             sprites.clear();
             // Every size the fireball grows through, painted now (a match's first frame) rather than at its first
             // explosion, where painting them would stall a frame in the fight.
             fireball = sprites.glow(20 * spriteScale, 90 * spriteScale, FIREBALL);
         }
+    }
+
+    /** Draws every live effect, those spawned since the last call included; drops the finished ones. */
+    public void draw(FrameBuffer frame, Camera cam, long nowNanos) {
+        synchronized (born) {
+            live.addAll(born);
+            born.clear();
+        }
+        expire(nowNanos);
         for (Effect e : live) {
             if (!cam.sees(e.x(), e.y(), e.reach())) {
                 continue;
             }
             double t = (nowNanos - e.bornNanos()) / 1e9;
-            e.draw(this, g, cam, t, t / e.lifeSeconds());
+            e.draw(this, frame, cam, t, t / e.lifeSeconds());
         }
-        g.setGlobalAlpha(1);
     }
 
     private void expire(long nowNanos) {
@@ -183,51 +209,44 @@ public final class Effects {
         }
     }
 
-    private static void drawSparks(GraphicsContext g, Camera cam, Sparks s, double t, double k) {
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setStroke(s.color().interpolate(Color.WHITE, 0.5));
-        g.setLineWidth(Math.max(1.5, 2.2 * cam.scale()));
-        g.setGlobalAlpha(1 - k);
+    private static void drawSparks(FrameBuffer frame, Camera cam, Sparks s, double t, double k) {
+        int color = PixelMath.scale(s.color(), PixelMath.coverage(1 - k));
+        double width = Math.max(1.5, 2.2 * cam.scale());
         for (int i = 0; i < s.angles().length; i++) {
             double d = s.speeds()[i] * t;
             double tail = Math.max(4, s.speeds()[i] * 0.03);
             double cx = Math.cos(s.angles()[i]);
             double cy = Math.sin(s.angles()[i]);
-            g.strokeLine(cam.toScreenX(s.x() + cx * d), cam.toScreenY(s.y() + cy * d),
-                    cam.toScreenX(s.x() + cx * (d + tail)), cam.toScreenY(s.y() + cy * (d + tail)));
+            frame.strokeSegment(cam.toScreenX(s.x() + cx * d), cam.toScreenY(s.y() + cy * d),
+                    cam.toScreenX(s.x() + cx * (d + tail)), cam.toScreenY(s.y() + cy * (d + tail)), width, color);
         }
     }
 
-    private void drawExplosion(GraphicsContext g, Camera cam, Explosion x, double t, double k) {
+    private void drawExplosion(FrameBuffer frame, Camera cam, Explosion x, double t, double k) {
         double sx = cam.toScreenX(x.x());
         double sy = cam.toScreenY(x.y());
         double fireballRadius = (20 + 70 * Math.sqrt(k)) * cam.scale();
-        g.setGlobalAlpha(Math.max(0, 1 - k * 1.2));
-        // A sprite of the very radius: a per-frame gradient is slow in software, a stretched image is too.
-        fireball.draw(g, sx, sy, fireballRadius);
-        g.setGlobalAlpha(1 - k);
-        g.setStroke(x.color());
-        g.setLineWidth(3 * cam.scale());
+        // A sprite of the very radius: a per-frame gradient is slow, a stretched image blurs.
+        fireball.draw(frame, sx, sy, fireballRadius, PixelMath.coverage(1 - k * 1.2));
+        int fade = PixelMath.coverage(1 - k);
         double ring = (30 + 120 * k) * cam.scale();
-        g.strokeOval(sx - ring, sy - ring, ring * 2, ring * 2);
+        frame.strokeCircle(sx, sy, ring, 3 * cam.scale(), PixelMath.scale(x.color(), fade));
         if (lowEffects) {
             return;
         }
-        g.setFill(x.color().interpolate(Color.WHITE, 0.3));
+        int debris = PixelMath.scale(x.debris(), fade);
         for (int i = 0; i < x.angles().length; i++) {
             double d = x.speeds()[i] * t * (1 - k * 0.4);
             double r = Math.max(1.5, 3.5 * (1 - k) * cam.scale());
-            g.fillOval(cam.toScreenX(x.x() + Math.cos(x.angles()[i]) * d) - r,
-                    cam.toScreenY(x.y() + Math.sin(x.angles()[i]) * d) - r, r * 2, r * 2);
+            frame.fillCircle(cam.toScreenX(x.x() + Math.cos(x.angles()[i]) * d),
+                    cam.toScreenY(x.y() + Math.sin(x.angles()[i]) * d), r, debris);
         }
     }
 
-    private static void drawRing(GraphicsContext g, Camera cam, Ring r, double k) {
+    private static void drawRing(FrameBuffer frame, Camera cam, Ring r, double k) {
         double radius = r.radius() * (0.4 + k) * cam.scale();
-        g.setGlobalAlpha(1 - k);
-        g.setStroke(r.color());
-        g.setLineWidth(4 * (1 - k) * cam.scale() + 1);
-        g.strokeOval(cam.toScreenX(r.x()) - radius, cam.toScreenY(r.y()) - radius, radius * 2, radius * 2);
+        frame.strokeCircle(cam.toScreenX(r.x()), cam.toScreenY(r.y()), radius, 4 * (1 - k) * cam.scale() + 1,
+                PixelMath.scale(r.color(), PixelMath.coverage(1 - k)));
     }
 
     private double[] angles(int n) {

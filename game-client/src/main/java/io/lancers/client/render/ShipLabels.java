@@ -4,7 +4,6 @@ import io.lancers.client.render.SceneView.PlayerLook;
 import io.lancers.sim.Rules;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -16,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The name over each ship and the health bar under it, painted once into images and copied at
+ * The name over each ship and the health bar under it, painted once into images and blended at
  * whole pixels. Drawn on every frame they were two text draws (a text layout and a glyph run each)
  * and two rounded rectangles (a path each) per ship. A name is painted when a player first shows
  * up; the bar at every health from 0 to {@link Rules#MAX_HEALTH} at once, when the zoom changes.
@@ -27,11 +26,11 @@ final class ShipLabels {
     /** Room around a painted name: the shadow is 1 px down and right, glyphs may overhang a little. */
     static final int PAD = 2;
 
-    private final Map<PlayerLook, Image> names = new HashMap<>();
-    private final Map<PlayerLook, Image> ownNames = new HashMap<>();
+    private final Map<PlayerLook, Pixels> names = new HashMap<>();
+    private final Map<PlayerLook, Pixels> ownNames = new HashMap<>();
     private double scale = Double.NaN;
     private Font font;
-    private Image[] bars;
+    private Pixels[] bars;
     private double barWidth;
     private double barHeight;
 
@@ -57,23 +56,24 @@ final class ShipLabels {
      * The name centred on {@code x} with its bottom at {@code bottom}, in the player's colour made
      * lighter, or white for the own ship, over a shadow.
      */
-    void drawName(GraphicsContext g, PlayerLook look, boolean own, double x, double bottom) {
-        Image image = nameImage(look, own);
-        g.drawImage(image, Math.round(x - image.getWidth() / 2), Math.round(bottom - (image.getHeight() - PAD)));
+    void drawName(FrameBuffer frame, PlayerLook look, boolean own, double x, double bottom) {
+        Pixels image = nameImage(look, own);
+        frame.blend(image, (int) Math.round(x - image.width() / 2.0),
+                (int) Math.round(bottom - (image.height() - PAD)), 255);
     }
 
     /** The painted name (made on first use). */
-    Image nameImage(PlayerLook look, boolean own) {
+    Pixels nameImage(PlayerLook look, boolean own) {
         return (own ? ownNames : names).computeIfAbsent(look, l -> paintName(l, own));
     }
 
     /** The health bar centred on {@code centreX} with its top at {@code top}; {@code health} clamped to the bar. */
-    void drawBar(GraphicsContext g, int health, double centreX, double top) {
-        Image image = bars[Math.max(0, Math.min(Rules.MAX_HEALTH, health))];
-        g.drawImage(image, Math.round(centreX - barWidth / 2) - 2, Math.round(top) - 2);
+    void drawBar(FrameBuffer frame, int health, double centreX, double top) {
+        Pixels image = bars[Math.max(0, Math.min(Rules.MAX_HEALTH, health))];
+        frame.blend(image, (int) Math.round(centreX - barWidth / 2) - 2, (int) Math.round(top) - 2, 255);
     }
 
-    private Image paintName(PlayerLook look, boolean own) {
+    private Pixels paintName(PlayerLook look, boolean own) {
         Text measure = new Text(look.name());
         measure.setFont(font);
         double w = measure.getLayoutBounds().getWidth();

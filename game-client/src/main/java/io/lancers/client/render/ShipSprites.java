@@ -23,7 +23,7 @@ final class ShipSprites {
     private final Image accent;
     private final Map<Color, Image> tinted = new HashMap<>();
     private final Map<Color, Image> lit = new HashMap<>();
-    private final Map<Color, Image> shadowed = new HashMap<>();
+    private final Map<Color, Pixels> shadowed = new HashMap<>();
 
     ShipSprites() {
         hull = new Image(Assets.url(Assets.Sprites.SHIP_HULL).toExternalForm());
@@ -45,7 +45,7 @@ final class ShipSprites {
      * width down and right in the ship's own frame, so it turns with the ship): one rotated image per
      * ship and frame. The image is wider than the hull by the offset; the hull sits at its top left.
      */
-    Image shadowedShip(Color color, double shadowOffset) {
+    Pixels shadowedShip(Color color, double shadowOffset) {
         return shadowed.computeIfAbsent(color, c -> {
             Image ship = ship(c);
             double w = ship.getWidth();
@@ -59,7 +59,7 @@ final class ShipSprites {
             g.drawImage(ship, 0, 0);
             SnapshotParameters params = new SnapshotParameters();
             params.setFill(Color.TRANSPARENT);
-            return canvas.snapshot(params, null);
+            return Pixels.of(canvas.snapshot(params, null));
         });
     }
 

@@ -4,8 +4,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.RadialGradient;
@@ -16,18 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Radial glows and other round blobs painted once into small images and then copied. A software
- * renderer computes a gradient for every pixel it covers on every frame, which made the per-shot and
- * per-ship glows most of a frame; a copied image costs a blend per pixel. Each sprite is painted with
- * the very gradient it replaces, so it looks the same.
+ * Radial glows and other round blobs painted once with JavaFX into small images, read into
+ * {@link Pixels} and then blended into the {@link FrameBuffer}. Computing a gradient for every pixel
+ * it covers on every frame made the per-shot and per-ship glows most of a frame; a copy costs a blend
+ * per pixel. Each sprite is painted with the very gradient it replaces, so it looks the same.
  */
 final class Sprites {
     /** A sprite and the radius (pixels) it was painted at, around the centre of the image. */
-    record Sprite(Image image, double radius) {
-        /** Copies it centred on {@code (x, y)} at its own size, on whole pixels (no filtering). */
-        void draw(GraphicsContext g, double x, double y) {
-            double half = image.getWidth() / 2;
-            g.drawImage(image, Math.round(x - half), Math.round(y - half));
+    record Sprite(Pixels pixels, double radius) {
+        /** Blends it centred on {@code (x, y)} at its own size, on whole pixels (no filtering). */
+        void draw(FrameBuffer frame, double x, double y) {
+            double half = pixels.width() / 2.0;
+            frame.blend(pixels, (int) Math.round(x - half), (int) Math.round(y - half), 255);
         }
     }
 
@@ -38,25 +36,30 @@ final class Sprites {
      * software). Painted at each radius with the very gradient, so it looks as the gradient did.
      */
     static final class Glow {
-        private final Image[] byRadius;
+        private final Pixels[] byRadius;
         private final int min;
         private final int step;
 
-        private Glow(Image[] byRadius, int min, int step) {
+        private Glow(Pixels[] byRadius, int min, int step) {
             this.byRadius = byRadius;
             this.min = min;
             this.step = step;
         }
 
         /** Centred on {@code (x, y)} at {@code radius} pixels (the nearest painted, kept in the range). */
-        void draw(GraphicsContext g, double x, double y, double radius) {
-            if (radius < 0.5) {
+        void draw(FrameBuffer frame, double x, double y, double radius) {
+            draw(frame, x, y, radius, 255);
+        }
+
+        /** The same at {@code alpha} (0..255). */
+        void draw(FrameBuffer frame, double x, double y, double radius, int alpha) {
+            if (radius < 0.5 || alpha <= 0) {
                 return;
             }
             int i = (int) Math.round((radius - min) / step);
-            Image image = byRadius[Math.max(0, Math.min(byRadius.length - 1, i))];
-            double half = image.getWidth() / 2;
-            g.drawImage(image, Math.round(x - half), Math.round(y - half));
+            Pixels image = byRadius[Math.max(0, Math.min(byRadius.length - 1, i))];
+            double half = image.width() / 2.0;
+            frame.blend(image, (int) Math.round(x - half), (int) Math.round(y - half), alpha);
         }
     }
 
@@ -130,7 +133,7 @@ final class Sprites {
      * (a render pass, and a wait for the render thread) for all of them instead of one each. The
      * painter draws image {@code i} with its top left corner at the origin.
      */
-    static Image[] sheet(int[] widths, int[] heights, SheetPainter painter) {
+    static Pixels[] sheet(int[] widths, int[] heights, SheetPainter painter) {
         int n = widths.length;
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -160,10 +163,10 @@ final class Sprites {
         }
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.TRANSPARENT);
-        PixelReader sheet = canvas.snapshot(params, null).getPixelReader();
-        Image[] out = new Image[n];
+        Image sheet = canvas.snapshot(params, null);
+        Pixels[] out = new Pixels[n];
         for (int i = 0; i < n; i++) {
-            out[i] = new WritableImage(sheet, (int) xs[i], (int) ys[i], widths[i], heights[i]);
+            out[i] = Pixels.of(sheet, (int) xs[i], (int) ys[i], widths[i], heights[i]);
         }
         return out;
     }
@@ -174,7 +177,7 @@ final class Sprites {
         painter.paint(canvas.getGraphicsContext2D(), size / 2.0);
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.TRANSPARENT);
-        return new Sprite(canvas.snapshot(params, null), radius);
+        return new Sprite(Pixels.of(canvas.snapshot(params, null)), radius);
     }
 
     @FunctionalInterface

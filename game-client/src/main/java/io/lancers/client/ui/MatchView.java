@@ -8,6 +8,7 @@ import io.lancers.client.render.ArenaRenderer;
 import io.lancers.client.render.Camera;
 import io.lancers.client.render.Effects;
 import io.lancers.client.render.FrameBudget;
+import io.lancers.client.render.ArenaPainter;
 import io.lancers.client.render.Palette;
 import io.lancers.client.render.SceneView;
 import io.lancers.client.render.SceneView.PlayerLook;
@@ -21,7 +22,6 @@ import io.lancers.sim.Rules;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -37,7 +37,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The match screen: the arena on a canvas with the HUD, scoreboard, chat and overlays on top.
+ * The match screen: the arena as one image (drawn by an {@link ArenaPainter}) with the HUD, scoreboard, chat and overlays on top.
  *
  * <p>One {@link AnimationTimer} drives everything. Each frame, in this order:
  * <ol>
@@ -144,9 +144,10 @@ public final class MatchView extends StackPane {
     private final ServerMessage.Joined joined;
     private final int ownId;
 
-    private final Canvas canvas = new Canvas();
+    private final Pane arenaHolder;
     private final Effects effects = new Effects();
     private final ArenaRenderer renderer = new ArenaRenderer(effects);
+    private final ArenaPainter painter = new ArenaPainter(renderer);
     private final AnimationTimer loop;
 
     private final ChatPanel chat;
@@ -188,14 +189,12 @@ public final class MatchView extends StackPane {
         getStyleClass().add("match");
         setFocusTraversable(true);
         setMinSize(0, 0);
-        // The canvas covers the whole view: a background under it (the stylesheet's .root fill when
+        // The arena covers the whole view: a background under it (the stylesheet's .root fill when
         // the view is a scene's root, as in the render bench) would be painted on every frame for nothing.
         Overlays.noBackground(this);
 
-        Pane canvasHolder = new Pane(canvas);
-        canvasHolder.setMinSize(0, 0);
-        canvas.widthProperty().bind(canvasHolder.widthProperty());
-        canvas.heightProperty().bind(canvasHolder.heightProperty());
+        arenaHolder = new Pane(painter.view());
+        arenaHolder.setMinSize(0, 0);
 
         chat = new ChatPanel(maxChatLength, actions::sendChat, this::requestFocus);
         hud = new MatchHud(joined, chat, this::netStatsLine);
@@ -205,7 +204,7 @@ public final class MatchView extends StackPane {
         mapVote = new MapVotePanel(ownId != 0, actions::vote);
         StackPane.setAlignment(mapVote, Pos.BOTTOM_CENTER);
         StackPane.setMargin(mapVote, new Insets(0, 0, 90, 0));
-        getChildren().addAll(canvasHolder, hud.layer(), hud.scoreboardLayer(), mapVote, connectionOverlay, pauseMenu.layer());
+        getChildren().addAll(arenaHolder, hud.layer(), hud.scoreboardLayer(), mapVote, connectionOverlay, pauseMenu.layer());
         if (firstMatch) {
             controlsOverlay = Overlays.controls(() -> {
                 if (controlsOverlay != null) {
@@ -245,11 +244,17 @@ public final class MatchView extends StackPane {
 
     public void stop() {
         loop.stop();
+        painter.stop();
     }
 
     /** What the last frame showed (tests; the render benchmark counts the live effects). */
     public ArenaRenderer.FrameSummary lastFrameSummary() {
         return renderer.lastFrame();
+    }
+
+    /** Arena frames drawn and shown so far (the render benchmark: pulses can outnumber them). */
+    public long arenaFramesShown() {
+        return painter.framesShown();
     }
 
     /** Our player id, 0 when spectating (the tests' view of whose ship is drawn). */
@@ -386,13 +391,12 @@ public final class MatchView extends StackPane {
         lastFrame = f;
 
         // 3. render
-        Camera cam = camera.view(f, canvas.getWidth(), canvas.getHeight());
+        Camera cam = camera.view(f, arenaWidth(), arenaHeight());
         lastCamera = cam;
         effects.spawn(f, id -> look(id).color(), now);
         soundCues.frame(f, cam, followedId());
         SceneView view = new SceneView(f, joined.map(), looks, followedId(), cam);
-        renderer.render(canvas.getGraphicsContext2D(), view, now);
-        renderer.drawDamageVignette(canvas.getGraphicsContext2D(), cam, damageStrength(f, now));
+        painter.frame(view, now, damageStrength(f, now));
 
         // 4. HUD
         hud.update(f, now, roster, this::look, ownId == 0 ? camera.followLine(f, id -> look(id).name()) : null,
@@ -417,10 +421,17 @@ public final class MatchView extends StackPane {
     }
 
     private void drawWaiting() {
-        var g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.SPACE);
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        painter.blank(arenaWidth(), arenaHeight(), Palette.SPACE);
         hud.setBanner("Waiting for the arena…");
+    }
+
+    /** The arena's size in whole pixels (the frame buffer's). */
+    private int arenaWidth() {
+        return Math.max(1, (int) Math.ceil(arenaHolder.getWidth()));
+    }
+
+    private int arenaHeight() {
+        return Math.max(1, (int) Math.ceil(arenaHolder.getHeight()));
     }
 
     // ---- HUD --------------------------------------------------------------------------------
@@ -466,7 +477,7 @@ public final class MatchView extends StackPane {
         });
         addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseAt);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseAt);
-        canvas.setOnMousePressed(e -> {
+        painter.view().setOnMousePressed(e -> {
             mouseAt(e);
             requestFocus();
             if (e.getButton() == MouseButton.PRIMARY) {
@@ -479,7 +490,7 @@ public final class MatchView extends StackPane {
                 controls.setMouseLance(true);
             }
         });
-        canvas.setOnMouseReleased(e -> {
+        painter.view().setOnMouseReleased(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 controls.setMouseFiring(false);
             } else if (e.getButton() == MouseButton.SECONDARY) {

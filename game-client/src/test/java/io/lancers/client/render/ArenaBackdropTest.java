@@ -46,9 +46,11 @@ class ArenaBackdropTest {
             ArenaBackdrop.paintFloor(g, cam, map);
             ArenaBackdrop.paintWalls(g, cam, map);
             painted.set(direct.snapshot(null, null));
-            Canvas cached = new Canvas(W, H);
-            new ArenaBackdrop().draw(cached.getGraphicsContext2D(), cam, map);
-            copied.set(cached.snapshot(null, null));
+            FrameBuffer cached = new FrameBuffer(W, H);
+            ArenaBackdrop backdrop = new ArenaBackdrop();
+            backdrop.prepare(map, cam.scale());
+            backdrop.draw(cached, cam);
+            copied.set(PixelDiff.image(cached));
         });
         WaitForAsyncUtils.waitForFxEvents();
 

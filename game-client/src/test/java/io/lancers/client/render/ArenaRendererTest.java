@@ -13,7 +13,6 @@ import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
@@ -39,12 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArenaRendererTest {
     private static final int W = 1280;
     private static final int H = 720;
-    private Canvas canvas;
-
     @Start
     void start(Stage stage) {
-        canvas = new Canvas(W, H);
-        stage.setScene(new Scene(new Pane(canvas), W, H));
+        stage.setScene(new Scene(new Pane(), W, H));
         stage.show();
     }
 
@@ -84,8 +80,11 @@ class ArenaRendererTest {
             }
             RenderFrame.RenderShip own = frame.own();
             Camera cam = Camera.follow(own.x(), own.y(), map.width(), map.height(), W, H);
-            renderer.render(canvas.getGraphicsContext2D(), new SceneView(frame, map, looks, 1, cam), 1_000_000_000L);
-            image.set(canvas.snapshot(null, null));
+            FrameBuffer frameBuffer = new FrameBuffer(W, H);
+            SceneView view = new SceneView(frame, map, looks, 1, cam);
+            renderer.prepare(view);
+            renderer.render(frameBuffer, view, 1_000_000_000L, 0);
+            image.set(PixelDiff.image(frameBuffer));
         });
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(image.get(), "renderer");
@@ -131,9 +130,11 @@ class ArenaRendererTest {
         WaitForAsyncUtils.asyncFx(() -> {
             ArenaRenderer renderer = new ArenaRenderer(new Effects());
             renderer.setLowEffects(lowEffects);
-            renderer.render(canvas.getGraphicsContext2D(),
-                    new SceneView(frame, map, Map.of(3, new SceneView.PlayerLook("Red", red)), 0, cam), 1_000_000_000L);
-            image.set(canvas.snapshot(null, null));
+            FrameBuffer frameBuffer = new FrameBuffer(W, H);
+            SceneView view = new SceneView(frame, map, Map.of(3, new SceneView.PlayerLook("Red", red)), 0, cam);
+            renderer.prepare(view);
+            renderer.render(frameBuffer, view, 1_000_000_000L, 0);
+            image.set(PixelDiff.image(frameBuffer));
         });
         WaitForAsyncUtils.waitForFxEvents();
         PixelReader px = image.get().getPixelReader();

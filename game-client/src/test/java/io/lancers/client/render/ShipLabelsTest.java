@@ -4,7 +4,6 @@ import io.lancers.client.render.SceneView.PlayerLook;
 import io.lancers.client.testing.Fx;
 import io.lancers.sim.Rules;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -35,16 +34,16 @@ class ShipLabelsTest {
         });
         for (boolean own : new boolean[] {false, true}) {
             PlayerLook look = new PlayerLook("Bot 12 — Ångström", Color.web("#ff9f1c"));
-            Image image = Fx.get(() -> labels.nameImage(look, own));
+            Pixels image = Fx.get(() -> labels.nameImage(look, own));
             double x = 151.7;
             double bottom = 80.2;
             // Where the copy puts the text: the image lands on whole pixels.
-            double left = Math.round(x - image.getWidth() / 2);
-            double top = Math.round(bottom - (image.getHeight() - ShipLabels.PAD));
+            double left = Math.round(x - image.width() / 2.0);
+            double top = Math.round(bottom - (image.height() - ShipLabels.PAD));
             Color fill = own ? Color.WHITE : look.color().interpolate(Color.WHITE, 0.35);
             int worst = SpritesTest.compare(g -> labels.drawName(g, look, own, x, bottom),
-                    g -> ShipLabels.paintName(g, look.name(), labels.font(), fill, left + image.getWidth() / 2,
-                            top + image.getHeight() - ShipLabels.PAD));
+                    g -> ShipLabels.paintName(g, look.name(), labels.font(), fill, left + image.width() / 2.0,
+                            top + image.height() - ShipLabels.PAD));
             assertTrue(worst <= 2, (own ? "own" : "other") + " name: largest difference in a colour channel "
                     + worst + "/255");
         }

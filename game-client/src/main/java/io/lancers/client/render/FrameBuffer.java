@@ -1,0 +1,385 @@
+package io.lancers.client.render;
+
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+
+import java.nio.IntBuffer;
+import java.util.Arrays;
+
+/**
+ * The arena's picture as an {@code int[]} of premultiplied ARGB pixels that the renderer draws into in
+ * plain Java, shown as one image ({@link #image()}, a {@link WritableImage} over a {@link PixelBuffer} of
+ * these very ints). On the software pipeline every canvas command cost the render thread a call into
+ * Pisces; one image costs it about what an empty canvas does (BENCHMARKS.md §7, the frame buffer pass).
+ *
+ * <p>What it can draw: opaque copies (the backdrop), sprites at whole pixels and rotated (bilinear),
+ * anti-aliased segments with round caps, circle outlines (solid or dashed) and discs. Coverage at an
+ * edge is the distance from the pixel's centre to the shape's edge, plus a half, clamped to 0..1.
+ * Nothing here allocates per call.
+ */
+final class FrameBuffer {
+    private final int width;
+    private final int height;
+    private final int[] pixels;
+    private PixelBuffer<IntBuffer> buffer;
+    private WritableImage image;
+
+    FrameBuffer(int width, int height) {
+        this.width = Math.max(1, width);
+        this.height = Math.max(1, height);
+        pixels = new int[this.width * this.height];
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /** The pixel at {@code (x, y)}, premultiplied ARGB. */
+    int pixel(int x, int y) {
+        return pixels[y * width + x];
+    }
+
+    /** The image showing these pixels (made on first use; the JavaFX toolkit must be running). */
+    Image image() {
+        if (image == null) {
+            buffer = new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+        }
+        return image;
+    }
+
+    /**
+     * Tells JavaFX every pixel changed (JavaFX thread). The pixels were drawn before, on the painter's
+     * thread, while the image was not on screen ({@link ArenaPainter}): JavaFX asks for changes inside
+     * {@code updateBuffer}'s callback only so that they do not race its render thread.
+     */
+    void changed() {
+        image();
+        buffer.updateBuffer(b -> null); // null: the whole image
+    }
+
+    /** Every pixel to {@code color} (opaque). */
+    void fill(Color color) {
+        fill(PixelMath.premultiplied(color, 1));
+    }
+
+    /** Every pixel to {@code argb} (premultiplied). */
+    void fill(int argb) {
+        Arrays.fill(pixels, argb);
+    }
+
+    /**
+     * Copies {@code src} unblended with its top left corner at {@code (x, y)} (clipped): the opaque backdrop,
+     * a row at a time.
+     */
+    void copy(Pixels src, int x, int y) {
+        int x0 = Math.max(0, x);
+        int y0 = Math.max(0, y);
+        int x1 = Math.min(width, x + src.width());
+        int y1 = Math.min(height, y + src.height());
+        for (int row = y0; row < y1; row++) {
+            System.arraycopy(src.argb(), (row - y) * src.width() + x0 - x, pixels, row * width + x0, x1 - x0);
+        }
+    }
+
+    /**
+     * Copies {@code src} unblended, stretched by {@code scale} with its top left corner at {@code (x, y)},
+     * filtering bilinearly (edges clamped): the backdrop of a window too large for it at full size.
+     */
+    void copyScaled(Pixels src, double x, double y, double scale, int[] columnScratch) {
+        int x0 = Math.max(0, (int) Math.ceil(x));
+        int y0 = Math.max(0, (int) Math.ceil(y));
+        int x1 = Math.min(width, (int) Math.floor(x + src.width() * scale));
+        int y1 = Math.min(height, (int) Math.floor(y + src.height() * scale));
+        int sw = src.width();
+        int[] s = src.argb();
+        for (int col = x0; col < x1; col++) {
+            // Per column: the left source pixel (16 bits) and the weight of the right one (8 bits).
+            double u = Math.max(0, Math.min(sw - 1, (col + 0.5 - x) / scale - 0.5));
+            int u0 = (int) u;
+            columnScratch[col] = u0 << 9 | (int) ((u - u0) * 256);
+        }
+        for (int row = y0; row < y1; row++) {
+            double v = Math.max(0, Math.min(src.height() - 1, (row + 0.5 - y) / scale - 0.5));
+            int v0 = (int) v;
+            int wy = (int) ((v - v0) * 256);
+            int top = v0 * sw;
+            int bottom = Math.min(v0 + 1, src.height() - 1) * sw;
+            int at = row * width;
+            for (int col = x0; col < x1; col++) {
+                int c = columnScratch[col];
+                int u0 = c >>> 9;
+                int u1 = Math.min(u0 + 1, sw - 1);
+                int wx = c & 0x1ff;
+                pixels[at + col] = PixelMath.lerp(PixelMath.lerp(s[top + u0], s[top + u1], wx),
+                        PixelMath.lerp(s[bottom + u0], s[bottom + u1], wx), wy);
+            }
+        }
+    }
+
+    /** Blends {@code src} over the frame with its top left corner at {@code (x, y)}, at {@code alpha} (0..255). */
+    void blend(Pixels src, int x, int y, int alpha) {
+        int x0 = Math.max(0, x);
+        int y0 = Math.max(0, y);
+        int x1 = Math.min(width, x + src.width());
+        int y1 = Math.min(height, y + src.height());
+        for (int row = y0; row < y1; row++) {
+            blendRun(src.argb(), (row - y) * src.width() - x, row * width, x0, x1, alpha);
+        }
+    }
+
+    /**
+     * Blends {@code src}, the frame's size, at {@code alpha} (0..255), leaving out each row's clear run
+     * from {@code clearFrom[row]} to {@code clearTo[row]}, where it is known to have nothing.
+     */
+    void blendRows(Pixels src, int[] clearFrom, int[] clearTo, int alpha) {
+        int w = Math.min(width, src.width());
+        int h = Math.min(height, src.height());
+        for (int row = 0; row < h; row++) {
+            int from = row * src.width();
+            int at = row * width;
+            blendRun(src.argb(), from, at, 0, Math.min(w, clearFrom[row]), alpha);
+            blendRun(src.argb(), from, at, Math.min(w, clearTo[row]), w, alpha);
+        }
+    }
+
+    /** Columns {@code col0} to {@code col1} of a row: source pixel {@code from + col} over frame pixel {@code at + col}. */
+    private void blendRun(int[] s, int from, int at, int col0, int col1, int alpha) {
+        for (int col = col0; col < col1; col++) {
+            int p = s[from + col];
+            if (p == 0) {
+                continue;
+            }
+            if (alpha < 255) {
+                p = PixelMath.scale(p, alpha);
+            }
+            pixels[at + col] = PixelMath.over(p, pixels[at + col]);
+        }
+    }
+
+    /**
+     * Blends {@code src} turned by {@code angle} radians (clockwise on screen) and scaled by {@code scale}
+     * about its point {@code (pivotX, pivotY)}, which lands on {@code (x, y)}; filtered bilinearly.
+     */
+    void blendRotated(Pixels src, double pivotX, double pivotY, double x, double y, double angle, double scale,
+                      int alpha) {
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        int sw = src.width();
+        int sh = src.height();
+        // The screen box of the turned image.
+        double ex = (Math.abs(cos) * sw + Math.abs(sin) * sh) * scale;
+        double ey = (Math.abs(sin) * sw + Math.abs(cos) * sh) * scale;
+        double mx = ((sw / 2.0 - pivotX) * cos - (sh / 2.0 - pivotY) * sin) * scale + x;
+        double my = ((sw / 2.0 - pivotX) * sin + (sh / 2.0 - pivotY) * cos) * scale + y;
+        int x0 = Math.max(0, (int) Math.floor(mx - ex / 2));
+        int y0 = Math.max(0, (int) Math.floor(my - ey / 2));
+        int x1 = Math.min(width, (int) Math.ceil(mx + ex / 2) + 1);
+        int y1 = Math.min(height, (int) Math.ceil(my + ey / 2) + 1);
+        int[] s = src.argb();
+        // Texel coordinates (centres at whole numbers) step this much per screen pixel.
+        double ux = cos / scale;
+        double vx = -sin / scale;
+        double uy = sin / scale;
+        double vy = cos / scale;
+        for (int row = y0; row < y1; row++) {
+            double dy = row + 0.5 - y;
+            double dx = x0 + 0.5 - x;
+            double u = dx * ux + dy * uy + pivotX - 0.5;
+            double v = dx * vx + dy * vy + pivotY - 0.5;
+            int at = row * width;
+            for (int col = x0; col < x1; col++, u += ux, v += vx) {
+                if (u <= -1 || v <= -1 || u >= sw || v >= sh) {
+                    continue;
+                }
+                int iu = (int) Math.floor(u);
+                int iv = (int) Math.floor(v);
+                int wx = (int) ((u - iu) * 256);
+                int wy = (int) ((v - iv) * 256);
+                int p = PixelMath.lerp(PixelMath.lerp(texel(s, sw, sh, iu, iv), texel(s, sw, sh, iu + 1, iv), wx),
+                        PixelMath.lerp(texel(s, sw, sh, iu, iv + 1), texel(s, sw, sh, iu + 1, iv + 1), wx), wy);
+                if (p == 0) {
+                    continue;
+                }
+                if (alpha < 255) {
+                    p = PixelMath.scale(p, alpha);
+                }
+                pixels[at + col] = PixelMath.over(p, pixels[at + col]);
+            }
+        }
+    }
+
+    private static int texel(int[] s, int w, int h, int u, int v) {
+        return u < 0 || v < 0 || u >= w || v >= h ? 0 : s[v * w + u];
+    }
+
+    /**
+     * A segment from {@code (xa, ya)} to {@code (xb, yb)}, {@code lineWidth} wide with round caps, in
+     * {@code argb} (premultiplied). Row by row, only the pixels the stroke can touch are visited.
+     */
+    void strokeSegment(double xa, double ya, double xb, double yb, double lineWidth, int argb) {
+        double half = lineWidth / 2;
+        double reach = half + 0.5;
+        double dx = xb - xa;
+        double dy = yb - ya;
+        double len2 = dx * dx + dy * dy;
+        double len = Math.sqrt(len2);
+        double inner = Math.max(0, half - 0.5);
+        int top = Math.max(0, (int) Math.floor(Math.min(ya, yb) - reach));
+        int bottom = Math.min(height - 1, (int) Math.ceil(Math.max(ya, yb) + reach));
+        for (int row = top; row <= bottom; row++) {
+            double py = row + 0.5;
+            // The row's span: the union of the two caps and the band between them (all convex).
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            double ca = reach * reach - (py - ya) * (py - ya);
+            if (ca >= 0) {
+                double s = Math.sqrt(ca);
+                lo = xa - s;
+                hi = xa + s;
+            }
+            double cb = reach * reach - (py - yb) * (py - yb);
+            if (cb >= 0) {
+                double s = Math.sqrt(cb);
+                lo = Math.min(lo, xb - s);
+                hi = Math.max(hi, xb + s);
+            }
+            if (len > 0) {
+                // Along: 0 <= ((x - xa) dx + (py - ya) dy) / len2 <= 1; across: |(x - xa) dy - (py - ya) dx| / len <= reach.
+                double bandLo = Double.NEGATIVE_INFINITY;
+                double bandHi = Double.POSITIVE_INFINITY;
+                double off = (py - ya) * dy;
+                if (dx != 0) {
+                    double a = xa - off / dx;
+                    double b = xa + (len2 - off) / dx;
+                    bandLo = Math.min(a, b);
+                    bandHi = Math.max(a, b);
+                } else if (off < 0 || off > len2) {
+                    bandLo = 1;
+                    bandHi = 0;
+                }
+                double across = (py - ya) * dx;
+                if (dy != 0) {
+                    double a = xa + (across - reach * len) / dy;
+                    double b = xa + (across + reach * len) / dy;
+                    bandLo = Math.max(bandLo, Math.min(a, b));
+                    bandHi = Math.min(bandHi, Math.max(a, b));
+                } else if (Math.abs(across) > reach * len) {
+                    bandLo = 1;
+                    bandHi = 0;
+                }
+                if (bandLo <= bandHi) {
+                    lo = Math.min(lo, bandLo);
+                    hi = Math.max(hi, bandHi);
+                }
+            }
+            if (lo > hi) {
+                continue;
+            }
+            int from = Math.max(0, (int) Math.ceil(lo - 0.5));
+            int to = Math.min(width - 1, (int) Math.floor(hi - 0.5));
+            int at = row * width;
+            for (int col = from; col <= to; col++) {
+                double px = col + 0.5;
+                double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - xa) * dx + (py - ya) * dy) / len2));
+                double ox = px - xa - t * dx;
+                double oy = py - ya - t * dy;
+                double d2 = ox * ox + oy * oy;
+                int c = d2 <= inner * inner ? 255 : PixelMath.coverage(reach - Math.sqrt(d2));
+                if (c > 0) {
+                    pixels[at + col] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[at + col]);
+                }
+            }
+        }
+    }
+
+    /** A disc of {@code radius} around {@code (cx, cy)}. */
+    void fillCircle(double cx, double cy, double radius, int argb) {
+        ring(cx, cy, Double.NEGATIVE_INFINITY, radius, argb, null);
+    }
+
+    /** A circle's outline of {@code radius}, {@code lineWidth} wide. */
+    void strokeCircle(double cx, double cy, double radius, double lineWidth, int argb) {
+        ring(cx, cy, radius - lineWidth / 2, radius + lineWidth / 2, argb, null);
+    }
+
+    /** A dashed outline: dashes of {@code dash.on()} pixels along the circle, gaps of {@code dash.off()}. */
+    void strokeCircle(double cx, double cy, double radius, double lineWidth, int argb, Dash dash) {
+        ring(cx, cy, radius - lineWidth / 2, radius + lineWidth / 2, argb, dash);
+    }
+
+    /**
+     * Dashes along an outline, lengths in pixels along the circle; {@code offset} moves them back along it
+     * (as {@code GraphicsContext.setLineDashOffset} does), measured from the circle's rightmost point, clockwise.
+     */
+    record Dash(double on, double off, double offset) {
+    }
+
+    /** Between radii {@code inner} and {@code outer} (a disc when {@code inner} is below 0). */
+    private void ring(double cx, double cy, double inner, double outer, int argb, Dash dash) {
+        double ro = outer + 0.5;
+        double ri = inner - 0.5;
+        double full = Math.max(0, inner + 0.5);
+        // Fully covered from radius full to outer - 0.5 (never, for a disc of less than half a pixel).
+        double fullOut2 = outer >= 0.5 ? (outer - 0.5) * (outer - 0.5) : -1;
+        int top = Math.max(0, (int) Math.floor(cy - ro));
+        int bottom = Math.min(height - 1, (int) Math.ceil(cy + ro));
+        double radius = (inner + outer) / 2;
+        for (int row = top; row <= bottom; row++) {
+            double dy = row + 0.5 - cy;
+            double o2 = ro * ro - dy * dy;
+            if (o2 < 0) {
+                continue;
+            }
+            double so = Math.sqrt(o2);
+            double si = ri > 0 && ri * ri - dy * dy > 0 ? Math.sqrt(ri * ri - dy * dy) : -1;
+            int at = row * width;
+            // Left arc (or the whole chord), then the right arc when there is a hole.
+            int from = Math.max(0, (int) Math.ceil(cx - so - 0.5));
+            int to = Math.min(width - 1, (int) Math.floor((si < 0 ? cx + so : cx - si) - 0.5));
+            for (int pass = 0; pass < 2; pass++) {
+                for (int col = from; col <= to; col++) {
+                    double dx = col + 0.5 - cx;
+                    double d2 = dx * dx + dy * dy;
+                    double cover;
+                    if (d2 >= full * full && d2 <= fullOut2) {
+                        cover = 1;
+                    } else {
+                        double d = Math.sqrt(d2);
+                        cover = Math.min(ro - d, d - ri);
+                    }
+                    if (dash != null) {
+                        cover = Math.min(cover, dashCover(dash, dx, dy, radius));
+                    }
+                    int c = PixelMath.coverage(cover);
+                    if (c > 0) {
+                        pixels[at + col] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[at + col]);
+                    }
+                }
+                if (si < 0) {
+                    break;
+                }
+                from = Math.max(0, (int) Math.ceil(cx + si - 0.5));
+                to = Math.min(width - 1, (int) Math.floor(cx + so - 0.5));
+            }
+        }
+    }
+
+    /** How much of a pixel at {@code (dx, dy)} from the centre a dash covers, along the circle. */
+    private static double dashCover(Dash dash, double dx, double dy, double radius) {
+        double angle = Math.atan2(dy, dx);
+        double period = dash.on() + dash.off();
+        double s = ((angle < 0 ? angle + 2 * Math.PI : angle) * radius + dash.offset()) % period;
+        if (s < 0) {
+            s += period;
+        }
+        return s < dash.on() ? Math.min(s, dash.on() - s) + 0.5 : 0.5 - Math.min(s - dash.on(), period - s);
+    }
+}
