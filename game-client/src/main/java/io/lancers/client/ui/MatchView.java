@@ -45,7 +45,8 @@ import java.util.logging.Logger;
  *       decides what is sent when; a spectator's keys move the free camera ({@link CameraDirector});</li>
  *   <li>sample state: {@link Source#sample} gives the frame to draw; its events spawn effects and
  *       sounds ({@link SoundCues});</li>
- *   <li>render: the camera follows the own (or watched) ship, the renderer draws;</li>
+ *   <li>render: the camera follows the own (or watched) ship; the {@link ArenaPainter} shows the arena frame
+ *       drawn since the last pulse and starts drawing this one on its own thread;</li>
  *   <li>HUD: health, score, timer, kill feed, scoreboard, net stats, banners ({@link MatchHud}).</li>
  * </ol>
  * The view never touches the network: it reads a {@link Source}, acts through {@link Actions}, and
