@@ -1,10 +1,5 @@
 package io.lancers.protocol;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -205,109 +200,144 @@ public final class ControlCodec {
 
     // ---------------------------------------------------------------- decoding
 
+    /**
+     * Streams the text into the record, no tree: when {@code type} is the first member, as every Lancers
+     * encoder writes it, in one pass; otherwise a first pass finds it and a second reads the members. A
+     * client's heartbeat ack, a thousand a second at a thousand spectators, costs one reader and the record,
+     * and the JIT does not compile a tree builder for it (BENCHMARKS.md §3).
+     */
     private static <T> T decode(String json, Map<String, Class<? extends T>> types, String direction)
             throws ProtocolException {
-        JsonObject object = parseObject(json);
-        JsonElement typeMember = object.get(TYPE_MEMBER);
-        if (typeMember == null || !isString(typeMember)) {
-            throw malformed("message has no string \"type\"");
-        }
-        String name = typeMember.getAsString();
-        Class<? extends T> type = types.get(name);
-        if (type == null) {
-            throw malformed("unknown " + direction + " message type \"" + abbreviate(name) + "\"");
-        }
-        return type.cast(readRecord(object, type, name));
-    }
-
-    private static JsonObject parseObject(String json) throws ProtocolException {
         if (json == null) {
             throw malformed("no JSON text");
         }
-        JsonElement root;
         try {
-            JsonReader reader = new JsonReader(new StringReader(json));
-            reader.setStrictness(Strictness.STRICT);
-            root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            JsonReader in = objectReader(json);
+            String name;
+            if (in.hasNext() && in.nextName().equals(TYPE_MEMBER) && in.peek() == JsonToken.STRING) {
+                name = in.nextString();
+            } else {
+                name = typeFurtherOn(objectReader(json));
+                in = objectReader(json);
+            }
+            Class<? extends T> type = types.get(name);
+            if (type == null) {
+                throw malformed("unknown " + direction + " message type \"" + abbreviate(name) + "\"");
+            }
+            Object message = readMembers(in, type, name);
+            if (in.peek() != JsonToken.END_DOCUMENT) {
                 throw malformed("trailing data after the JSON object");
             }
-        } catch (IOException | RuntimeException e) {
-            // Gson reports syntax errors as several runtime exception types; all mean "not JSON".
+            return type.cast(message);
+        } catch (IOException e) {
+            // Gson reports every syntax error, too deep a nesting and a premature end as one.
             throw malformed("invalid JSON: " + abbreviate(String.valueOf(e.getMessage())));
         }
-        if (!root.isJsonObject()) {
-            throw malformed("a message must be a JSON object");
-        }
-        return root.getAsJsonObject();
     }
 
-    private static Object readRecord(JsonElement element, Class<?> type, String path) throws ProtocolException {
-        if (!element.isJsonObject()) {
+    /** A strict reader inside the text's top-level object, at its first member. */
+    private static JsonReader objectReader(String json) throws IOException, ProtocolException {
+        JsonReader reader = new JsonReader(new StringReader(json));
+        reader.setStrictness(Strictness.STRICT);
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            throw malformed("a message must be a JSON object");
+        }
+        reader.beginObject();
+        return reader;
+    }
+
+    /** The top-level object's {@code type} member, skipping the members before it. */
+    private static String typeFurtherOn(JsonReader in) throws IOException, ProtocolException {
+        while (in.hasNext()) {
+            if (in.nextName().equals(TYPE_MEMBER)) {
+                if (in.peek() != JsonToken.STRING) {
+                    break;
+                }
+                return in.nextString();
+            }
+            in.skipValue();
+        }
+        throw malformed("message has no string \"type\"");
+    }
+
+    private static Object readRecord(JsonReader in, Class<?> type, String path) throws IOException, ProtocolException {
+        if (in.peek() != JsonToken.BEGIN_OBJECT) {
             throw malformed(path + " must be an object");
         }
-        JsonObject object = element.getAsJsonObject();
+        in.beginObject();
+        return readMembers(in, type, path);
+    }
+
+    /**
+     * An object's members from the reader's place to its end, in any order; unknown ones (a message's
+     * {@code type} among them) are skipped.
+     */
+    private static Object readMembers(JsonReader in, Class<?> type, String path) throws IOException, ProtocolException {
         RecordShape shape = SHAPES.get(type);
         Object[] args = new Object[shape.components.length];
-        for (int i = 0; i < args.length; i++) {
-            RecordComponent component = shape.components[i];
-            String memberPath = path + "." + component.getName();
-            JsonElement member = object.get(component.getName());
-            if (member == null || member.isJsonNull()) {
-                if (!shape.nullable[i]) {
-                    throw malformed(memberPath + " is missing");
-                }
+        while (in.hasNext()) {
+            int i = shape.indexOf(in.nextName());
+            if (i < 0) {
+                in.skipValue();
+            } else if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
                 args[i] = null;
             } else {
-                args[i] = readValue(member, component.getGenericType(), memberPath);
+                args[i] = readValue(in, shape.components[i].getGenericType(), path + "." + shape.components[i].getName());
+            }
+        }
+        in.endObject();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null && !shape.nullable[i]) {
+                throw malformed(path + "." + shape.components[i].getName() + " is missing");
             }
         }
         return shape.construct(args, path);
     }
 
-    private static Object readValue(JsonElement element, Type type, String path) throws ProtocolException {
+    private static Object readValue(JsonReader in, Type type, String path) throws IOException, ProtocolException {
         Class<?> raw = rawClass(type);
         if (raw == int.class) {
             try {
-                return integral(element, path).intValueExact();
+                return integral(in, path).intValueExact();
             } catch (ArithmeticException e) {
                 throw malformed(path + " must be an integer in the int range");
             }
         } else if (raw == long.class) {
             try {
-                return integral(element, path).longValueExact();
+                return integral(in, path).longValueExact();
             } catch (ArithmeticException e) {
                 throw malformed(path + " must be an integer in the long range");
             }
         } else if (raw == float.class) {
-            float value = Float.parseFloat(number(element, path).getAsString());
+            float value = Float.parseFloat(number(in, path));
             if (!Float.isFinite(value)) {
                 throw malformed(path + " out of range");
             }
             return value;
         } else if (raw == boolean.class || raw == Boolean.class) {
-            if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isBoolean()) {
+            if (in.peek() != JsonToken.BOOLEAN) {
                 throw malformed(path + " must be true or false");
             }
-            return element.getAsBoolean();
+            return in.nextBoolean();
         } else if (raw == String.class) {
-            if (!isString(element)) {
+            if (in.peek() != JsonToken.STRING) {
                 throw malformed(path + " must be a string");
             }
-            return element.getAsString();
+            return in.nextString();
         } else if (raw.isEnum()) {
-            return readEnum(element, raw, path);
+            return readEnum(in, raw, path);
         } else if (raw.isRecord()) {
-            return readRecord(element, raw, path);
+            return readRecord(in, raw, path);
         } else if (raw == List.class) {
-            return readList(element, ((ParameterizedType) type).getActualTypeArguments()[0], path);
+            return readList(in, ((ParameterizedType) type).getActualTypeArguments()[0], path);
         }
         throw new IllegalStateException(path + ": no JSON mapping for " + type);
     }
 
-    private static Object readEnum(JsonElement element, Class<?> type, String path) throws ProtocolException {
-        if (isString(element)) {
-            String name = element.getAsString();
+    private static Object readEnum(JsonReader in, Class<?> type, String path) throws IOException, ProtocolException {
+        if (in.peek() == JsonToken.STRING) {
+            String name = in.nextString();
             for (Object constant : type.getEnumConstants()) {
                 if (enumWireName((Enum<?>) constant).equals(name)) {
                     return constant;
@@ -317,42 +347,39 @@ public final class ControlCodec {
         throw malformed(path + " is not a known " + type.getSimpleName());
     }
 
-    private static List<Object> readList(JsonElement element, Type elementType, String path)
-            throws ProtocolException {
-        if (!element.isJsonArray()) {
+    private static List<Object> readList(JsonReader in, Type elementType, String path)
+            throws IOException, ProtocolException {
+        if (in.peek() != JsonToken.BEGIN_ARRAY) {
             throw malformed(path + " must be an array");
         }
-        JsonArray array = element.getAsJsonArray();
-        List<Object> values = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonElement item = array.get(i);
-            if (item.isJsonNull()) {
+        List<Object> values = new ArrayList<>();
+        in.beginArray();
+        for (int i = 0; in.hasNext(); i++) {
+            if (in.peek() == JsonToken.NULL) {
                 throw malformed(path + "[" + i + "] is null");
             }
-            values.add(readValue(item, elementType, path + "[" + i + "]"));
+            values.add(readValue(in, elementType, path + "[" + i + "]"));
         }
+        in.endArray();
         return values;
     }
 
-    private static JsonPrimitive number(JsonElement element, String path) throws ProtocolException {
-        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
+    /** A JSON number's literal text, as written. */
+    private static String number(JsonReader in, String path) throws IOException, ProtocolException {
+        if (in.peek() != JsonToken.NUMBER) {
             throw malformed(path + " must be a number");
         }
-        return element.getAsJsonPrimitive();
+        return in.nextString();
     }
 
     /** The exact value of a JSON number; {@code intValueExact} and friends then reject 1.5 or 1e20. */
-    private static BigDecimal integral(JsonElement element, String path) throws ProtocolException {
+    private static BigDecimal integral(JsonReader in, String path) throws IOException, ProtocolException {
         try {
-            return new BigDecimal(number(element, path).getAsString());
+            return new BigDecimal(number(in, path));
         } catch (NumberFormatException e) {
             // Strict JSON syntax was checked already; this is an exponent beyond BigDecimal's range.
             throw malformed(path + " out of range");
         }
-    }
-
-    private static boolean isString(JsonElement element) {
-        return element instanceof JsonPrimitive && ((JsonPrimitive) element).isString();
     }
 
     private static Class<?> rawClass(Type type) {
@@ -396,6 +423,16 @@ public final class ControlCodec {
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record has a canonical constructor", e);
             }
+        }
+
+        /** The component of that name, or -1. A record has a handful: a search beats a map. */
+        int indexOf(String name) {
+            for (int i = 0; i < components.length; i++) {
+                if (components[i].getName().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         Object get(Record record, int index) {
