@@ -1,5 +1,6 @@
 package io.lancers.client.render;
 
+import io.lancers.client.render.Sprites.Sprite;
 import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderProjectile;
 import io.lancers.client.state.RenderFrame.RenderShip;
@@ -10,6 +11,7 @@ import io.lancers.sim.Ship;
 import javafx.scene.paint.Color;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,17 @@ public final class ArenaRenderer {
     private final ArenaSprites sprites = new ArenaSprites();
     /** A trail's colour (premultiplied) by its player's colour. */
     private final Map<Color, Integer> trailColors = new HashMap<>();
-    /** Screen coordinates of this frame's visible trails (x0, y0, x1, y1 each) and their colours, reused. */
+    /**
+     * This frame's shot colours, looked up once each (a map lookup hashes the colour; 200 shots share a few
+     * colours): the player's colour, its trail colour and its shot sprite, at the same index; reused.
+     */
+    private Color[] shotColors = new Color[32];
+    private int[] shotTrails = new int[32];
+    private Sprite[] shotSprites = new Sprite[32];
+    private int shotColorCount;
+    /** Screen coordinates of this frame's visible trails (x0, y0, x1, y1 each) and their colours' index, reused. */
     private double[] trails = new double[0];
-    private Color[] trailColor = new Color[0];
+    private int[] trailColor = new int[0];
     /** Per drawn shot: a charged lance, which gets a white-hot core along its (twice as long) trail. */
     private boolean[] lanceShot = new boolean[0];
     private volatile boolean lowEffects;
@@ -180,10 +190,11 @@ public final class ArenaRenderer {
         List<RenderProjectile> all = view.frame().projectiles();
         if (trails.length < all.size() * 4) {
             trails = new double[all.size() * 8];
-            trailColor = new Color[all.size() * 2];
+            trailColor = new int[all.size() * 2];
             lanceShot = new boolean[all.size() * 2];
         }
         int n = 0;
+        shotColorCount = 0;
         for (RenderProjectile rp : all) {
             var p = rp.projectile();
             double x = rp.x();
@@ -198,14 +209,14 @@ public final class ArenaRenderer {
             trails[n * 4 + 1] = cam.toScreenY(speed == 0 ? y : y - p.vy() / speed * trail);
             trails[n * 4 + 2] = cam.toScreenX(x);
             trails[n * 4 + 3] = cam.toScreenY(y);
-            trailColor[n] = view.look(p.ownerId()).color();
+            trailColor[n] = shotColor(view.look(p.ownerId()).color());
             lanceShot[n] = p.lance();
             n++;
         }
         double trailWidth = ArenaSprites.PROJECTILE_RADIUS * 1.6 * cam.scale();
         for (int i = 0; i < n; i++) {
-            int color = trailColors.computeIfAbsent(trailColor[i], k -> PixelMath.premultiplied(k, 0.45));
-            g.strokeSegment(trails[i * 4], trails[i * 4 + 1], trails[i * 4 + 2], trails[i * 4 + 3], trailWidth, color);
+            g.strokeSegment(trails[i * 4], trails[i * 4 + 1], trails[i * 4 + 2], trails[i * 4 + 3], trailWidth,
+                    shotTrails[trailColor[i]]);
         }
         double r = ArenaSprites.PROJECTILE_RADIUS * cam.scale();
         for (int i = 0; i < n; i++) {
@@ -220,10 +231,30 @@ public final class ArenaRenderer {
                 g.fillCircle(sx, sy, r, WHITE);
             } else {
                 // The glow and the white core in one image.
-                sprites.shot(trailColor[i]).draw(g, sx, sy);
+                shotSprites[trailColor[i]].draw(g, sx, sy);
             }
         }
         return all.size();
+    }
+
+    /** The index of {@code color} among this frame's shot colours (added on its first shot). */
+    private int shotColor(Color color) {
+        for (int i = 0; i < shotColorCount; i++) {
+            if (shotColors[i] == color) {
+                return i;
+            }
+        }
+        // A new colour, or one more instance of a colour (then an equal one is looked up again: harmless).
+        if (shotColorCount == shotColors.length) {
+            shotColors = Arrays.copyOf(shotColors, shotColorCount * 2);
+            shotTrails = Arrays.copyOf(shotTrails, shotColorCount * 2);
+            shotSprites = Arrays.copyOf(shotSprites, shotColorCount * 2);
+        }
+        int i = shotColorCount++;
+        shotColors[i] = color;
+        shotTrails[i] = trailColors.computeIfAbsent(color, k -> PixelMath.premultiplied(k, 0.45));
+        shotSprites[i] = sprites.shot(color);
+        return i;
     }
 
     private void drawShip(FrameBuffer g, Camera cam, SceneView view, RenderShip rs, double time, boolean low) {
@@ -253,7 +284,7 @@ public final class ArenaRenderer {
         Pixels ship = sprites.ships.shadowedShip(look.color(), ArenaSprites.SHADOW_OFFSET);
         double hull = sprites.ships.hullWidth();
         int alpha = shielded ? PixelMath.coverage(0.55 + 0.35 * Math.sin(time * 18)) : 255;
-        g.blendRotated(ship, hull / 2, hull / 2, sx, sy, rs.aim(), r * SPRITE_SCALE / hull, alpha);
+        g.blendRotated(ship, hull / 2 + ShipSprites.BORDER, hull / 2 + ShipSprites.BORDER, sx, sy, rs.aim(), r * SPRITE_SCALE / hull, alpha);
 
         if (shielded) {
             double shimmer = r * (1.55 + 0.08 * Math.sin(time * 12));

@@ -24,6 +24,8 @@ final class FrameBuffer {
     private final int width;
     private final int height;
     private final int[] pixels;
+    /** A turned sprite's row: from and to, reused. */
+    private final double[] span = new double[2];
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
 
@@ -166,7 +168,9 @@ final class FrameBuffer {
 
     /**
      * Blends {@code src} turned by {@code angle} radians (clockwise on screen) and scaled by {@code scale}
-     * about its point {@code (pivotX, pivotY)}, which lands on {@code (x, y)}; filtered bilinearly.
+     * about its point {@code (pivotX, pivotY)}, which lands on {@code (x, y)}; filtered bilinearly. The
+     * sprite's outermost pixels must be clear ({@link Pixels#padded}): a row visits only the screen pixels
+     * whose four source pixels lie inside it.
      */
     void blendRotated(Pixels src, double pivotX, double pivotY, double x, double y, double angle, double scale,
                       int alpha) {
@@ -192,32 +196,58 @@ final class FrameBuffer {
         for (int row = y0; row < y1; row++) {
             double dy = row + 0.5 - y;
             double dx = x0 + 0.5 - x;
-            double u = dx * ux + dy * uy + pivotX - 0.5;
-            double v = dx * vx + dy * vy + pivotY - 0.5;
-            int at = row * width;
-            for (int col = x0; col < x1; col++, u += ux, v += vx) {
-                if (u <= -1 || v <= -1 || u >= sw || v >= sh) {
+            double u0 = dx * ux + dy * uy + pivotX - 0.5;
+            double v0 = dx * vx + dy * vy + pivotY - 0.5;
+            // The columns (counted from x0) where 0 <= u < sw - 1 and 0 <= v < sh - 1.
+            span[0] = 0;
+            span[1] = x1 - x0;
+            if (!within(u0, ux, sw - 1, span) || !within(v0, vx, sh - 1, span)) {
+                continue;
+            }
+            int first = (int) Math.ceil(span[0]);
+            int last = (int) Math.ceil(span[1]);
+            int at = row * width + x0;
+            for (int k = first; k < last; k++) {
+                double u = u0 + ux * k;
+                double v = v0 + vx * k;
+                // Kept inside against rounding at the span's ends.
+                int iu = Math.max(0, Math.min(sw - 2, (int) u));
+                int iv = Math.max(0, Math.min(sh - 2, (int) v));
+                int i = iv * sw + iu;
+                int p00 = s[i];
+                int p10 = s[i + 1];
+                int p01 = s[i + sw];
+                int p11 = s[i + sw + 1];
+                if ((p00 | p10 | p01 | p11) == 0) {
                     continue;
                 }
-                int iu = (int) Math.floor(u);
-                int iv = (int) Math.floor(v);
-                int wx = (int) ((u - iu) * 256);
-                int wy = (int) ((v - iv) * 256);
-                int p = PixelMath.lerp(PixelMath.lerp(texel(s, sw, sh, iu, iv), texel(s, sw, sh, iu + 1, iv), wx),
-                        PixelMath.lerp(texel(s, sw, sh, iu, iv + 1), texel(s, sw, sh, iu + 1, iv + 1), wx), wy);
+                int wx = Math.max(0, Math.min(256, (int) ((u - iu) * 256)));
+                int wy = Math.max(0, Math.min(256, (int) ((v - iv) * 256)));
+                int p = PixelMath.lerp(PixelMath.lerp(p00, p10, wx), PixelMath.lerp(p01, p11, wx), wy);
                 if (p == 0) {
                     continue;
                 }
                 if (alpha < 255) {
                     p = PixelMath.scale(p, alpha);
                 }
-                pixels[at + col] = PixelMath.over(p, pixels[at + col]);
+                pixels[at + k] = PixelMath.over(p, pixels[at + k]);
             }
         }
     }
 
-    private static int texel(int[] s, int w, int h, int u, int v) {
-        return u < 0 || v < 0 || u >= w || v >= h ? 0 : s[v * w + u];
+    /**
+     * Narrows {@code span} (from, to: steps k) to where {@code 0 <= start + step * k < end}; false if
+     * nothing is left.
+     */
+    private static boolean within(double start, double step, double end, double[] span) {
+        if (step == 0) {
+            return start >= 0 && start < end;
+        }
+        double a = -start / step;
+        double b = (end - start) / step;
+        span[0] = Math.max(span[0], Math.min(a, b));
+        span[1] = Math.min(span[1], Math.max(a, b));
+        return span[0] < span[1];
     }
 
     /**

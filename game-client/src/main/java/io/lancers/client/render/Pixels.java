@@ -15,6 +15,16 @@ record Pixels(int[] argb, int width, int height) {
         }
     }
 
+    /** The same picture inside a clear border {@code n} pixels wide. */
+    Pixels padded(int n) {
+        int w = width + 2 * n;
+        int[] out = new int[w * (height + 2 * n)];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(argb, y * width, out, (y + n) * w + n, width);
+        }
+        return new Pixels(out, w, height + 2 * n);
+    }
+
     /** The whole image. */
     static Pixels of(Image image) {
         return of(image, 0, 0, (int) image.getWidth(), (int) image.getHeight());

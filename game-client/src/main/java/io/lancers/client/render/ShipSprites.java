@@ -24,6 +24,8 @@ final class ShipSprites {
     private final Map<Color, Image> tinted = new HashMap<>();
     private final Map<Color, Image> lit = new HashMap<>();
     private final Map<Color, Pixels> shadowed = new HashMap<>();
+    /** The clear border around {@link #shadowedShip}'s pixels, for turning it with filtering. */
+    static final int BORDER = 1;
 
     ShipSprites() {
         hull = new Image(Assets.url(Assets.Sprites.SHIP_HULL).toExternalForm());
@@ -43,7 +45,8 @@ final class ShipSprites {
     /**
      * The lit hull over its drop shadow (the black hull at 45 %, {@code shadowOffset} of the sprite's
      * width down and right in the ship's own frame, so it turns with the ship): one rotated image per
-     * ship and frame. The image is wider than the hull by the offset; the hull sits at its top left.
+     * ship and frame. The image is wider than the hull by the offset; the hull sits at its top left, inside
+     * a clear border of {@link #BORDER} pixels.
      */
     Pixels shadowedShip(Color color, double shadowOffset) {
         return shadowed.computeIfAbsent(color, c -> {
@@ -59,7 +62,7 @@ final class ShipSprites {
             g.drawImage(ship, 0, 0);
             SnapshotParameters params = new SnapshotParameters();
             params.setFill(Color.TRANSPARENT);
-            return Pixels.of(canvas.snapshot(params, null));
+            return Pixels.of(canvas.snapshot(params, null)).padded(BORDER);
         });
     }
 

@@ -84,12 +84,14 @@ class FrameBufferTest {
         double hull = ships.hullWidth();
         double scale = 22.5 * 2.7 / hull;
         for (double angle : new double[] {0, 0.4, 2.2, -1.3}) {
-            check("ship at " + angle, new int[] {160, 110, 80, 80}, 128, 1.0, f -> f.blendRotated(ship, hull / 2, hull / 2, 200.4, 150.7, angle, scale, 255),
+            double pivot = hull / 2 + ShipSprites.BORDER;
+            check("ship at " + angle, new int[] {160, 110, 80, 80}, 128, 1.0,
+                    f -> f.blendRotated(ship, pivot, pivot, 200.4, 150.7, angle, scale, 255),
                     g -> {
                         g.save();
                         g.translate(200.4, 150.7);
                         g.rotate(Math.toDegrees(angle));
-                        g.drawImage(image, -hull / 2 * scale, -hull / 2 * scale, image.getWidth() * scale,
+                        g.drawImage(image, -pivot * scale, -pivot * scale, image.getWidth() * scale,
                                 image.getHeight() * scale);
                         g.restore();
                     });
