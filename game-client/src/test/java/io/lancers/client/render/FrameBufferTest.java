@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +97,19 @@ class FrameBufferTest {
                         g.restore();
                     });
         }
+    }
+
+    /** A backdrop stretched for a window too large for it: filtered between source pixels, clamped at its edges. */
+    @Test
+    void aStretchedCopyBlendsNeighboursAndClampsItsEdges() {
+        FrameBuffer frame = new FrameBuffer(10, 3);
+        frame.fill(0xff102030);
+        frame.copyScaled(new Pixels(new int[] {0xff000000, 0xffffffff}, 2, 1), 1, 0, 4, new int[10]);
+        int[] expected = {0x30, 0, 0, 31, 95, 159, 223, 255, 255, 0x30};
+        for (int x = 0; x < 10; x++) {
+            assertEquals(expected[x], frame.pixel(x, 1) & 0xff, "blue at column " + x);
+        }
+        assertEquals(0xff102030, frame.pixel(0, 2), "outside the stretched image: untouched");
     }
 
     /**
