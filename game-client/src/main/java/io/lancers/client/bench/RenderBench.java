@@ -1,6 +1,8 @@
 package io.lancers.client.bench;
 
 import com.sun.javafx.perf.PerformanceTracker;
+import com.sun.javafx.tk.TKPulseListener;
+import com.sun.javafx.tk.Toolkit;
 import com.sun.prism.GraphicsPipeline;
 import io.lancers.client.audio.SoundBoard;
 import io.lancers.client.render.ArenaRenderer;
@@ -93,8 +95,13 @@ public final class RenderBench {
      */
     private static final class RenderThreadCpu {
         private final FrameTimes perFrame = new FrameTimes((int) (MEASURE_SECONDS * 2000));
+        private final SlowFrames slowFrames;
         private long previous = -1;
         volatile boolean measuring;
+
+        RenderThreadCpu(SlowFrames slowFrames) {
+            this.slowFrames = slowFrames;
+        }
 
         synchronized void frameRendered() {
             if (!Thread.currentThread().getName().startsWith("QuantumRenderer")) {
@@ -103,6 +110,7 @@ public final class RenderBench {
             long now = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             if (measuring && previous >= 0) {
                 perFrame.add(now - previous);
+                slowFrames.rendered(now - previous);
             }
             previous = now;
         }
@@ -188,15 +196,19 @@ public final class RenderBench {
         view.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
 
         AtomicLong rendered = new AtomicLong();
-        RenderThreadCpu renderCpu = new RenderThreadCpu();
+        SlowFrames slow = new SlowFrames(renderThreadId());
+        RenderThreadCpu renderCpu = new RenderThreadCpu(slow);
         PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
         tracker.setOnRenderedFrameTask(() -> {
             rendered.incrementAndGet();
             renderCpu.frameRendered();
         });
         FrameTimes times = new FrameTimes((int) (MEASURE_SECONDS * 2000));
-        SlowFrames slow = new SlowFrames(renderThreadId());
         watchHud(scene, slow);
+        // After every scene's sync, before the render thread is given the frame: tags the frame it paints next.
+        // The toolkit holds its listeners weakly; the timer below removes this one at the end, so keeps it.
+        TKPulseListener handOver = slow::synced;
+        Toolkit.getToolkit().addPostSceneTkPulseListener(handOver);
         new AnimationTimer() {
             private long first = -1;
             private long previous = -1;
@@ -243,6 +255,7 @@ public final class RenderBench {
                 }
                 if (t >= WARM_UP_SECONDS + MEASURE_SECONDS) {
                     renderCpu.measuring = false;
+                    Toolkit.getToolkit().removePostSceneTkPulseListener(handOver);
                     stop();
                     // Read before the view stops its painter's thread.
                     long painterCpu = threadCpuNanos("arena-painter") - painterCpuAtStart;

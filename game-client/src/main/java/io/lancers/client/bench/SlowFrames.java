@@ -8,6 +8,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Frame-by-frame attribution of the render bench's slow frames: for every frame interval, what else
@@ -17,6 +18,14 @@ import java.util.List;
  * began the interval had a kill (a kill changes the scoreboard, the kill feed and a HUD box, so
  * cached HUD images are painted again). A few MXBean reads per pulse; nothing is allocated per pulse
  * beyond the record kept for the report.
+ *
+ * <p>An interval between two pulses holds the end of one frame's painting and the start of the next,
+ * so it cannot tell what a HUD change costs the render thread. For that, each rendered frame is also
+ * kept with the render thread's CPU time it took (read on that thread as it finishes) and the HUD
+ * changes and kills of the frame it painted: the FX thread tags the frame it has just handed over
+ * ({@link #synced}, after the scene graph is copied for rendering and before the render thread may
+ * start on it), and the next frame the render thread finishes is that one, since the next hand-over
+ * waits for it.
  */
 final class SlowFrames {
     /** The budget the issue names for a frame. */
@@ -32,11 +41,18 @@ final class SlowFrames {
         }
     }
 
+    /** A frame the render thread painted: its CPU time and what the frame it painted had in it. */
+    private record Rendered(long cpuNanos, int kills, int hudChanged, int effects) {
+    }
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     private final long renderThreadId;
     private final List<Interval> intervals = new ArrayList<>(20_000);
+    private final List<Rendered> rendered = new ArrayList<>(20_000);
+    /** The tag of the frame handed over to the render thread last: kills, HUD parts and effects, packed. */
+    private volatile long handedOver;
     private long fxCpu;
     private long renderCpu;
     private long gcCount;
@@ -56,6 +72,20 @@ final class SlowFrames {
     /** A HUD part ({@link #HUD_PARTS} index) changed in the frame being built: its cache is painted again. */
     void hudChanged(int part) {
         hudChanged |= 1 << part;
+    }
+
+    /**
+     * On the FX thread, after the scene graph was copied for rendering: the frame the last {@link #pulse}
+     * opened is the one the render thread paints next.
+     */
+    void synced() {
+        handedOver = (long) killsAtStart << 48 | (long) Math.min(effectsAtStart, 0xffff) << 32 | hudChangedAtStart;
+    }
+
+    /** On the render thread, as it finishes a frame that took {@code cpuNanos} of its CPU time. */
+    synchronized void rendered(long cpuNanos) {
+        long tag = handedOver;
+        rendered.add(new Rendered(cpuNanos, (int) (tag >>> 48), (int) tag, (int) (tag >>> 32) & 0xffff));
     }
 
     /**
@@ -107,37 +137,50 @@ final class SlowFrames {
                 intervals.stream().mapToLong(Interval::gcMillis).sum(), kill,
                 intervals.stream().filter(i -> i.kills() > 0).count(), BUDGET_MILLIS, render, BUDGET_MILLIS, fx,
                 jitted, waiting);
-        out.printf("render thread CPU per frame: after a kill p50 %.2f ms, other frames p50 %.2f ms; "
-                        + "FX thread: after a kill p50 %.2f ms, other frames p50 %.2f ms%n",
-                median(intervals, true, Interval::renderCpuNanos), median(intervals, false, Interval::renderCpuNanos),
+        out.printf("FX thread CPU per interval: after a kill p50 %.2f ms, other intervals p50 %.2f ms%n",
                 median(intervals, true, Interval::fxCpuNanos), median(intervals, false, Interval::fxCpuNanos));
-        long quietHud = intervals.stream().filter(i -> i.hudChanged() == 0).count();
-        out.printf("frames after no HUD change: %d (slow %d), render thread CPU p50 %.2f ms p99 %.2f ms%n", quietHud,
-                slow.stream().filter(i -> i.hudChanged() == 0).count(), percentile(intervals, 0, 50),
-                percentile(intervals, 0, 99));
-        for (int part = 0; part < HUD_PARTS.size(); part++) {
-            int bit = 1 << part;
-            out.printf("frames after a change of the %s: %d (slow %d), render thread CPU p50 %.2f ms p99 %.2f ms%n",
-                    HUD_PARTS.get(part), intervals.stream().filter(i -> (i.hudChanged() & bit) != 0).count(),
-                    slow.stream().filter(i -> (i.hudChanged() & bit) != 0).count(), percentile(intervals, bit, 50),
-                    percentile(intervals, bit, 99));
-        }
         out.println("slowest frames: wall ms | render CPU ms | FX CPU ms | GCs (pause ms) | JIT ms | kills before "
                 + "| HUD parts changed before | effects");
         intervals.stream().sorted(Comparator.comparingLong(Interval::wallNanos).reversed()).limit(10)
                 .forEach(i -> out.printf("  %7.2f | %6.2f | %6.2f | %d (%d) | %d | %d | %s | %d%n", i.ms(),
                         i.renderCpuNanos() / 1e6, i.fxCpuNanos() / 1e6, i.gcCount(), i.gcMillis(), i.jitMillis(),
                         i.kills(), parts(i.hudChanged()), i.effects()));
-        double meanEffects = intervals.stream().mapToInt(Interval::effects).average().orElse(0);
-        List<Interval> byRender = intervals.stream().sorted(Comparator.comparingLong(Interval::renderCpuNanos).reversed())
-                .limit(Math.max(1, intervals.size() / 100)).toList();
-        out.printf("the 1 %% of frames with the most render thread CPU (%d, from %.2f ms): effects live %.1f on average "
-                        + "(all frames %.1f), after a kill %d, after a HUD change %d, with JIT > 1 ms %d%n",
-                byRender.size(), byRender.get(byRender.size() - 1).renderCpuNanos() / 1e6,
-                byRender.stream().mapToInt(Interval::effects).average().orElse(0), meanEffects,
-                byRender.stream().filter(i -> i.kills() > 0).count(),
-                byRender.stream().filter(i -> i.hudChanged() != 0).count(),
-                byRender.stream().filter(i -> i.jitMillis() > 1).count());
+        printRendered(out);
+    }
+
+    /** The render thread's CPU per rendered frame, by what the frame it painted had changed. */
+    private synchronized void printRendered(PrintStream out) {
+        out.printf("render thread CPU per rendered frame, by what that frame had (%d frames; "
+                + "with fewer than 100 frames the p99 is their max):%n", rendered.size());
+        printRendered(out, "no HUD change, no kill", r -> r.hudChanged() == 0 && r.kills() == 0);
+        printRendered(out, "a kill", r -> r.kills() > 0);
+        printRendered(out, "a HUD change, no kill", r -> r.hudChanged() != 0 && r.kills() == 0);
+        for (int part = 0; part < HUD_PARTS.size(); part++) {
+            int bit = 1 << part;
+            printRendered(out, "a change of the " + HUD_PARTS.get(part) + ", no kill",
+                    r -> (r.hudChanged() & bit) != 0 && r.kills() == 0);
+        }
+        out.println("the rendered frames with the most render thread CPU: CPU ms | kills | HUD parts changed | effects");
+        rendered.stream().sorted(Comparator.comparingLong(Rendered::cpuNanos).reversed()).limit(10)
+                .forEach(r -> out.printf("  %6.2f | %d | %s | %d%n", r.cpuNanos() / 1e6, r.kills(),
+                        parts(r.hudChanged()), r.effects()));
+        if (rendered.isEmpty()) {
+            return;
+        }
+        List<Rendered> top = rendered.stream().sorted(Comparator.comparingLong(Rendered::cpuNanos).reversed())
+                .limit(Math.max(1, rendered.size() / 100)).toList();
+        out.printf("the 1 %% of rendered frames with the most render thread CPU (%d, from %.2f ms): effects live %.1f "
+                        + "on average (all frames %.1f), with a kill %d, with a HUD change %d%n",
+                top.size(), top.get(top.size() - 1).cpuNanos() / 1e6,
+                top.stream().mapToInt(Rendered::effects).average().orElse(0),
+                rendered.stream().mapToInt(Rendered::effects).average().orElse(0),
+                top.stream().filter(r -> r.kills() > 0).count(), top.stream().filter(r -> r.hudChanged() != 0).count());
+    }
+
+    private void printRendered(PrintStream out, String what, Predicate<Rendered> which) {
+        long[] v = rendered.stream().filter(which).mapToLong(Rendered::cpuNanos).sorted().toArray();
+        out.printf("  %s: %d frames, p50 %.2f ms p90 %.2f ms p99 %.2f ms max %.2f ms%n", what, v.length,
+                percentile(v, 50), percentile(v, 90), percentile(v, 99), percentile(v, 100));
     }
 
     private static String parts(int mask) {
@@ -150,11 +193,9 @@ final class SlowFrames {
         return names.isEmpty() ? "-" : String.join(", ", names);
     }
 
-    /** Render thread CPU percentile over the intervals after a change of {@code bits} (0: after no change). */
-    private static double percentile(List<Interval> all, int bits, double p) {
-        long[] v = all.stream().filter(i -> bits == 0 ? i.hudChanged() == 0 : (i.hudChanged() & bits) != 0)
-                .mapToLong(Interval::renderCpuNanos).sorted().toArray();
-        return v.length == 0 ? 0 : v[Math.max(0, (int) Math.ceil(p / 100 * v.length) - 1)] / 1e6;
+    /** Nearest rank of sorted values, in ms; 0 when there are none. */
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
     }
 
     private static double median(List<Interval> all, boolean afterKill,
