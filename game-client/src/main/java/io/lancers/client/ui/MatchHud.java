@@ -32,7 +32,8 @@ import java.util.function.IntFunction;
  * every frame, so without the cache every box (rounded translucent backgrounds, text, the banner's
  * shadow) was painted again on every frame too, a large part of a software-rendered frame. Values are
  * set only when they change, and the net stats, which change on every frame, are refreshed four
- * times a second, so each cache lives long.
+ * times a second, so each cache lives long. The scoreboard, large and changed by every kill, is a
+ * {@link HudPanel}: its repaint copies its background from an image of its own.
  */
 final class MatchHud {
     private static final long NET_STATS_REFRESH_NANOS = 250_000_000L;
@@ -53,8 +54,9 @@ final class MatchHud {
     private final Label netStatsText = new Label();
     private final KillFeed killFeed = new KillFeed();
     private final Scoreboard scoreboard = new Scoreboard();
+    private final HudPanel scoreboardPanel = new HudPanel(scoreboard, "scoreboard");
     private final BorderPane layer = new BorderPane();
-    private final StackPane scoreboardLayer = new StackPane(scoreboard);
+    private final StackPane scoreboardLayer = new StackPane(scoreboardPanel);
     private long netStatsShownNanos;
 
     /**
@@ -66,8 +68,8 @@ final class MatchHud {
         this.ownId = joined.playerId();
         this.netStats = netStats;
         build(chat);
-        scoreboard.setVisible(false);
-        scoreboard.setCache(true);
+        scoreboardPanel.setId("scoreboard");
+        scoreboardPanel.setVisible(false);
         scoreboardLayer.setPickOnBounds(false);
         scoreboardLayer.setMouseTransparent(true);
     }
@@ -83,7 +85,7 @@ final class MatchHud {
     }
 
     List<Scoreboard.Row> scoreboardRows() {
-        return scoreboard.isVisible() ? scoreboard.shownRows() : List.of();
+        return scoreboardPanel.isVisible() ? scoreboard.shownRows() : List.of();
     }
 
     void setBanner(String text) {
@@ -227,7 +229,7 @@ final class MatchHud {
                     + (teams.isEmpty() ? "" : "\n" + teams));
             scoreboard.show(Scoreboard.rows(roster, f.ships().stream().map(RenderShip::ship).toList()), ownId);
         }
-        scoreboard.setVisible(scores);
+        scoreboardPanel.setVisible(scores);
 
         netStatsText.setVisible(showNetStats);
         if (showNetStats && (netStatsShownNanos == 0 || now - netStatsShownNanos >= NET_STATS_REFRESH_NANOS)) {

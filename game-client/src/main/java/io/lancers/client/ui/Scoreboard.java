@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * The score table: name, kills, deaths, ping, presence; in a team match grouped by team, names in
- * their team's colour. Shown while Tab is held and in intermission.
+ * their team's colour. Shown while Tab is held and in intermission, on a {@link HudPanel} (the
+ * {@code scoreboard} style's background), so a kill, which changes the table, paints only its text.
  */
 final class Scoreboard extends VBox {
 
@@ -40,14 +41,10 @@ final class Scoreboard extends VBox {
     private List<Row> shown = List.of();
 
     Scoreboard() {
-        setId("scoreboard");
         setAlignment(Pos.CENTER);
         setSpacing(10);
-        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        getStyleClass().add("scoreboard");
         title.getStyleClass().add("heading");
-        grid.getStyleClass().add("scoreboard");
-        grid.setStyle("-fx-background-color: transparent; -fx-border-color: transparent; -fx-padding: 0;");
+        grid.getStyleClass().add("score-table");
         for (int i = 0; i < 5; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setHalignment(i == 0 ? HPos.LEFT : HPos.RIGHT);
