@@ -24,7 +24,7 @@ final class FrameBuffer {
     private final int width;
     private final int height;
     private final int[] pixels;
-    /** A turned sprite's row: from and to, reused. */
+    /** A row's span (a turned sprite's, a segment's): from and to, reused. */
     private final double[] span = new double[2];
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
@@ -260,74 +260,99 @@ final class FrameBuffer {
         double dx = xb - xa;
         double dy = yb - ya;
         double len2 = dx * dx + dy * dy;
-        double len = Math.sqrt(len2);
         double inner = Math.max(0, half - 0.5);
         int top = Math.max(0, (int) Math.floor(Math.min(ya, yb) - reach));
         int bottom = Math.min(height - 1, (int) Math.ceil(Math.max(ya, yb) + reach));
         for (int row = top; row <= bottom; row++) {
             double py = row + 0.5;
-            // The row's span: the union of the two caps and the band between them (all convex).
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            double ca = reach * reach - (py - ya) * (py - ya);
-            if (ca >= 0) {
-                double s = Math.sqrt(ca);
-                lo = xa - s;
-                hi = xa + s;
-            }
-            double cb = reach * reach - (py - yb) * (py - yb);
-            if (cb >= 0) {
-                double s = Math.sqrt(cb);
-                lo = Math.min(lo, xb - s);
-                hi = Math.max(hi, xb + s);
-            }
-            if (len > 0) {
-                // Along: 0 <= ((x - xa) dx + (py - ya) dy) / len2 <= 1; across: |(x - xa) dy - (py - ya) dx| / len <= reach.
-                double bandLo = Double.NEGATIVE_INFINITY;
-                double bandHi = Double.POSITIVE_INFINITY;
-                double off = (py - ya) * dy;
-                if (dx != 0) {
-                    double a = xa - off / dx;
-                    double b = xa + (len2 - off) / dx;
-                    bandLo = Math.min(a, b);
-                    bandHi = Math.max(a, b);
-                } else if (off < 0 || off > len2) {
-                    bandLo = 1;
-                    bandHi = 0;
-                }
-                double across = (py - ya) * dx;
-                if (dy != 0) {
-                    double a = xa + (across - reach * len) / dy;
-                    double b = xa + (across + reach * len) / dy;
-                    bandLo = Math.max(bandLo, Math.min(a, b));
-                    bandHi = Math.min(bandHi, Math.max(a, b));
-                } else if (Math.abs(across) > reach * len) {
-                    bandLo = 1;
-                    bandHi = 0;
-                }
-                if (bandLo <= bandHi) {
-                    lo = Math.min(lo, bandLo);
-                    hi = Math.max(hi, bandHi);
-                }
-            }
-            if (lo > hi) {
+            if (!capsuleRow(xa, ya, xb, yb, py, reach)) {
                 continue;
             }
-            int from = Math.max(0, (int) Math.ceil(lo - 0.5));
-            int to = Math.min(width - 1, (int) Math.floor(hi - 0.5));
+            int from = Math.max(0, (int) Math.ceil(span[0] - 0.5));
+            int to = Math.min(width - 1, (int) Math.floor(span[1] - 0.5));
+            // Pixels whose centre is within inner of the segment are wholly covered: no distance to work out.
+            int fullFrom = 1;
+            int fullTo = 0;
+            if (inner > 0 && capsuleRow(xa, ya, xb, yb, py, inner)) {
+                fullFrom = (int) Math.ceil(span[0] - 0.5);
+                fullTo = (int) Math.floor(span[1] - 0.5);
+            }
             int at = row * width;
             for (int col = from; col <= to; col++) {
-                double px = col + 0.5;
-                double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - xa) * dx + (py - ya) * dy) / len2));
-                double ox = px - xa - t * dx;
-                double oy = py - ya - t * dy;
-                double d2 = ox * ox + oy * oy;
-                int c = d2 <= inner * inner ? 255 : PixelMath.coverage(reach - Math.sqrt(d2));
+                int c;
+                if (col >= fullFrom && col <= fullTo) {
+                    c = 255;
+                } else {
+                    double px = col + 0.5;
+                    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - xa) * dx + (py - ya) * dy) / len2));
+                    double ox = px - xa - t * dx;
+                    double oy = py - ya - t * dy;
+                    double d2 = ox * ox + oy * oy;
+                    c = d2 <= inner * inner ? 255 : PixelMath.coverage(reach - Math.sqrt(d2));
+                }
                 if (c > 0) {
                     pixels[at + col] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[at + col]);
                 }
             }
         }
+    }
+
+    /**
+     * Where the horizontal line {@code y = py} crosses the points within {@code radius} of the segment
+     * (a capsule: the union of the two end discs and the band between them, all convex, so one span), into
+     * {@link #span}; false if it does not.
+     */
+    private boolean capsuleRow(double xa, double ya, double xb, double yb, double py, double radius) {
+        double dx = xb - xa;
+        double dy = yb - ya;
+        double len2 = dx * dx + dy * dy;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double ca = radius * radius - (py - ya) * (py - ya);
+        if (ca >= 0) {
+            double s = Math.sqrt(ca);
+            lo = xa - s;
+            hi = xa + s;
+        }
+        double cb = radius * radius - (py - yb) * (py - yb);
+        if (cb >= 0) {
+            double s = Math.sqrt(cb);
+            lo = Math.min(lo, xb - s);
+            hi = Math.max(hi, xb + s);
+        }
+        if (len2 > 0) {
+            // Along: 0 <= ((x - xa) dx + (py - ya) dy) / len2 <= 1; across: |(x - xa) dy - (py - ya) dx| / len <= radius.
+            double len = Math.sqrt(len2);
+            double bandLo = Double.NEGATIVE_INFINITY;
+            double bandHi = Double.POSITIVE_INFINITY;
+            double off = (py - ya) * dy;
+            if (dx != 0) {
+                double a = xa - off / dx;
+                double b = xa + (len2 - off) / dx;
+                bandLo = Math.min(a, b);
+                bandHi = Math.max(a, b);
+            } else if (off < 0 || off > len2) {
+                bandLo = 1;
+                bandHi = 0;
+            }
+            double across = (py - ya) * dx;
+            if (dy != 0) {
+                double a = xa + (across - radius * len) / dy;
+                double b = xa + (across + radius * len) / dy;
+                bandLo = Math.max(bandLo, Math.min(a, b));
+                bandHi = Math.min(bandHi, Math.max(a, b));
+            } else if (Math.abs(across) > radius * len) {
+                bandLo = 1;
+                bandHi = 0;
+            }
+            if (bandLo <= bandHi) {
+                lo = Math.min(lo, bandLo);
+                hi = Math.max(hi, bandHi);
+            }
+        }
+        span[0] = lo;
+        span[1] = hi;
+        return lo <= hi;
     }
 
     /** A disc of {@code radius} around {@code (cx, cy)}. */
