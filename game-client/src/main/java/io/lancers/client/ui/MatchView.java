@@ -167,6 +167,8 @@ public final class MatchView extends StackPane {
     private boolean showNetStats;
     private long lastFrameNanos;
     private final FrameBudget frameBudget = new FrameBudget(true);
+    /** The painter's frames shown when the budget last counted one. */
+    private long budgetedFrames;
     private RenderFrame lastFrame;
     private Camera lastCamera;
     private boolean frameFailureLogged;
@@ -366,7 +368,13 @@ public final class MatchView extends StackPane {
     // ---- the frame --------------------------------------------------------------------------
 
     private void frame(long now) {
-        frameBudget.frame(now);
+        // The budget times the arena's frames, not the pulses: a pulse that finds the painter still drawing
+        // shows no new frame, and pulses keep their pace however slow the painter is.
+        long shown = painter.framesShown();
+        if (shown != budgetedFrames) {
+            budgetedFrames = shown;
+            frameBudget.frame(now);
+        }
         if (frameBudget.lowEffects() != renderer.lowEffects()) {
             renderer.setLowEffects(frameBudget.lowEffects());
         }
