@@ -130,7 +130,9 @@ final class SlowFrames {
         long jitted = slow.stream().filter(i -> i.jitMillis() > 1).count();
         long waiting = slow.stream().filter(i -> Math.max(i.fxCpuNanos(), i.renderCpuNanos()) < 0.6 * i.wallNanos())
                 .count();
-        out.printf("slow frames (> %.0f ms): %d of %d; with a GC %d (GCs in all frames %d, %d ms), after a kill %d "
+        // Pulses, not arena frames: a pulse that finds the painter still drawing shows no new arena frame, and
+        // the headline frame times are over arena frames; these intervals are what the FX and render threads did.
+        out.printf("slow pulse intervals (> %.0f ms): %d of %d pulses; with a GC %d (GCs in all frames %d, %d ms), after a kill %d "
                         + "(kills in all frames %d), render thread CPU > %.0f ms %d, FX thread CPU > %.0f ms %d, "
                         + "JIT > 1 ms %d, mostly waiting (busiest thread < 60 %% of the interval) %d%n",
                 BUDGET_MILLIS, slow.size(), intervals.size(), gc, intervals.stream().mapToLong(Interval::gcCount).sum(),
@@ -139,7 +141,7 @@ final class SlowFrames {
                 jitted, waiting);
         out.printf("FX thread CPU per interval: after a kill p50 %.2f ms, other intervals p50 %.2f ms%n",
                 median(intervals, true, Interval::fxCpuNanos), median(intervals, false, Interval::fxCpuNanos));
-        out.println("slowest frames: wall ms | render CPU ms | FX CPU ms | GCs (pause ms) | JIT ms | kills before "
+        out.println("slowest pulse intervals: wall ms | render CPU ms | FX CPU ms | GCs (pause ms) | JIT ms | kills before "
                 + "| HUD parts changed before | effects");
         intervals.stream().sorted(Comparator.comparingLong(Interval::wallNanos).reversed()).limit(10)
                 .forEach(i -> out.printf("  %7.2f | %6.2f | %6.2f | %d (%d) | %d | %d | %s | %d%n", i.ms(),

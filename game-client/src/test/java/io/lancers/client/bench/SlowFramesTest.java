@@ -27,7 +27,7 @@ class SlowFramesTest {
         slow.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String report = bytes.toString(StandardCharsets.UTF_8);
 
-        assertTrue(report.contains("slow frames (> 8 ms): 1 of 99;"), report);
+        assertTrue(report.contains("slow pulse intervals (> 8 ms): 1 of 99 pulses;"), report);
         assertTrue(report.contains("after a kill 1 (kills in all frames 1)"), report);
         assertTrue(report.lines().anyMatch(l -> l.startsWith("    20.00 |") && l.endsWith("| 1 | scoreboard | 3")),
                 report);
