@@ -159,10 +159,19 @@ final class FrameBuffer {
             if (p == 0) {
                 continue;
             }
-            if (alpha < 255) {
-                p = PixelMath.scale(p, alpha);
-            }
-            pixels[at + col] = PixelMath.over(p, pixels[at + col]);
+            blendPixel(at + col, p, alpha);
+        }
+    }
+
+    /** Source pixel {@code p} at {@code alpha} (0..255) over frame pixel {@code index}. */
+    private void blendPixel(int index, int p, int alpha) {
+        pixels[index] = PixelMath.over(alpha < 255 ? PixelMath.scale(p, alpha) : p, pixels[index]);
+    }
+
+    /** {@code argb} at coverage {@code c} (0..255) over frame pixel {@code index}; nothing at 0. */
+    private void coverPixel(int index, int argb, int c) {
+        if (c > 0) {
+            pixels[index] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[index]);
         }
     }
 
@@ -227,10 +236,7 @@ final class FrameBuffer {
                 if (p == 0) {
                     continue;
                 }
-                if (alpha < 255) {
-                    p = PixelMath.scale(p, alpha);
-                }
-                pixels[at + k] = PixelMath.over(p, pixels[at + k]);
+                blendPixel(at + k, p, alpha);
             }
         }
     }
@@ -290,9 +296,7 @@ final class FrameBuffer {
                     double d2 = ox * ox + oy * oy;
                     c = d2 <= inner * inner ? 255 : PixelMath.coverage(reach - Math.sqrt(d2));
                 }
-                if (c > 0) {
-                    pixels[at + col] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[at + col]);
-                }
+                coverPixel(at + col, argb, c);
             }
         }
     }
@@ -413,10 +417,7 @@ final class FrameBuffer {
                     if (dash != null) {
                         cover = Math.min(cover, dashCover(dash, dx, dy, radius));
                     }
-                    int c = PixelMath.coverage(cover);
-                    if (c > 0) {
-                        pixels[at + col] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[at + col]);
-                    }
+                    coverPixel(at + col, argb, PixelMath.coverage(cover));
                 }
                 if (si < 0) {
                     break;
