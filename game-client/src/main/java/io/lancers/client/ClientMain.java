@@ -88,6 +88,12 @@ public final class ClientMain implements Callable<Integer> {
             + "for 10 s and print frame times (BENCHMARKS.md, client render benchmark).")
     boolean renderBench;
 
+    @Option(names = "--render-bench-pace", paramLabel = "PACE",
+            description = "With --render-bench: display (JavaFX's own 60 Hz pulse, as in a match), uncapped (pulses as "
+                    + "fast as the machine allows) or both, display first in a JVM of its own (default ${DEFAULT-VALUE}).",
+            defaultValue = "both", converter = PaceConverter.class)
+    RenderBench.Pace renderBenchPace;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,7 +107,7 @@ public final class ClientMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         if (spectate != null && connect == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spectate needs --connect");
         }
@@ -119,8 +125,11 @@ public final class ClientMain implements Callable<Integer> {
         if (!(botSkill >= 0 && botSkill <= 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bot-skill must be within 0..1");
         }
+        if (!renderBench && spec.commandLine().getParseResult().hasMatchedOption("--render-bench-pace")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--render-bench-pace needs --render-bench");
+        }
         if (renderBench) {
-            return RenderBench.run(System.out);
+            return RenderBench.run(System.out, renderBenchPace);
         }
         ServerTrust trust = ServerTrust.of(KnownHosts.user(), pinned());
         if (headless) {
@@ -155,6 +164,19 @@ public final class ClientMain implements Callable<Integer> {
             }
         }
         return pinned;
+    }
+
+    /** A pace by its name in lower case, as the help gives it. */
+    static final class PaceConverter implements CommandLine.ITypeConverter<RenderBench.Pace> {
+        @Override
+        public RenderBench.Pace convert(String value) {
+            for (RenderBench.Pace pace : RenderBench.Pace.values()) {
+                if (pace.name().equalsIgnoreCase(value)) {
+                    return pace;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not display, uncapped or both");
+        }
     }
 
     /** The release version and the protocol this client speaks. */

@@ -39,6 +39,12 @@ class ClientMainTest {
     }
 
     @Test
+    void renderBenchPaceGoesWithTheRenderBenchAndIsOneOfThree() {
+        assertEquals(2, ClientMain.run(new String[] {"--render-bench-pace", "display"}));
+        assertEquals(2, ClientMain.run(new String[] {"--render-bench", "--render-bench-pace", "fast"}));
+    }
+
+    @Test
     void botSkillIsWithinZeroAndOne() {
         assertEquals(2, ClientMain.run(new String[] {"--bot-skill", "1.5"}));
         assertEquals(2, ClientMain.run(new String[] {"--bot-skill", "-0.1"}));

@@ -1,9 +1,11 @@
 package io.lancers.client.bench;
 
 import com.sun.javafx.perf.PerformanceTracker;
+import com.sun.javafx.tk.RenderJob;
 import com.sun.javafx.tk.TKPulseListener;
 import com.sun.javafx.tk.Toolkit;
 import com.sun.prism.GraphicsPipeline;
+import io.lancers.client.ClientMain;
 import io.lancers.client.audio.SoundBoard;
 import io.lancers.client.render.ArenaRenderer;
 import io.lancers.client.render.FrameTimes;
@@ -21,24 +23,35 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code --render-bench}: the real match screen ({@link MatchView}: arena renderer, effects, HUD,
- * scoreboard held open, net stats panel) in a real 1280×800 window over a {@link BusyScene}, timed.
+ * scoreboard held open, net stats panel) in a real 1280×800 window over a {@link BusyScene}, timed at two
+ * paces, each in a JVM of its own (JavaFX fixes its pulse's pace when it starts).
  *
- * <p>How a frame is timed: JavaFX runs with {@code javafx.animation.fullspeed}, so a pulse starts as
- * soon as the previous one allows instead of every 16.7 ms. The arena is drawn on a thread of its own
- * ({@link io.lancers.client.render.ArenaPainter}); a pulse that finds it still drawing shows the
- * previous arena frame (and may render nothing), so a frame is a pulse that shows a new arena frame:
- * the interval between two such pulses' starts is the whole cost of a frame, whichever of the FX
- * thread, the painter and Prism's render thread was the longest. Those intervals, after a warm-up, are
- * the frame times; fps is arena frames shown over the measured time, uncapped. CPU per frame is each
- * thread's CPU time over the arena frames shown.
+ * <p>{@link Pace#DISPLAY}, first: JavaFX's own pulse, 60 Hz, as in a match. A frame's time is from its
+ * pulse's start to Prism's render thread done with that pulse's frame (a marker job queued on the render
+ * thread right behind the frame's paint job); the arena in it was drawn by the painter from the pulse
+ * before. Pulses that show no new arena frame are missed frames, counted.
+ *
+ * <p>{@link Pace#UNCAPPED}, last, the headline: JavaFX runs with {@code javafx.animation.fullspeed}, so a
+ * pulse starts as soon as the previous one allows instead of every 16.7 ms. The arena is drawn on a thread
+ * of its own ({@link io.lancers.client.render.ArenaPainter}); a pulse that finds it still drawing shows the
+ * previous arena frame (and may render nothing), so a frame is a pulse that shows a new arena frame: the
+ * interval between two such pulses' starts is the whole cost of a frame, whichever of the FX thread, the
+ * painter and Prism's render thread was the longest. Those intervals, after a warm-up, are the frame
+ * times; fps is arena frames shown over the measured time, uncapped.
+ *
+ * <p>At both paces CPU per frame is each thread's CPU time over the arena frames shown.
  */
 public final class RenderBench {
     static final int WIDTH = 1280;
@@ -46,16 +59,50 @@ public final class RenderBench {
     private static final double WARM_UP_SECONDS = 2;
     private static final double MEASURE_SECONDS = 10;
 
+    /** How fast JavaFX's pulses come. */
+    public enum Pace {
+        /** JavaFX's own pulse, 60 Hz, as in a match: a frame's time is its pulse's start to its frame rendered. */
+        DISPLAY,
+        /** Pulses as fast as the machine allows: a frame's time is the interval between new arena frames. */
+        UNCAPPED,
+        /** {@link #DISPLAY} in a JVM of its own, then {@link #UNCAPPED} here. */
+        BOTH
+    }
+
     private RenderBench() {
     }
 
     /** Opens the window, measures, prints, closes; returns the exit code. Blocks the calling thread. */
-    public static int run(PrintStream out) throws InterruptedException {
-        System.setProperty("javafx.animation.fullspeed", "true");
+    public static int run(PrintStream out, Pace pace) throws InterruptedException, IOException {
+        if (pace == Pace.BOTH) {
+            int exit = runInOwnJvm(Pace.DISPLAY);
+            if (exit != 0) {
+                return exit;
+            }
+            out.println();
+            return measure(out, Pace.UNCAPPED);
+        }
+        return measure(out, pace);
+    }
+
+    /** This bench at {@code pace} in a child JVM started as this one was, its output on ours. */
+    private static int runInOwnJvm(Pace pace) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientMain.class.getName(),
+                "--render-bench", "--render-bench-pace=" + pace.name().toLowerCase(Locale.ROOT)));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private static int measure(PrintStream out, Pace pace) throws InterruptedException {
+        if (pace == Pace.UNCAPPED) {
+            System.setProperty("javafx.animation.fullspeed", "true");
+        }
         BusyScene scene = new BusyScene(WARM_UP_SECONDS + MEASURE_SECONDS + 1);
         CountDownLatch done = new CountDownLatch(1);
         Result[] result = new Result[1];
-        Platform.startup(() -> start(scene, r -> {
+        Platform.startup(() -> start(scene, pace, r -> {
             result[0] = r;
             done.countDown();
         }));
@@ -66,9 +113,38 @@ public final class RenderBench {
                         + "scoreboard and net stats; map %s; %.0f s measured after %.0f s warm-up%n",
                 BusyScene.SHIPS, BusyScene.PROJECTILES, r.meanEffects(), BusyScene.MAP, MEASURE_SECONDS,
                 WARM_UP_SECONDS);
+        if (pace == Pace.DISPLAY) {
+            printDisplayPace(out, r);
+        } else {
+            printUncapped(out, r);
+        }
+        return 0;
+    }
+
+    private static void printDisplayPace(PrintStream out, Result r) {
+        out.printf("60 Hz pace (JavaFX's own pulse, as in a match): %d pulses, %d showed a new arena frame, %d did not "
+                + "(missed frames)%n", r.pulses(), r.arenaFrames(), Math.max(0, r.pulses() - r.arenaFrames()));
+        out.printf("frame time = from a pulse's start to Prism's render thread done with its frame (the arena in it "
+                + "drawn from the pulse before); %d frames%n", r.times().count());
+        printCpu(out, r);
+        r.slowFrames().printRendered(out);
+        out.printf("60 Hz pace: frame p50 %.2f ms p90 %.2f ms p99 %.2f ms max %.2f ms, %.0f fps (pipeline %s, %dx%d)%n",
+                r.times().percentileMillis(50), r.times().percentileMillis(90), r.times().percentileMillis(99),
+                r.times().maxMillis(), r.arenaFrames() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
+    }
+
+    private static void printUncapped(PrintStream out, Result r) {
         out.printf("frame time = interval between the starts of pulses that show a new arena frame, pulses uncapped "
                 + "(javafx.animation.fullspeed); %d arena frames shown, %d frames rendered, %d pulses%n",
                 r.arenaFrames(), r.rendered(), r.pulses());
+        printCpu(out, r);
+        r.slowFrames().print(out);
+        out.printf("frame max %.2f ms%n", r.times().maxMillis());
+        out.printf("frame p50 %.2f ms p99 %.2f ms, %.0f fps (pipeline %s, %dx%d)%n", r.times().percentileMillis(50),
+                r.times().percentileMillis(99), r.arenaFrames() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
+    }
+
+    private static void printCpu(PrintStream out, Result r) {
         long frames = Math.max(1, r.arenaFrames());
         out.printf("cpu per frame: %.2f ms on the render thread, %.2f ms on the FX thread, %.2f ms on the arena painter "
                         + "(thread CPU time over arena frames shown; less disturbed by a busy machine than frame times)%n",
@@ -76,11 +152,6 @@ public final class RenderBench {
         FrameTimes cpu = r.renderCpuPerFrame();
         out.printf("render thread CPU per frame: p50 %.2f ms p99 %.2f ms max %.2f ms (%d frames)%n",
                 cpu.percentileMillis(50), cpu.percentileMillis(99), cpu.maxMillis(), cpu.count());
-        r.slowFrames().print(out);
-        out.printf("frame max %.2f ms%n", r.times().maxMillis());
-        out.printf("frame p50 %.2f ms p99 %.2f ms, %.0f fps (pipeline %s, %dx%d)%n", r.times().percentileMillis(50),
-                r.times().percentileMillis(99), r.arenaFrames() / MEASURE_SECONDS, r.pipeline(), WIDTH, HEIGHT);
-        return 0;
     }
 
     private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline, long renderCpuNanos,
@@ -179,7 +250,51 @@ public final class RenderBench {
         }
     }
 
-    private static void start(BusyScene busy, java.util.function.Consumer<Result> finish) {
+    /**
+     * At the display's pace: each pulse's frame time, from the pulse's start to the render thread done with
+     * the frame that pulse handed over. After each pulse (its paint job is queued by then) a marker job goes
+     * onto the render thread's queue behind it; the marker reads the clock when the paint job is done. A
+     * pulse with nothing to paint queues no paint job: its marker finds no new rendered frame and is skipped.
+     */
+    private static final class PulseToRendered {
+        private final FrameTimes times;
+        private final AtomicLong rendered;
+        private long renderedAtLastMarker;
+        private long pulseStart;
+        volatile boolean measuring;
+
+        PulseToRendered(FrameTimes times, AtomicLong rendered) {
+            this.times = times;
+            this.rendered = rendered;
+        }
+
+        /** On the FX thread, as a pulse's animation timers run. */
+        void pulseStarted(long now) {
+            pulseStart = now;
+        }
+
+        /** On the FX thread, after the pulse's scenes were synced (before its paint job is queued). */
+        void synced() {
+            long start = pulseStart;
+            Platform.runLater(() -> Toolkit.getToolkit().addRenderJob(new RenderJob(() -> rendered(start))));
+        }
+
+        /** On the render thread. */
+        private void rendered(long start) {
+            long now = System.nanoTime();
+            long count = rendered.get();
+            if (count != renderedAtLastMarker) {
+                renderedAtLastMarker = count;
+                if (measuring) {
+                    synchronized (times) {
+                        times.add(now - start);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void start(BusyScene busy, Pace pace, java.util.function.Consumer<Result> finish) {
         // The bot drives ship 1: the player's keys are not read in a benchmark.
         MatchView view = new MatchView(busy.joined(), busy, MatchView.Actions.watchOnly(() -> { }), SoundBoard.silent(),
                 true, false, 200, () -> { });
@@ -204,10 +319,16 @@ public final class RenderBench {
             renderCpu.frameRendered();
         });
         FrameTimes times = new FrameTimes((int) (MEASURE_SECONDS * 2000));
+        PulseToRendered pulseToRendered = pace == Pace.DISPLAY ? new PulseToRendered(times, rendered) : null;
         watchHud(scene, slow);
         // After every scene's sync, before the render thread is given the frame: tags the frame it paints next.
         // The toolkit holds its listeners weakly; the timer below removes this one at the end, so keeps it.
-        TKPulseListener handOver = slow::synced;
+        TKPulseListener handOver = () -> {
+            slow.synced();
+            if (pulseToRendered != null) {
+                pulseToRendered.synced();
+            }
+        };
         Toolkit.getToolkit().addPostSceneTkPulseListener(handOver);
         new AnimationTimer() {
             private long first = -1;
@@ -224,6 +345,9 @@ public final class RenderBench {
 
             @Override
             public void handle(long now) {
+                if (pulseToRendered != null) {
+                    pulseToRendered.pulseStarted(now);
+                }
                 if (first < 0) {
                     first = now;
                 }
@@ -231,6 +355,9 @@ public final class RenderBench {
                 if (t >= WARM_UP_SECONDS) {
                     if (previous < 0) {
                         renderCpu.measuring = true;
+                        if (pulseToRendered != null) {
+                            pulseToRendered.measuring = true;
+                        }
                         renderedAtStart = rendered.get();
                         renderCpuAtStart = renderThreadCpuNanos();
                         fxCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -243,7 +370,9 @@ public final class RenderBench {
                         pulses++;
                         long shown = view.arenaFramesShown();
                         if (shown != shownBefore) {
-                            times.add(now - shownAt);
+                            if (pulseToRendered == null) {
+                                times.add(now - shownAt);
+                            }
                             shownBefore = shown;
                             shownAt = now;
                         }
@@ -255,13 +384,16 @@ public final class RenderBench {
                 }
                 if (t >= WARM_UP_SECONDS + MEASURE_SECONDS) {
                     renderCpu.measuring = false;
+                    if (pulseToRendered != null) {
+                        pulseToRendered.measuring = false;
+                    }
                     Toolkit.getToolkit().removePostSceneTkPulseListener(handOver);
                     stop();
                     // Read before the view stops its painter's thread.
                     long painterCpu = threadCpuNanos("arena-painter") - painterCpuAtStart;
                     view.stop();
                     String pipeline = GraphicsPipeline.getPipeline().getClass().getSimpleName()
-                            .replace("Pipeline", "").toLowerCase(java.util.Locale.ROOT);
+                            .replace("Pipeline", "").toLowerCase(Locale.ROOT);
                     stage.close();
                     finish.accept(new Result(times, rendered.get() - renderedAtStart,
                             effects / Math.max(1, pulses), pipeline, renderThreadCpuNanos() - renderCpuAtStart,

@@ -151,7 +151,7 @@ final class SlowFrames {
     }
 
     /** The render thread's CPU per rendered frame, by what the frame it painted had changed. */
-    private synchronized void printRendered(PrintStream out) {
+    synchronized void printRendered(PrintStream out) {
         out.printf("render thread CPU per rendered frame, by what that frame had (%d frames; "
                 + "with fewer than 100 frames the p99 is their max):%n", rendered.size());
         printRendered(out, "no HUD change, no kill", r -> r.hudChanged() == 0 && r.kills() == 0);
