@@ -70,7 +70,8 @@ class SelfSignedServerTest {
         assertTrue(SelfSignedTls.defaultDirectory().endsWith(Path.of(".lancers", "server")));
     }
 
-    private static SSLContext trustingOnly(X509Certificate certificate) throws Exception {
+    /** A TLS context that trusts exactly {@code certificate}. */
+    static SSLContext trustingOnly(X509Certificate certificate) throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         trusted.setCertificateEntry("server", certificate);

@@ -10,7 +10,6 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.filterchain.TransportFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,14 +30,6 @@ final class HandshakeDeadline extends BaseFilter implements AddOn, AutoCloseable
     private static final Logger LOG = Logger.getLogger(HandshakeDeadline.class.getName());
     private static final Attribute<ScheduledFuture<?>> DEADLINE =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(HandshakeDeadline.class.getName() + ".deadline");
-    /**
-     * Tyrus's filter stores its WebSocket connection under this attribute once the upgrade
-     * succeeded: the one sign, visible from Grizzly, that a connection is a WebSocket now.
-     * (Grizzly attributes are shared by name.) A test proves an upgraded connection outlives the
-     * deadline, so a rename in Tyrus cannot go unnoticed.
-     */
-    private static final Attribute<Object> UPGRADED =
-            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyServerFilter.class.getName() + ".Connection");
 
     private final long timeoutMs;
     private final ScheduledThreadPoolExecutor timer;
@@ -78,7 +69,7 @@ final class HandshakeDeadline extends BaseFilter implements AddOn, AutoCloseable
 
     private void expire(Connection<?> connection) {
         DEADLINE.remove(connection);
-        if (connection.isOpen() && UPGRADED.get(connection) == null) {
+        if (connection.isOpen() && UpgradedReads.WEB_SOCKET.get(connection) == null) {
             LOG.info(() -> "closing " + connection.getPeerAddress() + ": no WebSocket within " + timeoutMs + " ms");
             connection.closeSilently();
         }

@@ -110,6 +110,7 @@ public final class NetServer implements AutoCloseable {
         HandshakeDeadline handshakeDeadline = new HandshakeDeadline(settings.handshakeTimeoutMs());
         listener.registerAddOn(handshakeDeadline);
         listener.registerAddOn(new WebSocketAddOn(container, WebSocketContainer.rootPath()));
+        listener.registerAddOn(new UpgradedReads());
         if (secure != null) {
             listener.setSecure(true);
             listener.setSSLEngineConfig(secure);
