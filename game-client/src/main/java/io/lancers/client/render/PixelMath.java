@@ -27,6 +27,11 @@ final class PixelMath {
         return ag | rb;
     }
 
+    /** One channel {@code c} times {@code a / 255}, both from 0 to 255, rounded as {@link #scale} does. */
+    static int scaleChannel(int c, int a) {
+        return (c * a * 257 + 0x8080) >>> 16;
+    }
+
     /** {@code src} over {@code dst}, both premultiplied. */
     static int over(int src, int dst) {
         int sa = src >>> 24;

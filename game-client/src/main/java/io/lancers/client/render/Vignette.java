@@ -20,6 +20,13 @@ record Vignette(Pixels pixels, int[] clearFrom, int[] clearTo) {
                     CycleMethod.NO_CYCLE, new Stop(0.55, Color.TRANSPARENT), new Stop(1, Color.web("#ff1e1e", 0.55))));
             v.fillRect(0, 0, width, height);
         })[0];
+        return of(pixels);
+    }
+
+    /** The vignette {@code pixels}, with each row's clear run found. */
+    static Vignette of(Pixels pixels) {
+        int width = pixels.width();
+        int height = pixels.height();
         int[] from = new int[height];
         int[] to = new int[height];
         int[] argb = pixels.argb();

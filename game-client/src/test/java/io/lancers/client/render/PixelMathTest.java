@@ -18,6 +18,11 @@ class PixelMathTest {
     }
 
     @Property
+    void scaleChannelRoundsAsScaleDoes(@ForAll @IntRange(max = 255) int c, @ForAll @IntRange(max = 255) int a) {
+        assertEquals(PixelMath.scale(c << 24, a) >>> 24, PixelMath.scaleChannel(c, a));
+    }
+
+    @Property
     void overIsSourceOverForPremultipliedColours(@ForAll @IntRange(max = 255) int sa, @ForAll int sc,
                                                  @ForAll int dst) {
         int src = sa << 24 | channelsAtMost(sc, sa);
