@@ -178,8 +178,8 @@ final class FrameBuffer {
      * {@code s[i]} at {@code alpha} over {@code d[i]} for {@code from <= i < to}. The same index in both and
      * no test per pixel (a clear source pixel leaves the other as it is), so the JIT can blend several
      * pixels per instruction. At an alpha below 255 it takes two passes: one loop doing both is too large
-     * for the JIT to turn into vector instructions. (Keep these loops this plain: written with {@code +=} or
-     * one call deeper, C2 left them scalar, 4-6 times slower.)
+     * for the JIT to turn into vector instructions. (Keep these loops this plain: with {@code d[i] += ...} and
+     * the alpha worked out inline, C2 left them scalar, 4-6 times slower.)
      */
     private static void blendRun(int[] s, int[] d, int from, int to, int alpha) {
         if (alpha == 255) {
