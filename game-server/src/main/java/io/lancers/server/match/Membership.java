@@ -21,8 +21,15 @@ public final class Membership {
     private final InputQueue inputs;
     private final AtomicBoolean departed = new AtomicBoolean();
 
-    /** Sends queued in the match's {@link Outbox} and not yet handed to the peer: tick and sender thread. */
-    final AtomicInteger queuedSends = new AtomicInteger();
+    /**
+     * Sends queued in the match's {@link Outbox} for this receiver, ever: tick thread only. Of those, the
+     * ones its sender has handed to the peer: {@link #handedOver}. Two counters of one writer each, not one
+     * that both threads change: an atomic add on both sides moved the counter's cache line between the
+     * tick's core and a sender's with a locked instruction each way, for every receiver every tick.
+     */
+    int queuedSends;
+    /** Written only by this receiver's sender (one lane, one batch at a time), read by the tick. */
+    final AtomicInteger handedOver = new AtomicInteger();
 
     /** {@link #baseTick} when the receiver has no world the server can take a delta against. */
     static final int NO_BASE = -1;

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * finished. The match
  * queues no state frames while the sender is too far behind and marks receivers for a snapshot
  * instead, so at most a few ticks of frames wait here; control messages always go, they are few.
- * Each membership counts its sends waiting here ({@link Membership#queuedSends}), which
+ * Each membership counts its sends queued here and those handed to its peer
+ * ({@link Membership#queuedSends}, {@link Membership#handedOver}); the difference, waiting here,
  * {@link #pendingSends} adds to the peer's own count for the slow-consumer checks.
  */
 final class Outbox {
@@ -35,7 +36,7 @@ final class Outbox {
         this.lanes = senders.stream().map(Lane::new).toList();
     }
 
-    /** {@code frame} may go to many receivers: each peer writes the same bytes. */
+    /** {@code frame} may go to many receivers: each peer writes the same bytes. Tick thread only, like every method here. */
     void send(Membership to, SharedFrame frame) {
         add(new Message(to, frame));
     }
@@ -47,7 +48,7 @@ final class Outbox {
 
     /** Sends in flight on the peer plus sends still waiting in this outbox. */
     static int pendingSends(Membership receiver) {
-        return receiver.queuedSends.get() + receiver.peer.pendingSends();
+        return receiver.queuedSends - receiver.handedOver.get() + receiver.peer.pendingSends();
     }
 
     /** Batches handed to the slowest sender and not yet finished. */
@@ -62,7 +63,7 @@ final class Outbox {
 
     /** A membership's lane never changes: identity hashes spread memberships evenly enough. */
     private void add(Send send) {
-        send.to().queuedSends.incrementAndGet();
+        send.to().queuedSends++;
         lanes.get(Math.floorMod(System.identityHashCode(send.to()), lanes.size())).batch.add(send);
     }
 
@@ -103,7 +104,9 @@ final class Outbox {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "send to " + send.to() + " failed", e);
         } finally {
-            send.to().queuedSends.decrementAndGet();
+            // Its one writer: a plain add and an ordered store, no locked instruction.
+            AtomicInteger handedOver = send.to().handedOver;
+            handedOver.lazySet(handedOver.get() + 1);
         }
     }
 
