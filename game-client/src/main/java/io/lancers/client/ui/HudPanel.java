@@ -34,7 +34,7 @@ final class HudPanel extends StackPane {
         back.setCache(true);
         getChildren().addAll(back, content);
         setCache(true);
-        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        MatchHud.hugContent(this);
     }
 
     @Override

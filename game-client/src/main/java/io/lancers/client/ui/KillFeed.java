@@ -34,6 +34,7 @@ final class KillFeed {
         box.setId("kill-feed");
         box.setAlignment(Pos.TOP_RIGHT);
         box.setMouseTransparent(true);
+        MatchHud.hugContent(box);
         for (int i = 0; i < LINES; i++) {
             TextFlow line = new TextFlow(new Text(), new Text(), new Text());
             line.getStyleClass().addAll("hud-box", "kill-line");

@@ -20,6 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -58,6 +59,15 @@ final class MatchHud {
     private final BorderPane layer = new BorderPane();
     private final StackPane scoreboardLayer = new StackPane(scoreboardPanel);
     private long netStatsShownNanos;
+    // What the HUD shows now: its texts are built and set only when these change (a pulse is mostly no change).
+    private int shownHp = -1;
+    private ScoreLine shownScore;
+    private int shownShips = -1;
+    private int shownAlive = -1;
+    private int shownRemaining = -1;
+    private Phase shownPhase;
+    private List<PlayerInfo> shownRoster;
+    private boolean teamMatch;
 
     /**
      * @param chat     the chat panel, placed at the bottom left
@@ -72,6 +82,16 @@ final class MatchHud {
         scoreboardPanel.setVisible(false);
         scoreboardLayer.setPickOnBounds(false);
         scoreboardLayer.setMouseTransparent(true);
+        // Layout roots: a change inside (a kill changes the table, the feed and the status box) lays out
+        // only that layer, not the match view and its other layers around it. The view sizes them.
+        layer.setManaged(false);
+        scoreboardLayer.setManaged(false);
+    }
+
+    /** Gives both layers the match view's whole area (they are not managed by it, see the constructor). */
+    void fill(double width, double height) {
+        layer.resizeRelocate(0, 0, width, height);
+        scoreboardLayer.resizeRelocate(0, 0, width, height);
     }
 
     /** The HUD over the arena. */
@@ -90,6 +110,8 @@ final class MatchHud {
 
     void setBanner(String text) {
         centerBanner.setText(text);
+        // An empty banner is hidden, not drawn: its cached image (the shadow of no text) was copied on every frame.
+        centerBanner.setVisible(!text.isEmpty());
     }
 
     /** The spectator badge's text. */
@@ -160,9 +182,19 @@ final class MatchHud {
         layer.setBottom(bottomRow);
     }
 
+    /**
+     * The region is always its preferred size: no larger (as before) and no smaller, so a parent's layout
+     * asks only for its preferred size, which stays cached until the content changes, instead of working
+     * out a minimum too (a walk through every label, and for the scoreboard its whole grid, on every kill).
+     */
+    static void hugContent(Region region) {
+        region.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        region.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    }
+
     private static VBox box(VBox box) {
         box.getStyleClass().add("hud-box");
-        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        hugContent(box);
         box.setCache(true);
         return box;
     }
@@ -181,8 +213,11 @@ final class MatchHud {
         if (ownId != 0) {
             Ship s = own == null ? null : own.ship();
             int hp = s == null ? 0 : s.health();
-            healthText.setText("HP " + hp);
-            healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
+            if (hp != shownHp) {
+                shownHp = hp;
+                healthText.setText("HP " + hp);
+                healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
+            }
             boolean low = hp <= Rules.MAX_HEALTH / 4;
             // Toggled only on change: a style class change restyles the node.
             if (low != healthBar.getStyleClass().contains("low")) {
@@ -192,22 +227,45 @@ final class MatchHud {
                     healthBar.getStyleClass().remove("low");
                 }
             }
-            scoreText.setText(s == null ? "" : "Kills " + s.kills() + "   Deaths " + s.deaths()
-                    + (f.renderTick() < s.powerUntil() ? "   POWER" : "")
-                    + (s.lanceCharges() > 0 ? "   LANCE ×" + s.lanceCharges() : ""));
+            ScoreLine score = s == null ? null
+                    : new ScoreLine(s.kills(), s.deaths(), f.renderTick() < s.powerUntil(), s.lanceCharges());
+            if (!Objects.equals(score, shownScore)) {
+                shownScore = score;
+                scoreText.setText(score == null ? "" : score.text());
+            }
         }
-        long alive = f.ships().stream().filter(s -> s.ship().alive()).count();
-        arenaText.setText(f.ships().size() + " ships in " + joined.map().name() + " (" + alive + " alive)");
+        int alive = 0;
+        for (RenderShip s : f.ships()) {
+            if (s.ship().alive()) {
+                alive++;
+            }
+        }
+        int ships = f.ships().size();
+        if (ships != shownShips || alive != shownAlive) {
+            shownShips = ships;
+            shownAlive = alive;
+            arenaText.setText(ships + " ships in " + joined.map().name() + " (" + alive + " alive)");
+        }
 
         int remaining = Math.max(0, (int) Math.ceil((f.match().phaseEndTick() - f.renderTick()) / tickRate));
-        timerText.setText(String.format("%d:%02d", remaining / 60, remaining % 60));
+        if (remaining != shownRemaining) {
+            shownRemaining = remaining;
+            timerText.setText(clock(remaining));
+        }
         boolean intermission = f.match().phase() == MatchPhase.INTERMISSION;
-        phaseText.setText(intermission ? "INTERMISSION" : "Round " + f.match().round()
-                + (f.match().killLimit() > 0 ? "  ·  first to " + f.match().killLimit() : ""));
+        Phase phase = new Phase(intermission, f.match().round(), f.match().killLimit());
+        if (!phase.equals(shownPhase)) {
+            shownPhase = phase;
+            phaseText.setText(phase.text());
+        }
         if (ownId == 0) {
             followText.setText(following);
         }
-        teamScoreText.setText(Scoreboard.teamScores(roster, f.match()));
+        if (roster != shownRoster) {
+            shownRoster = roster;
+            teamMatch = Scoreboard.teamMatch(roster);
+        }
+        teamScoreText.setText(teamMatch ? Scoreboard.teamScores(f.match()) : "");
 
         killFeed.update(f.events(), now, looks);
 
@@ -220,7 +278,7 @@ final class MatchHud {
         } else if (ownId != 0 && own == null) {
             banner = "Waiting to spawn…";
         }
-        centerBanner.setText(banner);
+        setBanner(banner);
 
         boolean scores = showScores || intermission;
         if (scores) {
@@ -235,6 +293,28 @@ final class MatchHud {
         if (showNetStats && (netStatsShownNanos == 0 || now - netStatsShownNanos >= NET_STATS_REFRESH_NANOS)) {
             netStatsShownNanos = now;
             netStatsText.setText(netStats.apply(f));
+        }
+    }
+
+    /** "m:ss". */
+    static String clock(int seconds) {
+        int s = seconds % 60;
+        return seconds / 60 + (s < 10 ? ":0" : ":") + s;
+    }
+
+    /** What the score line under the health shows. */
+    private record ScoreLine(int kills, int deaths, boolean power, int lanceCharges) {
+        String text() {
+            return "Kills " + kills + "   Deaths " + deaths + (power ? "   POWER" : "")
+                    + (lanceCharges > 0 ? "   LANCE ×" + lanceCharges : "");
+        }
+    }
+
+    /** What the line under the timer shows. */
+    private record Phase(boolean intermission, int round, int killLimit) {
+        String text() {
+            return intermission ? "INTERMISSION"
+                    : "Round " + round + (killLimit > 0 ? "  ·  first to " + killLimit : "");
         }
     }
 }

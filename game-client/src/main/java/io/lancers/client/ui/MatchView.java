@@ -238,6 +238,12 @@ public final class MatchView extends StackPane {
         };
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        hud.fill(getWidth(), getHeight());
+    }
+
     // ---- life cycle -------------------------------------------------------------------------
 
     public void start() {

@@ -56,9 +56,16 @@ final class Scoreboard extends VBox {
 
     /** "RED 12 : 9 BLUE" in a team match (the match's own score, kept as kills happen); "" when nobody is on a team. */
     static String teamScores(List<PlayerInfo> roster, MatchState match) {
-        if (ServerMessage.Roster.teamsOf(roster).equals(Teams.NONE)) {
-            return "";
-        }
+        return teamMatch(roster) ? teamScores(match) : "";
+    }
+
+    /** Somebody in the roster is on a team. */
+    static boolean teamMatch(List<PlayerInfo> roster) {
+        return !ServerMessage.Roster.teamsOf(roster).equals(Teams.NONE);
+    }
+
+    /** "RED 12 : 9 BLUE": the match's own team score. */
+    static String teamScores(MatchState match) {
         return "RED " + match.teamScores().red() + " : " + match.teamScores().blue() + " BLUE";
     }
 

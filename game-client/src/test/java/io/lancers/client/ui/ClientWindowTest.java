@@ -6,7 +6,9 @@ import io.lancers.client.testing.Fx;
 import io.lancers.client.testing.Screenshots;
 import io.lancers.server.GameServer;
 import io.lancers.server.ServerOptions;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -107,6 +109,23 @@ class ClientWindowTest {
         assertEquals(1 + BOTS, rows.size());
         assertEquals(BOTS, rows.stream().filter(Scoreboard.Row::bot).count());
         assertTrue(rows.stream().anyMatch(r -> r.name().equals("Tester") && !r.bot()));
+        // The HUD's layers are laid out by the view itself (they are layout roots): the status box in the
+        // top left corner inside the HUD's padding, the table in the middle.
+        assertTrue(Fx.get(() -> {
+            Bounds status = robot.lookup("#hud-status").query().localToScene(
+                    robot.lookup("#hud-status").query().getLayoutBounds());
+            Bounds table = robot.lookup("#scoreboard").query().localToScene(
+                    robot.lookup("#scoreboard").query().getLayoutBounds());
+            return status.getMinX() == 14 && status.getMinY() == 14
+                    && Math.abs(table.getCenterX() - view.getWidth() / 2) <= 1
+                    && Math.abs(table.getCenterY() - view.getHeight() / 2) <= 1;
+        }), "the status box at the top left, the scoreboard centred");
+        assertTrue(Fx.get(() -> robot.lookup("#hud-timer").queryAs(Label.class).getText().matches("\\d+:\\d\\d")),
+                "the timer shows minutes and seconds");
+        assertTrue(Fx.get(() -> {
+            Label banner = robot.lookup("#center-banner").queryAs(Label.class);
+            return banner.isVisible() == !banner.getText().isEmpty();
+        }), "the banner is hidden while it has nothing to say");
         robot.release(KeyCode.TAB);
         Fx.waitFor("the scoreboard hidden again", () -> !visible(robot, "#scoreboard"));
 
