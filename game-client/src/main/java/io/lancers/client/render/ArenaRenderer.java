@@ -281,10 +281,10 @@ public final class ArenaRenderer {
 
         // The hull in the player's colour with its lights, over a drop shadow, as one image turned about the
         // hull's centre (the shadow reaches past the hull to the lower right).
-        Pixels ship = sprites.ships.shadowedShip(look.color(), ArenaSprites.SHADOW_OFFSET);
+        ShipSprites.Turnable ship = sprites.ships.shadowedShip(look.color(), ArenaSprites.SHADOW_OFFSET);
         double hull = sprites.ships.hullWidth();
         int alpha = shielded ? PixelMath.coverage(0.55 + 0.35 * Math.sin(time * 18)) : 255;
-        g.blendRotated(ship, hull / 2 + ShipSprites.BORDER, hull / 2 + ShipSprites.BORDER, sx, sy, rs.aim(), r * SPRITE_SCALE / hull, alpha);
+        g.blendRotated(ship.pixels(), ship.centreX(), ship.centreY(), sx, sy, rs.aim(), r * SPRITE_SCALE / hull, alpha);
 
         if (shielded) {
             double shimmer = r * (1.55 + 0.08 * Math.sin(time * 12));

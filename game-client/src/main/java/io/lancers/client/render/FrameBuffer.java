@@ -24,8 +24,8 @@ final class FrameBuffer {
     private final int width;
     private final int height;
     private final int[] pixels;
-    /** A row's span (a turned sprite's, a segment's): from and to, reused. */
-    private final double[] span = new double[2];
+    /** A row's span (a turned sprite's; a segment's, and its wholly covered part): from and to, reused. */
+    private final double[] span = new double[4];
     /** The segment being stroked. */
     private final Segment segment = new Segment();
     /** The frame's pixels under a sprite being blended, laid out as the sprite's (grown to the largest sprite). */
@@ -327,7 +327,7 @@ final class FrameBuffer {
         int bottom = Math.min(height - 1, (int) Math.ceil(Math.max(ya, yb) + reach));
         for (int row = top; row <= bottom; row++) {
             double py = row + 0.5;
-            if (!seg.row(py, reach, span)) {
+            if (!seg.rows(py, reach, inner, span)) {
                 continue;
             }
             int from = Math.max(0, (int) Math.ceil(span[0] - 0.5));
@@ -335,9 +335,9 @@ final class FrameBuffer {
             // Pixels whose centre is within inner of the segment are wholly covered: no distance to work out.
             int fullFrom = to + 1;
             int fullTo = to;
-            if (inner > 0 && seg.row(py, inner, span)) {
-                fullFrom = Math.max(from, (int) Math.ceil(span[0] - 0.5));
-                fullTo = Math.min(to, (int) Math.floor(span[1] - 0.5));
+            if (span[2] <= span[3]) {
+                fullFrom = Math.max(from, (int) Math.ceil(span[2] - 0.5));
+                fullTo = Math.min(to, (int) Math.floor(span[3] - 0.5));
             }
             int at = row * width;
             coverEdge(seg, at, from, Math.min(to, fullFrom - 1), py, inner, reach, argb);

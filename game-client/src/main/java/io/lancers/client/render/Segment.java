@@ -54,10 +54,44 @@ final class Segment {
     }
 
     /**
-     * Where the horizontal line {@code y = py} crosses the points within {@code radius} of the segment (the
-     * capsule is convex, so one span), into {@code span} (from, to); false if it does not.
+     * Where the horizontal line {@code y = py} crosses the points within {@code outer} of the segment (the
+     * capsule is convex, so one span), into {@code span[0..1]} (from, to), and the points within {@code inner}
+     * into {@code span[2..3]} (empty, from above to, when they do not cross or {@code inner} is not above 0);
+     * false if the outer capsule does not cross. What the two share is worked out once.
      */
-    boolean row(double py, double radius, double[] span) {
+    boolean rows(double py, double outer, double inner, double[] span) {
+        // Plain comparisons, not Math.min and max: those also order -0.0 and NaN, which cannot occur here, at
+        // several instructions each.
+        double alongLo = Double.NEGATIVE_INFINITY;
+        double alongHi = Double.POSITIVE_INFINITY;
+        double across = (py - ya) * dx;
+        if (len2 > 0) {
+            // Along the segment: 0 <= ((x - xa) dx + (py - ya) dy) / len2 <= 1.
+            double off = (py - ya) * dy;
+            if (dx != 0) {
+                double a = xa - off * invDx;
+                double b = xa + (len2 - off) * invDx;
+                alongLo = a < b ? a : b;
+                alongHi = a < b ? b : a;
+            } else if (off < 0 || off > len2) {
+                alongLo = 1;
+                alongHi = 0;
+            }
+        }
+        span[2] = 1;
+        span[3] = 0;
+        if (!capsule(py, outer, alongLo, alongHi, across, span, 0)) {
+            return false;
+        }
+        if (inner > 0) {
+            capsule(py, inner, alongLo, alongHi, across, span, 2);
+        }
+        return true;
+    }
+
+    /** The capsule of {@code radius} on the row, into {@code span[at]} and {@code span[at + 1]}. */
+    private boolean capsule(double py, double radius, double alongLo, double alongHi, double across, double[] span,
+                            int at) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double r2 = radius * radius;
@@ -70,42 +104,31 @@ final class Segment {
         double cb = r2 - (py - yb) * (py - yb);
         if (cb >= 0) {
             double s = Math.sqrt(cb);
-            lo = Math.min(lo, xb - s);
-            hi = Math.max(hi, xb + s);
+            lo = lo < xb - s ? lo : xb - s;
+            hi = hi > xb + s ? hi : xb + s;
         }
-        if (len2 > 0) {
-            // Along: 0 <= ((x - xa) dx + (py - ya) dy) / len2 <= 1; across: |(x - xa) dy - (py - ya) dx| / len <= radius.
-            double bandLo = Double.NEGATIVE_INFINITY;
-            double bandHi = Double.POSITIVE_INFINITY;
-            double off = (py - ya) * dy;
-            if (dx != 0) {
-                double a = xa - off * invDx;
-                double b = xa + (len2 - off) * invDx;
-                bandLo = Math.min(a, b);
-                bandHi = Math.max(a, b);
-            } else if (off < 0 || off > len2) {
-                return finish(lo, hi, span);
-            }
-            double across = (py - ya) * dx;
+        if (len2 > 0 && alongLo <= alongHi) {
+            // Across: |(x - xa) dy - (py - ya) dx| / len <= radius.
+            double bandLo = alongLo;
+            double bandHi = alongHi;
             if (dy != 0) {
                 double a = xa + (across - radius * len) * invDy;
                 double b = xa + (across + radius * len) * invDy;
-                bandLo = Math.max(bandLo, Math.min(a, b));
-                bandHi = Math.min(bandHi, Math.max(a, b));
+                double min = a < b ? a : b;
+                double max = a < b ? b : a;
+                bandLo = bandLo > min ? bandLo : min;
+                bandHi = bandHi < max ? bandHi : max;
             } else if (Math.abs(across) > radius * len) {
-                return finish(lo, hi, span);
+                bandLo = 1;
+                bandHi = 0;
             }
             if (bandLo <= bandHi) {
-                lo = Math.min(lo, bandLo);
-                hi = Math.max(hi, bandHi);
+                lo = lo < bandLo ? lo : bandLo;
+                hi = hi > bandHi ? hi : bandHi;
             }
         }
-        return finish(lo, hi, span);
-    }
-
-    private static boolean finish(double lo, double hi, double[] span) {
-        span[0] = lo;
-        span[1] = hi;
+        span[at] = lo;
+        span[at + 1] = hi;
         return lo <= hi;
     }
 }

@@ -23,7 +23,7 @@ final class ShipSprites {
     private final Image accent;
     private final Map<Color, Image> tinted = new HashMap<>();
     private final Map<Color, Image> lit = new HashMap<>();
-    private final Map<Color, Pixels> shadowed = new HashMap<>();
+    private final Map<Color, Turnable> shadowed = new HashMap<>();
     /** The clear border around {@link #shadowedShip}'s pixels, for turning it with filtering. */
     static final int BORDER = 1;
 
@@ -42,13 +42,17 @@ final class ShipSprites {
         return lit.computeIfAbsent(color, c -> light(hull(c)));
     }
 
+    /** An image to turn, and the point in it (its pixels) it turns about: the hull's centre. */
+    record Turnable(Pixels pixels, double centreX, double centreY) {
+    }
+
     /**
      * The lit hull over its drop shadow (the black hull at 45 %, {@code shadowOffset} of the sprite's
      * width down and right in the ship's own frame, so it turns with the ship): one rotated image per
-     * ship and frame. The image is wider than the hull by the offset; the hull sits at its top left, inside
-     * a clear border of {@link #BORDER} pixels.
+     * ship and frame. The image is cut to what is not clear (a turned image visits every screen pixel over
+     * it, clear or not: about 30 % fewer), inside a clear border of {@link #BORDER} pixels.
      */
-    Pixels shadowedShip(Color color, double shadowOffset) {
+    Turnable shadowedShip(Color color, double shadowOffset) {
         return shadowed.computeIfAbsent(color, c -> {
             Image ship = ship(c);
             double w = ship.getWidth();
@@ -62,7 +66,9 @@ final class ShipSprites {
             g.drawImage(ship, 0, 0);
             SnapshotParameters params = new SnapshotParameters();
             params.setFill(Color.TRANSPARENT);
-            return Pixels.of(canvas.snapshot(params, null)).padded(BORDER);
+            Pixels whole = Pixels.of(canvas.snapshot(params, null));
+            Pixels.Box box = whole.opaqueBounds();
+            return new Turnable(whole.crop(box).padded(BORDER), w / 2 - box.x() + BORDER, h / 2 - box.y() + BORDER);
         });
     }
 

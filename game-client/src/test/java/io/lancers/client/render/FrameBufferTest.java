@@ -75,7 +75,8 @@ class FrameBufferTest {
     @Test
     void aTurnedShipLooksLikeTheCanvasDrawingIt() {
         ShipSprites ships = new ShipSprites();
-        Pixels ship = Fx.get(() -> ships.shadowedShip(Color.web("#4cc9f0"), 0.25 / 2.7));
+        ShipSprites.Turnable turnable = Fx.get(() -> ships.shadowedShip(Color.web("#4cc9f0"), 0.25 / 2.7));
+        Pixels ship = turnable.pixels();
         Image image = Fx.get(() -> {
             WritableImage w = new WritableImage(ship.width(), ship.height());
             w.getPixelWriter().setPixels(0, 0, ship.width(), ship.height(),
@@ -85,14 +86,15 @@ class FrameBufferTest {
         double hull = ships.hullWidth();
         double scale = 22.5 * 2.7 / hull;
         for (double angle : new double[] {0, 0.4, 2.2, -1.3}) {
-            double pivot = hull / 2 + ShipSprites.BORDER;
+            double pivotX = turnable.centreX();
+            double pivotY = turnable.centreY();
             check("ship at " + angle, new int[] {160, 110, 80, 80}, 128, 1.0,
-                    f -> f.blendRotated(ship, pivot, pivot, 200.4, 150.7, angle, scale, 255),
+                    f -> f.blendRotated(ship, pivotX, pivotY, 200.4, 150.7, angle, scale, 255),
                     g -> {
                         g.save();
                         g.translate(200.4, 150.7);
                         g.rotate(Math.toDegrees(angle));
-                        g.drawImage(image, -pivot * scale, -pivot * scale, image.getWidth() * scale,
+                        g.drawImage(image, -pivotX * scale, -pivotY * scale, image.getWidth() * scale,
                                 image.getHeight() * scale);
                         g.restore();
                     });
