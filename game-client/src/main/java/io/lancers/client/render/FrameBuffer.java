@@ -415,10 +415,11 @@ final class FrameBuffer {
                         cover = 1;
                     } else {
                         double d = Math.sqrt(d2);
-                        cover = Math.min(ro - d, d - ri);
+                        cover = ro - d < d - ri ? ro - d : d - ri;
                     }
                     if (dash != null) {
-                        cover = Math.min(cover, dashCover(dash, dx, dy, radius));
+                        double along = dashCover(dash, dx, dy, radius);
+                        cover = cover < along ? cover : along;
                     }
                     coverPixel(at + col, argb, PixelMath.coverage(cover));
                 }
@@ -433,12 +434,40 @@ final class FrameBuffer {
 
     /** How much of a pixel at {@code (dx, dy)} from the centre a dash covers, along the circle. */
     private static double dashCover(Dash dash, double dx, double dy, double radius) {
-        double angle = Math.atan2(dy, dx);
+        double angle = angle(dx, dy);
         double period = dash.on() + dash.off();
-        double s = ((angle < 0 ? angle + 2 * Math.PI : angle) * radius + dash.offset()) % period;
-        if (s < 0) {
-            s += period;
+        double s = angle * radius + dash.offset();
+        s -= Math.floor(s / period) * period;
+        double on = dash.on();
+        if (s < on) {
+            return (s < on - s ? s : on - s) + 0.5;
         }
-        return s < dash.on() ? Math.min(s, dash.on() - s) + 0.5 : 0.5 - Math.min(s - dash.on(), period - s);
+        return 0.5 - (s - on < period - s ? s - on : period - s);
+    }
+
+    /**
+     * The angle of {@code (dx, dy)} from the x axis, 0 to 2 pi, within 1e-5 radians (a dash's end moves by
+     * under a thousandth of a pixel on the largest ring): {@code Math.atan2} cost a dashed ring more than
+     * everything else it does per pixel.
+     */
+    static double angle(double dx, double dy) {
+        double ax = Math.abs(dx);
+        double ay = Math.abs(dy);
+        double big = ax > ay ? ax : ay;
+        if (big == 0) {
+            return 0;
+        }
+        double a = (ax < ay ? ax : ay) / big;
+        double s = a * a;
+        // A minimax polynomial for atan on [0, 1].
+        double r = ((((-0.0117212 * s + 0.05265332) * s - 0.11643287) * s + 0.19354346) * s - 0.33262347) * s * a
+                + 0.99997726 * a;
+        if (ay > ax) {
+            r = Math.PI / 2 - r;
+        }
+        if (dx < 0) {
+            r = Math.PI - r;
+        }
+        return dy < 0 ? 2 * Math.PI - r : r;
     }
 }

@@ -8,6 +8,7 @@ import net.jqwik.api.constraints.IntRange;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The frame buffer's blends, which work on copies laid out for the JIT's vector instructions, against the
@@ -94,6 +95,14 @@ class FrameBufferBlendTest {
                 assertEquals(d < radius, px >= span[2] && px <= span[3], "x " + px + " at " + d + " (inner)");
             }
         }
+    }
+
+    @Property
+    void aDashsAngleIsWithinAHundredThousandthOfARadianOfAtan2s(@ForAll @DoubleRange(min = -300, max = 300) double dx,
+                                                           @ForAll @DoubleRange(min = -300, max = 300) double dy) {
+        double expected = Math.atan2(dy, dx);
+        double off = Math.abs(FrameBuffer.angle(dx, dy) - (expected < 0 ? expected + 2 * Math.PI : expected));
+        assertTrue(Math.min(off, 2 * Math.PI - off) < 1e-5, "off by " + off);
     }
 
     /** The distance from {@code (px, py)} to the segment, by its definition: to the segment's nearest point. */
