@@ -11,7 +11,7 @@ import javafx.scene.layout.StackPane;
  * image of its own inside it: for a large box whose text changes often (the scoreboard, on every kill).
  *
  * <p>A cached box is painted again whenever any of its text changes, and on the software pipeline most of
- * that repaint is its translucent rounded background, an anti-aliased shape the size of the box, filled
+ * that repaint is its rounded background, an anti-aliased shape the size of the box, filled
  * again each time; with the background's own image, a repaint copies that image and draws the text
  * (for the scoreboard 2.2 → 1.4 ms of the render thread per change, and nothing more per frame). Drawing
  * the text directly over a cached background, with no cache for the whole, made a change nearly free

@@ -47,6 +47,29 @@ class HudPanelTest {
     }
 
     @Test
+    void theScoreboardHidesTheArenaUnderIt() {
+        // Opaque inside its border, so the renderer copies it over the arena instead of blending every pixel.
+        WritableImage[] pictures = Fx.get(() -> {
+            HudPanel panel = new HudPanel(new Scoreboard(), "scoreboard");
+            WritableImage busy = snapshot(panel);
+            Scene plain = new Scene(new StackPane(panel), 700, 600, Color.WHITE);
+            plain.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());
+            return new WritableImage[] {busy, plain.snapshot(null), snapshot(new StackPane())};
+        });
+        int differing = 0;
+        int shown = 0;
+        // The middle of the table: inside the rounded border, whatever the table's size.
+        for (int y = 270; y < 330; y++) {
+            for (int x = 320; x < 380; x++) {
+                differing += pictures[0].getPixelReader().getArgb(x, y) != pictures[1].getPixelReader().getArgb(x, y) ? 1 : 0;
+                shown += pictures[0].getPixelReader().getArgb(x, y) != pictures[2].getPixelReader().getArgb(x, y) ? 1 : 0;
+            }
+        }
+        assertEquals(0, differing, "pixels of the table that show what is under it");
+        assertEquals(60 * 60, shown, "the table covers the middle of the scene");
+    }
+
+    @Test
     void thePanelAndItsBackgroundAreCachedApart() {
         Fx.run(() -> {
             Label text = new Label("9:41");
