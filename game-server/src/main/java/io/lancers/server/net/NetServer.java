@@ -15,6 +15,7 @@ import org.glassfish.grizzly.nio.NIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
@@ -148,8 +149,7 @@ public final class NetServer implements AutoCloseable {
                 .setReadBufferSize(READ_CHUNK_BYTES)
                 .setMemoryManager(new HeapMemoryManager(READ_CHUNK_BYTES))
                 .setReuseAddress(true)
-                // An upgraded WebSocket's reads on the selector thread, the rest on the workers.
-                .setIOStrategy(new InlineWebSocketReads())
+                .setIOStrategy(WorkerThreadIOStrategy.getInstance())
                 .setSelectorThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("lancers-selector").setCorePoolSize(1).setMaxPoolSize(Math.max(1, cores / 2))
                         .setDaemon(true))
