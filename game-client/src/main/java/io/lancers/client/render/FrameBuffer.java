@@ -26,8 +26,9 @@ final class FrameBuffer {
     private final int[] pixels;
     /** A row's span (a turned sprite's; a segment's, and its wholly covered part): from and to, reused. */
     private final double[] span = new double[4];
-    /** The segment being stroked. */
+    /** The segment being stroked, the ring being drawn. */
     private final Segment segment = new Segment();
+    private final Ring ring = new Ring();
     /** The frame's pixels under a sprite being blended, laid out as the sprite's (grown to the largest sprite). */
     private int[] under = new int[0];
     private PixelBuffer<IntBuffer> buffer;
@@ -384,90 +385,58 @@ final class FrameBuffer {
     record Dash(double on, double off, double offset) {
     }
 
-    /** Between radii {@code inner} and {@code outer} (a disc when {@code inner} is below 0). */
+    /**
+     * Between radii {@code inner} and {@code outer} (a disc when {@code inner} is below 0). Row by row: the
+     * left arc and the right one (or the whole chord where the row passes the hole), each with its wholly
+     * covered run filled without a distance per pixel (unless dashed).
+     */
     private void ring(double cx, double cy, double inner, double outer, int argb, Dash dash) {
-        double ro = outer + 0.5;
-        double ri = inner - 0.5;
-        double full = Math.max(0, inner + 0.5);
-        // Fully covered from radius full to outer - 0.5 (never, for a disc of less than half a pixel).
-        double fullOut2 = outer >= 0.5 ? (outer - 0.5) * (outer - 0.5) : -1;
-        int top = Math.max(0, (int) Math.floor(cy - ro));
-        int bottom = Math.min(height - 1, (int) Math.ceil(cy + ro));
-        double radius = (inner + outer) / 2;
+        Ring r = ring.set(cx, inner, outer, dash);
+        int top = Math.max(0, (int) Math.floor(cy - r.reach()));
+        int bottom = Math.min(height - 1, (int) Math.ceil(cy + r.reach()));
         for (int row = top; row <= bottom; row++) {
             double dy = row + 0.5 - cy;
-            double o2 = ro * ro - dy * dy;
-            if (o2 < 0) {
+            if (!r.row(dy, span)) {
                 continue;
             }
-            double so = Math.sqrt(o2);
-            double si = ri > 0 && ri * ri - dy * dy > 0 ? Math.sqrt(ri * ri - dy * dy) : -1;
+            double so = span[0];
+            double si = span[1];
+            double fi = span[2];
+            double fo = span[3];
             int at = row * width;
-            // Left arc (or the whole chord), then the right arc when there is a hole.
-            int from = Math.max(0, (int) Math.ceil(cx - so - 0.5));
-            int to = Math.min(width - 1, (int) Math.floor((si < 0 ? cx + so : cx - si) - 0.5));
-            for (int pass = 0; pass < 2; pass++) {
-                for (int col = from; col <= to; col++) {
-                    double dx = col + 0.5 - cx;
-                    double d2 = dx * dx + dy * dy;
-                    double cover;
-                    if (d2 >= full * full && d2 <= fullOut2) {
-                        cover = 1;
-                    } else {
-                        double d = Math.sqrt(d2);
-                        cover = ro - d < d - ri ? ro - d : d - ri;
-                    }
-                    if (dash != null) {
-                        double along = dashCover(dash, dx, dy, radius);
-                        cover = cover < along ? cover : along;
-                    }
-                    coverPixel(at + col, argb, PixelMath.coverage(cover));
-                }
-                if (si < 0) {
-                    break;
-                }
-                from = Math.max(0, (int) Math.ceil(cx + si - 0.5));
-                to = Math.min(width - 1, (int) Math.floor(cx + so - 0.5));
+            if (si < 0) {
+                // The chord; wholly covered in its middle only if the row passes the hole's blurred edge too.
+                ringRun(r, at, cx - so, cx + so, fi == 0 && fo >= 0, cx - fo, cx + fo, dy, argb);
+            } else {
+                ringRun(r, at, cx - so, cx - si, fo >= 0, cx - fo, cx - fi, dy, argb);
+                ringRun(r, at, cx + si, cx + so, fo >= 0, cx + fi, cx + fo, dy, argb);
             }
         }
-    }
-
-    /** How much of a pixel at {@code (dx, dy)} from the centre a dash covers, along the circle. */
-    private static double dashCover(Dash dash, double dx, double dy, double radius) {
-        double angle = angle(dx, dy);
-        double period = dash.on() + dash.off();
-        double s = angle * radius + dash.offset();
-        s -= Math.floor(s / period) * period;
-        double on = dash.on();
-        if (s < on) {
-            return (s < on - s ? s : on - s) + 0.5;
-        }
-        return 0.5 - (s - on < period - s ? s - on : period - s);
     }
 
     /**
-     * The angle of {@code (dx, dy)} from the x axis, 0 to 2 pi, within 1e-5 radians (a dash's end moves by
-     * under a thousandth of a pixel on the largest ring): {@code Math.atan2} cost a dashed ring more than
-     * everything else it does per pixel.
+     * The pixels of a ring's row whose centres lie from {@code x0} to {@code x1}; those from {@code solidX0} to
+     * {@code solidX1} are wholly covered if {@code solid}, the others get a coverage each.
      */
-    static double angle(double dx, double dy) {
-        double ax = Math.abs(dx);
-        double ay = Math.abs(dy);
-        double big = ax > ay ? ax : ay;
-        if (big == 0) {
-            return 0;
+    private void ringRun(Ring r, int at, double x0, double x1, boolean solid, double solidX0, double solidX1,
+                         double dy, int argb) {
+        int from = Math.max(0, (int) Math.ceil(x0 - 0.5));
+        int to = Math.min(width - 1, (int) Math.floor(x1 - 0.5));
+        int solidFrom = to + 1;
+        int solidTo = to;
+        if (solid) {
+            solidFrom = Math.max(from, (int) Math.ceil(solidX0 - 0.5));
+            solidTo = Math.min(to, (int) Math.floor(solidX1 - 0.5));
         }
-        double a = (ax < ay ? ax : ay) / big;
-        double s = a * a;
-        // A minimax polynomial for atan on [0, 1].
-        double r = ((((-0.0117212 * s + 0.05265332) * s - 0.11643287) * s + 0.19354346) * s - 0.33262347) * s * a
-                + 0.99997726 * a;
-        if (ay > ax) {
-            r = Math.PI / 2 - r;
+        ringEdge(r, at, from, Math.min(to, solidFrom - 1), dy, argb);
+        overRun(pixels, at + solidFrom, at + solidTo + 1, argb);
+        ringEdge(r, at, Math.max(from, solidTo + 1), to, dy, argb);
+    }
+
+    /** Columns {@code from} to {@code to} of a ring's row, each at its coverage. */
+    private void ringEdge(Ring r, int at, int from, int to, double dy, int argb) {
+        for (int col = from; col <= to; col++) {
+            coverPixel(at + col, argb, PixelMath.coverage(r.cover(col + 0.5 - r.cx(), dy)));
         }
-        if (dx < 0) {
-            r = Math.PI - r;
-        }
-        return dy < 0 ? 2 * Math.PI - r : r;
     }
 }

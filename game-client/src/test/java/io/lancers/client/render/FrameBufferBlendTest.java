@@ -101,7 +101,7 @@ class FrameBufferBlendTest {
     void aDashsAngleIsWithinAHundredThousandthOfARadianOfAtan2s(@ForAll @DoubleRange(min = -300, max = 300) double dx,
                                                            @ForAll @DoubleRange(min = -300, max = 300) double dy) {
         double expected = Math.atan2(dy, dx);
-        double off = Math.abs(FrameBuffer.angle(dx, dy) - (expected < 0 ? expected + 2 * Math.PI : expected));
+        double off = Math.abs(Ring.angle(dx, dy) - (expected < 0 ? expected + 2 * Math.PI : expected));
         assertTrue(Math.min(off, 2 * Math.PI - off) < 1e-5, "off by " + off);
     }
 
