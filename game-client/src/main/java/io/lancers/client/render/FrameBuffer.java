@@ -215,14 +215,16 @@ final class FrameBuffer {
 
     /** Source pixel {@code p} at {@code alpha} (0..255) over frame pixel {@code index}. */
     private void blendPixel(int index, int p, int alpha) {
-        pixels[index] = PixelMath.over(alpha < 255 ? PixelMath.scale(p, alpha) : p, pixels[index]);
+        // "Over" without its test for an opaque source: at a sprite's edge that is hard to predict.
+        int src = alpha < 255 ? PixelMath.scale(p, alpha) : p;
+        pixels[index] = src + PixelMath.scale(pixels[index], 255 - (src >>> 24));
     }
 
-    /** {@code argb} at coverage {@code c} (0..255) over frame pixel {@code index}; nothing at 0. */
+    /** {@code argb} at coverage {@code c} (0..255) over frame pixel {@code index}. */
     private void coverPixel(int index, int argb, int c) {
-        if (c > 0) {
-            pixels[index] = PixelMath.over(c == 255 ? argb : PixelMath.scale(argb, c), pixels[index]);
-        }
+        // No branches: at an edge, whether a pixel is wholly, partly or not covered is hard to predict.
+        int src = PixelMath.scale(argb, c);
+        pixels[index] = src + PixelMath.scale(pixels[index], 255 - (src >>> 24));
     }
 
     /**
@@ -285,11 +287,7 @@ final class FrameBuffer {
                 }
                 int wx = Math.max(0, Math.min(256, (int) ((u - ((long) iu << 32)) >> 24)));
                 int wy = Math.max(0, Math.min(256, (int) ((v - ((long) iv << 32)) >> 24)));
-                int p = PixelMath.lerp(PixelMath.lerp(p00, p10, wx), PixelMath.lerp(p01, p11, wx), wy);
-                if (p == 0) {
-                    continue;
-                }
-                blendPixel(at + k, p, alpha);
+                blendPixel(at + k, PixelMath.lerp(PixelMath.lerp(p00, p10, wx), PixelMath.lerp(p01, p11, wx), wy), alpha);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.lancers.client.render;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,11 @@ class PixelMathTest {
     @Property
     void scaleChannelRoundsAsScaleDoes(@ForAll @IntRange(max = 255) int c, @ForAll @IntRange(max = 255) int a) {
         assertEquals(PixelMath.scale(c << 24, a) >>> 24, PixelMath.scaleChannel(c, a));
+    }
+
+    @Property
+    void coverageIsTheNearestLevelClampedToTheRange(@ForAll @DoubleRange(min = -3, max = 3) double c) {
+        assertEquals(c <= 0 ? 0 : c >= 1 ? 255 : Math.round(c * 255), PixelMath.coverage(c));
     }
 
     @Property
