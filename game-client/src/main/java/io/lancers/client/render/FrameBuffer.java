@@ -273,11 +273,19 @@ final class FrameBuffer {
             long v = fixed(v0 + vx * first);
             long du = fixed(ux);
             long dv = fixed(vx);
+            // The ends trimmed to where all four texels lie inside in fixed point too (rounding may leave the
+            // double span's ends a step out; the texels there are the clear border anyway). Inside is a run of
+            // columns, as u and v are straight along the row.
+            while (first < last && !inside(u, v, sw, sh)) {
+                first++;
+                u += du;
+                v += dv;
+            }
+            while (last > first && !inside(u + du * (last - 1 - first), v + dv * (last - 1 - first), sw, sh)) {
+                last--;
+            }
             for (int k = first; k < last; k++, u += du, v += dv) {
-                // Kept inside against rounding at the span's ends.
-                int iu = Math.max(0, Math.min(sw - 2, (int) (u >> 32)));
-                int iv = Math.max(0, Math.min(sh - 2, (int) (v >> 32)));
-                int i = iv * sw + iu;
+                int i = (int) (v >>> 32) * sw + (int) (u >>> 32);
                 int p00 = s[i];
                 int p10 = s[i + 1];
                 int p01 = s[i + sw];
@@ -285,11 +293,16 @@ final class FrameBuffer {
                 if ((p00 | p10 | p01 | p11) == 0) {
                     continue;
                 }
-                int wx = Math.max(0, Math.min(256, (int) ((u - ((long) iu << 32)) >> 24)));
-                int wy = Math.max(0, Math.min(256, (int) ((v - ((long) iv << 32)) >> 24)));
+                int wx = (int) (u >>> 24) & 0xff;
+                int wy = (int) (v >>> 24) & 0xff;
                 blendPixel(at + k, PixelMath.lerp(PixelMath.lerp(p00, p10, wx), PixelMath.lerp(p01, p11, wx), wy), alpha);
             }
         }
+    }
+
+    /** Whether texel {@code (u, v)} (fixed point) and its right and lower neighbours lie inside {@code sw} by {@code sh}. */
+    private static boolean inside(long u, long v, int sw, int sh) {
+        return u >= 0 && v >= 0 && (u >> 32) <= sw - 2 && (v >> 32) <= sh - 2;
     }
 
     /** {@code x} in fixed point with 32 bits of fraction (floored). */
