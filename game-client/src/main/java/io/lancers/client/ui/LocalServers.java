@@ -44,9 +44,12 @@ final class LocalServers {
         hostNetwork = network;
     }
 
-    /** "Play": a server on loopback with bots. */
+    /**
+     * "Play": a server on loopback with bots, one room: the player's. A second room (a dedicated server's
+     * default) would tick its bots on the player's cores all match long for nobody to watch.
+     */
     List<ServerOptions> play() {
-        return List.of(base().onLoopback());
+        return List.of(base().onLoopback().with(o -> o.matches = 1));
     }
 
     /**

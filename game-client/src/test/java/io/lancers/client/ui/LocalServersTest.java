@@ -41,13 +41,14 @@ class LocalServersTest {
     }
 
     @Test
-    void playIsOnLoopbackWithABotMoreThanTheOpponentsAsked() {
+    void playIsOneRoomOnLoopbackWithABotMoreThanTheOpponentsAsked() {
         List<ServerOptions> play = new LocalServers(LAUNCH, Settings::defaults).play();
         assertEquals(1, play.size());
         ServerOptions o = play.get(0);
         assertEquals("127.0.0.1", o.bindAddress);
         assertEquals(0, o.port);
         assertEquals(false, o.discovery);
+        assertEquals(1, o.matches);
         assertEquals(3, o.bots);
         assertEquals(0.5f, o.botSkill);
         assertNull(o.recordDir);
