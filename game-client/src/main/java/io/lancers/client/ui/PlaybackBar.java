@@ -149,7 +149,7 @@ final class PlaybackBar extends VBox {
 
     private String clock(double tick) {
         int seconds = (int) Math.max(0, (tick - firstTick) / tickRate);
-        return String.format("%d:%02d", seconds / 60, seconds % 60);
+        return MatchHud.clock(seconds);
     }
 
     private void drawMarks() {
