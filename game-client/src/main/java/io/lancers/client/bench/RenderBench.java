@@ -149,6 +149,10 @@ public final class RenderBench {
         out.printf("cpu per frame: %.2f ms on the render thread, %.2f ms on the FX thread, %.2f ms on the arena painter "
                         + "(thread CPU time over arena frames shown; less disturbed by a busy machine than frame times)%n",
                 r.renderCpuNanos() / 1e6 / frames, r.fxCpuNanos() / 1e6 / frames, r.painterCpuNanos() / 1e6 / frames);
+        out.printf("JIT in the measured %.0f s: compiler threads' CPU %s, compile time %d ms (elapsed, all compiler "
+                        + "threads); they share the cores with the frame%n", MEASURE_SECONDS,
+                r.compilerCpuMillis() < 0 ? "unknown (no /proc)" : r.compilerCpuMillis() + " ms",
+                r.slowFrames().jitMillis());
         FrameTimes cpu = r.renderCpuPerFrame();
         out.printf("render thread CPU per frame: p50 %.2f ms p99 %.2f ms max %.2f ms (%d frames)%n",
                 cpu.percentileMillis(50), cpu.percentileMillis(99), cpu.maxMillis(), cpu.count());
@@ -156,7 +160,7 @@ public final class RenderBench {
 
     private record Result(FrameTimes times, long rendered, double meanEffects, String pipeline, long renderCpuNanos,
                           long fxCpuNanos, long painterCpuNanos, long arenaFrames, long pulses, FrameTimes renderCpuPerFrame,
-                          SlowFrames slowFrames) {
+                          SlowFrames slowFrames, long compilerCpuMillis) {
     }
 
     /**
@@ -338,6 +342,7 @@ public final class RenderBench {
             private long renderCpuAtStart;
             private long fxCpuAtStart;
             private long painterCpuAtStart;
+            private long compilerCpuAtStart;
             private long arenaFramesAtStart;
             private long shownBefore;
             private long shownAt;
@@ -362,6 +367,7 @@ public final class RenderBench {
                         renderCpuAtStart = renderThreadCpuNanos();
                         fxCpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                         painterCpuAtStart = threadCpuNanos("arena-painter");
+                        compilerCpuAtStart = CompilerThreads.cpuMillis();
                         arenaFramesAtStart = view.arenaFramesShown();
                         shownBefore = arenaFramesAtStart;
                         shownAt = now;
@@ -391,6 +397,7 @@ public final class RenderBench {
                     stop();
                     // Read before the view stops its painter's thread.
                     long painterCpu = threadCpuNanos("arena-painter") - painterCpuAtStart;
+                    long compilerCpu = compilerCpuAtStart < 0 ? -1 : CompilerThreads.cpuMillis() - compilerCpuAtStart;
                     view.stop();
                     String pipeline = GraphicsPipeline.getPipeline().getClass().getSimpleName()
                             .replace("Pipeline", "").toLowerCase(Locale.ROOT);
@@ -399,7 +406,7 @@ public final class RenderBench {
                             effects / Math.max(1, pulses), pipeline, renderThreadCpuNanos() - renderCpuAtStart,
                             ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fxCpuAtStart,
                             painterCpu, view.arenaFramesShown() - arenaFramesAtStart, pulses,
-                            renderCpu.perFrame(), slow));
+                            renderCpu.perFrame(), slow, compilerCpu));
                 }
             }
         }.start();

@@ -119,6 +119,14 @@ final class SlowFrames {
         hudChanged = 0;
     }
 
+    /**
+     * Milliseconds the JIT compilers spent compiling over the measured pulses (the JVM's total compilation
+     * time, all compiler threads): on 2 cores each of them is a millisecond some frame waited for a core.
+     */
+    long jitMillis() {
+        return intervals.stream().mapToLong(Interval::jitMillis).sum();
+    }
+
     /** The report: how many frames are over budget, what they had in them, and the slowest ten. */
     void print(PrintStream out) {
         List<Interval> slow = intervals.stream().filter(i -> i.ms() > BUDGET_MILLIS).toList();
