@@ -36,6 +36,8 @@ public final class ArenaRenderer {
             STAR_GREYS[i] = PixelMath.premultiplied(Color.WHITE, 0.25 + i / 255.0 * 0.6);
         }
     }
+    /** Doubles per shot stroke in {@link #strokes}. */
+    private static final int STROKE = 5;
     /** The sprite's width over the ship's radius: the 48 px jet spans about its hit circle. */
     private static final double SPRITE_SCALE = 2.7;
 
@@ -51,11 +53,18 @@ public final class ArenaRenderer {
     private int[] shotTrails = new int[32];
     private Sprite[] shotSprites = new Sprite[32];
     private int shotColorCount;
-    /** Screen coordinates of this frame's visible trails (x0, y0, x1, y1 each) and their colours' index, reused. */
-    private double[] trails = new double[0];
+    /**
+     * This frame's shot strokes, reused: every visible shot's trail, then the white-hot core along the (twice as
+     * long) trail of each charged lance among them. Per stroke: x0, y0, x1, y1 on screen and its width
+     * ({@value #STROKE} doubles), and its colour.
+     */
+    private double[] strokes = new double[0];
+    private int[] strokeColor = new int[0];
+    /** The cores as they are found, before they join {@link #strokes}, and as many whites for their colour. */
+    private double[] cores = new double[0];
+    private int[] whites = new int[0];
+    /** Per visible shot: its colours' index. */
     private int[] trailColor = new int[0];
-    /** Per drawn shot: a charged lance, which gets a white-hot core along its (twice as long) trail. */
-    private boolean[] lanceShot = new boolean[0];
     private volatile boolean lowEffects;
     private volatile FrameSummary lastFrame = FrameSummary.EMPTY;
 
@@ -183,17 +192,25 @@ public final class ArenaRenderer {
     }
 
     /**
-     * Shots: first every trail, then the heads over them. (A trail is its own stroke: where two trails of
+     * Shots: first every trail, then the lances' cores, then the heads over them. (A trail is its own stroke: where two trails of
      * one colour cross, the crossing is a little brighter than the single path per colour the canvas drew.)
      */
     private int drawProjectiles(FrameBuffer g, Camera cam, SceneView view, boolean low) {
         List<RenderProjectile> all = view.frame().projectiles();
-        if (trails.length < all.size() * 4) {
-            trails = new double[all.size() * 8];
+        if (trailColor.length < all.size()) {
+            strokes = new double[all.size() * 4 * STROKE];
+            strokeColor = new int[all.size() * 4];
+            cores = new double[all.size() * 2 * STROKE];
+            whites = new int[all.size() * 2];
+            Arrays.fill(whites, WHITE);
             trailColor = new int[all.size() * 2];
-            lanceShot = new boolean[all.size() * 2];
         }
+        double trailWidth = ArenaSprites.PROJECTILE_RADIUS * 1.6 * cam.scale();
+        double r = ArenaSprites.PROJECTILE_RADIUS * cam.scale();
+        // No test of whether a shot is a lance: C2 compiled this with none seen in a match's first seconds and
+        // threw the compiled code away at the first one. Each shot writes a core; only a lance's is kept.
         int n = 0;
+        int lances = 0;
         shotColorCount = 0;
         for (RenderProjectile rp : all) {
             var p = rp.projectile();
@@ -205,28 +222,27 @@ public final class ArenaRenderer {
             double speed = Math.hypot(p.vx(), p.vy());
             // The trail never reaches back behind the muzzle.
             double trail = Math.min(Math.hypot(x - p.x0(), y - p.y0()), 0.06 * speed);
-            trails[n * 4] = cam.toScreenX(speed == 0 ? x : x - p.vx() / speed * trail);
-            trails[n * 4 + 1] = cam.toScreenY(speed == 0 ? y : y - p.vy() / speed * trail);
-            trails[n * 4 + 2] = cam.toScreenX(x);
-            trails[n * 4 + 3] = cam.toScreenY(y);
+            double x0 = cam.toScreenX(speed == 0 ? x : x - p.vx() / speed * trail);
+            double y0 = cam.toScreenY(speed == 0 ? y : y - p.vy() / speed * trail);
+            double x1 = cam.toScreenX(x);
+            double y1 = cam.toScreenY(y);
             trailColor[n] = shotColor(view.look(p.ownerId()).color());
-            lanceShot[n] = p.lance();
+            setStroke(strokes, n, x0, y0, x1, y1, trailWidth);
+            strokeColor[n] = shotTrails[trailColor[n]];
+            setStroke(cores, lances, x0, y0, x1, y1, r);
+            lances += p.lances();
             n++;
         }
-        double trailWidth = ArenaSprites.PROJECTILE_RADIUS * 1.6 * cam.scale();
-        for (int i = 0; i < n; i++) {
-            g.strokeSegment(trails[i * 4], trails[i * 4 + 1], trails[i * 4 + 2], trails[i * 4 + 3], trailWidth,
-                    shotTrails[trailColor[i]]);
-        }
-        double r = ArenaSprites.PROJECTILE_RADIUS * cam.scale();
-        for (int i = 0; i < n; i++) {
-            if (lanceShot[i]) {
-                g.strokeSegment(trails[i * 4], trails[i * 4 + 1], trails[i * 4 + 2], trails[i * 4 + 3], r, WHITE);
-            }
+        System.arraycopy(cores, 0, strokes, n * STROKE, lances * STROKE);
+        System.arraycopy(whites, 0, strokeColor, n, lances);
+        for (int i = 0; i < n + lances; i++) {
+            int at = i * STROKE;
+            g.strokeSegment(strokes[at], strokes[at + 1], strokes[at + 2], strokes[at + 3], strokes[at + 4],
+                    strokeColor[i]);
         }
         for (int i = 0; i < n; i++) {
-            double sx = trails[i * 4 + 2];
-            double sy = trails[i * 4 + 3];
+            double sx = strokes[i * STROKE + 2];
+            double sy = strokes[i * STROKE + 3];
             if (low) {
                 g.fillCircle(sx, sy, r, WHITE);
             } else {
@@ -235,6 +251,16 @@ public final class ArenaRenderer {
             }
         }
         return all.size();
+    }
+
+    /** Stroke {@code index} of {@code into} from {@code (x0, y0)} to {@code (x1, y1)}, {@code width} wide. */
+    private static void setStroke(double[] into, int index, double x0, double y0, double x1, double y1, double width) {
+        int at = index * STROKE;
+        into[at] = x0;
+        into[at + 1] = y0;
+        into[at + 2] = x1;
+        into[at + 3] = y1;
+        into[at + 4] = width;
     }
 
     /** The index of {@code color} among this frame's shot colours (added on its first shot). */

@@ -216,7 +216,9 @@ final class FrameBuffer {
     /** Source pixel {@code p} at {@code alpha} (0..255) over frame pixel {@code index}. */
     private void blendPixel(int index, int p, int alpha) {
         // "Over" without its test for an opaque source: at a sprite's edge that is hard to predict.
-        int src = alpha < 255 ? PixelMath.scale(p, alpha) : p;
+        // Scaled even at 255 (scale(p, 255) is p): the test was first false when a ship turned shielded, late
+        // in a match, and C2 threw away the compiled sprite blend to take it.
+        int src = PixelMath.scale(p, alpha);
         pixels[index] = src + PixelMath.scale(pixels[index], 255 - (src >>> 24));
     }
 
@@ -262,7 +264,9 @@ final class FrameBuffer {
             // The columns (counted from x0) where 0 <= u < sw - 1 and 0 <= v < sh - 1.
             span[0] = 0;
             span[1] = x1 - x0;
-            if (!within(u0, ux, sw - 1, span) || !within(v0, vx, sh - 1, span)) {
+            // Both narrowed before one test (&, not ||): a row empty by v alone came only at some turns, late, and
+            // its own test, never true till then, made C2 throw away this compiled method.
+            if (!(within(u0, ux, sw - 1, span) & within(v0, vx, sh - 1, span))) {
                 continue;
             }
             int first = (int) Math.ceil(span[0]);
@@ -336,8 +340,8 @@ final class FrameBuffer {
         double inner = Math.max(0, half - 0.5);
         Segment seg = segment.set(xa, ya, xb, yb);
         int top = Math.max(0, (int) Math.floor(Math.min(ya, yb) - reach));
-        int bottom = Math.min(height - 1, (int) Math.ceil(Math.max(ya, yb) + reach));
-        for (int row = top; row <= bottom; row++) {
+        int end = Math.min(height - 1, (int) Math.ceil(Math.max(ya, yb) + reach)) + 1;
+        for (int row = top; row < end; row++) {
             double py = row + 0.5;
             if (!seg.rows(py, reach, inner, span)) {
                 continue;
@@ -352,15 +356,19 @@ final class FrameBuffer {
                 fullTo = Math.min(to, (int) Math.floor(span[3] - 0.5));
             }
             int at = row * width;
-            coverEdge(seg, at, from, Math.min(to, fullFrom - 1), py, inner, reach, argb);
+            coverEdge(seg, at, from, Math.min(to, fullFrom - 1) + 1, py, inner, reach, argb);
             overRun(pixels, at + fullFrom, at + fullTo + 1, argb);
-            coverEdge(seg, at, Math.max(from, fullTo + 1), to, py, inner, reach, argb);
+            coverEdge(seg, at, Math.max(from, fullTo + 1), to + 1, py, inner, reach, argb);
         }
     }
 
-    /** Columns {@code from} to {@code to} (inclusive) of the row at {@code at}, each at its coverage by {@code seg}. */
-    private void coverEdge(Segment seg, int at, int from, int to, double py, double inner, double reach, int argb) {
-        for (int col = from; col <= to; col++) {
+    /**
+     * Columns {@code from} to {@code end} (exclusive) of the row at {@code at}, each at its coverage by
+     * {@code seg}. (The loops here run to an exclusive end: C2 deoptimized loops of a few steps written
+     * {@code i <= last} when a loop limit check it had hoisted failed, and compiled them again.)
+     */
+    private void coverEdge(Segment seg, int at, int from, int end, double py, double inner, double reach, int argb) {
+        for (int col = from; col < end; col++) {
             double d = seg.distance(col + 0.5, py);
             coverPixel(at + col, argb, d <= inner ? 255 : PixelMath.coverage(reach - d));
         }
@@ -404,8 +412,8 @@ final class FrameBuffer {
     private void ring(double cx, double cy, double inner, double outer, int argb, Dash dash) {
         Ring r = ring.set(cx, inner, outer, dash);
         int top = Math.max(0, (int) Math.floor(cy - r.reach()));
-        int bottom = Math.min(height - 1, (int) Math.ceil(cy + r.reach()));
-        for (int row = top; row <= bottom; row++) {
+        int end = Math.min(height - 1, (int) Math.ceil(cy + r.reach())) + 1;
+        for (int row = top; row < end; row++) {
             double dy = row + 0.5 - cy;
             if (!r.row(dy, span)) {
                 continue;
@@ -439,14 +447,14 @@ final class FrameBuffer {
             solidFrom = Math.max(from, (int) Math.ceil(solidX0 - 0.5));
             solidTo = Math.min(to, (int) Math.floor(solidX1 - 0.5));
         }
-        ringEdge(r, at, from, Math.min(to, solidFrom - 1), dy, argb);
+        ringEdge(r, at, from, Math.min(to, solidFrom - 1) + 1, dy, argb);
         overRun(pixels, at + solidFrom, at + solidTo + 1, argb);
-        ringEdge(r, at, Math.max(from, solidTo + 1), to, dy, argb);
+        ringEdge(r, at, Math.max(from, solidTo + 1), to + 1, dy, argb);
     }
 
-    /** Columns {@code from} to {@code to} of a ring's row, each at its coverage. */
-    private void ringEdge(Ring r, int at, int from, int to, double dy, int argb) {
-        for (int col = from; col <= to; col++) {
+    /** Columns {@code from} to {@code end} (exclusive) of a ring's row, each at its coverage. */
+    private void ringEdge(Ring r, int at, int from, int end, double dy, int argb) {
+        for (int col = from; col < end; col++) {
             coverPixel(at + col, argb, PixelMath.coverage(r.cover(col + 0.5 - r.cx(), dy)));
         }
     }

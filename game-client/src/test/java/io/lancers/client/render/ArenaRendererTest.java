@@ -9,6 +9,7 @@ import io.lancers.sim.Input;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Projectile;
+import io.lancers.sim.Rules;
 import io.lancers.sim.MatchConfig;
 import io.lancers.sim.Simulation;
 import io.lancers.sim.World;
@@ -116,6 +117,35 @@ class ArenaRendererTest {
     @Test
     void inLowEffectsAShotStillHasItsHeadAndTrail() {
         shotWithTrail(true);
+    }
+
+    /** A charged lance has a white-hot core along its trail; a gun's shot beside it in the same frame has none. */
+    @Test
+    void aLanceHasAWhiteCoreAlongItsTrailAndAShotBesideItHasNone() {
+        ArenaMap map = MapLoader.load("foundry");
+        Camera cam = new Camera(800, 500, 1.25, W, H);
+        Projectile lance = new Projectile(8, 3, 400, 470, Rules.LANCE_SPEED, 0, 0, 40);
+        Projectile shot = new Projectile(7, 3, 500, 530, Rules.PROJECTILE_SPEED, 0, 0, 20);
+        RenderFrame frame = new RenderFrame(30, 30, new MatchState(MatchPhase.PLAYING, 10_000, 0, 1, 8, 1), List.of(),
+                0, List.of(new RenderFrame.RenderProjectile(shot, 950, 530), new RenderFrame.RenderProjectile(lance, 950, 470)),
+                List.of(), List.of(), false);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ArenaRenderer renderer = new ArenaRenderer(new Effects());
+            FrameBuffer frameBuffer = new FrameBuffer(W, H);
+            SceneView view = new SceneView(frame, map, Map.of(3, new SceneView.PlayerLook("Red", Color.web("#ff2020"))),
+                    0, cam);
+            renderer.prepare(view);
+            renderer.render(frameBuffer, view, 1_000_000_000L, 0);
+            image.set(PixelDiff.image(frameBuffer));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        PixelReader px = image.get().getPixelReader();
+        int behind = (int) (cam.toScreenX(950) - 40 * cam.scale());
+        Color core = px.getColor(behind, (int) cam.toScreenY(470));
+        Color trail = px.getColor(behind, (int) cam.toScreenY(530));
+        assertTrue(core.getRed() > 0.9 && core.getGreen() > 0.9 && core.getBlue() > 0.9, "a white core: " + core);
+        assertTrue(trail.getRed() > trail.getGreen() + 0.2, "a red trail without a core: " + trail);
     }
 
     private void shotWithTrail(boolean lowEffects) {
