@@ -157,7 +157,9 @@ public final class ArenaRenderer {
                 double sx = (cx * cell + fx * cell - ox) * cam.scale() + cam.screenW() / 2;
                 double sy = (cy * cell + fy * cell - oy) * cam.scale() + cam.screenH() / 2;
                 double r = (hash & 3) == 0 ? 1.6 : 1.0;
-                if (sx >= floorX0 && sy >= floorY0 && sx + r <= floorX1 && sy + r <= floorY1) {
+                // Behind the floor when inside it on all four sides: one test of the least margin (min compiles
+                // without branches), as four tests one of which was first false only where the camera came late.
+                if (Math.min(Math.min(sx - floorX0, sy - floorY0), Math.min(floorX1 - (sx + r), floorY1 - (sy + r))) >= 0) {
                     continue;
                 }
                 g.fillCircle(sx + r / 2, sy + r / 2, r / 2, STAR_GREYS[hash & 0xff]);

@@ -29,8 +29,12 @@ final class FrameBuffer {
     /** The segment being stroked, the ring being drawn. */
     private final Segment segment = new Segment();
     private final Ring ring = new Ring();
-    /** The frame's pixels under a sprite being blended, laid out as the sprite's (grown to the largest sprite). */
-    private int[] under = new int[0];
+    /**
+     * The frame's pixels under a sprite being blended, laid out as the sprite's: from the start as large as the
+     * largest sprites at usual zooms (an explosion's fireball is about 180 px across at zoom 1), grown for a larger
+     * one. (Grown on first need, it grew at a match's first kill, and C2 compiled the blend again to take that.)
+     */
+    private int[] under = new int[256 * 256];
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
 
@@ -131,13 +135,16 @@ final class FrameBuffer {
         }
     }
 
-    /** Blends {@code src} over the frame with its top left corner at {@code (x, y)}, at {@code alpha} (0..255). */
+    /**
+     * Blends {@code src} over the frame with its top left corner at {@code (x, y)}, at {@code alpha} (0..255). At
+     * alpha 0 it changes no pixel, without a test of its own: one first true late made C2 compile its callers again.
+     */
     void blend(Pixels src, int x, int y, int alpha) {
         int x0 = Math.max(0, x);
         int y0 = Math.max(0, y);
         int x1 = Math.min(width, x + src.width());
         int y1 = Math.min(height, y + src.height());
-        if (x0 >= x1 || y0 >= y1 || alpha <= 0) {
+        if (x0 >= x1 || y0 >= y1) {
             return;
         }
         // The frame's pixels under the sprite are copied out laid out as the sprite's, blended in one run that

@@ -51,9 +51,10 @@ final class Sprites {
             draw(frame, x, y, radius, 255);
         }
 
-        /** The same at {@code alpha} (0..255). */
+        /** The same at {@code alpha} (0..255; at 0 it changes no pixel). */
         void draw(FrameBuffer frame, double x, double y, double radius, int alpha) {
-            if (radius < 0.5 || alpha <= 0) {
+            // No test of alpha 0 (an explosion's fireball faded out): first true late, at a match's first kill.
+            if (radius < 0.5) {
                 return;
             }
             int i = (int) Math.round((radius - min) / step);
