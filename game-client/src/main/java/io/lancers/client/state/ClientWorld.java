@@ -171,15 +171,20 @@ public final class ClientWorld {
             }
             double renderTick = (nowNanos - delayNanos - timelineOffsetNanos) / tickNanos;
             viewTick = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(renderTick)));
-            Received from = buffer.peekFirst();
+            // Newest first: the render tick is a few ticks behind the newest world, so this takes a few steps
+            // where a walk from the oldest took the whole buffer (64 worlds) on every pulse.
+            Received from = null;
             Received to = null;
-            for (Received r : buffer) {
+            for (Iterator<Received> it = buffer.descendingIterator(); it.hasNext(); ) {
+                Received r = it.next();
                 if (r.world().tick() <= renderTick) {
                     from = r;
-                } else {
-                    to = r;
                     break;
                 }
+                to = r;
+            }
+            if (from == null) {
+                from = to; // before the oldest world: it stands still
             }
             World base = from.world();
             boolean extrapolating = false;
@@ -355,13 +360,15 @@ public final class ClientWorld {
 
     private List<GameEvent> eventsUpTo(int tick) {
         List<GameEvent> events = new ArrayList<>();
-        for (Iterator<Received> it = buffer.iterator(); it.hasNext(); ) {
+        // Newest first, back to the worlds handed out before (a pulse passes a tick or two, not the buffer); each
+        // older world's events go before the newer ones'.
+        for (Iterator<Received> it = buffer.descendingIterator(); it.hasNext(); ) {
             World w = it.next().world();
-            if (w.tick() > tick) {
+            if (w.tick() <= lastEventTick) {
                 break;
             }
-            if (w.tick() > lastEventTick) {
-                events.addAll(w.events());
+            if (w.tick() <= tick) {
+                events.addAll(0, w.events());
             }
         }
         lastEventTick = Math.max(lastEventTick, tick);

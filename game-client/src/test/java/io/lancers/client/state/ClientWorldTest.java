@@ -173,6 +173,25 @@ class ClientWorldTest {
         assertEquals(List.of(), cw.sample(T0 + delay + TICK + TICK / 2).orElseThrow().events());
     }
 
+    /** A pulse that passes several ticks at once hands out their events oldest first, none of a later tick. */
+    @Test
+    void eventsOfSeveralTicksPassedAtOnceComeOldestFirst() {
+        ClientWorld cw = new ClientWorld(TICK_RATE, STEPPER, 0);
+        List<GameEvent> kills = new ArrayList<>();
+        for (int tick = 10; tick <= 16; tick++) {
+            GameEvent kill = new GameEvent.Kill(tick, 2);
+            kills.add(kill);
+            cw.onWorld(new World(tick, MATCH, List.of(ship(1, 0, 0, 0)), List.of(), List.of(), List.of(kill)),
+                    T0 + (tick - 10) * TICK);
+        }
+        long delay = cw.interpolationDelayNanos();
+
+        assertEquals(kills.subList(0, 1), cw.sample(T0 + delay).orElseThrow().events());
+        assertEquals(kills.subList(1, 4), cw.sample(T0 + delay + 3 * TICK).orElseThrow().events());
+        assertEquals(List.of(), cw.sample(T0 + delay + 3 * TICK).orElseThrow().events());
+        assertEquals(kills.subList(4, 6), cw.sample(T0 + delay + 5 * TICK).orElseThrow().events());
+    }
+
     @Test
     void predictionWithoutLatencyEqualsTheServer() {
         ClientWorld cw = new ClientWorld(TICK_RATE, STEPPER, 1);
