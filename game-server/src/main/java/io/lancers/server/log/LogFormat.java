@@ -12,24 +12,36 @@ public enum LogFormat {
     JSON;
 
     /** The JDK's property for {@code SimpleFormatter}'s layout; read once, when logging starts. */
-    private static final String SIMPLE_FORMAT = "java.util.logging.SimpleFormatter.format";
+    static final String SIMPLE_FORMAT = "java.util.logging.SimpleFormatter.format";
     /** One line per record (the JDK's default takes two): date, time, level, logger, message, stack trace. */
-    private static final String ONE_LINE = "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n";
+    static final String ONE_LINE = "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n";
 
-    /** Makes text logs one line per record, unless the user chose a layout ({@code -D}); call before logging starts. */
+    /**
+     * Makes text logs one line per record, unless the user chose a layout ({@code -D}); call before logging starts.
+     * {@link #install} then hands the lines to {@link TextLogFormatter}, which writes the same layout.
+     */
     public static void oneLineText() {
         if (System.getProperty(SIMPLE_FORMAT) == null) {
             System.setProperty(SIMPLE_FORMAT, ONE_LINE);
         }
     }
 
-    /** Writes every record of the root logger's handlers (the console, stderr) in this format from now on. */
+    /**
+     * Writes every record of the root logger's handlers (the console, stderr) in this format from now on: text
+     * through {@link TextLogFormatter}, the same line as {@code SimpleFormatter}'s at less cost, unless the user
+     * chose a layout of their own for {@code SimpleFormatter}.
+     */
     public void install() {
+        Formatter formatter;
         if (this == JSON) {
-            Formatter json = new JsonLogFormatter();
-            for (Handler handler : Logger.getLogger("").getHandlers()) {
-                handler.setFormatter(json);
-            }
+            formatter = new JsonLogFormatter();
+        } else if (ONE_LINE.equals(System.getProperty(SIMPLE_FORMAT))) {
+            formatter = new TextLogFormatter();
+        } else {
+            return;
+        }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(formatter);
         }
     }
 }
