@@ -248,6 +248,11 @@ final class FrameFanout {
         queue(receiver, SharedFrame.text(ControlCodec.encode(message)));
     }
 
+    /** A message encoded and framed before, the same for several receivers. */
+    void send(Membership receiver, SharedFrame frame) {
+        queue(receiver, frame);
+    }
+
     /** Closes after whatever was queued for it before. */
     void close(Membership receiver, int code, String reason) {
         outbox.close(receiver, code, reason);

@@ -326,7 +326,7 @@ public final class Match {
         }
         Membership membership = seats.watch(spectate.peer());
         announcements.rosterChanged();
-        send(membership, rounds.joined(membership, null, false));
+        fanout.send(membership, rounds.spectatorsJoined());
         if (fanout.spectatorsDelayed()) {
             send(membership, Announcements.spectatorDelay(settings.spectatorDelaySeconds()));
         }

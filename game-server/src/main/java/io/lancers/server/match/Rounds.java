@@ -2,6 +2,7 @@ package io.lancers.server.match;
 
 import io.lancers.map.ArenaMap;
 import io.lancers.map.MapLoader;
+import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ErrorCode;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.sim.World;
@@ -36,6 +37,8 @@ final class Rounds {
     private ArenaMap map;
     /** The map of the world spectators are shown: {@link #map} unless their delay still shows the last round. */
     private ArenaMap spectatorsMap;
+    /** {@link #spectatorsJoined()}, once encoded; null until then and after the spectators' map changes. */
+    private SharedFrame spectatorsJoined;
 
     Rounds(MatchSettings settings, ArenaMap first, StreamTap tap, FrameFanout fanout, Seats seats,
            Announcements announcements) {
@@ -58,10 +61,23 @@ final class Rounds {
         return map;
     }
 
-    /** {@code joined} for this connection: the map of the world it is shown. */
-    ServerMessage.Joined joined(Membership membership, String token, boolean resumed) {
-        return new ServerMessage.Joined(matchId, membership.role().wire(), membership.playerId(), token, resumed,
-                tickRate, rules, membership.role() == Role.SPECTATOR ? spectatorsMap : map);
+    /** {@code joined} for a player: the map of the current round. */
+    ServerMessage.Joined joined(Membership player, String token, boolean resumed) {
+        return new ServerMessage.Joined(matchId, player.role().wire(), player.playerId(), token, resumed, tickRate, rules,
+                map);
+    }
+
+    /**
+     * {@code joined} for a spectator, the same for every one (no player id, no token): encoded and framed once
+     * per map they are shown, not once per spectator (its map is most of a join's bytes; BENCHMARKS.md §3,
+     * issue 14 step 6).
+     */
+    SharedFrame spectatorsJoined() {
+        if (spectatorsJoined == null) {
+            spectatorsJoined = SharedFrame.text(ControlCodec.encode(new ServerMessage.Joined(matchId,
+                    Role.SPECTATOR.wire(), 0, null, false, tickRate, rules, spectatorsMap)));
+        }
+        return spectatorsJoined;
     }
 
     // ------------------------------------------------------------------ the vote
@@ -144,8 +160,9 @@ final class Rounds {
         ArenaMap shown = map;
         fanout.whenSpectatorsReach(fresh.tick(), () -> {
             spectatorsMap = shown;
+            spectatorsJoined = null;
             for (Membership spectator : seats.spectators()) {
-                fanout.send(spectator, joined(spectator, null, false));
+                fanout.send(spectator, spectatorsJoined());
                 spectator.baseTick = Membership.NO_BASE;
             }
         });
