@@ -107,7 +107,8 @@ public final class ControlCodec {
     }
 
     public static ClientMessage decodeClient(String json) throws ProtocolException {
-        return decode(json, CLIENT_TYPES, "client");
+        ClientMessage.HeartbeatAck ack = json == null ? null : HeartbeatAckText.read(json);
+        return ack != null ? ack : decode(json, CLIENT_TYPES, "client");
     }
 
     /** The {@code type} value of a message record, e.g. {@code "heartbeatAck"}. */
