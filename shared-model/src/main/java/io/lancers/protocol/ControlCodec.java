@@ -137,7 +137,7 @@ public final class ControlCodec {
             String name = wireName(message.getClass());
             out.beginObject();
             out.name(TYPE_MEMBER).value(name);
-            writeMembers(out, message, name);
+            writeMembers(out, message, Where.message(name));
             out.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
@@ -145,11 +145,11 @@ public final class ControlCodec {
         return text.toString();
     }
 
-    private static void writeMembers(JsonWriter out, Record record, String path) throws IOException {
+    private static void writeMembers(JsonWriter out, Record record, Where path) throws IOException {
         RecordShape shape = SHAPES.get(record.getClass());
         for (int i = 0; i < shape.components.length; i++) {
             RecordComponent component = shape.components[i];
-            String memberPath = path + "." + component.getName();
+            Where memberPath = path.member(component.getName());
             Object value = shape.get(record, i);
             if (value == null && !shape.nullable[i]) {
                 throw new IllegalArgumentException(memberPath + " must not be null");
@@ -159,7 +159,7 @@ public final class ControlCodec {
         }
     }
 
-    private static void writeValue(JsonWriter out, Object value, String path) throws IOException {
+    private static void writeValue(JsonWriter out, Object value, Where path) throws IOException {
         if (value == null) {
             out.nullValue();
         } else if (value instanceof Integer || value instanceof Long) {
@@ -187,7 +187,7 @@ public final class ControlCodec {
                 if (list.get(i) == null) {
                     throw new IllegalArgumentException(path + "[" + i + "] must not be null");
                 }
-                writeValue(out, list.get(i), path + "[" + i + "]");
+                writeValue(out, list.get(i), path.element(i));
             }
             out.endArray();
         } else {
@@ -225,7 +225,7 @@ public final class ControlCodec {
             if (type == null) {
                 throw malformed("unknown " + direction + " message type \"" + abbreviate(name) + "\"");
             }
-            Object message = readMembers(in, type, name);
+            Object message = readMembers(in, type, Where.message(name));
             if (in.peek() != JsonToken.END_DOCUMENT) {
                 throw malformed("trailing data after the JSON object");
             }
@@ -261,7 +261,7 @@ public final class ControlCodec {
         throw malformed("message has no string \"type\"");
     }
 
-    private static Object readRecord(JsonReader in, Class<?> type, String path) throws IOException, ProtocolException {
+    private static Object readRecord(JsonReader in, Class<?> type, Where path) throws IOException, ProtocolException {
         if (in.peek() != JsonToken.BEGIN_OBJECT) {
             throw malformed(path + " must be an object");
         }
@@ -273,7 +273,7 @@ public final class ControlCodec {
      * An object's members from the reader's place to its end, in any order; unknown ones (a message's
      * {@code type} among them) are skipped.
      */
-    private static Object readMembers(JsonReader in, Class<?> type, String path) throws IOException, ProtocolException {
+    private static Object readMembers(JsonReader in, Class<?> type, Where path) throws IOException, ProtocolException {
         RecordShape shape = SHAPES.get(type);
         Object[] args = new Object[shape.components.length];
         while (in.hasNext()) {
@@ -284,7 +284,7 @@ public final class ControlCodec {
                 in.nextNull();
                 args[i] = null;
             } else {
-                args[i] = readValue(in, shape.components[i].getGenericType(), path + "." + shape.components[i].getName());
+                args[i] = readValue(in, shape.components[i].getGenericType(), path.member(shape.components[i].getName()));
             }
         }
         in.endObject();
@@ -296,7 +296,7 @@ public final class ControlCodec {
         return shape.construct(args, path);
     }
 
-    private static Object readValue(JsonReader in, Type type, String path) throws IOException, ProtocolException {
+    private static Object readValue(JsonReader in, Type type, Where path) throws IOException, ProtocolException {
         Class<?> raw = rawClass(type);
         if (raw == int.class) {
             try {
@@ -336,7 +336,7 @@ public final class ControlCodec {
         throw new IllegalStateException(path + ": no JSON mapping for " + type);
     }
 
-    private static Object readEnum(JsonReader in, Class<?> type, String path) throws IOException, ProtocolException {
+    private static Object readEnum(JsonReader in, Class<?> type, Where path) throws IOException, ProtocolException {
         if (in.peek() == JsonToken.STRING) {
             String name = in.nextString();
             for (Object constant : type.getEnumConstants()) {
@@ -348,7 +348,7 @@ public final class ControlCodec {
         throw malformed(path + " is not a known " + type.getSimpleName());
     }
 
-    private static List<Object> readList(JsonReader in, Type elementType, String path)
+    private static List<Object> readList(JsonReader in, Type elementType, Where path)
             throws IOException, ProtocolException {
         if (in.peek() != JsonToken.BEGIN_ARRAY) {
             throw malformed(path + " must be an array");
@@ -359,14 +359,14 @@ public final class ControlCodec {
             if (in.peek() == JsonToken.NULL) {
                 throw malformed(path + "[" + i + "] is null");
             }
-            values.add(readValue(in, elementType, path + "[" + i + "]"));
+            values.add(readValue(in, elementType, path.element(i)));
         }
         in.endArray();
         return values;
     }
 
     /** A JSON number's literal text, as written. */
-    private static String number(JsonReader in, String path) throws IOException, ProtocolException {
+    private static String number(JsonReader in, Where path) throws IOException, ProtocolException {
         if (in.peek() != JsonToken.NUMBER) {
             throw malformed(path + " must be a number");
         }
@@ -374,7 +374,7 @@ public final class ControlCodec {
     }
 
     /** The exact value of a JSON number; {@code intValueExact} and friends then reject 1.5 or 1e20. */
-    private static BigDecimal integral(JsonReader in, String path) throws IOException, ProtocolException {
+    private static BigDecimal integral(JsonReader in, Where path) throws IOException, ProtocolException {
         try {
             return new BigDecimal(number(in, path));
         } catch (NumberFormatException e) {
@@ -396,6 +396,33 @@ public final class ControlCodec {
 
     private static ProtocolException malformed(String reason) {
         return new ProtocolException(CloseCodes.PROTOCOL_ERROR, reason);
+    }
+
+    /**
+     * Where in a message a value is, e.g. {@code roster.players[2].name}: for error messages only, so it is
+     * spelled out only when one is made, not as a new string for every member of every message (BENCHMARKS.md §3,
+     * issue 14 step 6).
+     */
+    private record Where(Where outer, String member, int index) {
+        static Where message(String wireName) {
+            return new Where(null, wireName, -1);
+        }
+
+        Where member(String name) {
+            return new Where(this, name, -1);
+        }
+
+        Where element(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (outer == null) {
+                return member;
+            }
+            return member != null ? outer + "." + member : outer + "[" + index + "]";
+        }
     }
 
     /** A record type's components, accessors and canonical constructor, looked up once. */
@@ -444,7 +471,7 @@ public final class ControlCodec {
             }
         }
 
-        Object construct(Object[] args, String path) throws ProtocolException {
+        Object construct(Object[] args, Where path) throws ProtocolException {
             try {
                 return constructor.newInstance(args);
             } catch (InvocationTargetException e) {

@@ -333,4 +333,20 @@ class ControlCodecTest {
             // the only allowed failure
         }
     }
+
+    /** An error names where in the message it is, down to a list's element and its member. */
+    @Test
+    void errorsNameThePathToTheValue() {
+        assertEquals("hello.hostToken must be a string", assertThrows(ProtocolException.class, () -> ControlCodec.decodeClient(
+                "{\"type\":\"hello\",\"name\":\"a\",\"hostToken\":1}")).reason());
+        assertEquals("roster.players[1].name is missing", assertThrows(ProtocolException.class, () -> ControlCodec.decodeServer(
+                "{\"type\":\"roster\",\"matchId\":\"m1\",\"spectators\":0,\"players\":["
+                        + "{\"id\":1,\"name\":\"A\",\"color\":1,\"bot\":false,\"online\":true,\"pingMs\":0,\"team\":\"none\"},"
+                        + "{\"id\":2,\"color\":1,\"bot\":false,\"online\":true,\"pingMs\":0,\"team\":\"none\"}]}")).reason());
+        ServerMessage.Roster unnamed = new ServerMessage.Roster("m1", List.of(
+                new ServerMessage.PlayerInfo(1, "A", 1, false, true, 0, Team.NONE),
+                new ServerMessage.PlayerInfo(2, null, 1, false, true, 0, Team.NONE)), 0);
+        assertEquals("roster.players[1].name must not be null",
+                assertThrows(IllegalArgumentException.class, () -> ControlCodec.encode(unnamed)).getMessage());
+    }
 }
