@@ -3,6 +3,7 @@ package io.lancers.client.render;
 import javafx.scene.image.ImageView;
 import javafx.scene.paint.Color;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,10 @@ import java.util.logging.Logger;
  * none, and the screen keeps the last picture (the pulse's scene is not drawn). It never waits for the
  * painter. The images the drawing needs are painted before it starts ({@link ArenaRenderer#prepare}),
  * while no drawing runs. A shown frame is one pulse older than the scene the pulse sampled.
+ *
+ * <p>Over the arena it draws the {@link Backplate}s it is given, the backgrounds of HUD boxes above it; which
+ * ones the frame on screen has is {@link #shownPlates()}, so the HUD can tell whether a box's background is
+ * there yet.
  */
 public final class ArenaPainter {
     private static final Logger LOG = Logger.getLogger(ArenaPainter.class.getName());
@@ -36,6 +41,9 @@ public final class ArenaPainter {
     private int shown = -1;
     private int shownBefore = -1;
     private long framesShown;
+    /** The backplates in the frame being drawn, and in the one on screen. */
+    private List<Backplate.Placed> drawingPlates = List.of();
+    private List<Backplate.Placed> shownPlates = List.of();
     private boolean failureLogged;
 
     public ArenaPainter(ArenaRenderer renderer) {
@@ -52,20 +60,32 @@ public final class ArenaPainter {
         return framesShown;
     }
 
-    /** Shows the frame drawn since the last call, if any, and starts drawing {@code scene} if the painter is free. */
-    public void frame(SceneView scene, long nowNanos, double damage) {
+    /**
+     * Shows the frame drawn since the last call, if any, and starts drawing {@code scene} with {@code plates} over
+     * it if the painter is free.
+     */
+    public void frame(SceneView scene, long nowNanos, double damage, List<Backplate.Placed> plates) {
         if (showFinished()) {
             renderer.prepare(scene);
-            start((int) scene.camera().screenW(), (int) scene.camera().screenH(),
-                    frame -> renderer.render(frame, scene, nowNanos, damage));
+            start((int) scene.camera().screenW(), (int) scene.camera().screenH(), plates, frame -> {
+                renderer.render(frame, scene, nowNanos, damage);
+                for (Backplate.Placed plate : plates) {
+                    plate.draw(frame);
+                }
+            });
         }
     }
 
     /** The same with nothing but {@code color}: before the first world arrived. */
     public void blank(int width, int height, Color color) {
         if (showFinished()) {
-            start(width, height, frame -> frame.fill(color));
+            start(width, height, List.of(), frame -> frame.fill(color));
         }
+    }
+
+    /** The backplates in the frame on screen (the JavaFX thread's view: set when the frame is shown). */
+    public List<Backplate.Placed> shownPlates() {
+        return shownPlates;
     }
 
     /** Stops the painter's thread (the match view closed); a later frame starts it again. */
@@ -91,6 +111,7 @@ public final class ArenaPainter {
             shown = drawing;
             buffers[shown].changed();
             view.setImage(buffers[shown].image());
+            shownPlates = drawingPlates;
             framesShown++;
         } catch (ExecutionException e) {
             // A bad frame must not take the window down; say it once, keep drawing.
@@ -105,7 +126,7 @@ public final class ArenaPainter {
         return true;
     }
 
-    private void start(int width, int height, Consumer<FrameBuffer> draw) {
+    private void start(int width, int height, List<Backplate.Placed> plates, Consumer<FrameBuffer> draw) {
         int w = Math.max(1, width);
         int h = Math.max(1, height);
         if (buffers[0] == null || buffers[0].width() != w || buffers[0].height() != h) {
@@ -128,6 +149,7 @@ public final class ArenaPainter {
             });
         }
         FrameBuffer target = buffers[drawing];
+        drawingPlates = plates;
         job = thread.submit(() -> draw.accept(target));
     }
 }

@@ -381,6 +381,15 @@ final class FrameBuffer {
         }
     }
 
+    /** {@code argb} (premultiplied) over the pixels from {@code (x0, y0)} to {@code (x1, y1)}, exclusive, clipped. */
+    void overRect(int x0, int y0, int x1, int y1, int argb) {
+        int left = Math.max(0, x0);
+        int right = Math.min(width, x1);
+        for (int row = Math.max(0, y0); row < Math.min(height, y1) && left < right; row++) {
+            overRun(pixels, row * width + left, row * width + right, argb);
+        }
+    }
+
     /** {@code argb} over {@code d[i]} for {@code from <= i < to}. */
     private static void overRun(int[] d, int from, int to, int argb) {
         int rest = 255 - (argb >>> 24);

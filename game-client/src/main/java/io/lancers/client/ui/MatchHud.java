@@ -1,5 +1,6 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.render.Backplate;
 import io.lancers.client.render.SceneView.PlayerLook;
 import io.lancers.client.state.RenderFrame;
 import io.lancers.client.state.RenderFrame.RenderShip;
@@ -9,6 +10,7 @@ import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,6 +38,14 @@ import java.util.function.IntFunction;
  * set only when they change, and the net stats, which change on every frame, are refreshed four
  * times a second, so each cache lives long. The scoreboard, large and changed by every kill, is a
  * {@link HudPanel}: its repaint copies its background from an image of its own.
+ *
+ * <p>The scoreboard's translucent fill is drawn by the arena painter into the arena's frame under the table
+ * ({@link #backplates}), so that Prism does not blend its 230 000 pixels with the arena on every frame. The
+ * painter's frame is shown a pulse after it was asked for, so after each layout the table shows its own fill
+ * unless the frame on screen has the painter's fill under all of the table's content and nothing of the HUD
+ * layer lies between the two ({@link #matchBackplates}). A change therefore never shows the table's text
+ * without its fill: when the table opens or grows, its own fill covers those pulses (over the old one, if any,
+ * darker for them); when it closes or shrinks, the old fill shows without it until the painter's next frame.
  */
 final class MatchHud {
     private static final long NET_STATS_REFRESH_NANOS = 250_000_000L;
@@ -55,9 +66,11 @@ final class MatchHud {
     private final Label netStatsText = new Label();
     private final KillFeed killFeed = new KillFeed();
     private final Scoreboard scoreboard = new Scoreboard();
-    private final HudPanel scoreboardPanel = new HudPanel(scoreboard, "scoreboard");
+    private final HudPanel scoreboardPanel = new HudPanel(scoreboard, "scoreboard-plate", "scoreboard");
     private final BorderPane layer = new BorderPane();
     private final StackPane scoreboardLayer = new StackPane(scoreboardPanel);
+    /** The HUD layer's boxes: when one meets the table, the table keeps its own fill, drawn over the box as before. */
+    private final List<Node> underTable = new ArrayList<>();
     private long netStatsShownNanos;
     // What the HUD shows now: its texts are built and set only when these change (a pulse is mostly no change).
     private int shownHp = -1;
@@ -180,6 +193,7 @@ final class MatchHud {
         BorderPane.setAlignment(netBox, Pos.BOTTOM_RIGHT);
         BorderPane.setAlignment(chat, Pos.BOTTOM_LEFT);
         layer.setBottom(bottomRow);
+        underTable.addAll(List.of(status, timerBox, killFeed.node(), centerBanner, chat, netBox));
     }
 
     /**
@@ -197,6 +211,58 @@ final class MatchHud {
         hugContent(box);
         box.setCache(true);
         return box;
+    }
+
+    /** Whether the scoreboard shows with this frame: held open, or the intermission. */
+    static boolean scoresShown(RenderFrame f, boolean held) {
+        return held || f.match().phase() == MatchPhase.INTERMISSION;
+    }
+
+    /**
+     * The backgrounds the painter is to draw under the HUD in the frame it starts now, in the match view's
+     * (and the arena's) pixels: the scoreboard's fill if it is {@code scoresShown}, where the last layout put the
+     * table, unless a box of the HUD layer lies under it.
+     */
+    List<Backplate.Placed> backplates(boolean scoresShown) {
+        Backplate.Placed table = scoresShown && !hudUnderTable() ? scoreboardPanel.backplate(tableX(), tableY()) : null;
+        return table == null ? List.of() : List.of(table);
+    }
+
+    /**
+     * After each layout, with the backgrounds in the arena's frame on screen: the table shows its own fill unless
+     * one of them lies under all of its content and nothing of the HUD layer lies between.
+     */
+    void matchBackplates(List<Backplate.Placed> onScreen) {
+        boolean painted = false;
+        if (scoreboardPanel.isVisible() && !hudUnderTable()) {
+            for (Backplate.Placed plate : onScreen) {
+                painted |= scoreboardPanel.contentOn(plate, tableX(), tableY());
+            }
+        }
+        scoreboardPanel.showOwnPlate(!painted);
+    }
+
+    /** Whether the table's own fill is shown (tests). */
+    boolean tableFillOwn() {
+        return scoreboardPanel.ownPlateShown();
+    }
+
+    private double tableX() {
+        return scoreboardLayer.getLayoutX() + scoreboardPanel.getLayoutX();
+    }
+
+    private double tableY() {
+        return scoreboardLayer.getLayoutY() + scoreboardPanel.getLayoutY();
+    }
+
+    private boolean hudUnderTable() {
+        Bounds table = scoreboardPanel.localToScene(scoreboardPanel.getLayoutBounds());
+        for (Node box : underTable) {
+            if (box.isVisible() && box.localToScene(box.getBoundsInLocal()).intersects(table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -280,7 +346,7 @@ final class MatchHud {
         }
         setBanner(banner);
 
-        boolean scores = showScores || intermission;
+        boolean scores = scoresShown(f, showScores);
         if (scores) {
             String teams = teamScoreText.getText();
             scoreboard.setTitle((intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD")

@@ -5,6 +5,7 @@ import io.lancers.client.audio.SoundCues;
 import io.lancers.client.net.ConnectionState;
 import io.lancers.client.net.NetStats;
 import io.lancers.client.render.ArenaRenderer;
+import io.lancers.client.render.Backplate;
 import io.lancers.client.render.Camera;
 import io.lancers.client.render.Effects;
 import io.lancers.client.render.FrameBudget;
@@ -221,6 +222,16 @@ public final class MatchView extends StackPane {
             getChildren().add(getChildren().indexOf(connectionOverlay), controlsOverlay);
         }
         installInput();
+        // After each layout, before the frame is rendered: the HUD's boxes against the arena frame on screen.
+        Runnable matchBackplates = () -> hud.matchBackplates(painter.shownPlates());
+        sceneProperty().addListener((obs, was, is) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(matchBackplates);
+            }
+            if (is != null) {
+                is.addPostLayoutPulseListener(matchBackplates);
+            }
+        });
         loop = new AnimationTimer() {
             @Override
             public void handle(long pulseNanos) {
@@ -371,6 +382,16 @@ public final class MatchView extends StackPane {
         return hud.scoreboardRows();
     }
 
+    /** Whether the scoreboard shows its own fill, not one drawn by the painter under it (tests). */
+    boolean tableFillOwn() {
+        return hud.tableFillOwn();
+    }
+
+    /** The HUD's backgrounds in the arena frame on screen (tests). */
+    List<Backplate.Placed> paintedBackplates() {
+        return painter.shownPlates();
+    }
+
     // ---- the frame --------------------------------------------------------------------------
 
     private void frame(long now) {
@@ -411,7 +432,7 @@ public final class MatchView extends StackPane {
         effects.spawn(f, id -> look(id).color(), now);
         soundCues.frame(f, cam, followedId());
         SceneView view = new SceneView(f, joined.map(), looks, followedId(), cam);
-        painter.frame(view, now, damageStrength(f, now));
+        painter.frame(view, now, damageStrength(f, now), hud.backplates(MatchHud.scoresShown(f, scoresHeld)));
 
         // 4. HUD
         hud.update(f, now, roster, this::look, ownId == 0 ? camera.followLine(f, id -> look(id).name()) : null,

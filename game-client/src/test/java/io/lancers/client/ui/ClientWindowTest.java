@@ -102,6 +102,19 @@ class ClientWindowTest {
         Fx.waitFor("controls overlay gone", () -> robot.lookup("#controls-overlay").tryQuery().isEmpty());
         assertTrue(Fx.get(() -> window.settings().controlsSeen()), "the overlay is shown only the first time");
 
+        // After every layout while the table is open: its text never without a fill under it, its own or the
+        // painter's in the arena frame on screen.
+        List<String> bare = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable watch = () -> {
+            Node table = view.lookup("#scoreboard");
+            Bounds b = table.getBoundsInParent();
+            if (table.isVisible() && !view.tableFillOwn() && view.paintedBackplates().stream().noneMatch(
+                    p -> p.covers(b.getMinX() + 26, b.getMinY() + 18, b.getWidth() - 52, b.getHeight() - 36))) {
+                bare.add(b + " over " + view.paintedBackplates());
+            }
+        };
+        Fx.run(() -> view.getScene().addPostLayoutPulseListener(watch));
+
         // Tab held: the scoreboard lists us and the bots.
         robot.press(KeyCode.TAB);
         Fx.waitFor("the scoreboard with every player", () -> view.scoreboardRows().size() >= 1 + BOTS);
@@ -126,8 +139,14 @@ class ClientWindowTest {
             Label banner = robot.lookup("#center-banner").queryAs(Label.class);
             return banner.isVisible() == !banner.getText().isEmpty();
         }), "the banner is hidden while it has nothing to say");
+        // Its 91 % fill is drawn by the arena painter into the arena's frame under it, not by Prism over the arena.
+        Fx.waitFor("the table's fill in the arena's frame", () -> !view.tableFillOwn());
+        assertEquals(1, Fx.get(() -> view.paintedBackplates().size()));
         robot.release(KeyCode.TAB);
         Fx.waitFor("the scoreboard hidden again", () -> !visible(robot, "#scoreboard"));
+        Fx.waitFor("the arena's frames without the table's fill", () -> view.paintedBackplates().isEmpty());
+        Fx.run(() -> view.getScene().removePostLayoutPulseListener(watch));
+        assertEquals(List.of(), bare, "layouts that left the table's text without a fill");
 
         // Chat: Enter, type, Enter; the line comes back from the server.
         robot.type(KeyCode.ENTER);

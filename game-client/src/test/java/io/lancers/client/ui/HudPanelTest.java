@@ -28,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A HUD panel (its background cached apart inside it) looks like the box it replaced: a region
+ * A HUD panel (its fill and border cached apart inside it) looks like the box it replaced: a region
  * with the same style classes holding the same content, cached as one image; over a busy backdrop, so a
- * translucent background in the wrong place or blended twice shows.
+ * translucent background in the wrong place or blended twice shows. With its fill left to the arena under it,
+ * it adds nothing there but its border and text.
  */
 @ExtendWith(ApplicationExtension.class)
 class HudPanelTest {
@@ -43,51 +44,55 @@ class HudPanelTest {
                     new Scoreboard.Row(2, "Bot 2", true, 2, 0, -1, true, Team.RED),
                     new Scoreboard.Row(3, "Cara", false, 0, 4, 80, false, Team.BLUE)), 1);
             return table;
-        }, "scoreboard");
+        }, "scoreboard-plate", "scoreboard");
     }
 
     @Test
-    void theScoreboardHidesTheArenaUnderIt() {
-        // Opaque inside its border, so the renderer copies it over the arena instead of blending every pixel.
+    void withItsFillLeftToTheArenaTheTableShowsTheArenaAsItIs() {
         WritableImage[] pictures = Fx.get(() -> {
-            HudPanel panel = new HudPanel(new Scoreboard(), "scoreboard");
-            WritableImage busy = snapshot(panel);
-            Scene plain = new Scene(new StackPane(panel), 700, 600, Color.WHITE);
-            plain.getStylesheets().add(ClientWindow.class.getResource("lancers.css").toExternalForm());
-            return new WritableImage[] {busy, plain.snapshot(null), snapshot(new StackPane())};
+            HudPanel own = new HudPanel(blank(), "scoreboard-plate", "scoreboard");
+            HudPanel left = new HudPanel(blank(), "scoreboard-plate", "scoreboard");
+            left.showOwnPlate(false);
+            return new WritableImage[] {snapshot(own), snapshot(left), snapshot(new StackPane())};
         });
-        int differing = 0;
-        int shown = 0;
-        // The middle of the table: inside the rounded border, whatever the table's size.
+        int filled = 0;
+        int asItIs = 0;
+        // The middle of the table: inside the rounded border.
         for (int y = 270; y < 330; y++) {
             for (int x = 320; x < 380; x++) {
-                differing += pictures[0].getPixelReader().getArgb(x, y) != pictures[1].getPixelReader().getArgb(x, y) ? 1 : 0;
-                shown += pictures[0].getPixelReader().getArgb(x, y) != pictures[2].getPixelReader().getArgb(x, y) ? 1 : 0;
+                int arena = pictures[2].getPixelReader().getArgb(x, y);
+                filled += pictures[0].getPixelReader().getArgb(x, y) != arena ? 1 : 0;
+                asItIs += pictures[1].getPixelReader().getArgb(x, y) == arena ? 1 : 0;
             }
         }
-        assertEquals(0, differing, "pixels of the table that show what is under it");
-        assertEquals(60 * 60, shown, "the table covers the middle of the scene");
+        assertEquals(60 * 60, filled, "with its own fill the table darkens what is under it");
+        assertEquals(60 * 60, asItIs, "without it, what is under it (the painter's fill, in a match) shows unchanged");
     }
 
     @Test
-    void thePanelAndItsBackgroundAreCachedApart() {
+    void thePanelItsFillAndItsBorderAreCachedApart() {
         Fx.run(() -> {
             Label text = new Label("9:41");
-            HudPanel panel = new HudPanel(text, "hud-box");
-            Node back = panel.getChildrenUnmodifiable().get(0);
-            assertTrue(back.isCache(), "the background has an image of its own");
+            HudPanel panel = new HudPanel(text, "scoreboard-plate", "hud-box");
+            Node plate = panel.getChildrenUnmodifiable().get(0);
+            Node back = panel.getChildrenUnmodifiable().get(1);
+            assertTrue(plate.isCache() && back.isCache(), "the fill and the border have images of their own");
             assertTrue(panel.isCache(), "the whole box is copied on every frame");
             assertFalse(text.isCache());
-            assertEquals(List.of(back, text), panel.getChildrenUnmodifiable(), "the text over the background");
+            assertEquals(List.of(plate, back, text), panel.getChildrenUnmodifiable(), "the text over the border over the fill");
+            assertTrue(panel.ownPlateShown(), "its own fill until told that the arena has it");
         });
     }
 
-    /** {@code content} on a panel with {@code styleClass}, against it in a cached region with that class. */
-    private static void assertLooksTheSame(Supplier<Region> content, String styleClass) {
+    /**
+     * {@code content} on a panel with {@code plateClass} and {@code styleClass}, against it in a cached region with
+     * both classes.
+     */
+    private static void assertLooksTheSame(Supplier<Region> content, String plateClass, String styleClass) {
         WritableImage[] pictures = Fx.get(() -> {
-            HudPanel panel = new HudPanel(content.get(), styleClass);
+            HudPanel panel = new HudPanel(content.get(), plateClass, styleClass);
             VBox box = new VBox(content.get());
-            box.getStyleClass().add(styleClass);
+            box.getStyleClass().addAll(plateClass, styleClass);
             box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             box.setCache(true);
             WritableImage a = snapshot(panel);
@@ -98,6 +103,13 @@ class HudPanelTest {
         assertEquals(pictures[1].getHeight(), pictures[0].getHeight());
         int worst = PixelDiff.worst(pictures[0], pictures[1]);
         assertTrue(worst <= 2, "differs by " + worst + "/255");
+    }
+
+    /** Content with no text: 200 by 200 of nothing. */
+    private static Region blank() {
+        Region r = new Region();
+        r.setPrefSize(200, 200);
+        return r;
     }
 
     /** The box centred over stripes of colour, as the scene shows it. */
