@@ -46,6 +46,8 @@ import java.util.function.IntFunction;
  * layer lies between the two ({@link #matchBackplates}). A change therefore never shows the table's text
  * without its fill: when the table opens or grows, its own fill covers those pulses (over the old one, if any,
  * darker for them); when it closes or shrinks, the old fill shows without it until the painter's next frame.
+ * A HUD box under the table keeps the table's fill its own (drawn over the box, as before), except the centre
+ * banner: when the open table covers it, it is hidden.
  */
 final class MatchHud {
     private static final long NET_STATS_REFRESH_NANOS = 250_000_000L;
@@ -71,6 +73,11 @@ final class MatchHud {
     private final StackPane scoreboardLayer = new StackPane(scoreboardPanel);
     /** The HUD layer's boxes: when one meets the table, the table keeps its own fill, drawn over the box as before. */
     private final List<Node> underTable = new ArrayList<>();
+    /**
+     * The banner lies wholly under the open table, and is hidden: the table at 91 % showed 9 % of it, the fill
+     * in the arena's frame would show it whole behind the table's text.
+     */
+    private boolean bannerUnderTable;
     private long netStatsShownNanos;
     // What the HUD shows now: its texts are built and set only when these change (a pulse is mostly no change).
     private int shownHp = -1;
@@ -123,8 +130,15 @@ final class MatchHud {
 
     void setBanner(String text) {
         centerBanner.setText(text);
+        showBanner();
+    }
+
+    private void showBanner() {
         // An empty banner is hidden, not drawn: its cached image (the shadow of no text) was copied on every frame.
-        centerBanner.setVisible(!text.isEmpty());
+        boolean shown = !centerBanner.getText().isEmpty() && !bannerUnderTable;
+        if (centerBanner.isVisible() != shown) {
+            centerBanner.setVisible(shown);
+        }
     }
 
     /** The spectator badge's text. */
@@ -233,6 +247,11 @@ final class MatchHud {
      * one of them lies under all of its content and nothing of the HUD layer lies between.
      */
     void matchBackplates(List<Backplate.Placed> onScreen) {
+        boolean covered = scoreboardPanel.isVisible() && sceneBounds(scoreboardPanel).contains(sceneBounds(centerBanner));
+        if (covered != bannerUnderTable) {
+            bannerUnderTable = covered;
+            showBanner();
+        }
         boolean painted = false;
         if (scoreboardPanel.isVisible() && !hudUnderTable()) {
             for (Backplate.Placed plate : onScreen) {
@@ -256,13 +275,18 @@ final class MatchHud {
     }
 
     private boolean hudUnderTable() {
-        Bounds table = scoreboardPanel.localToScene(scoreboardPanel.getLayoutBounds());
+        Bounds table = sceneBounds(scoreboardPanel);
         for (Node box : underTable) {
-            if (box.isVisible() && box.localToScene(box.getBoundsInLocal()).intersects(table)) {
+            if (box.isVisible() && sceneBounds(box).intersects(table)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Where a node draws (with its effect: the banner's shadow), in the scene. */
+    private static Bounds sceneBounds(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
     }
 
     /**
