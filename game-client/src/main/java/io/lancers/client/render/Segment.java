@@ -104,8 +104,10 @@ final class Segment {
         double cb = r2 - (py - yb) * (py - yb);
         if (cb >= 0) {
             double s = Math.sqrt(cb);
-            lo = lo < xb - s ? lo : xb - s;
-            hi = hi > xb + s ? hi : xb + s;
+            // min and max, which C2 compiles without branches: a row holding both caps comes only for a nearly level
+            // segment, and which cap reaches further was first the other one late (C2 then compiled the trail again).
+            lo = Math.min(lo, xb - s);
+            hi = Math.max(hi, xb + s);
         }
         if (len2 > 0 && alongLo <= alongHi) {
             // Across: |(x - xa) dy - (py - ya) dx| / len <= radius.
