@@ -60,9 +60,8 @@ public final class ArenaRenderer {
      */
     private double[] strokes = new double[0];
     private int[] strokeColor = new int[0];
-    /** The cores as they are found, before they join {@link #strokes}, and as many whites for their colour. */
+    /** The cores as they are found, before they join {@link #strokes}. */
     private double[] cores = new double[0];
-    private int[] whites = new int[0];
     /** Per visible shot: its colours' index. */
     private int[] trailColor = new int[0];
     private volatile boolean lowEffects;
@@ -203,8 +202,6 @@ public final class ArenaRenderer {
             strokes = new double[all.size() * 4 * STROKE];
             strokeColor = new int[all.size() * 4];
             cores = new double[all.size() * 2 * STROKE];
-            whites = new int[all.size() * 2];
-            Arrays.fill(whites, WHITE);
             trailColor = new int[all.size() * 2];
         }
         double trailWidth = ArenaSprites.PROJECTILE_RADIUS * 1.6 * cam.scale();
@@ -236,7 +233,7 @@ public final class ArenaRenderer {
             n++;
         }
         System.arraycopy(cores, 0, strokes, n * STROKE, lances * STROKE);
-        System.arraycopy(whites, 0, strokeColor, n, lances);
+        Arrays.fill(strokeColor, n, n + lances, WHITE);
         for (int i = 0; i < n + lances; i++) {
             int at = i * STROKE;
             g.strokeSegment(strokes[at], strokes[at + 1], strokes[at + 2], strokes[at + 3], strokes[at + 4],

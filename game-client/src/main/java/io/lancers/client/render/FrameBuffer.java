@@ -220,19 +220,14 @@ final class FrameBuffer {
         }
     }
 
-    /** Source pixel {@code p} at {@code alpha} (0..255) over frame pixel {@code index}. */
-    private void blendPixel(int index, int p, int alpha) {
-        // "Over" without its test for an opaque source: at a sprite's edge that is hard to predict.
-        // Scaled even at 255 (scale(p, 255) is p): the test was first false when a ship turned shielded, late
-        // in a match, and C2 threw away the compiled sprite blend to take it.
-        int src = PixelMath.scale(p, alpha);
-        pixels[index] = src + PixelMath.scale(pixels[index], 255 - (src >>> 24));
-    }
-
-    /** {@code argb} at coverage {@code c} (0..255) over frame pixel {@code index}. */
-    private void coverPixel(int index, int argb, int c) {
-        // No branches: at an edge, whether a pixel is wholly, partly or not covered is hard to predict.
-        int src = PixelMath.scale(argb, c);
+    /**
+     * {@code argb} at {@code alpha} (0..255: a sprite's alpha, or a shape's coverage of the pixel) over frame pixel
+     * {@code index}. No branches, not even "over"'s test for an opaque source: at a sprite's or a shape's edge
+     * the case is hard to predict, and a test first taken late in a match (a ship turned shielded) made C2 throw
+     * away its compiled callers. Scaling by 255 and blending under an opaque source change nothing.
+     */
+    private void overPixel(int index, int argb, int alpha) {
+        int src = PixelMath.scale(argb, alpha);
         pixels[index] = src + PixelMath.scale(pixels[index], 255 - (src >>> 24));
     }
 
@@ -306,7 +301,7 @@ final class FrameBuffer {
                 }
                 int wx = (int) (u >>> 24) & 0xff;
                 int wy = (int) (v >>> 24) & 0xff;
-                blendPixel(at + k, PixelMath.lerp(PixelMath.lerp(p00, p10, wx), PixelMath.lerp(p01, p11, wx), wy), alpha);
+                overPixel(at + k, PixelMath.lerp(PixelMath.lerp(p00, p10, wx), PixelMath.lerp(p01, p11, wx), wy), alpha);
             }
         }
     }
@@ -377,7 +372,7 @@ final class FrameBuffer {
     private void coverEdge(Segment seg, int at, int from, int end, double py, double inner, double reach, int argb) {
         for (int col = from; col < end; col++) {
             double d = seg.distance(col + 0.5, py);
-            coverPixel(at + col, argb, d <= inner ? 255 : PixelMath.coverage(reach - d));
+            overPixel(at + col, argb, d <= inner ? 255 : PixelMath.coverage(reach - d));
         }
     }
 
@@ -471,7 +466,7 @@ final class FrameBuffer {
     /** Columns {@code from} to {@code end} (exclusive) of a ring's row, each at its coverage. */
     private void ringEdge(Ring r, int at, int from, int end, double dy, int argb) {
         for (int col = from; col < end; col++) {
-            coverPixel(at + col, argb, PixelMath.coverage(r.cover(col + 0.5 - r.cx(), dy)));
+            overPixel(at + col, argb, PixelMath.coverage(r.cover(col + 0.5 - r.cx(), dy)));
         }
     }
 }
