@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
 
 /**
  * The wire layout of one record type as a table of fields (as in Quake III's netField_t): the
@@ -88,6 +89,12 @@ final class FieldTable<R> {
 
     private final Class<R> type;
     private final List<Field<R>> fields;
+    /**
+     * The same fields as an array, which the codec's loops index: as a {@code List.copyOf} they are a
+     * {@code List12} for the one- and two-field event tables and a {@code ListN} for the others, and C2
+     * deoptimized the encoder on the second kind it met (a class check), at the first kill or spawn event.
+     */
+    private final Field<R>[] fieldArray;
     private final int firstMasked;
     private final boolean hasMask;
     private final int componentCount;
@@ -103,6 +110,8 @@ final class FieldTable<R> {
     private final int requiredBits;
     /** Per optional field: its bit, else 0. */
     private final int[] optionalBit;
+    /** The indices of the optional fields. */
+    private final int[] optionalFields;
     private final int definedBits;
     /** Per increment field: its bit and its absolute twin's, which one mask must not both set. */
     private final int[] exclusiveBits;
@@ -115,6 +124,9 @@ final class FieldTable<R> {
     private FieldTable(Class<R> type, boolean keyed, boolean hasMask, Builder<R> builder, List<Field<R>> fields) {
         this.type = type;
         this.fields = List.copyOf(fields);
+        @SuppressWarnings("unchecked")
+        Field<R>[] array = fields.toArray(new Field[0]);
+        this.fieldArray = array;
         this.firstMasked = keyed ? 1 : 0;
         this.hasMask = hasMask;
         this.builder = builder;
@@ -173,6 +185,7 @@ final class FieldTable<R> {
                 exclusive.add(bit(i) | bit(absoluteOf[i]));
             }
         }
+        this.optionalFields = IntStream.range(0, fields.size()).filter(i -> optionalBit[i] != 0).toArray();
         this.absoluteBits = absolute;
         this.requiredBits = absolute & ~optional;
         this.exclusiveBits = exclusive.stream().mapToInt(Integer::intValue).toArray();
@@ -234,12 +247,12 @@ final class FieldTable<R> {
     }
 
     long key(R record) {
-        return fields.get(0).wire(record);
+        return fieldArray[0].wire(record);
     }
 
     /** The largest key its field allows. */
     long keyMax() {
-        return fields.get(0).max;
+        return fieldArray[0].max;
     }
 
     private int bit(int field) {
@@ -254,10 +267,10 @@ final class FieldTable<R> {
     int changeMask(R base, R next) {
         if (base == null) {
             int mask = requiredBits;
-            for (int i = firstMasked; i < fields.size(); i++) {
-                if (optionalBit[i] != 0 && fields.get(i).wire(next) != 0) {
-                    mask |= optionalBit[i];
-                }
+            for (int i : optionalFields) {
+                // Without a branch on the value: the first new ship with lance charges (in a snapshot)
+                // came seconds into a match, and C2 compiled the encoder again (BENCHMARKS.md §3, step 7).
+                mask |= optionalBit[i] & allBitsIfNonZero(fieldArray[i].wire(next));
             }
             return mask;
         }
@@ -265,19 +278,24 @@ final class FieldTable<R> {
             return 0; // the common case for most records, decided without converting a field
         }
         int mask = 0;
-        for (int i = firstMasked; i < fields.size(); i++) {
-            Field<R> field = fields.get(i);
+        for (int i = firstMasked; i < fieldArray.length; i++) {
+            Field<R> field = fieldArray[i];
             if (field.form == Form.INCREMENT) {
                 continue; // decided with its absolute twin
             }
             long before = field.wire(base);
             long after = field.wire(next);
             if (before != after) {
-                boolean step = incrementOf[i] >= 0 && isStep(fields.get(incrementOf[i]), after - before);
+                boolean step = incrementOf[i] >= 0 && isStep(fieldArray[incrementOf[i]], after - before);
                 mask |= bit(step ? incrementOf[i] : i);
             }
         }
         return mask;
+    }
+
+    /** −1 (every bit set) if {@code value} is not 0, else 0: {@code value | −value} has its sign bit set exactly then. */
+    private static int allBitsIfNonZero(long value) {
+        return (int) ((value | -value) >> 63);
     }
 
     /** Whether a change of {@code by} (never 0) fits the increment field's encoding. */
@@ -296,11 +314,11 @@ final class FieldTable<R> {
             out.varint(mask);
             selected = mask;
         }
-        for (int i = firstMasked; i < fields.size(); i++) {
+        for (int i = firstMasked; i < fieldArray.length; i++) {
             if ((selected & bit(i)) == 0) {
                 continue;
             }
-            Field<R> field = fields.get(i);
+            Field<R> field = fieldArray[i];
             if (field.form == Form.INCREMENT) {
                 field.encoding.write(out, field.wire(record) - field.wire(base));
             } else {
@@ -335,8 +353,8 @@ final class FieldTable<R> {
         if (firstMasked == 1) {
             wire[componentOf[0]] = key;
         }
-        for (int i = firstMasked; i < fields.size(); i++) {
-            Field<R> field = fields.get(i);
+        for (int i = firstMasked; i < fieldArray.length; i++) {
+            Field<R> field = fieldArray[i];
             boolean present = (mask & bit(i)) != 0;
             if (field.form == Form.INCREMENT) {
                 if (present) {
@@ -371,12 +389,12 @@ final class FieldTable<R> {
     }
 
     private long readIncrement(ByteReader in, int i, R base) throws ProtocolException {
-        long step = fields.get(i).encoding.read(in, names[i]);
+        long step = fieldArray[i].encoding.read(in, names[i]);
         if (step == 0) {
             throw new ProtocolException(CloseCodes.PROTOCOL_ERROR, names[i] + " increment of 0");
         }
-        long value = fields.get(i).wire(base) + step;
-        Field<R> absolute = fields.get(absoluteOf[i]);
+        long value = fieldArray[i].wire(base) + step;
+        Field<R> absolute = fieldArray[absoluteOf[i]];
         if (value < absolute.encoding.min || value > absolute.max) {
             throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, names[i] + " out of range: " + value);
         }
@@ -389,7 +407,7 @@ final class FieldTable<R> {
     }
 
     private long readField(ByteReader in, int i) throws ProtocolException {
-        Field<R> field = fields.get(i);
+        Field<R> field = fieldArray[i];
         long value = field.encoding.read(in, names[i]);
         if (value > field.max) {
             throw new ProtocolException(CloseCodes.UNSUPPORTED_DATA, "unknown " + names[i] + " value " + value);
