@@ -19,6 +19,7 @@ import io.lancers.sim.World;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,10 @@ public final class Match {
     private volatile boolean running;
     private volatile boolean stopped;
     private Thread thread;
+
+    /** Each phase as the lobby line and /status name it. */
+    private static final String[] PHASE_NAMES = Arrays.stream(MatchPhase.values())
+            .map(phase -> phase.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     private record Published(ServerMessage.MatchInfo info, int round, List<MatchStatus.PlayerStatus> players) {
     }
@@ -573,19 +578,22 @@ public final class Match {
     // ------------------------------------------------------------------ 8. metrics, status
 
     private void publish() {
-        Map<Integer, Ship> ships = new HashMap<>();
-        for (Ship ship : world.ships()) {
-            ships.put(ship.id(), ship);
-        }
+        // Players and ships are both in id order, so one walk pairs them. A map of the ships and the phase's
+        // name lowered every tick were most of what C2 compiled for this, late in the fan-out bench's window.
+        List<Ship> ships = world.ships();
+        int s = 0;
         List<MatchStatus.PlayerStatus> statuses = new ArrayList<>(seats.players().size());
         int bots = 0;
         for (Player p : seats.players()) {
-            Ship ship = ships.get(p.id);
+            while (s < ships.size() && ships.get(s).id() < p.id) {
+                s++;
+            }
+            Ship ship = s < ships.size() && ships.get(s).id() == p.id ? ships.get(s) : null;
             statuses.add(new MatchStatus.PlayerStatus(p.id, p.name, ship == null ? 0 : ship.kills(),
                     ship == null ? 0 : ship.deaths(), p.online, p.bot(), p.pingMs));
             bots += p.bot() ? 1 : 0;
         }
-        String phase = world.match().phase().name().toLowerCase(Locale.ROOT);
+        String phase = PHASE_NAMES[world.match().phase().ordinal()];
         ArenaMap map = rounds.map();
         ServerMessage.MatchInfo info = new ServerMessage.MatchInfo(id(), map.id(), map.name(), phase,
                 statuses.size() - bots, settings.maxPlayers(), bots, seats.spectators().size(), settings.tickRate(),
