@@ -372,10 +372,8 @@ final class MatchHud {
 
         boolean scores = scoresShown(f, showScores);
         if (scores) {
-            String teams = teamScoreText.getText();
-            scoreboard.setTitle((intermission ? "MATCH OVER — next round in " + remaining + "s" : "SCOREBOARD")
-                    + (teams.isEmpty() ? "" : "\n" + teams));
-            scoreboard.show(Scoreboard.rows(roster, f.ships().stream().map(RenderShip::ship).toList()), ownId);
+            scoreboard.setTitle(intermission ? remaining : -1, teamScoreText.getText());
+            scoreboard.show(roster, f.ships(), ownId);
         }
         scoreboardPanel.setVisible(scores);
 

@@ -1,26 +1,23 @@
 package io.lancers.client.ui;
 
+import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.protocol.ServerMessage;
 import io.lancers.protocol.ServerMessage.PlayerInfo;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
 import io.lancers.sim.Teams;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The score table: name, kills, deaths, ping, presence; in a team match grouped by team, names in
@@ -34,24 +31,32 @@ final class Scoreboard extends VBox {
     }
 
     private final Label title = new Label("SCOREBOARD");
-    private final GridPane grid = new GridPane();
-    private static final int COLUMNS = 5;
+    private final ScoreTable table = new ScoreTable(heads());
     /** Each player's line of cells, by player id. */
     private final Map<Integer, Label[]> lines = new HashMap<>();
     private List<Row> shown = List.of();
+    private int titleSeconds = -1;
+    private String titleTeams = "";
+    /** What the rows shown were made of: the roster, and each ship's id, kills and deaths in the world's order. */
+    private List<PlayerInfo> talliedRoster;
+    private int[] tally = new int[0];
 
     Scoreboard() {
         setAlignment(Pos.CENTER);
         setSpacing(10);
         title.getStyleClass().add("heading");
-        grid.getStyleClass().add("score-table");
-        for (int i = 0; i < 5; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setHalignment(i == 0 ? HPos.LEFT : HPos.RIGHT);
-            grid.getColumnConstraints().add(c);
-        }
-        getChildren().addAll(title, grid);
+        getChildren().addAll(title, table);
         setMouseTransparent(true);
+    }
+
+    private static Label[] heads() {
+        String[] texts = {"PLAYER", "KILLS", "DEATHS", "PING", ""};
+        Label[] heads = new Label[texts.length];
+        for (int c = 0; c < texts.length; c++) {
+            heads[c] = new Label(texts[c]);
+            heads[c].getStyleClass().add("score-head");
+        }
+        return heads;
     }
 
     /** "RED 12 : 9 BLUE" in a team match (the match's own score, kept as kills happen); "" when nobody is on a team. */
@@ -86,15 +91,53 @@ final class Scoreboard extends VBox {
         return rows;
     }
 
-    void setTitle(String text) {
-        title.setText(text);
+    /**
+     * "SCOREBOARD", or in intermission "MATCH OVER — next round in {@code nextRoundSeconds}s", with the team
+     * score under it in a team match; built only when one of them changes.
+     *
+     * @param nextRoundSeconds the intermission's seconds left, or -1 during a round
+     */
+    void setTitle(int nextRoundSeconds, String teams) {
+        if (nextRoundSeconds == titleSeconds && teams.equals(titleTeams)) {
+            return;
+        }
+        titleSeconds = nextRoundSeconds;
+        titleTeams = teams;
+        title.setText((nextRoundSeconds < 0 ? "SCOREBOARD" : "MATCH OVER — next round in " + nextRoundSeconds + "s")
+                + (teams.isEmpty() ? "" : "\n" + teams));
+    }
+
+    /**
+     * Shows the roster joined with the ships' kills and deaths ({@link #rows}) when the roster or a ship's kills
+     * or deaths changed since the table was last shown: the rows are not built, sorted and compared on every pulse.
+     */
+    void show(List<PlayerInfo> roster, List<RenderShip> ships, int ownId) {
+        boolean same = roster == talliedRoster && tally.length == ships.size() * 3;
+        for (int i = 0; same && i < ships.size(); i++) {
+            Ship s = ships.get(i).ship();
+            same = tally[3 * i] == s.id() && tally[3 * i + 1] == s.kills() && tally[3 * i + 2] == s.deaths();
+        }
+        if (same) {
+            return;
+        }
+        talliedRoster = roster;
+        tally = new int[ships.size() * 3];
+        List<Ship> world = new ArrayList<>(ships.size());
+        for (int i = 0; i < ships.size(); i++) {
+            Ship s = ships.get(i).ship();
+            world.add(s);
+            tally[3 * i] = s.id();
+            tally[3 * i + 1] = s.kills();
+            tally[3 * i + 2] = s.deaths();
+        }
+        show(rows(roster, world), ownId);
     }
 
     /**
      * Shows the rows in the stylesheet's colours (a fill set from code would lose to the stylesheet at
      * the label's next CSS pass, so the names have always shown in the table's colour). Each player
      * keeps their own line of labels while they are in the table: a kill changes two numbers and
-     * moves lines to other grid rows (layout only), and never restyles a label (an id or a style
+     * moves lines to other places (layout only), and never restyles a label (an id or a style
      * class that changes costs a CSS pass), so the table, which changes on every kill, costs little
      * on the FX thread. Only the cells whose value changed are touched.
      */
@@ -103,25 +146,10 @@ final class Scoreboard extends VBox {
             return;
         }
         shown = List.copyOf(rows);
-        if (grid.getChildren().isEmpty()) {
-            String[] heads = {"PLAYER", "KILLS", "DEATHS", "PING", ""};
-            for (int c = 0; c < heads.length; c++) {
-                Label h = new Label(heads[c]);
-                h.getStyleClass().add("score-head");
-                grid.add(h, c, 0);
-            }
-        }
-        Set<Integer> ids = new HashSet<>();
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            ids.add(row.id());
-            Label[] line = lines.computeIfAbsent(row.id(), this::newLine);
-            for (Label cell : line) {
-                Integer gridRow = GridPane.getRowIndex(cell);
-                if (gridRow == null || gridRow != r + 1) {
-                    GridPane.setRowIndex(cell, r + 1);
-                }
-            }
+        List<Label[]> order = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Label[] line = lines.computeIfAbsent(row.id(), Scoreboard::newLine);
+            order.add(line);
             boolean me = row.id() == ownId;
             set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
             for (Team team : Teams.sides()) {
@@ -132,25 +160,24 @@ final class Scoreboard extends VBox {
             set(line[3], row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", me, false);
             set(line[4], row.online() ? "online" : "reconnecting…", false, !row.online());
         }
-        lines.entrySet().removeIf(e -> {
-            if (ids.contains(e.getKey())) {
-                return false;
-            }
-            grid.getChildren().removeAll(e.getValue());
-            return true;
-        });
+        table.show(order);
+        lines.values().retainAll(order);
     }
 
-    /** A player's line of cells, added to the grid (its row is set by {@link #show}). */
-    private Label[] newLine(int id) {
-        Label[] line = new Label[COLUMNS];
-        for (int c = 0; c < COLUMNS; c++) {
+    /** A player's line of cells (placed by {@link #show}). */
+    private static Label[] newLine(int id) {
+        Label[] line = new Label[ScoreTable.COLUMNS];
+        for (int c = 0; c < line.length; c++) {
             line[c] = new Label();
             line[c].getStyleClass().add("score-cell");
-            grid.add(line[c], c, grid.getRowCount());
         }
         line[0].setId("score-name-" + id);
         return line;
+    }
+
+    /** The lines' name cells, top to bottom, the heads' first (tests). */
+    List<Label> firstColumn() {
+        return table.firstColumn();
     }
 
     List<Row> shownRows() {
@@ -164,12 +191,13 @@ final class Scoreboard extends VBox {
         toggle(l, "offline", offline);
     }
 
-    private static void toggle(Label l, String styleClass, boolean on) {
-        if (on != l.getStyleClass().contains(styleClass)) {
+    /** Adds or removes a style class, only on change (a change restyles the node). */
+    static void toggle(Node node, String styleClass, boolean on) {
+        if (on != node.getStyleClass().contains(styleClass)) {
             if (on) {
-                l.getStyleClass().add(styleClass);
+                node.getStyleClass().add(styleClass);
             } else {
-                l.getStyleClass().remove(styleClass);
+                node.getStyleClass().remove(styleClass);
             }
         }
     }

@@ -1,12 +1,14 @@
 package io.lancers.client.ui;
 
 import io.lancers.client.render.PixelDiff;
+import io.lancers.client.state.RenderFrame.RenderShip;
 import io.lancers.client.testing.Fx;
+import io.lancers.protocol.ServerMessage.PlayerInfo;
+import io.lancers.sim.Ship;
 import io.lancers.sim.Team;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,13 @@ import org.testfx.framework.junit5.Start;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The table after kills that reorder it: each player keeps their own labels (moved to other grid rows,
+ * The table after kills that reorder it: each player keeps their own labels (moved to other lines,
  * never restyled), and it looks exactly like a table shown those rows from the start.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -69,14 +72,37 @@ class ScoreboardTableTest {
         });
         Fx.run(() -> {
             assertSame(bot2, kept.lookup("#score-name-2"), "the same labels, not new ones");
-            assertEquals(1, GridPane.getRowIndex(bot2), "moved up to the first line");
-            assertEquals(2, GridPane.getRowIndex(kept.lookup("#score-name-1")));
-            assertEquals(3, GridPane.getRowIndex(kept.lookup("#score-name-4")));
+            List<Node> names = List.copyOf(kept.firstColumn());
+            assertEquals(List.of(bot2, kept.lookup("#score-name-1"), kept.lookup("#score-name-4")),
+                    names.subList(1, names.size()), "Bot 2 moved up to the first line");
             assertNull(kept.lookup("#score-name-3"), "a player who left has no line");
             assertTrue(kept.lookup("#score-name-1").getStyleClass().contains("me"));
         });
         assertEquals(pictures[0].getWidth(), pictures[1].getWidth());
         assertEquals(pictures[0].getHeight(), pictures[1].getHeight());
         assertTrue(PixelDiff.worst(pictures[0], pictures[1]) <= 2, "looks like a table built afresh");
+    }
+
+    private static RenderShip ship(int id, int kills, int deaths) {
+        return new RenderShip(new Ship(id, 0, 0, 0, 0, 0, 100, 0, 0, 0, 0, kills, deaths, 0), 0, 0, 0);
+    }
+
+    @Test
+    void theTableFollowsKillsDeathsAndTheRoster() {
+        List<PlayerInfo> roster = List.of(new PlayerInfo(1, "You", 0, false, true, 12),
+                new PlayerInfo(2, "Bot 2", 0, true, true, -1));
+        List<PlayerInfo> rejoining = List.of(new PlayerInfo(1, "You", 0, false, true, 12),
+                new PlayerInfo(2, "Bot 2", 0, true, false, -1));
+        Fx.run(() -> {
+            kept.show(roster, List.of(ship(1, 0, 0), ship(2, 0, 0)), 1);
+            assertEquals(List.of(2, 1), kept.shownRows().stream().map(Scoreboard.Row::id).toList());
+            kept.show(roster, List.of(ship(1, 1, 0), ship(2, 0, 1)), 1);
+            assertEquals(List.of(1, 2), kept.shownRows().stream().map(Scoreboard.Row::id).toList(), "a kill");
+            assertEquals(1, kept.shownRows().get(1).deaths());
+            kept.show(rejoining, List.of(ship(1, 1, 0), ship(2, 0, 1)), 1);
+            assertFalse(kept.shownRows().get(1).online(), "a new roster");
+            kept.show(rejoining, List.of(ship(1, 1, 0)), 1);
+            assertEquals(0, kept.shownRows().get(1).deaths(), "a player without a ship");
+        });
     }
 }
