@@ -22,6 +22,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -79,6 +80,11 @@ final class MatchHud {
      */
     private boolean bannerUnderTable;
     private long netStatsShownNanos;
+    /**
+     * The respawn countdown's texts for the match's respawn delay, made once: built in update, the first (at the
+     * player's first death, with a character outside Latin-1) made C2 compile the whole of update again.
+     */
+    private final String[] respawnBanners;
     // What the HUD shows now: its texts are built and set only when these change (a pulse is mostly no change).
     private int shownHp = -1;
     private ScoreLine shownScore;
@@ -97,6 +103,8 @@ final class MatchHud {
         this.joined = joined;
         this.ownId = joined.playerId();
         this.netStats = netStats;
+        respawnBanners = new String[Math.min(joined.matchConfig().respawnSeconds(), 60) + 1];
+        Arrays.setAll(respawnBanners, MatchHud::respawning);
         build(chat);
         scoreboardPanel.setId("scoreboard");
         scoreboardPanel.setVisible(false);
@@ -154,6 +162,10 @@ final class MatchHud {
         arenaText.getStyleClass().add("hud-small");
         VBox status = box(new VBox(4, healthText, healthBar, scoreText, arenaText));
         status.setId("hud-status");
+        // Red at a quarter or less. Switched by a listener, compiled on its own: in update, a match's first low
+        // health (seconds in) made C2 compile the whole of update again.
+        healthBar.progressProperty().addListener((bar, was, now) -> Scoreboard.toggle(healthBar, "low",
+                Math.round(now.doubleValue() * Rules.MAX_HEALTH) <= Rules.MAX_HEALTH / 4));
         if (ownId == 0) {
             healthText.setText(joined.map().name());
             healthBar.setVisible(false);
@@ -308,15 +320,6 @@ final class MatchHud {
                 healthText.setText("HP " + hp);
                 healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
             }
-            boolean low = hp <= Rules.MAX_HEALTH / 4;
-            // Toggled only on change: a style class change restyles the node.
-            if (low != healthBar.getStyleClass().contains("low")) {
-                if (low) {
-                    healthBar.getStyleClass().add("low");
-                } else {
-                    healthBar.getStyleClass().remove("low");
-                }
-            }
             ScoreLine score = s == null ? null
                     : new ScoreLine(s.kills(), s.deaths(), f.renderTick() < s.powerUntil(), s.lanceCharges());
             if (!Objects.equals(score, shownScore)) {
@@ -364,7 +367,7 @@ final class MatchHud {
             banner = "";
         } else if (own != null && !own.ship().alive()) {
             int secs = Math.max(0, (int) Math.ceil((own.ship().respawnTick() - f.renderTick()) / tickRate));
-            banner = "Respawning in " + secs + "…";
+            banner = secs < respawnBanners.length ? respawnBanners[secs] : respawning(secs);
         } else if (ownId != 0 && own == null) {
             banner = "Waiting to spawn…";
         }
@@ -382,6 +385,11 @@ final class MatchHud {
             netStatsShownNanos = now;
             netStatsText.setText(netStats.apply(f));
         }
+    }
+
+    /** The respawn countdown's text. */
+    private static String respawning(int seconds) {
+        return "Respawning in " + seconds + "…";
     }
 
     /** "m:ss". */
