@@ -16,10 +16,11 @@ import java.util.List;
 public record World(int tick, MatchState match, List<Ship> ships, List<Projectile> projectiles,
                     List<Pickup> pickups, List<GameEvent> events) {
 
+    /** The lists are unmodifiable copies of one class ({@link FrozenList}, which says why). */
     public World {
-        ships = List.copyOf(ships);
-        projectiles = List.copyOf(projectiles);
-        pickups = List.copyOf(pickups);
-        events = List.copyOf(events);
+        ships = FrozenList.copyOf(ships);
+        projectiles = FrozenList.copyOf(projectiles);
+        pickups = FrozenList.copyOf(pickups);
+        events = FrozenList.copyOf(events);
     }
 }
