@@ -1,12 +1,10 @@
 package io.lancers.client.ui;
 
-import javafx.geometry.HPos;
-import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,11 +22,13 @@ final class ScoreTable extends Region {
     /** The columns' gap and the rows' (the table's former {@code -fx-hgap} and {@code -fx-vgap}). */
     private static final double HGAP = 28;
     private static final double VGAP = 6;
-    private static final HPos[] ALIGNMENT = {HPos.LEFT, HPos.RIGHT, HPos.RIGHT, HPos.RIGHT, HPos.RIGHT};
 
     /** The lines shown, top to bottom, the heads first. */
     private final List<Label[]> lines = new ArrayList<>();
     private final double[] widths = new double[COLUMNS];
+    private double[] heights = new double[0];
+    /** Whether {@link #widths} and {@link #heights} are those of the cells as they are. */
+    private boolean measured;
 
     ScoreTable(Label[] heads) {
         getStyleClass().add("score-table");
@@ -36,27 +36,25 @@ final class ScoreTable extends Region {
         getChildren().addAll(heads);
     }
 
-    /**
-     * Shows these lines under the heads, in this order; a line not shown before is added, one no longer shown
-     * removed. Lines that keep their place are not laid out again unless their text changed.
-     */
-    void show(List<Label[]> shown) {
-        if (lines.subList(1, lines.size()).equals(shown)) {
-            return;
+    /** A new line of cells, shown last until {@link #order} places it. */
+    void add(Label[] line) {
+        lines.add(line);
+        getChildren().addAll(line);
+    }
+
+    void remove(Label[] line) {
+        lines.remove(line);
+        getChildren().removeAll(line);
+    }
+
+    /** Shows the lines (those added and not removed) under the heads in this order. */
+    void order(List<Label[]> shown) {
+        List<Label[]> below = lines.subList(1, lines.size());
+        if (!below.equals(shown)) {
+            below.clear();
+            below.addAll(shown);
+            requestLayout();
         }
-        for (Label[] line : lines.subList(1, lines.size())) {
-            if (!shown.contains(line)) {
-                getChildren().removeAll(line);
-            }
-        }
-        for (Label[] line : shown) {
-            if (!lines.contains(line)) {
-                getChildren().addAll(line);
-            }
-        }
-        lines.subList(1, lines.size()).clear();
-        lines.addAll(shown);
-        requestLayout();
     }
 
     /** The lines' first cells, top to bottom, the heads' first (tests). */
@@ -64,56 +62,77 @@ final class ScoreTable extends Region {
         return lines.stream().map(line -> line[0]).toList();
     }
 
+    /** A child's text changed, or a line was added, removed or moved: the sizes are worked out again. */
+    @Override
+    public void requestLayout() {
+        measured = false;
+        super.requestLayout();
+    }
+
     @Override
     protected double computePrefWidth(double height) {
+        measure();
         double width = snappedLeftInset() + snappedRightInset() + snapSpaceX(HGAP) * (COLUMNS - 1);
-        for (int c = 0; c < COLUMNS; c++) {
-            width += columnWidth(c);
+        for (double column : widths) {
+            width += column;
         }
         return width;
     }
 
     @Override
     protected double computePrefHeight(double width) {
+        measure();
         double height = snappedTopInset() + snappedBottomInset() + snapSpaceY(VGAP) * (lines.size() - 1);
-        for (Label[] line : lines) {
-            height += rowHeight(line);
+        for (int r = 0; r < lines.size(); r++) {
+            height += heights[r];
         }
         return height;
     }
 
+    /**
+     * Each cell at its preferred size (a label's maximum), in its column's area by the column's alignment and
+     * centred in its row's height: what {@code layoutInArea} gives a label, without asking it for its minimum and
+     * maximum sizes, which a label with a new text works out anew.
+     */
     @Override
     protected void layoutChildren() {
-        for (int c = 0; c < COLUMNS; c++) {
-            widths[c] = columnWidth(c);
-        }
+        measure();
         double hgap = snapSpaceX(HGAP);
         double vgap = snapSpaceY(VGAP);
         double y = snappedTopInset();
-        for (Label[] line : lines) {
-            double height = rowHeight(line);
+        for (int r = 0; r < lines.size(); r++) {
+            Label[] line = lines.get(r);
             double x = snappedLeftInset();
             for (int c = 0; c < COLUMNS; c++) {
-                layoutInArea(line[c], x, y, widths[c], height, 0, Insets.EMPTY, true, true, ALIGNMENT[c], VPos.CENTER);
+                Label cell = line[c];
+                double w = snapSizeX(cell.prefWidth(-1));
+                double h = snapSizeY(cell.prefHeight(-1));
+                // The names left-aligned, the other columns right-aligned.
+                double left = c == 0 ? x : x + widths[c] - w;
+                cell.resizeRelocate(snapPositionX(left), snapPositionY(y + (heights[r] - h) / 2), w, h);
                 x += widths[c] + hgap;
             }
-            y += height + vgap;
+            y += heights[r] + vgap;
         }
     }
 
-    private double columnWidth(int column) {
-        double width = 0;
-        for (Label[] line : lines) {
-            width = Math.max(width, snapSizeX(line[column].prefWidth(-1)));
+    /** The columns' widths and the lines' heights, from the cells' preferred sizes, unless known since the last change. */
+    private void measure() {
+        if (measured) {
+            return;
         }
-        return width;
-    }
-
-    private double rowHeight(Label[] line) {
-        double height = 0;
-        for (Label cell : line) {
-            height = Math.max(height, snapSizeY(cell.prefHeight(-1)));
+        Arrays.fill(widths, 0);
+        if (heights.length < lines.size()) {
+            heights = new double[lines.size() * 2];
         }
-        return height;
+        for (int r = 0; r < lines.size(); r++) {
+            Label[] line = lines.get(r);
+            heights[r] = 0;
+            for (int c = 0; c < COLUMNS; c++) {
+                widths[c] = Math.max(widths[c], snapSizeX(line[c].prefWidth(-1)));
+                heights[r] = Math.max(heights[r], snapSizeY(line[c].prefHeight(-1)));
+            }
+        }
+        measured = true;
     }
 }

@@ -35,6 +35,9 @@ final class Scoreboard extends VBox {
     /** Each player's line of cells, by player id. */
     private final Map<Integer, Label[]> lines = new HashMap<>();
     private List<Row> shown = List.of();
+    /** The rows shown, by player id, and for whom: a line is filled again only when its row changes. */
+    private Map<Integer, Row> shownById = Map.of();
+    private int shownOwnId;
     private int titleSeconds = -1;
     private String titleTeams = "";
     /** What the rows shown were made of: the roster, and each ship's id, kills and deaths in the world's order. */
@@ -142,36 +145,56 @@ final class Scoreboard extends VBox {
      * on the FX thread. Only the cells whose value changed are touched.
      */
     void show(List<Row> rows, int ownId) {
-        if (rows.equals(shown)) {
+        if (rows.equals(shown) && ownId == shownOwnId) {
             return;
         }
+        Map<Integer, Row> before = shownById;
+        boolean sameOwner = ownId == shownOwnId;
         shown = List.copyOf(rows);
+        shownById = new HashMap<>();
+        shownOwnId = ownId;
         List<Label[]> order = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            Label[] line = lines.computeIfAbsent(row.id(), Scoreboard::newLine);
+            Label[] line = lines.computeIfAbsent(row.id(), this::newLine);
             order.add(line);
-            boolean me = row.id() == ownId;
-            set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
-            for (Team team : Teams.sides()) {
-                toggle(line[0], "team-" + team.name().toLowerCase(Locale.ROOT), row.team() == team);
+            shownById.put(row.id(), row);
+            // A kill changes two players' lines: the others keep their cells untouched (only moved).
+            if (!sameOwner || !row.equals(before.get(row.id()))) {
+                fill(line, row, row.id() == ownId);
             }
-            set(line[1], Integer.toString(row.kills()), me, false);
-            set(line[2], Integer.toString(row.deaths()), me, false);
-            set(line[3], row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", me, false);
-            set(line[4], row.online() ? "online" : "reconnecting…", false, !row.online());
         }
-        table.show(order);
-        lines.values().retainAll(order);
+        if (lines.size() > order.size()) {
+            lines.values().removeIf(line -> {
+                boolean gone = !order.contains(line);
+                if (gone) {
+                    table.remove(line);
+                }
+                return gone;
+            });
+        }
+        table.order(order);
     }
 
-    /** A player's line of cells (placed by {@link #show}). */
-    private static Label[] newLine(int id) {
+    private static void fill(Label[] line, Row row, boolean me) {
+        set(line[0], row.name() + (row.bot() ? "  [bot]" : ""), me, !row.online());
+        for (Team team : Teams.sides()) {
+            toggle(line[0], "team-" + team.name().toLowerCase(Locale.ROOT), row.team() == team);
+        }
+        set(line[1], Integer.toString(row.kills()), me, false);
+        set(line[2], Integer.toString(row.deaths()), me, false);
+        set(line[3], row.bot() ? "–" : row.pingMs() < 0 ? "…" : row.pingMs() + " ms", me, false);
+        set(line[4], row.online() ? "online" : "reconnecting…", false, !row.online());
+    }
+
+    /** A player's line of cells, added to the table (placed by {@link #show}). */
+    private Label[] newLine(int id) {
         Label[] line = new Label[ScoreTable.COLUMNS];
         for (int c = 0; c < line.length; c++) {
             line[c] = new Label();
             line[c].getStyleClass().add("score-cell");
         }
         line[0].setId("score-name-" + id);
+        table.add(line);
         return line;
     }
 
