@@ -24,7 +24,6 @@ import javafx.scene.layout.VBox;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -87,11 +86,16 @@ final class MatchHud {
     private final String[] respawnBanners;
     // What the HUD shows now: its texts are built and set only when these change (a pulse is mostly no change).
     private int shownHp = -1;
-    private ScoreLine shownScore;
+    private int shownKills = -2;
+    private int shownDeaths = -2;
+    private int shownPower = -2;
+    private int shownLances = -2;
     private int shownShips = -1;
     private int shownAlive = -1;
     private int shownRemaining = -1;
-    private Phase shownPhase;
+    private int shownPhase = -1;
+    private int shownRound = -1;
+    private int shownKillLimit = -1;
     private List<PlayerInfo> shownRoster;
     private boolean teamMatch;
 
@@ -320,11 +324,25 @@ final class MatchHud {
                 healthText.setText("HP " + hp);
                 healthBar.setProgress(hp / (double) Rules.MAX_HEALTH);
             }
-            ScoreLine score = s == null ? null
-                    : new ScoreLine(s.kills(), s.deaths(), f.renderTick() < s.powerUntil(), s.lanceCharges());
-            if (!Objects.equals(score, shownScore)) {
-                shownScore = score;
-                scoreText.setText(score == null ? "" : score.text());
+            int kills = -1;
+            int deaths = -1;
+            int power = -1;
+            int lances = -1;
+            if (s != null) {
+                kills = s.kills();
+                deaths = s.deaths();
+                // 1 while powered up (the tick before its end), 0 after; int min and max compile without branches
+                power = Math.min(1, Math.max(0, (int) Math.ceil(s.powerUntil() - f.renderTick())));
+                lances = s.lanceCharges();
+            }
+            // One test of every value the line shows (xor, or), no record's equals: a match's first power-up or lance
+            // charge, seconds in, then takes a branch C2 has seen taken, and does not make it compile update again.
+            if (((kills ^ shownKills) | (deaths ^ shownDeaths) | (power ^ shownPower) | (lances ^ shownLances)) != 0) {
+                shownKills = kills;
+                shownDeaths = deaths;
+                shownPower = power;
+                shownLances = lances;
+                scoreText.setText(s == null ? "" : new ScoreLine(kills, deaths, power == 1, lances).text());
             }
         }
         int alive = 0;
@@ -345,12 +363,17 @@ final class MatchHud {
             shownRemaining = remaining;
             timerText.setText(clock(remaining));
         }
-        boolean intermission = f.match().phase() == MatchPhase.INTERMISSION;
-        Phase phase = new Phase(intermission, f.match().round(), f.match().killLimit());
-        if (!phase.equals(shownPhase)) {
+        int phase = f.match().phase().ordinal();
+        int round = f.match().round();
+        int killLimit = f.match().killLimit();
+        // One test, as for the score line: the first intermission is minutes in.
+        if (((phase ^ shownPhase) | (round ^ shownRound) | (killLimit ^ shownKillLimit)) != 0) {
             shownPhase = phase;
-            phaseText.setText(phase.text());
+            shownRound = round;
+            shownKillLimit = killLimit;
+            phaseText.setText(new Phase(phase == MatchPhase.INTERMISSION.ordinal(), round, killLimit).text());
         }
+        boolean intermission = f.match().phase() == MatchPhase.INTERMISSION;
         if (ownId == 0) {
             followText.setText(following);
         }
