@@ -51,6 +51,8 @@ import java.util.function.IntFunction;
  */
 final class MatchHud {
     private static final long NET_STATS_REFRESH_NANOS = 250_000_000L;
+    /** The longest respawn delay whose countdown texts are made in advance (seconds). */
+    private static final int MAX_RESPAWN_BANNER = 600;
 
     private final ServerMessage.Joined joined;
     private final int ownId;
@@ -80,8 +82,8 @@ final class MatchHud {
     private boolean bannerUnderTable;
     private long netStatsShownNanos;
     /**
-     * The respawn countdown's texts for the match's respawn delay, made once: built in update, the first (at the
-     * player's first death, with a character outside Latin-1) made C2 compile the whole of update again.
+     * The own ship's banner by {@link #ownBanner}: "" at 0, then the respawn countdown's texts, made once (built in
+     * update, the first, with a character outside Latin-1, made C2 compile update again).
      */
     private final String[] respawnBanners;
     // What the HUD shows now: its texts are built and set only when these change (a pulse is mostly no change).
@@ -107,8 +109,9 @@ final class MatchHud {
         this.joined = joined;
         this.ownId = joined.playerId();
         this.netStats = netStats;
-        respawnBanners = new String[Math.min(joined.matchConfig().respawnSeconds(), 60) + 1];
-        Arrays.setAll(respawnBanners, MatchHud::respawning);
+        // One second more than the delay: the frame of a death can be drawn a fraction of a tick before it.
+        respawnBanners = new String[Math.min(joined.matchConfig().respawnSeconds(), MAX_RESPAWN_BANNER) + 3];
+        Arrays.setAll(respawnBanners, i -> i == 0 ? "" : respawning(i - 1));
         build(chat);
         scoreboardPanel.setId("scoreboard");
         scoreboardPanel.setVisible(false);
@@ -385,14 +388,13 @@ final class MatchHud {
 
         killFeed.update(f.events(), now, looks);
 
-        String banner = "";
+        String banner;
         if (intermission) {
             banner = "";
-        } else if (own != null && !own.ship().alive()) {
-            int secs = Math.max(0, (int) Math.ceil((own.ship().respawnTick() - f.renderTick()) / tickRate));
-            banner = secs < respawnBanners.length ? respawnBanners[secs] : respawning(secs);
-        } else if (ownId != 0 && own == null) {
-            banner = "Waiting to spawn…";
+        } else if (own != null) {
+            banner = ownBanner(own.ship(), f.renderTick(), tickRate);
+        } else {
+            banner = ownId != 0 ? "Waiting to spawn…" : "";
         }
         setBanner(banner);
 
@@ -408,6 +410,19 @@ final class MatchHud {
             netStatsShownNanos = now;
             netStatsText.setText(netStats.apply(f));
         }
+    }
+
+    /**
+     * "" while the ship lives, else the respawn countdown, picked from {@link #respawnBanners} with no branch on the
+     * ship's life: in update, the player's first death, seconds into a match, made C2 compile it again.
+     */
+    private String ownBanner(Ship ship, double renderTick, int tickRate) {
+        int secs = Math.max(0, (int) Math.ceil((ship.respawnTick() - renderTick) / tickRate));
+        if (secs >= respawnBanners.length - 1) {
+            return ship.alive() ? "" : respawning(secs);
+        }
+        int dead = (ship.health() - 1) >>> 31; // 1 when not alive (health <= 0), else 0
+        return respawnBanners[dead * (1 + secs)];
     }
 
     /** The respawn countdown's text. */

@@ -22,9 +22,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The status box follows the own ship: the score line (kills, deaths, the power-up while it lasts, lance charges)
- * and the health bar, red at a quarter or less. Both are told apart from what is shown without a record's equals
- * or a branch per value in the frame loop, so every value's change must still show.
+ * The status box and the banner follow the own ship: the score line (kills, deaths, the power-up while it lasts,
+ * lance charges), the health bar (red at a quarter or less) and the respawn countdown while it is dead. The frame
+ * loop tells each apart from what is shown without a record's equals or a branch per value, so every change of a
+ * value must still show.
  */
 @ExtendWith(ApplicationExtension.class)
 class MatchHudStatusTest {
@@ -33,7 +34,12 @@ class MatchHudStatusTest {
             CONFIG.tickRate(), ServerMessage.Rules.of(CONFIG), MapLoader.load("foundry"));
 
     private static RenderFrame frame(double tick, int health, int powerUntil, int kills, int deaths, int lances) {
-        Ship own = new Ship(1, 0, 0, 0, 0, 0, health, 0, 0, powerUntil, 0, kills, deaths, 0, lances);
+        return frame(tick, health, 0, powerUntil, kills, deaths, lances);
+    }
+
+    private static RenderFrame frame(double tick, int health, int respawnTick, int powerUntil, int kills, int deaths,
+                                     int lances) {
+        Ship own = new Ship(1, 0, 0, 0, 0, 0, health, respawnTick, 0, powerUntil, 0, kills, deaths, 0, lances);
         return new RenderFrame(tick, (int) tick, new MatchState(MatchPhase.PLAYING, 10_000, 0, 1, 8, 1),
                 List.of(new RenderShip(own, 0, 0, 0)), 1, List.of(), List.of(), List.of(), false);
     }
@@ -68,6 +74,29 @@ class MatchHudStatusTest {
             assertEquals(true, bar.getStyleClass().contains("low"), "25 of 100");
             hud.update(frame(50, 100, 50, 3, 2, 2), 0, List.of(), id -> null, null, false, false);
             assertEquals(false, bar.getStyleClass().contains("low"), "healed");
+        });
+    }
+
+    @Test
+    void whileTheOwnShipIsDeadTheBannerCountsDownToItsRespawn() {
+        Fx.run(() -> {
+            MatchHud hud = new MatchHud(JOINED, new Pane(), f -> "");
+            Label banner = (Label) hud.layer().lookup("#center-banner");
+            hud.update(frame(10, 100, 0, 0, 0, 0, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("", banner.getText());
+            // Three seconds at 60 Hz.
+            hud.update(frame(10, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("Respawning in 3…", banner.getText());
+            hud.update(frame(130.5, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("Respawning in 1…", banner.getText());
+            hud.update(frame(190, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("Respawning in 0…", banner.getText());
+            hud.update(frame(190, 100, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("", banner.getText(), "respawned");
+            hud.update(frame(190, 0, 190 + 60 * 100, 0, 0, 2, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("Respawning in 100…", banner.getText(), "longer than the match's delay");
+            hud.update(frame(190, 100, 190 + 60 * 100, 0, 0, 2, 0), 0, List.of(), id -> null, null, false, false);
+            assertEquals("", banner.getText());
         });
     }
 }
