@@ -10,6 +10,9 @@ import io.lancers.sim.GameMode;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.Rules;
 import io.lancers.sim.Ship;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -79,7 +82,7 @@ final class MatchHud {
      * The banner lies wholly under the open table, and is hidden: the table at 91 % showed 9 % of it, the fill
      * in the arena's frame would show it whole behind the table's text.
      */
-    private boolean bannerUnderTable;
+    private final BooleanProperty bannerUnderTable = new SimpleBooleanProperty();
     private long netStatsShownNanos;
     /**
      * The own ship's banner by {@link #ownBanner}: "" at 0, then the respawn countdown's texts, made once (built in
@@ -145,15 +148,6 @@ final class MatchHud {
 
     void setBanner(String text) {
         centerBanner.setText(text);
-        showBanner();
-    }
-
-    private void showBanner() {
-        // An empty banner is hidden, not drawn: its cached image (the shadow of no text) was copied on every frame.
-        boolean shown = !centerBanner.getText().isEmpty() && !bannerUnderTable;
-        if (centerBanner.isVisible() != shown) {
-            centerBanner.setVisible(shown);
-        }
     }
 
     /** The spectator badge's text. */
@@ -208,6 +202,12 @@ final class MatchHud {
         centerBanner.getStyleClass().add("center-banner");
         centerBanner.setMouseTransparent(true);
         centerBanner.setCache(true);
+        // An empty banner is hidden, not drawn: its cached image (the shadow of no text) was copied on every frame.
+        // Bound, not set from update: there the test of the player's first banner, seconds into a match, made C2
+        // compile update again.
+        centerBanner.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !centerBanner.getText().isEmpty() && !bannerUnderTable.get(),
+                centerBanner.textProperty(), bannerUnderTable));
 
         layer.setPickOnBounds(false);
         layer.setPadding(new Insets(14));
@@ -267,10 +267,7 @@ final class MatchHud {
      */
     void matchBackplates(List<Backplate.Placed> onScreen) {
         boolean covered = scoreboardPanel.isVisible() && sceneBounds(scoreboardPanel).contains(sceneBounds(centerBanner));
-        if (covered != bannerUnderTable) {
-            bannerUnderTable = covered;
-            showBanner();
-        }
+        bannerUnderTable.set(covered);
         boolean painted = false;
         if (scoreboardPanel.isVisible() && !hudUnderTable()) {
             for (Backplate.Placed plate : onScreen) {

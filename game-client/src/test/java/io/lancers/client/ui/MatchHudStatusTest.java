@@ -87,12 +87,14 @@ class MatchHudStatusTest {
             // Three seconds at 60 Hz.
             hud.update(frame(10, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
             assertEquals("Respawning in 3…", banner.getText());
+            assertEquals(true, banner.isVisible());
             hud.update(frame(130.5, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
             assertEquals("Respawning in 1…", banner.getText());
             hud.update(frame(190, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
             assertEquals("Respawning in 0…", banner.getText());
             hud.update(frame(190, 100, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
             assertEquals("", banner.getText(), "respawned");
+            assertEquals(false, banner.isVisible(), "an empty banner is hidden");
             hud.update(frame(190, 0, 190 + 60 * 100, 0, 0, 2, 0), 0, List.of(), id -> null, null, false, false);
             assertEquals("Respawning in 100…", banner.getText(), "longer than the match's delay");
             hud.update(frame(190, 100, 190 + 60 * 100, 0, 0, 2, 0), 0, List.of(), id -> null, null, false, false);
