@@ -9,8 +9,8 @@ import io.lancers.sim.MatchConfig;
 import io.lancers.sim.MatchPhase;
 import io.lancers.sim.MatchState;
 import io.lancers.sim.Ship;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,6 +38,43 @@ class MatchHudStatusTest {
         return frame(tick, health, 0, powerUntil, kills, deaths, lances);
     }
 
+    /** After {@code frame}, the HUD part read shows {@code shown}. */
+    private record Step(RenderFrame frame, String shown, String why) {
+    }
+
+    private static void assertSteps(Function<MatchHud, Node> part, Function<Node, String> read, Step... steps) {
+        Fx.run(() -> {
+            MatchHud hud = new MatchHud(JOINED, new Pane(), f -> "");
+            for (Step step : steps) {
+                hud.update(step.frame(), 0, List.of(), id -> null, null, false, false);
+                assertEquals(step.shown(), read.apply(part.apply(hud)), step.why());
+            }
+        });
+    }
+
+    @Test
+    void theScoreLineFollowsTheOwnShip() {
+        assertSteps(hud -> status(hud, 2), line -> ((Label) line).getText(),
+                new Step(frame(49.5, 100, 50, 2, 1, 0), "Kills 2   Deaths 1   POWER", "half a tick before its end"),
+                new Step(frame(50, 100, 50, 2, 1, 0), "Kills 2   Deaths 1", "at its end"),
+                new Step(frame(50, 100, 50, 2, 1, 2), "Kills 2   Deaths 1   LANCE ×2", "lance charges"),
+                new Step(frame(50, 100, 50, 3, 1, 2), "Kills 3   Deaths 1   LANCE ×2", "a kill"),
+                new Step(frame(50, 100, 50, 3, 2, 2), "Kills 3   Deaths 2   LANCE ×2", "a death"));
+    }
+
+    private static Node status(MatchHud hud, int line) {
+        return ((VBox) hud.layer().lookup("#hud-status")).getChildren().get(line);
+    }
+
+    @Test
+    void theHealthBarIsRedAtAQuarterOrLess() {
+        assertSteps(hud -> status(hud, 1), bar -> String.valueOf(bar.getStyleClass().contains("low")),
+                new Step(frame(10, 100, 0, 0, 0, 0), "false", "full"),
+                new Step(frame(10, 26, 0, 0, 0, 0), "false", "26 of 100"),
+                new Step(frame(10, 25, 0, 0, 0, 0), "true", "25 of 100"),
+                new Step(frame(10, 100, 0, 0, 0, 0), "false", "healed"));
+    }
+
     private static RenderFrame frame(double tick, int health, int respawnTick, int powerUntil, int kills, int deaths,
                                      int lances) {
         Ship own = new Ship(1, 0, 0, 0, 0, 0, health, respawnTick, 0, powerUntil, 0, kills, deaths, 0, lances);
@@ -45,60 +83,14 @@ class MatchHudStatusTest {
     }
 
     @Test
-    void theScoreLineAndTheHealthBarFollowTheOwnShip() {
-        Fx.run(() -> {
-            MatchHud hud = new MatchHud(JOINED, new Pane(), f -> "");
-            VBox status = (VBox) hud.layer().lookup("#hud-status");
-            ProgressBar bar = (ProgressBar) status.getChildren().get(1);
-            Label score = (Label) status.getChildren().get(2);
-            hud.update(frame(10, 100, 0, 2, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 2   Deaths 1", score.getText());
-            assertEquals(false, bar.getStyleClass().contains("low"));
-
-            hud.update(frame(10, 100, 50, 2, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 2   Deaths 1   POWER", score.getText(), "a power-up");
-            hud.update(frame(49.5, 100, 50, 2, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 2   Deaths 1   POWER", score.getText(), "half a tick before its end");
-            hud.update(frame(50, 100, 50, 2, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 2   Deaths 1", score.getText(), "at its end");
-            hud.update(frame(50, 100, 50, 2, 1, 2), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 2   Deaths 1   LANCE ×2", score.getText(), "lance charges");
-            hud.update(frame(50, 100, 50, 3, 1, 2), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 3   Deaths 1   LANCE ×2", score.getText(), "a kill");
-            hud.update(frame(50, 100, 50, 3, 2, 2), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Kills 3   Deaths 2   LANCE ×2", score.getText(), "a death");
-
-            hud.update(frame(50, 26, 50, 3, 2, 2), 0, List.of(), id -> null, null, false, false);
-            assertEquals(false, bar.getStyleClass().contains("low"), "26 of 100");
-            hud.update(frame(50, 25, 50, 3, 2, 2), 0, List.of(), id -> null, null, false, false);
-            assertEquals(true, bar.getStyleClass().contains("low"), "25 of 100");
-            hud.update(frame(50, 100, 50, 3, 2, 2), 0, List.of(), id -> null, null, false, false);
-            assertEquals(false, bar.getStyleClass().contains("low"), "healed");
-        });
-    }
-
-    @Test
     void whileTheOwnShipIsDeadTheBannerCountsDownToItsRespawn() {
-        Fx.run(() -> {
-            MatchHud hud = new MatchHud(JOINED, new Pane(), f -> "");
-            Label banner = (Label) hud.layer().lookup("#center-banner");
-            hud.update(frame(10, 100, 0, 0, 0, 0, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("", banner.getText());
-            // Three seconds at 60 Hz.
-            hud.update(frame(10, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Respawning in 3…", banner.getText());
-            assertEquals(true, banner.isVisible());
-            hud.update(frame(130.5, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Respawning in 1…", banner.getText());
-            hud.update(frame(190, 0, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Respawning in 0…", banner.getText());
-            hud.update(frame(190, 100, 190, 0, 0, 1, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("", banner.getText(), "respawned");
-            assertEquals(false, banner.isVisible(), "an empty banner is hidden");
-            hud.update(frame(190, 0, 190 + 60 * 100, 0, 0, 2, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("Respawning in 100…", banner.getText(), "longer than the match's delay");
-            hud.update(frame(190, 100, 190 + 60 * 100, 0, 0, 2, 0), 0, List.of(), id -> null, null, false, false);
-            assertEquals("", banner.getText());
-        });
+        // The match's delay is three seconds at 60 Hz; an empty banner is hidden.
+        assertSteps(hud -> hud.layer().lookup("#center-banner"),
+                banner -> banner.isVisible() + " " + ((Label) banner).getText(),
+                new Step(frame(10, 100, 0, 0, 0, 0, 0), "false ", "alive"),
+                new Step(frame(130.5, 0, 190, 0, 0, 1, 0), "true Respawning in 1…", "dead"),
+                new Step(frame(190, 0, 190, 0, 0, 1, 0), "true Respawning in 0…", "at the respawn tick"),
+                new Step(frame(190, 100, 190, 0, 0, 1, 0), "false ", "respawned"),
+                new Step(frame(190, 0, 190 + 60 * 100, 0, 0, 2, 0), "true Respawning in 100…", "longer than the delay"));
     }
 }
