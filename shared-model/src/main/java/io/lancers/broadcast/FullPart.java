@@ -62,7 +62,7 @@ public record FullPart(int fragment, int tick, StreamInfo info, ControlState con
         control.recent().forEach(line -> recent.add(Json.message(line)));
         json.add("recent", recent);
         return new PartWriter(snapshot.length + 1024).bytes(MAGIC).u8(FORMAT_VERSION).u32(fragment).u32(tick)
-                .sized(json.toString()).sized(snapshot).toByteArray();
+                .sized(Json.treeText(json)).sized(snapshot).toByteArray();
     }
 
     /**

@@ -5,9 +5,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
 import io.lancers.protocol.ControlCodec;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** The JSON of headers, control states and trailers: Gson on records, every failure a {@link BroadcastFormatException}. */
 final class Json {
@@ -20,8 +25,28 @@ final class Json {
         return GSON.toJsonTree(value);
     }
 
+    /**
+     * Written through a {@link StringWriter}, the writer {@link ControlCodec} writes every message through. Gson's
+     * own text methods write through another {@code Writer} class, and a second class at a JsonWriter's writes
+     * made C2 throw away the server's compiled JSON writing seconds into a match (BENCHMARKS.md §3, issue 14 step 7).
+     */
     static String text(Object value) {
-        return GSON.toJson(value);
+        StringWriter text = new StringWriter();
+        GSON.toJson(value, text);
+        return text.toString();
+    }
+
+    /** A tree's text exactly as {@link JsonElement#toString()} writes it (nulls kept), through a {@link StringWriter} as {@link #text}. */
+    static String treeText(JsonElement tree) {
+        StringWriter text = new StringWriter();
+        JsonWriter out = new JsonWriter(text);
+        out.setStrictness(Strictness.LENIENT);
+        try {
+            GSON.getAdapter(JsonElement.class).write(out, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return text.toString();
     }
 
     /**

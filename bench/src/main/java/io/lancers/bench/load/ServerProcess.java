@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -253,7 +254,11 @@ public final class ServerProcess implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
                 while (in.readLine() != null) {
-                    System.out.println(PROCESS_LINE + GSON.toJson(measure()));
+                    // Through a StringWriter, as the server's own JSON is written: Gson's toJson(Object) writes
+                    // through another Writer class, which deoptimized the server's compiled JsonWriter.
+                    StringWriter json = new StringWriter();
+                    GSON.toJson(measure(), json);
+                    System.out.println(PROCESS_LINE + json);
                     System.out.flush();
                 }
             } catch (IOException e) {

@@ -6,6 +6,7 @@ import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -24,7 +25,10 @@ final class StatusHandler extends ReadOnlyHandler {
             response.sendError(404);
             return;
         }
-        byte[] body = gson.toJson(status.get()).getBytes(StandardCharsets.UTF_8);
+        // Through a StringWriter, as ControlCodec writes: one Writer class at Gson's JsonWriter (BENCHMARKS.md §3, step 7).
+        StringWriter json = new StringWriter();
+        gson.toJson(status.get(), json);
+        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
