@@ -14,12 +14,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Bounds;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -74,7 +72,7 @@ final class MatchHud {
     private final KillFeed killFeed = new KillFeed();
     private final Scoreboard scoreboard = new Scoreboard();
     private final HudPanel scoreboardPanel = new HudPanel(scoreboard, "scoreboard-plate", "scoreboard");
-    private final BorderPane layer = new BorderPane();
+    private final HudLayer layer;
     private final StackPane scoreboardLayer = new StackPane(scoreboardPanel);
     /** The HUD layer's boxes: when one meets the table, the table keeps its own fill, drawn over the box as before. */
     private final List<Node> underTable = new ArrayList<>();
@@ -115,7 +113,7 @@ final class MatchHud {
         // One second more than the delay: the frame of a death can be drawn a fraction of a tick before it.
         respawnBanners = new String[Math.min(joined.matchConfig().respawnSeconds(), MAX_RESPAWN_BANNER) + 3];
         Arrays.setAll(respawnBanners, i -> i == 0 ? "" : respawning(i - 1));
-        build(chat);
+        layer = build(chat);
         scoreboardPanel.setId("scoreboard");
         scoreboardPanel.setVisible(false);
         scoreboardLayer.setPickOnBounds(false);
@@ -155,7 +153,7 @@ final class MatchHud {
         spectatingBadge.setText(text);
     }
 
-    private void build(Node chat) {
+    private HudLayer build(Node chat) {
         healthText.getStyleClass().add("hud-big");
         healthBar.getStyleClass().add("health-bar");
         scoreText.getStyleClass().add("hud-small");
@@ -209,24 +207,8 @@ final class MatchHud {
                 () -> !centerBanner.getText().isEmpty() && !bannerUnderTable.get(),
                 centerBanner.textProperty(), bannerUnderTable));
 
-        layer.setPickOnBounds(false);
-        layer.setPadding(new Insets(14));
-        BorderPane topRow = new BorderPane();
-        topRow.setPickOnBounds(false);
-        topRow.setLeft(status);
-        topRow.setCenter(timerBox);
-        topRow.setRight(killFeed.node());
-        BorderPane.setAlignment(timerBox, Pos.TOP_CENTER);
-        layer.setTop(topRow);
-        layer.setCenter(centerBanner);
-        BorderPane bottomRow = new BorderPane();
-        bottomRow.setPickOnBounds(false);
-        bottomRow.setLeft(chat);
-        bottomRow.setRight(netBox);
-        BorderPane.setAlignment(netBox, Pos.BOTTOM_RIGHT);
-        BorderPane.setAlignment(chat, Pos.BOTTOM_LEFT);
-        layer.setBottom(bottomRow);
         underTable.addAll(List.of(status, timerBox, killFeed.node(), centerBanner, chat, netBox));
+        return new HudLayer(status, timerBox, killFeed.node(), centerBanner, chat, netBox);
     }
 
     /**
