@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonWriter;
 import io.lancers.protocol.ControlCodec;
+import io.lancers.protocol.JsonText;
 import io.lancers.protocol.ProtocolException;
 import io.lancers.protocol.ServerMessage;
 
@@ -25,18 +26,12 @@ final class Json {
         return GSON.toJsonTree(value);
     }
 
-    /**
-     * Written through a {@link StringWriter}, the writer {@link ControlCodec} writes every message through. Gson's
-     * own text methods write through another {@code Writer} class, and a second class at a JsonWriter's writes
-     * made C2 throw away the server's compiled JSON writing seconds into a match (BENCHMARKS.md §3, issue 14 step 7).
-     */
+    /** The value's JSON text ({@link JsonText}). */
     static String text(Object value) {
-        StringWriter text = new StringWriter();
-        GSON.toJson(value, text);
-        return text.toString();
+        return JsonText.of(GSON, value);
     }
 
-    /** A tree's text exactly as {@link JsonElement#toString()} writes it (nulls kept), through a {@link StringWriter} as {@link #text}. */
+    /** A tree's text exactly as {@link JsonElement#toString()} writes it (nulls kept), through a {@link StringWriter} as {@link JsonText}. */
     static String treeText(JsonElement tree) {
         StringWriter text = new StringWriter();
         JsonWriter out = new JsonWriter(text);

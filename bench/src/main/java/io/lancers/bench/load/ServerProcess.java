@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.management.OperatingSystemMXBean;
 import io.lancers.map.MapLoader;
+import io.lancers.protocol.JsonText;
 import io.lancers.server.ServerOptions;
 import io.lancers.server.ServerMain;
 
@@ -13,7 +14,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -260,11 +260,8 @@ public final class ServerProcess implements AutoCloseable {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
                 while (in.readLine() != null) {
-                    // Through a StringWriter, as the server's own JSON is written: Gson's toJson(Object) writes
-                    // through another Writer class, which deoptimized the server's compiled JsonWriter.
-                    StringWriter json = new StringWriter();
-                    GSON.toJson(measure(), json);
-                    System.out.println(PROCESS_LINE + json);
+                    // As the server's own JSON is written (JsonText): this runs in the server's JVM.
+                    System.out.println(PROCESS_LINE + JsonText.of(GSON, measure()));
                     System.out.flush();
                 }
             } catch (IOException e) {

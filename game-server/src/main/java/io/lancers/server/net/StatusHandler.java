@@ -2,11 +2,11 @@ package io.lancers.server.net;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.lancers.protocol.JsonText;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -25,10 +25,7 @@ final class StatusHandler extends ReadOnlyHandler {
             response.sendError(404);
             return;
         }
-        // Through a StringWriter, as ControlCodec writes: one Writer class at Gson's JsonWriter (BENCHMARKS.md §3, step 7).
-        StringWriter json = new StringWriter();
-        gson.toJson(status.get(), json);
-        byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = JsonText.of(gson, status.get()).getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
