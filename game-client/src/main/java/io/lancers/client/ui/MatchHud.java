@@ -400,8 +400,7 @@ final class MatchHud {
         if (secs >= respawnBanners.length - 1) {
             return ship.alive() ? "" : respawning(secs);
         }
-        int dead = (ship.health() - 1) >>> 31; // 1 when not alive (health <= 0), else 0
-        return respawnBanners[dead * (1 + secs)];
+        return respawnBanners[ship.deadBit() * (1 + secs)];
     }
 
     /** The respawn countdown's text. */
