@@ -88,9 +88,8 @@ final class FieldTable<R> {
     }
 
     private final Class<R> type;
-    private final List<Field<R>> fields;
     /**
-     * The same fields as an array, which the codec's loops index: as a {@code List.copyOf} they are a
+     * The fields in wire order, an array, which the codec's loops index: as a {@code List.copyOf} they were a
      * {@code List12} for the one- and two-field event tables and a {@code ListN} for the others, and C2
      * deoptimized the encoder on the second kind it met (a class check), at the first kill or spawn event.
      */
@@ -123,7 +122,6 @@ final class FieldTable<R> {
 
     private FieldTable(Class<R> type, boolean keyed, boolean hasMask, Builder<R> builder, List<Field<R>> fields) {
         this.type = type;
-        this.fields = List.copyOf(fields);
         @SuppressWarnings("unchecked")
         Field<R>[] array = fields.toArray(new Field[0]);
         this.fieldArray = array;
@@ -227,7 +225,7 @@ final class FieldTable<R> {
 
     /** The fields in wire order (the key first if keyed): mask bit {@code i} is field {@code i + (keyed ? 1 : 0)}. */
     List<Field<R>> fields() {
-        return fields;
+        return List.of(fieldArray);
     }
 
     boolean hasMask() {
@@ -240,8 +238,8 @@ final class FieldTable<R> {
         if (hasMask) {
             return bytes + 1;
         }
-        for (int i = firstMasked; i < fields.size(); i++) {
-            bytes += fields.get(i).encoding.bytes;
+        for (int i = firstMasked; i < fieldArray.length; i++) {
+            bytes += fieldArray[i].encoding.bytes;
         }
         return bytes;
     }
